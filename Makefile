@@ -1,0 +1,38 @@
+# iecpls: the README's two commands, plus helpers.
+#   make demo   install what is missing, install the package, fit the example study
+#   make check  install what is missing, R CMD build, R CMD check --as-cran (runs the tests)
+R        ?= R
+RSCRIPT  ?= Rscript
+PKG      := iecpls
+VERSION  := $(shell sed -n 's/^Version: *//p' DESCRIPTION)
+TARBALL  := $(PKG)_$(VERSION).tar.gz
+CHECKDIR := check
+
+# Offline, these two --as-cran checks need the internet; they are the only
+# waivers besides --no-manual (no TeX installation here).
+CHECK_ENV := _R_CHECK_CRAN_INCOMING_REMOTE_=false _R_CHECK_SYSTEM_CLOCK_=false
+
+.PHONY: deps install demo build check document clean
+
+deps:
+	$(RSCRIPT) tools/install-deps.R
+
+install: deps
+	$(R) CMD INSTALL --no-multiarch .
+
+demo: install
+	$(RSCRIPT) tools/demo.R
+
+document:
+	$(RSCRIPT) -e 'roxygen2::roxygenise()'
+
+build: deps
+	rm -rf $(CHECKDIR) && mkdir -p $(CHECKDIR)
+	cd $(CHECKDIR) && $(R) CMD build ..
+
+check: build
+	cd $(CHECKDIR) && $(CHECK_ENV) $(R) CMD check --as-cran --no-manual $(TARBALL); \
+	  status=$$?; cd .. && bash tools/check-summary.sh $(CHECKDIR)/$(PKG).Rcheck $$status
+
+clean:
+	rm -rf $(CHECKDIR) src/*.o src/*.so

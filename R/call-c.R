@@ -1,0 +1,79 @@
+# The only file that calls into C. It turns a parsed model into the integer
+# specification the kernel reads, and turns C status codes into errors that
+# name the construct or indicator concerned.
+
+pls_schemes <- c("path", "factorial", "centroid")
+
+model_spec <- function(model, scheme, tol, max_iter) {
+  sizes <- lengths(model$blocks, use.names = FALSE)
+  inner <- model$inner
+  storage.mode(inner) <- "integer"
+  list(
+    block_start = as.integer(c(0L, cumsum(sizes))),
+    mode = as.integer(model$modes == "B"),
+    inner = inner,
+    scheme = match(scheme, pls_schemes) - 1L,
+    tol = as.double(tol),
+    max_iter = as.integer(max_iter)
+  )
+}
+
+# Fit from data columns (a list of integer/double vectors in block order).
+c_fit_data <- function(model, columns, case_weights, missing, spec) {
+  missing_code <- match(missing, c("fail", "mean", "casewise")) - 1L
+  if (!is.null(case_weights)) case_weights <- as.double(case_weights)
+  out <- .Call(C_iecpls_fit_data, columns, case_weights, missing_code, spec)
+  # missing values are found in C, in the same pass as the moments; the
+  # message listing every affected column is built only on this error path
+  if (out$status == 8L) abort_missing_values(columns)
+  stop_on_status(out, model)
+  out
+}
+
+# Fit from an indicator correlation matrix in block order.
+c_fit_cor <- function(model, S, spec) {
+  storage.mode(S) <- "double"
+  out <- .Call(C_iecpls_fit_cor, S, spec)
+  stop_on_status(out, model)
+  out
+}
+
+stop_on_status <- function(out, model) {
+  status <- out$status
+  if (status == 0L) return(invisible())
+  index <- out$status_index
+  construct <- if (index > 0L) model$constructs[index] else NA_character_
+  indicator <- if (index > 0L) model$indicators[index] else NA_character_
+  switch(as.character(status),
+    "1" = cli::cli_abort(c(
+      "The indicators of composite {.field {construct}} ({.val {model$blocks[[construct]]}}) are perfectly collinear.",
+      "i" = "Mode B regresses the construct on its indicators, which needs their correlation matrix to be nonsingular.",
+      "i" = "Drop a redundant indicator or estimate {.field {construct}} in Mode A (modes = c({construct} = \"A\"))."
+    ), call = NULL),
+    "2" = cli::cli_abort(c(
+      "The score of construct {.field {construct}} has zero variance.",
+      "i" = "Its inner proxy is uncorrelated with all of its indicators ({.val {model$blocks[[construct]]}})."
+    ), call = NULL),
+    "3" = cli::cli_abort(c(
+      "The predecessors of construct {.field {construct}} ({.field {predecessors(model, construct)}}) have perfectly collinear scores.",
+      "i" = "Its path coefficients cannot be estimated; check the structural model for redundant constructs."
+    ), call = NULL),
+    "4" = cli::cli_abort(c(
+      "Non-finite values arose while estimating construct {.field {construct}}.",
+      "i" = "Check the data or correlation matrix for extreme or degenerate values."
+    ), call = NULL),
+    "5" = cli::cli_abort(c(
+      "Indicator {.var {indicator}} has zero variance (every respondent gave the same answer).",
+      "i" = "An indicator must vary to carry information about its construct; drop it from the model."
+    ), call = NULL),
+    "6" = cli::cli_abort("Fewer than two usable rows (or a total case weight of at most 1): nothing to estimate.", call = NULL),
+    "7" = cli::cli_abort("Indicator {.var {indicator}} has no observed value.", call = NULL),
+    "8" = cli::cli_abort("Indicator {.var {indicator}} has missing values; use {.code missing = \"mean\"} or {.code missing = \"casewise\"}.", call = NULL),
+    "9" = cli::cli_abort("Indicator {.var {indicator}} has infinite values.", call = NULL),
+    cli::cli_abort("Internal error: unknown status {status} from the C core.", call = NULL)
+  )
+}
+
+predecessors <- function(model, construct) {
+  model$constructs[model$inner[, construct] != 0]
+}

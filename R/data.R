@@ -1,0 +1,67 @@
+#' ECSI mobile phone customer satisfaction data
+#'
+#' Survey of 250 customers of a mobile phone provider, the measurement
+#' instrument of the European Customer Satisfaction Index (ECSI) adapted to the
+#' mobile phone market. Real data, shipped unchanged from the seminr package
+#' (version 2.3.4, GPL-3), where it is the dataset `mobi`.
+#'
+#' @format A data frame with 250 rows and 24 integer columns, answers on a
+#'   scale from 1 to 10:
+#' \itemize{
+#'   \item `CUEX1-CUEX3`: Customer expectations: overall quality expected;
+#'     meets personal needs; how often things could go wrong.
+#'   \item `CUSA1-CUSA3`: Customer satisfaction: overall; fulfilment of
+#'     expectations; compared with an ideal provider.
+#'   \item `CUSCO`: Complaints: how well a complaint was or would be handled.
+#'   \item `CUSL1-CUSL3`: Customer loyalty: would choose again; price
+#'     difference needed to switch; would recommend.
+#'   \item `IMAG1-IMAG5`: Image: trustworthy; stable and established; social
+#'     contribution; concerned with customers; innovative.
+#'   \item `PERQ1-PERQ7`: Perceived quality: overall; network; customer
+#'     service; services used; range of services; reliability; clarity of
+#'     information.
+#'   \item `PERV1-PERV2`: Perceived value: price given quality; quality given
+#'     price.
+#' }
+#' @source seminr 2.3.4 (`seminr::mobi`), GPL-3.
+#' @references Tenenhaus, M., Esposito Vinzi, V., Chatelin, Y.-M., and Lauro,
+#'   C. (2005). PLS path modeling. *Computational Statistics & Data Analysis*,
+#'   48, 159--205. \doi{10.1016/j.csda.2004.03.005}
+#' @examples
+#' summary(mobi$CUSA1)
+"mobi"
+
+#' Corporate reputation data
+#'
+#' Survey of 344 customers of mobile phone service providers, the corporate
+#' reputation example of Hair et al.'s PLS-SEM primer. Real data, shipped
+#' unchanged from the seminr package (version 2.3.4, GPL-3), where it is the
+#' dataset `corp_rep_data`. **The value -99 codes a missing answer** (70
+#' cells); the published analyses replace it by the column mean, which is
+#' `pls(..., missing = "mean", na_values = -99)`.
+#'
+#' @format A data frame with 344 rows and 50 integer columns. Model items are
+#'   answered on 7-point scales:
+#' \itemize{
+#'   \item `serviceprovider, servicetype`: Provider (1-4) and contract type
+#'     (1 = prepaid, 2 = contract).
+#'   \item `csor_1-csor_5, csor_global`: Corporate social responsibility.
+#'   \item `attr_1-attr_3, attr_global`: Attractiveness.
+#'   \item `perf_1-perf_5, perf_global`: Performance.
+#'   \item `qual_1-qual_8, qual_global`: Quality.
+#'   \item `like_1-like_3`: Likeability.
+#'   \item `comp_1-comp_3`: Competence.
+#'   \item `cusl_1-cusl_3`: Customer loyalty.
+#'   \item `cusa`: Customer satisfaction (single item).
+#'   \item `age, education, occupation, nphh, sample_type`: Background
+#'     variables (codes undocumented in the source).
+#'   \item `mga_1-mga_4`: Variables for multigroup analysis.
+#'   \item `switch_1-switch_4`: Switching costs (1-5).
+#' }
+#' @source seminr 2.3.4 (`seminr::corp_rep_data`), GPL-3.
+#' @references Hair, J. F., Hult, G. T. M., Ringle, C. M., and Sarstedt, M.
+#'   (2017). *A Primer on Partial Least Squares Structural Equation Modeling
+#'   (PLS-SEM)* (2nd ed.). Sage.
+#' @examples
+#' colSums(corp_rep_data == -99)[colSums(corp_rep_data == -99) > 0]
+"corp_rep_data"

@@ -1,0 +1,15 @@
+#' iecpls: fast PLS path modeling with a C core
+#'
+#' Partial least squares path modeling (PLS-PM, PLS-SEM) of composite and
+#' reflective constructs. Models are written in a lavaan-style syntax
+#' ([parse_model()]) and fitted by [pls()], whose numerical work runs in a
+#' reentrant C kernel that iterates on the indicator correlation matrix.
+#'
+#' The worked case of the package is a study of how industry-education
+#' integration communities build the training model of professional-degree
+#' graduate students.
+#'
+#' @keywords internal
+#' @useDynLib iecpls, .registration = TRUE, .fixes = "C_"
+#' @importFrom stats coef fitted nobs
+"_PACKAGE"

@@ -1,0 +1,84 @@
+#' Methods for fitted PLS path models
+#'
+#' `print()` shows convergence, the R^2 of each endogenous construct and the
+#' path coefficients. `coef()` returns the path coefficients (or outer
+#' weights or loadings) as a named vector, `fitted()` the standardized
+#' construct scores and `nobs()` the number of observations used.
+#'
+#' @param x,object A `pls_fit` object from [pls()].
+#' @param what Which estimates `coef()` returns: `"paths"` (named
+#'   `"Predictor -> Outcome"`), `"weights"` or `"loadings"` (named
+#'   `"Construct =~ indicator"`, or `<~` for Mode B constructs).
+#' @param digits Number of decimal places printed.
+#' @param ... Not used.
+#' @return `coef()`: a named numeric vector; `fitted()`: a matrix of
+#'   construct scores (`NULL` for a fit from a correlation matrix);
+#'   `nobs()`: an integer; `print()`: `x`, invisibly.
+#' @examples
+#' fit <- pls("
+#'   Image =~ IMAG1 + IMAG2 + IMAG3
+#'   Satisfaction =~ CUSA1 + CUSA2 + CUSA3
+#'   Loyalty =~ CUSL1 + CUSL2 + CUSL3
+#'   Satisfaction ~ Image
+#'   Loyalty ~ Image + Satisfaction
+#' ", data = mobi)
+#' coef(fit)
+#' coef(fit, "loadings")
+#' head(fitted(fit))
+#' nobs(fit)
+#' @name pls_fit-methods
+NULL
+
+#' @rdname pls_fit-methods
+#' @export
+print.pls_fit <- function(x, digits = 3, ...) {
+  settings <- x$settings
+  n_text <- if (is.na(x$nobs)) "correlation matrix input" else paste(x$nobs, "observations")
+  cat("PLS path model (", settings$scheme, " weighting scheme), ", n_text, "\n", sep = "")
+  cat(length(x$model$indicators), " indicators, ", length(x$model$constructs), " constructs; ",
+      if (x$converged) "converged" else "did NOT converge", " after ", x$iterations,
+      " iteration", if (x$iterations == 1) "" else "s", " (tol ", format(settings$tol), ")\n", sep = "")
+  if (length(x$r2)) {
+    cat("\nR-squared:\n")
+    print(round(cbind(R2 = x$r2, adj.R2 = x$r2_adj), digits))
+  }
+  cat("\nPath coefficients:\n")
+  paths <- path_table(x)
+  paths$estimate <- round(paths$estimate, digits)
+  print(paths, row.names = FALSE)
+  invisible(x)
+}
+
+# One row per structural path, in outcome order.
+path_table <- function(x) {
+  inner <- x$model$inner
+  index <- which(inner != 0, arr.ind = TRUE)
+  index <- index[order(index[, 2], index[, 1]), , drop = FALSE]
+  constructs <- x$model$constructs
+  data.frame(from = constructs[index[, 1]], to = constructs[index[, 2]],
+             estimate = x$path_coef[index], stringsAsFactors = FALSE)
+}
+
+#' @rdname pls_fit-methods
+#' @export
+coef.pls_fit <- function(object, what = c("paths", "weights", "loadings"), ...) {
+  what <- match.arg(what)
+  if (what == "paths") {
+    paths <- path_table(object)
+    return(stats::setNames(paths$estimate, paste(paths$from, "->", paths$to)))
+  }
+  values <- if (what == "weights") object$outer_weights else object$outer_loadings
+  model <- object$model
+  operator <- ifelse(model$modes == "B", "<~", "=~")
+  construct <- rep(model$constructs, lengths(model$blocks))
+  labels <- paste(construct, operator[construct], model$indicators)
+  stats::setNames(values[cbind(model$indicators, construct)], labels)
+}
+
+#' @rdname pls_fit-methods
+#' @export
+fitted.pls_fit <- function(object, ...) object$scores
+
+#' @rdname pls_fit-methods
+#' @export
+nobs.pls_fit <- function(object, ...) object$nobs

@@ -1,0 +1,264 @@
+#' Fit a PLS path model
+#'
+#' Estimates a partial least squares path model (PLS-PM, also called PLS-SEM)
+#' with Lohmoeller's iterative algorithm. All numerical work runs in C: one
+#' pass over the data builds the indicator correlation matrix, and the
+#' iteration over outer weights runs entirely on that matrix, so its cost does
+#' not grow with the number of respondents.
+#'
+#' @section Algorithm:
+#' Indicators are standardized (mean 0, variance 1 with denominator n - 1).
+#' Starting from unit weights, each iteration (1) computes the construct
+#' scores' correlations, (2) forms each construct's inner proxy with the chosen
+#' `scheme`: `"path"` (predecessors weighted by the multiple regression of the
+#' construct on them, successors by their correlation), `"factorial"`
+#' (correlations of adjacent constructs) or `"centroid"` (signs of those
+#' correlations), (3) updates the outer weights, Mode A by the covariances of
+#' the block's indicators with the proxy and Mode B by regressing the proxy on
+#' the block's indicators, and (4) scales each block so its score has unit
+#' variance. It stops when no outer weight changes by more than `tol`.
+#' Path coefficients are then the least-squares regressions of each
+#' endogenous construct on its predecessors, and loadings the correlations of
+#' indicators with construct scores. This is the algorithm of seminr, cSEM
+#' (with `.disattenuate = FALSE`), plspm and SmartPLS; iecpls's estimates agree
+#' with seminr and cSEM to 1e-6 (see the package tests).
+#'
+#' The convergence rule is the largest absolute change in any outer weight
+#' (cSEM's `"diff_absolute"`). seminr stops on the sum of absolute changes
+#' and cSEM's default tolerance is 1e-5; these rules stop at slightly different
+#' iterations, which moves the estimates by less than the tolerance.
+#'
+#' **Sign convention.** The weights of a block are determined only up to sign.
+#' After convergence each construct is oriented so that the sum of its
+#' loadings on its own indicators is not negative. Starting from unit weights
+#' this almost never changes anything, so estimates agree with the peers, and
+#' it fixes the orientation of every resample in the same way.
+#'
+#' **Case weights** are frequency weights: the weighted mean and the weighted
+#' covariance with denominator `sum(case_weights) - 1` are used, so integer
+#' weights give exactly the fit of the data with rows repeated. Estimates do not
+#' depend on the scale of the weights, only the standardization of the scores
+#' does (`sum(case_weights)` should therefore exceed 1). `nobs()` and the
+#' adjusted R^2 use the number of rows.
+#'
+#' @param model Model syntax (a string, see [parse_model()]) or a parsed
+#'   `pls_model`.
+#' @param data A data frame (tibble and data.table work) or numeric matrix
+#'   whose columns include every indicator. Integer and double columns are
+#'   used as they are; ordered factors are used as their integer codes.
+#' @param scheme Inner weighting scheme: `"path"` (the default, as in seminr
+#'   and SmartPLS), `"factorial"` or `"centroid"`.
+#' @param modes Optional per-construct override of the outer mode, a named
+#'   character vector such as `c(RIG = "B")`. By default constructs written
+#'   with `=~` use Mode A and those written with `<~` Mode B.
+#' @param missing What to do with missing indicator values: `"fail"` (an
+#'   error naming the columns), `"mean"` (replace each by the mean of its
+#'   column, as seminr and SmartPLS do) or `"casewise"` (use complete cases).
+#' @param na_values Numeric codes that mean "missing" in `data`, such as
+#'   `-99`; they are treated as `NA` (the data are not modified).
+#' @param case_weights Optional case (sampling or frequency) weights: a
+#'   non-negative numeric vector with one value per row of `data`, or the name
+#'   of a column of `data`.
+#' @param S Instead of `data`, a correlation or covariance matrix of the
+#'   indicators with their names as dimnames (for example a published
+#'   correlation table). Construct scores are then not available.
+#' @param nobs With `S`, the number of observations behind it (used for the
+#'   adjusted R^2; optional).
+#' @param tol Convergence tolerance: the largest allowed change of an outer
+#'   weight between iterations.
+#' @param max_iter Maximum number of iterations. When it is reached a warning
+#'   is given and `converged` is `FALSE`.
+#'
+#' @return An object of class `pls_fit`, a list with:
+#' \describe{
+#'   \item{`outer_weights`}{indicators x constructs matrix of outer weights
+#'     (zero outside a construct's block).}
+#'   \item{`outer_loadings`}{indicators x constructs matrix of loadings
+#'     (correlations of indicators with their construct's score; zero
+#'     outside the block).}
+#'   \item{`cross_loadings`}{correlations of every indicator with every
+#'     construct score.}
+#'   \item{`path_coef`}{constructs x constructs matrix of path coefficients,
+#'     rows are predictors and columns outcomes.}
+#'   \item{`r2`, `r2_adj`}{named vectors of R^2 and adjusted R^2 of the
+#'     endogenous constructs.}
+#'   \item{`construct_cor`}{correlation matrix of the construct scores.}
+#'   \item{`scores`}{standardized construct scores (rows used x constructs);
+#'     `NULL` when fitted from `S`.}
+#'   \item{`indicator_cor`}{the indicator correlation matrix the model was
+#'     fitted from.}
+#'   \item{`iterations`, `converged`}{number of iterations and whether the
+#'     algorithm converged.}
+#'   \item{`nobs`}{number of rows used (`NA` when fitted from `S` without
+#'     `nobs`).}
+#'   \item{`means`, `sds`}{indicator means and standard deviations (`NULL`
+#'     when fitted from `S`).}
+#'   \item{`rows_used`}{with `missing = "casewise"`, a logical vector
+#'     marking the rows of `data` that were used; otherwise `NULL`.}
+#'   \item{`data`, `case_weights`}{the indicator data used (a data frame of
+#'     the model's columns, after `na_values`) and the case weights.}
+#'   \item{`model`}{the parsed model, with the modes used.}
+#'   \item{`settings`}{a list of the settings used.}
+#'   \item{`call`}{the matched call.}
+#' }
+#'
+#' @seealso [parse_model()] for the syntax; [pls_fit-methods] for `print()`, `coef()`, `fitted()` and `nobs()`.
+#' @references
+#' Lohmoeller, J.-B. (1989). *Latent Variable Path Modeling with Partial
+#' Least Squares*. Physica. \doi{10.1007/978-3-642-52512-4}
+#'
+#' Tenenhaus, M., Esposito Vinzi, V., Chatelin, Y.-M., and Lauro, C. (2005).
+#' PLS path modeling. *Computational Statistics & Data Analysis*, 48,
+#' 159--205. \doi{10.1016/j.csda.2004.03.005}
+#' @examples
+#' ecsi <- "
+#'   Image        =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
+#'   Expectation  =~ CUEX1 + CUEX2 + CUEX3
+#'   Quality      =~ PERQ1 + PERQ2 + PERQ3 + PERQ4 + PERQ5 + PERQ6 + PERQ7
+#'   Value        =~ PERV1 + PERV2
+#'   Satisfaction =~ CUSA1 + CUSA2 + CUSA3
+#'   Complaints   =~ CUSCO
+#'   Loyalty      =~ CUSL1 + CUSL2 + CUSL3
+#'   Expectation  ~ Image
+#'   Quality      ~ Expectation
+#'   Value        ~ Expectation + Quality
+#'   Satisfaction ~ Image + Expectation + Quality + Value
+#'   Complaints   ~ Satisfaction
+#'   Loyalty      ~ Image + Satisfaction + Complaints
+#' "
+#' fit <- pls(ecsi, data = mobi)
+#' fit
+#' coef(fit)
+#'
+#' # Composite (Mode B) constructs and -99 as the missing-value code
+#' reputation <- "
+#'   QUAL <~ qual_1 + qual_2 + qual_3 + qual_4 + qual_5 + qual_6 + qual_7 + qual_8
+#'   PERF <~ perf_1 + perf_2 + perf_3 + perf_4 + perf_5
+#'   CSOR <~ csor_1 + csor_2 + csor_3 + csor_4 + csor_5
+#'   ATTR <~ attr_1 + attr_2 + attr_3
+#'   COMP =~ comp_1 + comp_2 + comp_3
+#'   LIKE =~ like_1 + like_2 + like_3
+#'   CUSA =~ cusa
+#'   CUSL =~ cusl_1 + cusl_2 + cusl_3
+#'   COMP + LIKE ~ QUAL + PERF + CSOR + ATTR
+#'   CUSA ~ COMP + LIKE
+#'   CUSL ~ COMP + LIKE + CUSA
+#' "
+#' pls(reputation, data = corp_rep_data, missing = "mean", na_values = -99)
+#'
+#' # From a correlation matrix alone
+#' pls(ecsi, S = cor(mobi), nobs = nrow(mobi))
+#' @export
+pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"), modes = NULL,
+                missing = c("fail", "mean", "casewise"), na_values = NULL, case_weights = NULL,
+                S = NULL, nobs = NULL, tol = 1e-7, max_iter = 300L) {
+  call <- match.call()
+  scheme <- match.arg(scheme)
+  missing <- match.arg(missing)
+  check_number(tol, "tol")
+  check_number(max_iter, "max_iter", integer = TRUE)
+  model <- apply_modes(as_pls_model(model), modes)
+  spec <- model_spec(model, scheme, tol, max_iter)
+  settings <- list(scheme = scheme, modes = model$modes, missing = missing, na_values = na_values,
+                   tol = tol, max_iter = as.integer(max_iter), weighted = !is.null(case_weights))
+
+  if (!is.null(S)) {
+    if (!is.null(data)) cli::cli_abort("Give either {.arg data} or {.arg S}, not both.", call = NULL)
+    if (!is.null(case_weights)) cli::cli_abort("{.arg case_weights} needs {.arg data}, not {.arg S}.", call = NULL)
+    S <- check_cor_input(S, model)
+    n <- if (is.null(nobs)) NA_real_ else check_number(nobs, "nobs", min = 1, integer = TRUE)
+    raw <- c_fit_cor(model, S, spec)
+    raw$cor <- S
+    return(new_pls_fit(raw, model, n, settings, call))
+  }
+  if (is.null(data)) cli::cli_abort("{.arg data} (or a correlation matrix {.arg S}) is required.", call = NULL)
+  columns <- indicator_columns(data, model, na_values)
+  n_rows <- length(columns[[1]])
+  weights <- check_case_weights(case_weights, data, n_rows)
+  raw <- c_fit_data(model, columns, weights, missing, spec)
+  n <- if (is.null(raw$rows_used)) n_rows else sum(raw$rows_used)
+  if (missing == "casewise" && n < n_rows) {
+    cli::cli_inform("{n_rows - n} of {n_rows} rows with missing indicator values were dropped.")
+  }
+  fit <- new_pls_fit(raw, model, n, settings, call)
+  fit$data <- as.data.frame(columns, optional = TRUE)
+  fit$case_weights <- weights
+  if (!is.null(fit$scores)) rownames(fit$scores) <- score_row_names(data, raw$rows_used)
+  fit
+}
+
+# Row names for the scores: the data's own names, or the row numbers when
+# casewise deletion dropped rows (so the scores can be matched to the data).
+score_row_names <- function(data, rows_used) {
+  automatic <- is.data.frame(data) && is.integer(.row_names_info(data, 0L))
+  if (is.null(rows_used) || all(rows_used)) {
+    return(if (automatic) NULL else rownames(data))
+  }
+  (rownames(data) %||% as.character(seq_along(rows_used)))[rows_used]
+}
+
+as_pls_model <- function(model) {
+  if (inherits(model, "pls_model")) return(model)
+  if (is.character(model)) return(parse_model(model))
+  cli::cli_abort("{.arg model} must be model syntax (a string) or a {.cls pls_model}, not {.obj_type_friendly {model}}.", call = NULL)
+}
+
+# Builds the pls_fit object from the raw C results.
+new_pls_fit <- function(raw, model, n, settings, call) {
+  indicators <- model$indicators
+  constructs <- model$constructs
+  membership <- block_membership(model)
+  outer_weights <- membership * raw$weights
+  cross_loadings <- raw$cross_loadings
+  dimnames(cross_loadings) <- dimnames(membership)
+  construct_cor <- raw$construct_cor
+  path_coef <- raw$path_coef
+  dimnames(construct_cor) <- dimnames(path_coef) <- list(constructs, constructs)
+  endogenous <- model_endogenous(model)
+  r2 <- stats::setNames(raw$r2[match(endogenous, constructs)], endogenous)
+  n_predictors <- colSums(model$inner != 0)[endogenous]
+  df <- n - n_predictors - 1
+  r2_adj <- ifelse(!is.na(df) & df > 0, 1 - (1 - r2) * (n - 1) / df, NA_real_)
+  scores <- raw$scores
+  if (!is.null(scores)) colnames(scores) <- constructs
+  indicator_cor <- raw$cor
+  dimnames(indicator_cor) <- list(indicators, indicators)
+  fit <- list(
+    outer_weights = outer_weights,
+    outer_loadings = cross_loadings * membership,
+    cross_loadings = cross_loadings,
+    path_coef = path_coef,
+    r2 = r2,
+    r2_adj = stats::setNames(r2_adj, endogenous),
+    construct_cor = construct_cor,
+    scores = scores,
+    indicator_cor = indicator_cor,
+    iterations = raw$iterations,
+    converged = raw$converged,
+    nobs = n,
+    means = if (!is.null(raw$means)) stats::setNames(raw$means, indicators),
+    sds = if (!is.null(raw$sds)) stats::setNames(raw$sds, indicators),
+    rows_used = raw$rows_used,
+    data = NULL,
+    case_weights = NULL,
+    model = model,
+    settings = settings,
+    call = call
+  )
+  class(fit) <- "pls_fit"
+  if (!fit$converged) {
+    cli::cli_warn(c(
+      "The PLS algorithm did not converge in {settings$max_iter} iterations (tol = {settings$tol}).",
+      "i" = "Estimates are from the last iteration; try a larger {.arg max_iter} or another {.arg scheme}."
+    ), call = NULL)
+  }
+  fit
+}
+
+# indicators x constructs 0/1 matrix of block membership.
+block_membership <- function(model) {
+  membership <- matrix(0, length(model$indicators), length(model$constructs),
+                       dimnames = list(model$indicators, model$constructs))
+  for (construct in model$constructs) membership[model$blocks[[construct]], construct] <- 1
+  membership
+}

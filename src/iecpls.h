@@ -1,0 +1,138 @@
+/* iecpls: shared declarations of the C core.
+ *
+ * The core is split in two layers (as in matrixStats):
+ *   - SEXP-free kernels that work on plain arrays and a caller-owned
+ *     workspace (moments.c, outer.c, inner.c, paths.c, kernel.c). They never
+ *     allocate, never call the R API and keep no global state, so they can run
+ *     concurrently from several threads.
+ *   - call.c, the only file that touches SEXPs: it checks and unpacks the
+ *     arguments, allocates the workspace with R_alloc and builds the results.
+ */
+#ifndef IECPLS_H
+#define IECPLS_H
+
+/* Character-length arguments of Fortran routines (R >= 3.6.2, required
+ * from R 4.3.0): must be defined before any R header. */
+#define USE_FC_LEN_T
+#include <stddef.h>
+#include <string.h>
+#include <limits.h>
+#include <R.h>
+#include <Rinternals.h>
+#include <R_ext/BLAS.h>
+#include <R_ext/Lapack.h>
+#ifndef FCONE
+# define FCONE
+#endif
+
+/* Status codes returned by the kernels; R turns them into messages that name
+ * the construct or column given in the accompanying index. */
+enum pls_status {
+  PLS_OK = 0,
+  PLS_ERR_BLOCK_SINGULAR = 1,   /* Mode B block correlation matrix not positive definite */
+  PLS_ERR_ZERO_SCORE = 2,       /* a construct score has zero variance */
+  PLS_ERR_INNER_SINGULAR = 3,   /* predecessors of a construct are perfectly collinear */
+  PLS_ERR_NONFINITE = 4,        /* a non-finite value appeared in the iteration */
+  PLS_ERR_ZERO_VARIANCE = 5,    /* an indicator has zero variance (moments) */
+  PLS_ERR_TOO_FEW_ROWS = 6,     /* fewer than two usable rows (moments) */
+  PLS_ERR_ALL_MISSING = 7,      /* an indicator has no observed value (moments) */
+  PLS_ERR_MISSING = 8,          /* a missing value where none is allowed (moments) */
+  PLS_ERR_INFINITE = 9          /* an infinite value (moments) */
+};
+
+enum pls_scheme { SCHEME_PATH = 0, SCHEME_FACTORIAL = 1, SCHEME_CENTROID = 2 };
+enum pls_mode { MODE_A = 0, MODE_B = 1 };
+
+/* A PLS path model in the form the kernels use. Indicators are ordered block
+ * by block, so block j holds indicators block_start[j] .. block_start[j+1]-1
+ * of the correlation matrix. Read-only: shared between threads. */
+typedef struct {
+  int p;                   /* number of indicators */
+  int K;                   /* number of constructs */
+  const int *block_start;  /* length K + 1 */
+  const int *mode;         /* length K, MODE_A or MODE_B */
+  const int *inner;        /* K x K column-major; inner[i + K*j] != 0 when i -> j */
+  int scheme;              /* enum pls_scheme */
+  double tol;              /* convergence: max absolute change of a weight */
+  int max_iter;
+} pls_model_t;
+
+/* Scratch memory for one fit. One per thread; pointers into caller memory. */
+typedef struct {
+  double *weights_old;     /* p */
+  double *block_chol;      /* Cholesky factors of the Mode B blocks */
+  size_t *chol_offset;     /* K: offset of block j's factor in block_chol */
+  double *inner_weights;   /* K x K: e[i + K*j] weight of construct i in proxy of j */
+  double *small_matrix;    /* K x K scratch for small regressions */
+  double *small_vector;    /* K */
+  int *small_index;        /* K */
+} pls_work_t;
+
+/* Results of one fit; the caller owns the memory. */
+typedef struct {
+  double *weights;         /* p: outer weights, block by block */
+  double *cross_loadings;  /* p x K: correlation of each indicator with each construct */
+  double *construct_cor;   /* K x K */
+  double *path_coef;       /* K x K, rows predictors, columns outcomes */
+  double *r2;              /* K: 0 for exogenous constructs */
+  int iterations;
+  int converged;
+  int status;              /* enum pls_status */
+  int status_index;        /* construct (0-based) the status refers to, or -1 */
+} pls_result_t;
+
+/* workspace.c */
+void pls_work_size(const pls_model_t *m, size_t *n_double, size_t *n_size, size_t *n_int);
+void pls_work_init(const pls_model_t *m, pls_work_t *ws, double *dbuf, size_t *sbuf, int *ibuf);
+
+/* kernel.c: fit one model from one indicator correlation matrix */
+int pls_fit_cor(const pls_model_t *m, const double *S, pls_work_t *ws, pls_result_t *res);
+
+/* outer.c */
+int outer_prepare(const pls_model_t *m, const double *S, pls_work_t *ws, int *bad_construct);
+void outer_start(const pls_model_t *m, double *weights);
+void outer_targets(const pls_model_t *m, const double *cross_cov, const double *inner_weights,
+                   double *target);
+void outer_solve_mode_b(const pls_model_t *m, pls_work_t *ws, double *target);
+int outer_normalize(const pls_model_t *m, const double *S, double *weights, double *cross_cov,
+                    int *bad_construct);
+void outer_cross_cov(const pls_model_t *m, const double *S, const double *weights, double *cross_cov);
+void construct_correlation(const pls_model_t *m, const double *weights, const double *cross_cov,
+                           double *construct_cor);
+void orient_constructs(const pls_model_t *m, double *weights, double *cross_cov, double *construct_cor);
+
+/* inner.c */
+int inner_weights(const pls_model_t *m, const double *construct_cor, pls_work_t *ws,
+                  int *bad_construct);
+
+/* paths.c */
+int regress_on_predecessors(const pls_model_t *m, const double *construct_cor, int outcome,
+                            pls_work_t *ws, double *coef, double *r2);
+int path_coefficients(const pls_model_t *m, const double *construct_cor, pls_work_t *ws,
+                      double *path_coef, double *r2, int *bad_construct);
+
+/* linalg.c: thin LAPACK/BLAS wrappers */
+int chol_factor(double *A, int n);
+void chol_solve(const double *L, int n, double *b);
+
+/* moments.c */
+typedef struct {
+  const double *real;  /* one of real / integer is non-NULL */
+  const int *integer;
+} column_t;
+R_xlen_t complete_rows(const column_t *cols, R_xlen_t n, int p, int *row_used);
+int standardize_columns(const column_t *cols, R_xlen_t n, int p, const double *case_weights,
+                        int missing_mean, const int *row_used, R_xlen_t n_used,
+                        double *Z, double *means, double *sds, int *bad_column);
+#define ROW_BLOCK 256   /* rows per cache block in the cross product */
+#define CORRELATION_SCRATCH(p) ((size_t) ROW_BLOCK * (size_t) (p))
+void correlation_from_standardized(const double *Z, R_xlen_t n, int p, const double *case_weights,
+                                   double *scratch, double *S);
+void composite_scores(const pls_model_t *m, const double *Z, R_xlen_t n, const double *weights,
+                      double *scores);
+
+/* call.c: .Call entry points */
+SEXP iecpls_fit_cor(SEXP S, SEXP spec);
+SEXP iecpls_fit_data(SEXP columns, SEXP case_weights, SEXP missing, SEXP spec);
+
+#endif

@@ -1,0 +1,17 @@
+/* Registration of the .Call entry points (no dynamic symbol lookup). */
+#include "iecpls.h"
+#include <R_ext/Rdynload.h>
+
+#define CALLDEF(name, n) {#name, (DL_FUNC) &name, n}
+static const R_CallMethodDef call_methods[] = {
+  CALLDEF(iecpls_fit_cor, 2),
+  CALLDEF(iecpls_fit_data, 4),
+  {NULL, NULL, 0}
+};
+
+void R_init_iecpls(DllInfo *dll)
+{
+  R_registerRoutines(dll, NULL, call_methods, NULL, NULL);
+  R_useDynamicSymbols(dll, FALSE);
+  R_forceSymbols(dll, TRUE);
+}

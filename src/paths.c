@@ -1,0 +1,52 @@
+/* Structural (inner) regressions on the construct correlation matrix: each
+ * outcome regressed on its predecessors by least squares, which for
+ * unit-variance composites is a small SPD solve on their correlations. */
+#include "iecpls.h"
+
+/* Writes the regression coefficients of construct `outcome` on its
+ * predecessors into coef[i] (i a predecessor; other entries untouched) and
+ * its R^2 into *r2. Returns PLS_ERR_INNER_SINGULAR when the predecessors are
+ * perfectly collinear. */
+int regress_on_predecessors(const pls_model_t *m, const double *construct_cor, int outcome,
+                            pls_work_t *ws, double *coef, double *r2)
+{
+  size_t K = (size_t) m->K;
+  int k = 0;
+  for (int i = 0; i < m->K; i++)
+    if (m->inner[i + K * (size_t) outcome]) ws->small_index[k++] = i;
+  *r2 = 0.0;
+  if (k == 0) return PLS_OK;
+  double *A = ws->small_matrix, *b = ws->small_vector;
+  for (int c = 0; c < k; c++) {
+    size_t pc = (size_t) ws->small_index[c];
+    b[c] = construct_cor[pc + K * (size_t) outcome];
+    for (int r = 0; r < k; r++)
+      A[r + (size_t) k * c] = construct_cor[(size_t) ws->small_index[r] + K * pc];
+  }
+  if (chol_factor(A, k) != 0) return PLS_ERR_INNER_SINGULAR;
+  chol_solve(A, k, b);
+  double explained = 0.0;
+  for (int c = 0; c < k; c++) {
+    size_t pc = (size_t) ws->small_index[c];
+    coef[pc] = b[c];
+    explained += b[c] * construct_cor[pc + K * (size_t) outcome];
+  }
+  if (!R_FINITE(explained)) return PLS_ERR_NONFINITE;
+  *r2 = explained;
+  return PLS_OK;
+}
+
+int path_coefficients(const pls_model_t *m, const double *construct_cor, pls_work_t *ws,
+                      double *path_coef, double *r2, int *bad_construct)
+{
+  size_t K = (size_t) m->K;
+  for (size_t i = 0; i < K * K; i++) path_coef[i] = 0.0;
+  for (int j = 0; j < m->K; j++) {
+    int status = regress_on_predecessors(m, construct_cor, j, ws, path_coef + K * (size_t) j, r2 + j);
+    if (status != PLS_OK) {
+      *bad_construct = j;
+      return status;
+    }
+  }
+  return PLS_OK;
+}

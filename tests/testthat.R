@@ -1,0 +1,4 @@
+library(testthat)
+library(iecpls)
+
+test_check("iecpls")

@@ -1,0 +1,50 @@
+# Models and data shared by the tests.
+
+ecsi_syntax <- "
+  Image        =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
+  Expectation  =~ CUEX1 + CUEX2 + CUEX3
+  Quality      =~ PERQ1 + PERQ2 + PERQ3 + PERQ4 + PERQ5 + PERQ6 + PERQ7
+  Value        =~ PERV1 + PERV2
+  Satisfaction =~ CUSA1 + CUSA2 + CUSA3
+  Complaints   =~ CUSCO
+  Loyalty      =~ CUSL1 + CUSL2 + CUSL3
+  Expectation  ~ Image
+  Quality      ~ Expectation
+  Value        ~ Expectation + Quality
+  Satisfaction ~ Image + Expectation + Quality + Value
+  Complaints   ~ Satisfaction
+  Loyalty      ~ Image + Satisfaction + Complaints
+"
+
+corp_rep_syntax <- "
+  QUAL <~ qual_1 + qual_2 + qual_3 + qual_4 + qual_5 + qual_6 + qual_7 + qual_8
+  PERF <~ perf_1 + perf_2 + perf_3 + perf_4 + perf_5
+  CSOR <~ csor_1 + csor_2 + csor_3 + csor_4 + csor_5
+  ATTR <~ attr_1 + attr_2 + attr_3
+  COMP =~ comp_1 + comp_2 + comp_3
+  LIKE =~ like_1 + like_2 + like_3
+  CUSA =~ cusa
+  CUSL =~ cusl_1 + cusl_2 + cusl_3
+  COMP + LIKE ~ QUAL + PERF + CSOR + ATTR
+  CUSA ~ COMP + LIKE
+  CUSL ~ COMP + LIKE + CUSA
+"
+
+# corp_rep_data with -99 replaced by the column mean of the observed values.
+corp_rep_mean_replaced <- function() {
+  x <- corp_rep_data
+  x[] <- lapply(x, function(col) {
+    col <- as.double(col)
+    col[col == -99] <- NA
+    col[is.na(col)] <- mean(col, na.rm = TRUE)
+    col
+  })
+  x
+}
+
+# The estimates that must agree between two fits.
+expect_same_estimates <- function(fit, other, tolerance = 1e-10) {
+  for (name in c("outer_weights", "outer_loadings", "cross_loadings", "path_coef", "r2", "construct_cor")) {
+    expect_equal(fit[[name]], other[[name]], tolerance = tolerance, label = name)
+  }
+}
