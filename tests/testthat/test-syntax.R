@@ -92,7 +92,7 @@ test_that("the print method summarises constructs and paths", {
   expect_output(print(m), "CTM <- TTM, RIG, IC")
   expect_output(print(m), "PIA <- CTM")
   expect_output(print(m), "CDA <- CTM")
-  expect_invisible(print(m))
+  expect_output(expect_invisible(print(m)))
 })
 
 # --- errors: operators and tokens --------------------------------------------
