@@ -68,6 +68,10 @@
 #'   weight between iterations.
 #' @param max_iter Maximum number of iterations. When it is reached a warning
 #'   is given and `converged` is `FALSE`.
+#' @param boot Number of bootstrap resamples; when positive, [pls_boot()] is
+#'   run with it and attached as `fit$boot` (print then shows standard
+#'   errors, p values and confidence intervals of the paths).
+#' @param cores Threads for the bootstrap.
 #'
 #' @return An object of class `pls_fit`, a list with:
 #' \describe{
@@ -100,6 +104,7 @@
 #'   \item{`model`}{the parsed model, with the modes used.}
 #'   \item{`settings`}{a list of the settings used.}
 #'   \item{`call`}{the matched call.}
+#'   \item{`boot`}{with `boot > 0`, the [pls_boot()] result.}
 #' }
 #'
 #' @seealso [parse_model()] for the syntax; [pls_fit-methods] for `print()`, `coef()`, `fitted()` and `nobs()`.
@@ -151,7 +156,7 @@
 #' @export
 pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"), modes = NULL,
                 missing = c("fail", "mean", "casewise"), na_values = NULL, case_weights = NULL,
-                S = NULL, nobs = NULL, tol = 1e-7, max_iter = 300L) {
+                S = NULL, nobs = NULL, tol = 1e-7, max_iter = 300L, boot = 0L, cores = 1L) {
   call <- match.call()
   scheme <- match.arg(scheme)
   missing <- match.arg(missing)
@@ -184,6 +189,8 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   fit$data <- as.data.frame(columns, optional = TRUE)
   fit$case_weights <- weights
   if (!is.null(fit$scores)) rownames(fit$scores) <- score_row_names(data, raw$rows_used)
+  check_number(boot, "boot", min = -1, integer = TRUE)
+  if (boot > 0) fit$boot <- pls_boot(fit, R = boot, cores = cores)
   fit
 }
 
