@@ -153,22 +153,32 @@ boot_problem <- function(fit, sign_change) {
 }
 
 # Runs the chunks: as futures when a non-sequential future plan is set,
-# otherwise in batches of OpenMP-parallel chunks with a progress bar (shown
-# when the run takes more than about two seconds) and a chance to interrupt
-# between batches.
+# otherwise in batches of OpenMP-parallel chunks. Between batches R can be
+# interrupted and the progress bar (shown when the run takes more than about
+# two seconds) moves; batches grow until each takes about half a second.
 run_bootstrap <- function(problem, seeds, sizes, cores) {
   if (use_futures()) return(run_bootstrap_futures(problem, seeds, sizes))
-  batch <- max(2L * cores, 10L)
-  groups <- split(seq_along(sizes), ceiling(seq_along(sizes) / batch))
   bar <- cli::cli_progress_bar("Bootstrapping", total = sum(sizes), clear = TRUE)
-  pieces <- vector("list", length(groups))
-  for (g in seq_along(groups)) {
-    chunks <- groups[[g]]
-    pieces[[g]] <- c_bootstrap(problem, seeds[, chunks, drop = FALSE], sizes[chunks], cores)
+  pieces <- list()
+  done <- 0L
+  batch <- cores
+  while (done < length(sizes)) {
+    chunks <- seq(done + 1L, min(done + batch, length(sizes)))
+    started <- proc.time()[["elapsed"]]
+    pieces[[length(pieces) + 1L]] <- c_bootstrap(problem, seeds[, chunks, drop = FALSE], sizes[chunks], cores)
+    seconds <- proc.time()[["elapsed"]] - started
+    done <- max(chunks)
     cli::cli_progress_update(id = bar, inc = sum(sizes[chunks]))
+    batch <- next_batch_size(batch, seconds, cores)
   }
   cli::cli_progress_done(id = bar)
   merge_pieces(pieces)
+}
+
+# Chunks in the next batch: aim at about half a second per batch.
+next_batch_size <- function(batch, seconds, cores) {
+  target <- if (seconds > 0) batch * 0.5 / seconds else batch * 8
+  as.integer(max(cores, min(batch * 8, floor(target / cores) * cores)))
 }
 
 use_futures <- function() {

@@ -100,3 +100,6 @@ c_jackknife <- function(problem, threads) {
 }
 
 c_stream_unif <- function(seed, n) .Call(C_iecpls_stream_unif, as.integer(seed), as.double(n))
+
+# Benchmark only: draws and cross-products of the resamples, no fits.
+c_bootstrap_floor <- function(problem, seeds, sizes) .Call(C_iecpls_bootstrap_floor, problem$zt, seeds, sizes)

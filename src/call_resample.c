@@ -144,3 +144,30 @@ SEXP iecpls_stream_unif(SEXP seed, SEXP n)
   UNPROTECT(1);
   return ans;
 }
+
+/* The arithmetic no bootstrap can avoid: drawing each resample and forming
+ * its cross-product, with no model fit. For the benchmark's "limit" row;
+ * returns a checksum so the work cannot be optimized away. */
+SEXP iecpls_bootstrap_floor(SEXP Zt, SEXP seeds, SEXP chunk_sizes)
+{
+  if (!isReal(Zt) || !isMatrix(Zt) || TYPEOF(seeds) != INTSXP || TYPEOF(chunk_sizes) != INTSXP ||
+      XLENGTH(seeds) != 6 * XLENGTH(chunk_sizes))
+    error("internal error: bad arguments");
+  int p = nrows(Zt);
+  R_xlen_t n = ncols(Zt);
+  double *freq = (double *) R_alloc((size_t) n, sizeof(double));
+  double *cross = (double *) R_alloc((size_t) p * (size_t) p, sizeof(double));
+  double *sums = (double *) R_alloc((size_t) p, sizeof(double));
+  double checksum = 0.0, total;
+  for (R_xlen_t c = 0; c < XLENGTH(chunk_sizes); c++) {
+    rng_stream_t stream;
+    stream_init(&stream, INTEGER(seeds) + 6 * c);
+    for (int r = 0; r < INTEGER(chunk_sizes)[c]; r++) {
+      for (R_xlen_t i = 0; i < n; i++) freq[i] = 0.0;
+      for (R_xlen_t i = 0; i < n; i++) freq[stream_index(&stream, n)] += 1.0;
+      accumulate_cross(REAL_RO(Zt), n, p, freq, sums, cross, &total);
+      checksum += cross[0];
+    }
+  }
+  return ScalarReal(checksum);
+}

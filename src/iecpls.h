@@ -210,5 +210,6 @@ SEXP iecpls_bootstrap(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEX
 SEXP iecpls_jackknife(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP sign_change,
                       SEXP original_loadings, SEXP threads);
 SEXP iecpls_stream_unif(SEXP seed, SEXP n);
+SEXP iecpls_bootstrap_floor(SEXP Zt, SEXP seeds, SEXP chunk_sizes);
 
 #endif

@@ -357,3 +357,50 @@ ref_mean_replace <- function(data, cols, missing_value = -99) {
   }
   data
 }
+
+# ---- fixtures ----------------------------------------------------------
+
+# Read all stored peer fixtures (tests/testthat/fixtures/*.rds) as a named
+# list; names are the file names without extension.
+read_fixtures <- function(pattern = "\\.rds$") {
+  files <- sort(list.files(testthat::test_path("fixtures"), pattern = pattern,
+                           full.names = TRUE))
+  stats::setNames(lapply(files, readRDS), sub("\\.rds$", "", basename(files)))
+}
+
+# The data a fixture was computed on: stored in the fixture for datasets the
+# package does not ship, otherwise the package dataset (with the fixture's
+# missing-value treatment).  Only the model's indicator columns are returned.
+fixture_data <- function(fx) {
+  spec <- ref_parse_syntax(fx$model)
+  mv <- unlist(spec$blocks, use.names = FALSE)
+  if (!is.null(fx$data)) {
+    d <- fx$data
+  } else {
+    d <- load_pkg_data(fx$dataset)
+    if (!is.null(fx$missing_value)) {
+      d <- ref_mean_replace(d, mv, fx$missing_value)
+    }
+  }
+  d[, mv, drop = FALSE]
+}
+
+# Run the oracle on the model / data / scheme of a fixture.
+reference_for_fixture <- function(fx, tol = 1e-12, max_iter = 1000) {
+  spec <- ref_parse_syntax(fx$model)
+  reference_pls(fixture_data(fx), spec$blocks, spec$modes, spec$inner,
+                scheme = fx$settings$scheme, tol = tol, max_iter = max_iter)
+}
+
+# Largest absolute difference after checking that shapes and names agree.
+ref_max_abs_diff <- function(a, b) {
+  a <- unclass(a)
+  b <- unclass(b)
+  if (is.matrix(a) || is.matrix(b)) {
+    stopifnot(identical(dim(a), dim(b)),
+              identical(dimnames(as.matrix(a)), dimnames(as.matrix(b))))
+  } else {
+    stopifnot(identical(names(a), names(b)), length(a) == length(b))
+  }
+  max(abs(as.numeric(a) - as.numeric(b)))
+}
