@@ -63,15 +63,19 @@ void outer_solve_mode_b(const pls_model_t *m, pls_work_t *ws, double *target)
   }
 }
 
-/* cross_cov[, j] = S[, block j] w_j for every construct. */
+/* cross_cov[, j] = S[, block j] w_j for every construct: a sum of the
+ * block's columns of S (blocks are narrow, so plain loops beat a BLAS call). */
 void outer_cross_cov(const pls_model_t *m, const double *S, const double *weights, double *cross_cov)
 {
-  int p = m->p, one = 1;
-  double alpha = 1.0, beta = 0.0;
+  size_t p = (size_t) m->p;
   for (int j = 0; j < m->K; j++) {
-    int pj = block_size(m, j), start = m->block_start[j];
-    F77_CALL(dgemv)("N", &p, &pj, &alpha, S + (size_t) p * start, &p, weights + start, &one,
-                    &beta, cross_cov + (size_t) p * j, &one FCONE);
+    double *col = cross_cov + p * (size_t) j;
+    for (size_t i = 0; i < p; i++) col[i] = 0.0;
+    for (int x = m->block_start[j]; x < m->block_start[j + 1]; x++) {
+      const double *s = S + p * (size_t) x;
+      double w = weights[x];
+      for (size_t i = 0; i < p; i++) col[i] += w * s[i];
+    }
   }
 }
 
