@@ -18,25 +18,13 @@ stopifnot(file.exists("DESCRIPTION"), requireNamespace("pkgload", quietly = TRUE
 pkgload::load_all(".", quiet = TRUE)
 stopifnot(requireNamespace("seminr", quietly = TRUE), requireNamespace("cSEM", quietly = TRUE))
 source(file.path("tests", "testthat", "helper-models.R"))
+# peer_syntax() (cSEM's lavaan-style text) and seminr_model() (every block a
+# seminr composite() in Mode A or B: seminr would estimate reflective()
+# constructs with PLSc, which pls() does not do)
+source(file.path("bench", "peers.R"))
 
 out_dir <- file.path("tests", "testthat", "fixtures")
 dir.create(out_dir, showWarnings = FALSE, recursive = TRUE)
-
-# The same model in seminr's specification functions. Every block is a
-# seminr composite(), in Mode A or Mode B: seminr estimates reflective()
-# constructs with PLSc, which pls() does not do.
-seminr_spec <- function(model) {
-  blocks <- lapply(model$constructs, function(k) {
-    mode <- if (model$modes[[k]] == "B") seminr::mode_B else seminr::mode_A
-    seminr::composite(k, model$blocks[[k]], weights = mode)
-  })
-  edges <- which(model$inner != 0, arr.ind = TRUE)
-  paths <- lapply(seq_len(nrow(edges)), function(e) {
-    seminr::paths(from = model$constructs[edges[e, 1]], to = model$constructs[edges[e, 2]])
-  })
-  list(measurement = do.call(seminr::constructs, blocks),
-       structural = do.call(seminr::relationships, paths))
-}
 
 # seminr's table objects as plain numeric matrices.
 plain <- function(x) {
@@ -53,7 +41,7 @@ plain_list <- function(x) {
 
 seminr_fixture <- function(syntax, data) {
   model <- parse_model(syntax)
-  spec <- seminr_spec(model)
+  spec <- seminr_model(model)
   fit <- seminr::estimate_pls(data = data, measurement_model = spec$measurement,
                               structural_model = spec$structural,
                               maxIt = 1000, stopCriterion = 12)
@@ -144,18 +132,6 @@ csem_fixture <- function(syntax, data) {
     implied_factor_saturated = csem_fit_as(res, "Common factor", saturated = TRUE),
     implied_construct = cSEM::fit(res, .saturated = FALSE, .type_vcv = "construct")
   )
-}
-
-# lavaan-style syntax as cSEM reads it (the same text as bench/peers.R).
-peer_syntax <- function(model) {
-  measurement <- vapply(model$constructs, function(k) {
-    paste(k, if (model$modes[[k]] == "B") "<~" else "=~", paste(model$blocks[[k]], collapse = " + "))
-  }, character(1))
-  outcomes <- model$constructs[colSums(model$inner) > 0]
-  structural <- vapply(outcomes, function(k) {
-    paste(k, "~", paste(model$constructs[model$inner[, k] != 0], collapse = " + "))
-  }, character(1))
-  paste(c(measurement, structural), collapse = "\n")
 }
 
 cases <- list(
