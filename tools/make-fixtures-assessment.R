@@ -11,6 +11,9 @@
 # .conv_criterion = "diff_absolute" (our rule). cSEM runs with
 # .disattenuate = FALSE, i.e. plain PLS-PM, the estimator of pls().
 #
+# seminr imports DiagrammeRsvg, which needs the V8 package (libnode); only
+# seminr's numbers are used here, never its plots.
+#
 # Each fixture is a plain list of named matrices and vectors (no peer
 # classes), so the tests need neither peer to read them.
 
