@@ -12,24 +12,27 @@ total_effects <- function(path_coef) {
 }
 
 # Every directed chain of two or more paths, as a list of construct index
-# vectors (e.g. c(1, 4, 7) for 1 -> 4 -> 7).
-indirect_chains <- function(inner, limit = 2000L) {
-  K <- nrow(inner)
+# vectors (e.g. c(1, 4, 7) for 1 -> 4 -> 7). A dense model can have very
+# many; past `limit` none are listed (with a warning).
+indirect_chains <- function(inner, limit = 10000L) {
   chains <- list()
   extend <- function(chain) {
-    last <- chain[length(chain)]
-    for (nxt in which(inner[last, ] != 0)) {
-      longer <- c(chain, nxt)
+    for (following in which(inner[chain[length(chain)], ] != 0)) {
+      longer <- c(chain, following)
       if (length(longer) >= 3L) {
-        if (length(chains) >= limit) {
-          cli::cli_abort("The structural model has more than {limit} specific indirect effects.", call = NULL)
-        }
+        if (length(chains) >= limit) return(FALSE)
         chains[[length(chains) + 1L]] <<- longer
       }
-      extend(longer)
+      if (isFALSE(extend(longer))) return(FALSE)
+    }
+    TRUE
+  }
+  for (start in seq_len(nrow(inner))) {
+    if (isFALSE(extend(start))) {
+      cli::cli_warn("More than {limit} indirect chains: specific indirect effects are not listed.", call = NULL)
+      return(list())
     }
   }
-  for (start in seq_len(K)) extend(start)
   chains
 }
 

@@ -362,7 +362,7 @@ ref_mean_replace <- function(data, cols, missing_value = -99) {
 
 # Read all stored peer fixtures (tests/testthat/fixtures/*.rds) as a named
 # list; names are the file names without extension.
-read_fixtures <- function(pattern = "\\.rds$") {
+read_fixtures <- function(pattern = "_(path|factorial|centroid)_(seminr|cSEM)\\.rds$") {
   files <- sort(list.files(testthat::test_path("fixtures"), pattern = pattern,
                            full.names = TRUE))
   stats::setNames(lapply(files, readRDS), sub("\\.rds$", "", basename(files)))
