@@ -65,3 +65,50 @@
 #' @examples
 #' colSums(corp_rep_data == -99)[colSums(corp_rep_data == -99) > 0]
 "corp_rep_data"
+
+#' Questionnaire of the industry-education integration community study
+#'
+#' The codebook of the questionnaire behind [iec_survey] and [iec_simulate()]:
+#' one row per item, with its construct and its wording in English and
+#' Chinese. Every item is a statement answered on a 5-point Likert scale (1 =
+#' strongly disagree ... 5 = strongly agree). The items were written for this
+#' package, after the constructs of the study, as single statements that ask
+#' about one thing each; the answers in [iec_survey] are SIMULATED.
+#'
+#' The constructs are the five factors that shape how well an
+#' industry-education integration community builds its training model of
+#' professional-degree graduate students, TTM talent training mode
+#' (curriculum, dual supervision, practice bases, projects), IC interest
+#' correlation (shared benefits, gains for enterprises, trust), QEA quality and
+#' effectiveness assessment (standards, enterprise participation, feedback),
+#' GAD government administrative drive (policy, coordination, incentives,
+#' monitoring) and RIG resource investment and guarantee (funding, equipment,
+#' mentors, agreements, allowances); CTM, the construction of the community's
+#' training model; and its outcomes PIA, graduates' practical innovation
+#' ability, and CDA, their career development ability.
+#'
+#' @format A data frame with 32 rows and 8 character columns:
+#' \describe{
+#'   \item{`item`}{Item code, the column name in [iec_survey] (`ttm1` ...
+#'     `cda3`).}
+#'   \item{`construct`}{Construct code: `TTM` (5 items), `IC` (4), `QEA` (4),
+#'     `GAD` (4), `RIG` (5), `CTM` (4), `PIA` (3), `CDA` (3).}
+#'   \item{`construct_name`, `construct_name_zh`}{Construct name in English
+#'     and Chinese.}
+#'   \item{`wording_en`, `wording_zh`}{The statement in English and
+#'     Chinese.}
+#'   \item{`scale`, `scale_zh`}{The answer scale, 1 = strongly disagree, 2 =
+#'     disagree, 3 = neither agree nor disagree, 4 = agree, 5 = strongly agree,
+#'     in English and Chinese.}
+#' }
+#' The Chinese text is UTF-8. The object is part of the package namespace
+#' (made from `data-raw/iec_items.csv` in the package sources) rather than a
+#' dataset in `data/`.
+#' @seealso [iec_model()] for the model built from these items.
+#' @examples
+#' table(iec_items$construct)
+#' iec_items[iec_items$construct == "QEA", c("item", "wording_en")]
+#' @docType data
+#' @name iec_items
+#' @usage iec_items
+NULL
