@@ -159,19 +159,21 @@ NULL
 #' (administrator).
 #'
 #' @format A data frame with 500 rows and 37 columns:
-#' \describe{
-#'   \item{`id`}{Respondent number.}
-#'   \item{`role`}{Factor: graduate student, university supervisor,
-#'     enterprise mentor, administrator.}
-#'   \item{`degree_field`}{Factor, field of the professional degree
-#'     programme: engineering, management, education, medicine, agriculture.}
-#'   \item{`university_type`}{Factor: Double First-Class, other public,
-#'     applied technology.}
-#'   \item{`region`}{Factor, region of China: east, central, west,
-#'     northeast.}
-#'   \item{`ttm1` ... `cda3`}{32 integer columns, the answers 1 (strongly
-#'     disagree) to 5 (strongly agree) to the items of [iec_items]; `NA` is
-#'     nonresponse.}
+#' \itemize{
+#'   \item `id`: respondent number.
+#'   \item `role`: factor, graduate student, university supervisor,
+#'     enterprise mentor or administrator.
+#'   \item `degree_field`: factor, field of the professional degree
+#'     programme: engineering, management, education, medicine or
+#'     agriculture.
+#'   \item `university_type`: factor, Double First-Class, other public or
+#'     applied technology.
+#'   \item `region`: factor, region of China: east, central, west or
+#'     northeast.
+#'   \item `ttm1-ttm5`, `ic1-ic4`, `qea1-qea4`, `gad1-gad4`, `rig1-rig5`,
+#'     `ctm1-ctm4`, `pia1-pia3`, `cda1-cda3`: 32 integer columns, the answers
+#'     1 (strongly disagree) to 5 (strongly agree) to the items of
+#'     [iec_items]; `NA` is nonresponse.
 #' }
 #' @source Simulated with [iec_simulate()]; no real respondents.
 #' @seealso [iec_model()] for the model, [iec_items] for the wording.

@@ -114,3 +114,15 @@ test_that("a population without role differences has equal R^2 in every role", {
   r2 <- iec_implied(p)$r2
   expect_equal(unname(r2[, "CTM"]), rep(r2[1, "CTM"], 5))
 })
+
+test_that("the R^2 values written in the help pages are those of the population", {
+  # ?iec_population and ?iec_survey quote these, rounded to two decimals
+  implied <- iec_implied()
+  r2 <- round(implied$r2, 2)
+  expect_equal(unname(r2[, "CTM"]), c(0.57, 0.64, 0.79, 0.64, 0.64))
+  expect_equal(unname(r2["pooled", c("PIA", "CDA", "RIG")]), c(0.42, 0.36, 0.25))
+  limit <- pls(iec_model("extended"), S = implied$indicator_cor)
+  expect_equal(round(limit$r2[["CTM"]], 2), 0.51)
+  answers <- diff(c(0, stats::pnorm(iec_population()$thresholds), 1))
+  expect_equal(round(answers, 2), c(0.02, 0.09, 0.24, 0.43, 0.23))
+})
