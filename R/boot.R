@@ -146,10 +146,10 @@ boot_problem <- function(fit, sign_change) {
   settings <- fit$settings
   own <- cbind(seq_along(fit$model$indicators), rep(seq_along(fit$model$constructs), lengths(fit$model$blocks)))
   list(zt = data$zt, case_weights = data$case_weights,
-       spec = model_spec(fit$model, settings$scheme, settings$tol, settings$max_iter),
+       spec = model_spec(fit$model, settings$scheme, settings$tol, settings$max_iter, settings$consistent),
        stat_spec = stat_spec(fit$model),
        sign_code = match(sign_change, c("none", "individual", "construct")) - 1L,
-       original_loadings = as.double(fit$cross_loadings[own]))
+       original_loadings = as.double(fit$outer_loadings[own]))
 }
 
 # Runs the chunks: as futures when a non-sequential future plan is set,
@@ -219,7 +219,7 @@ individual_sign_change <- function(values, parameters) {
 resample_failure_reasons <- c(
   "1" = "a singular Mode B block", "2" = "a zero-variance construct score",
   "3" = "collinear predictors of a construct", "4" = "non-finite values",
-  "100" = "no convergence", "101" = "a constant indicator"
+  "100" = "no convergence", "101" = "a constant indicator", "102" = "an inadmissible PLSc solution"
 )
 
 report_failures <- function(status) {

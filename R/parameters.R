@@ -17,7 +17,7 @@ fit_parameters <- function(fit) {
   arrow <- function(i, j) paste(constructs[i], "->", constructs[j])
   rbind(
     parameter_rows("weight", measurement, construct_of, NA, fit$outer_weights[own]),
-    parameter_rows("loading", measurement, construct_of, NA, fit$cross_loadings[own]),
+    parameter_rows("loading", measurement, construct_of, NA, fit$outer_loadings[own]),
     parameter_rows("path", arrow(edges[, 1], edges[, 2]), edges[, 1], edges[, 2], fit$path_coef[edges]),
     parameter_rows("r2", constructs[endogenous], NA, endogenous, unname(fit$r2[constructs[endogenous]])),
     parameter_rows("total", arrow(totals[, 1], totals[, 2]), totals[, 1], totals[, 2], total[totals])

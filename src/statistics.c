@@ -40,9 +40,7 @@ void collect_statistics(const pls_model_t *m, const stat_spec_t *st, const pls_r
   size_t p = (size_t) m->p, K = (size_t) m->K;
   R_xlen_t c = 0;
   for (size_t x = 0; x < p; x++) out[stride * c++] = res->weights[x];
-  for (int j = 0; j < m->K; j++)
-    for (int x = m->block_start[j]; x < m->block_start[j + 1]; x++)
-      out[stride * c++] = res->cross_loadings[(size_t) x + p * (size_t) j];
+  for (size_t x = 0; x < p; x++) out[stride * c++] = res->loadings[x];
   for (int e = 0; e < st->n_edges; e++)
     out[stride * c++] = res->path_coef[(size_t) st->edge_from[e] + K * (size_t) st->edge_to[e]];
   for (int e = 0; e < st->n_endogenous; e++) out[stride * c++] = res->r2[st->endogenous[e]];
