@@ -3,7 +3,8 @@
 #' Resamples the respondents `R` times with replacement, refits the model to
 #' each resample in C and summarizes the bootstrap distribution of the outer
 #' weights, loadings, path coefficients, R^2, total effects, total indirect
-#' effects and every specific indirect effect: standard errors, t values, p
+#' effects, every specific indirect effect and the HTMT of each pair of
+#' reflective constructs: standard errors, t values, p
 #' values, and percentile and bias-corrected and accelerated (BCa) confidence
 #' intervals.
 #'
@@ -62,6 +63,9 @@
 #' @param cores Number of OpenMP threads.
 #' @param bca Compute BCa intervals (needs the jackknife, one extra refit per
 #'   case).
+#' @param htmt_absolute Bootstrap the HTMT of absolute indicator correlations
+#'   (as seminr and SmartPLS report it) instead of the signed correlations of
+#'   Henseler et al. (2015); see [pls_htmt()].
 #' @return An object of class `pls_boot`: a list with `parameters` (a data
 #'   frame with one row per parameter: `type`, `term`, `estimate`,
 #'   `boot_mean`, `se`, `t`, `p`, `lower`, `upper` (percentile) and
@@ -92,7 +96,7 @@
 #' confint(boot, type = "bca")
 #' @export
 pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "individual", "construct"),
-                     cores = 1L, bca = TRUE) {
+                     cores = 1L, bca = TRUE, htmt_absolute = FALSE) {
   if (!inherits(fit, "pls_fit")) cli::cli_abort("{.arg fit} must be a {.cls pls_fit} from {.fn pls}.", call = NULL)
   if (is.null(fit$data)) {
     cli::cli_abort("The bootstrap needs the data: {.arg fit} was fitted from a correlation matrix.", call = NULL)
@@ -101,8 +105,9 @@ pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "indi
   check_level(level)
   sign_change <- match.arg(sign_change)
   cores <- check_cores(cores)
-  problem <- boot_problem(fit, sign_change)
-  parameters <- fit_parameters(fit)
+  check_flag(htmt_absolute, "htmt_absolute")
+  problem <- boot_problem(fit, sign_change, htmt_absolute)
+  parameters <- fit_parameters(fit, htmt_absolute)
 
   sizes <- chunk_sizes(R)
   seeds <- chunk_seeds(length(sizes))
@@ -141,13 +146,13 @@ check_level <- function(level) {
 parameter_names <- function(parameters) paste0(parameters$type, ": ", parameters$term)
 
 # Everything the C loops share, for in-process and future-based runs alike.
-boot_problem <- function(fit, sign_change) {
+boot_problem <- function(fit, sign_change, htmt_absolute = FALSE) {
   data <- c_standardize(fit)
   settings <- fit$settings
   own <- cbind(seq_along(fit$model$indicators), rep(seq_along(fit$model$constructs), lengths(fit$model$blocks)))
   list(zt = data$zt, case_weights = data$case_weights,
        spec = model_spec(fit$model, settings$scheme, settings$tol, settings$max_iter, settings$consistent),
-       stat_spec = stat_spec(fit$model),
+       stat_spec = stat_spec(fit$model, htmt_absolute),
        sign_code = match(sign_change, c("none", "individual", "construct")) - 1L,
        original_loadings = as.double(fit$outer_loadings[own]))
 }
@@ -240,7 +245,7 @@ boot_summary_table <- function(boot, level) {
   n <- boot$fit$nobs
   se <- apply(valid, 2, stats::sd)
   t_value <- parameters$estimate / se
-  t_value[parameters$type == "r2"] <- NA_real_
+  t_value[parameters$type %in% c("r2", "htmt")] <- NA_real_
   percentile <- percentile_interval(valid, level)
   bca <- if (!is.null(boot$jackknife)) bca_interval(valid, parameters$estimate, boot$jackknife, level)
   data.frame(parameters[c("type", "term", "from", "to", "estimate")],

@@ -168,10 +168,13 @@ typedef struct {
   const int *endogenous;
   int n_total;
   const int *total_from, *total_to;  /* pairs with a total effect */
+  int n_htmt;
+  const int *htmt_a, *htmt_b;        /* pairs of constructs for HTMT */
+  int htmt_absolute;                 /* HTMT of absolute correlations */
 } stat_spec_t;
 int statistic_count(const pls_model_t *m, const stat_spec_t *st);
 void collect_statistics(const pls_model_t *m, const stat_spec_t *st, const pls_result_t *res,
-                        double *scratch, double *out, R_xlen_t stride);
+                        const double *S, double *scratch, double *out, R_xlen_t stride);
 void fill_missing_statistics(int q, double *out, R_xlen_t stride);
 
 /* resample.c: bootstrap and jackknife loops */

@@ -87,7 +87,7 @@ static void fit_and_collect(const resample_problem_t *pr, double N, resample_buf
     fill_missing_statistics(q, out, stride);
     return;
   }
-  collect_statistics(m, pr->stats, &b->res, b->stat_scratch, out, stride);
+  collect_statistics(m, pr->stats, &b->res, b->S, b->stat_scratch, out, stride);
 }
 
 /* `count` bootstrap resamples drawn from the stream `seed`, written to rows
