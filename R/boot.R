@@ -238,46 +238,50 @@ report_failures <- function(status) {
   ), call = NULL)
 }
 
-# The per-parameter summary of the bootstrap distribution.
+# The per-parameter summary of the bootstrap distribution. Each column is
+# sorted once; percentile and BCa limits are read off the sorted draws with
+# R's type 7 quantile rule.
 boot_summary_table <- function(boot, level) {
   parameters <- boot$parameters
   valid <- boot$draws[boot$status == 0L, , drop = FALSE]
   n <- boot$fit$nobs
-  se <- apply(valid, 2, stats::sd)
+  alpha <- (1 - level) / 2
+  z <- stats::qnorm(c(alpha, 1 - alpha))
+  limits <- matrix(NA_real_, ncol(valid), 4)
+  for (k in seq_len(ncol(valid))) {
+    draws <- sort(valid[, k], method = "radix")
+    if (!length(draws)) next
+    limits[k, 1:2] <- sorted_quantile(draws, c(alpha, 1 - alpha))
+    if (!is.null(boot$jackknife)) {
+      limits[k, 3:4] <- bca_limits(draws, parameters$estimate[k], boot$jackknife[, k], z)
+    }
+  }
+  se <- apply(valid, 2, stats::sd, na.rm = TRUE)
   t_value <- parameters$estimate / se
   t_value[parameters$type %in% c("r2", "htmt")] <- NA_real_
-  percentile <- percentile_interval(valid, level)
-  bca <- if (!is.null(boot$jackknife)) bca_interval(valid, parameters$estimate, boot$jackknife, level)
   data.frame(parameters[c("type", "term", "from", "to", "estimate")],
-             boot_mean = colMeans(valid), se = se, t = t_value,
+             boot_mean = colMeans(valid, na.rm = TRUE), se = se, t = t_value,
              p = 2 * stats::pt(abs(t_value), df = n - 1, lower.tail = FALSE),
-             lower = percentile[, 1], upper = percentile[, 2],
-             bca_lower = if (is.null(bca)) NA_real_ else bca[, 1],
-             bca_upper = if (is.null(bca)) NA_real_ else bca[, 2],
+             lower = limits[, 1], upper = limits[, 2], bca_lower = limits[, 3], bca_upper = limits[, 4],
              row.names = NULL, stringsAsFactors = FALSE)
 }
 
-percentile_interval <- function(draws, level) {
-  alpha <- (1 - level) / 2
-  t(apply(draws, 2, stats::quantile, probs = c(alpha, 1 - alpha), names = FALSE, type = 7))
+# quantile(x, probs, type = 7) of an already sorted vector without NA.
+sorted_quantile <- function(sorted, probs) {
+  index <- 1 + (length(sorted) - 1) * probs
+  lo <- floor(index)
+  hi <- ceiling(index)
+  h <- index - lo
+  (1 - h) * sorted[lo] + h * sorted[hi]
 }
 
-# BCa interval of each column (Efron 1987), with the acceleration from the
-# jackknife estimates.
-bca_interval <- function(draws, estimates, jackknife, level) {
-  alpha <- (1 - level) / 2
-  z <- stats::qnorm(c(alpha, 1 - alpha))
-  out <- matrix(NA_real_, ncol(draws), 2)
-  for (k in seq_len(ncol(draws))) {
-    theta <- draws[, k]
-    jack <- jackknife[, k]
-    jack <- jack[!is.na(jack)]
-    z0 <- stats::qnorm(mean(theta < estimates[k]))
-    d <- mean(jack) - jack
-    acceleration <- sum(d^3) / (6 * sum(d^2)^1.5)
-    if (!is.finite(z0) || !is.finite(acceleration)) next
-    probs <- stats::pnorm(z0 + (z0 + z) / (1 - acceleration * (z0 + z)))
-    out[k, ] <- stats::quantile(theta, probs, names = FALSE, type = 7)
-  }
-  out
+# BCa limits (Efron 1987): bias correction z0 from the share of draws below
+# the estimate, acceleration from the jackknife estimates.
+bca_limits <- function(sorted, estimate, jackknife, z) {
+  jackknife <- jackknife[!is.na(jackknife)]
+  z0 <- stats::qnorm(mean(sorted < estimate))
+  d <- mean(jackknife) - jackknife
+  acceleration <- sum(d^3) / (6 * sum(d^2)^1.5)
+  if (!is.finite(z0) || !is.finite(acceleration)) return(c(NA_real_, NA_real_))
+  sorted_quantile(sorted, stats::pnorm(z0 + (z0 + z) / (1 - acceleration * (z0 + z))))
 }
