@@ -74,6 +74,9 @@ greedy_lines <- function(pieces, target) {
   c(lines, current)
 }
 
+# Space between a construct's name and its R^2 line (em).
+r2_gap <- 0.25
+
 # Slant of the hexagon's pointed sides, as a fraction of its half-height.
 hexagon_slant <- 0.577
 
@@ -83,7 +86,7 @@ hexagon_slant <- 0.577
 construct_geometry <- function(label, mode, has_r2, cex = 1, r2_cex = 0.8) {
   name_width <- text_width(label, cex)
   text_w <- max(name_width, if (has_r2) text_width("R2 = 0.00", r2_cex) else 0)
-  text_h <- text_lines(label) * line_height * cex + has_r2 * line_height * r2_cex
+  text_h <- text_lines(label) * line_height * cex + has_r2 * (line_height * r2_cex + r2_gap)
   u <- text_w / 2
   v <- text_h / 2
   if (mode == "B") {
@@ -125,29 +128,51 @@ shape_polygon <- function(x, y, width, height, shape, n = 72) {
   list(x = x + c(a, -a, -a, a), y = y + c(b, b, -b, -b))
 }
 
-# Which of the segments (x0, y0)-(x1, y1) pass through the rectangle `rect`
-# (a list with centre x, y, width and height)? Liang-Barsky clipping.
-segments_hit_rect <- function(x0, y0, x1, y1, rect) {
-  dx <- x1 - x0
-  dy <- y1 - y0
-  p <- list(-dx, dx, -dy, dy)
-  q <- list(x0 - (rect$x - rect$width / 2), rect$x + rect$width / 2 - x0,
-            y0 - (rect$y - rect$height / 2), rect$y + rect$height / 2 - y0)
-  n <- max(length(x0), length(rect$x))
+# Which of the segments (x0, y0)-(x1, y1) pass through a convex region
+# given by half-planes nx * x + ny * y <= h (lists with one element per
+# half-plane, recycled along the segments)? Cyrus-Beck clipping: the part of
+# a segment inside every half-plane must have positive length.
+segments_hit_halfplanes <- function(x0, y0, x1, y1, nx, ny, h) {
+  n <- max(length(x0), lengths(h))
+  dx <- rep_len(x1 - x0, n)
+  dy <- rep_len(y1 - y0, n)
+  x0 <- rep_len(x0, n)
+  y0 <- rep_len(y0, n)
   lo <- rep(0, n)
   hi <- rep(1, n)
   hit <- rep(TRUE, n)
-  for (k in 1:4) {
-    pk <- rep_len(p[[k]], n)
-    qk <- rep_len(q[[k]], n)
-    hit <- hit & !(pk == 0 & qk < 0)
-    t <- qk / pk
-    entering <- pk < 0
-    leaving <- pk > 0
+  for (k in seq_along(h)) {
+    room <- rep_len(h[[k]] - (nx[[k]] * x0 + ny[[k]] * y0), n)
+    rate <- rep_len(nx[[k]] * dx + ny[[k]] * dy, n)
+    hit <- hit & !(rate == 0 & room < 0)
+    t <- room / rate
+    entering <- rate < 0
+    leaving <- rate > 0
     lo[entering] <- pmax(lo[entering], t[entering])
     hi[leaving] <- pmin(hi[leaving], t[leaving])
   }
   hit & lo < hi
+}
+
+# Segments against rectangles (`rect`: centre x, y, width, height).
+segments_hit_rect <- function(x0, y0, x1, y1, rect) {
+  segments_hit_halfplanes(x0, y0, x1, y1, nx = list(1, -1, 0, 0), ny = list(0, 0, 1, -1),
+                          h = list(rect$x + rect$width / 2, -(rect$x - rect$width / 2),
+                                   rect$y + rect$height / 2, -(rect$y - rect$height / 2)))
+}
+
+# Segments against the hexagons of composites (same arguments).
+segments_hit_hexagon <- function(x0, y0, x1, y1, hex) {
+  a <- hex$width / 2
+  b <- hex$height / 2
+  c <- hexagon_slant * b
+  slanted <- a * b
+  segments_hit_halfplanes(
+    x0, y0, x1, y1,
+    nx = list(0, 0, b, b, -b, -b), ny = list(1, -1, c, -c, c, -c),
+    h = list(hex$y + b, -hex$y + b, slanted + b * hex$x + c * hex$y, slanted + b * hex$x - c * hex$y,
+             slanted - b * hex$x + c * hex$y, slanted - b * hex$x - c * hex$y)
+  )
 }
 
 # Do two sets of rectangles (data frames with x, y, width, height) overlap?

@@ -159,12 +159,24 @@ edge_points <- function(edge, s = seq(0, 1, length.out = 25)) {
        y = (1 - s)^2 * edge$y0 + 2 * (1 - s) * s * edge$cy + s^2 * edge$y1)
 }
 
-# How many obstacles an arrow runs through, apart from those of the two
-# constructs it joins, with a margin of `margin` em around each.
+# How many obstacles an arrow runs through, apart from the shapes it joins,
+# with a margin of `margin` em around each.
 edge_hits <- function(edge, obstacles, margin = 0.4) {
-  ends <- c(edge$tail, edge$head)
-  others <- obstacles[!obstacles$owner %in% ends & !rownames(obstacles) %in% ends, , drop = FALSE]
-  sum(polyline_hits_shapes(edge_points(edge), others, margin))
+  length(obstacles_hit(edge_points(edge), obstacles, c(edge$tail, edge$head), margin))
+}
+
+# The owners of the obstacles a polyline runs through, leaving out the
+# shapes named in `ends`.
+obstacles_hit <- function(points, obstacles, ends, margin) {
+  shapes <- obstacles$shapes[!rownames(obstacles$shapes) %in% ends, , drop = FALSE]
+  owners <- shapes$owner[polyline_hits_shapes(points, shapes, margin)]
+  n <- length(points$x)
+  for (fan in obstacles$fans) {
+    if (any(segments_hit_polygon(points$x[-n], points$y[-n], points$x[-1], points$y[-1], fan, margin))) {
+      owners <- c(owners, paste0("fan:", fan$owner))
+    }
+  }
+  owners
 }
 
 # Which shapes a polyline runs through: every segment against every shape.
@@ -180,7 +192,8 @@ polyline_hits_shapes <- function(points, shapes, margin) {
   y1 <- points$y[seg + 1L]
   grown <- list(x = shapes$x[shape], y = shapes$y[shape],
                 width = shapes$width[shape] + 2 * margin, height = shapes$height[shape] + 2 * margin)
-  hit <- segments_hit_rect(x0, y0, x1, y1, grown)
+  hit <- ifelse(shapes$shape[shape] == "hexagon", segments_hit_hexagon(x0, y0, x1, y1, grown),
+                segments_hit_rect(x0, y0, x1, y1, grown))
   # ellipses: in coordinates where the grown ellipse is the unit circle
   u0 <- (x0 - grown$x) / (grown$width / 2)
   v0 <- (y0 - grown$y) / (grown$height / 2)
@@ -225,43 +238,40 @@ diagram_shapes <- function(lay) {
   shapes
 }
 
-# What a structural path must not cross: the constructs and, for each
-# construct with indicators, the "fan" spanning its arrows and boxes.
+# What a structural path must not cross: the constructs' shapes and, for
+# each construct with indicators, its "fan": the convex hull of its
+# measurement arrows and indicator boxes.
 diagram_obstacles <- function(lay) {
   nodes <- lay$constructs
+  shapes <- diagram_shapes(lay)[seq_len(nrow(nodes)), ]
   fans <- lapply(seq_len(nrow(nodes)), function(k) {
     own <- lay$indicators[lay$indicators$construct == nodes$construct[k], , drop = FALSE]
-    if (!nrow(own)) return(NULL)
-    fan_rect(nodes[k, ], own)
+    if (nrow(own)) fan_polygon(nodes[k, ], own)
   })
-  fans <- do.call(rbind, fans)
-  shapes <- diagram_shapes(lay)[seq_len(nrow(nodes)), ]
-  if (is.null(fans)) return(shapes)
-  rbind(shapes, fans)
+  list(shapes = shapes, fans = fans[!vapply(fans, is.null, logical(1))])
 }
 
-fan_rect <- function(node, boxes) {
-  left <- min(boxes$x - boxes$width / 2)
-  right <- max(boxes$x + boxes$width / 2)
-  bottom <- min(boxes$y - boxes$height / 2)
-  top <- max(boxes$y + boxes$height / 2)
-  a <- node$width / 2
-  b <- node$height / 2
-  switch(node$side,
-    left = right <- node$x - a,
-    right = left <- node$x + a,
-    above = bottom <- node$y + b,
-    below = top <- node$y - b
-  )
-  if (node$side %in% c("left", "right")) {
-    bottom <- min(bottom, node$y - b / 2)
-    top <- max(top, node$y + b / 2)
-  } else {
-    left <- min(left, node$x - a / 2)
-    right <- max(right, node$x + a / 2)
-  }
-  data.frame(x = (left + right) / 2, y = (bottom + top) / 2, width = right - left, height = top - bottom,
-             shape = "rect", owner = node$construct, row.names = paste0("fan:", node$construct))
+fan_polygon <- function(node, boxes) {
+  starts <- vapply(seq_len(nrow(boxes)), function(i) {
+    boundary_point(node$x, node$y, node$width, node$height, node$shape, boxes$x[i] - node$x, boxes$y[i] - node$y)
+  }, numeric(2))
+  x <- c(starts[1, ], rep(boxes$x, 4) + rep(c(-1, 1, 1, -1), each = nrow(boxes)) * boxes$width / 2)
+  y <- c(starts[2, ], rep(boxes$y, 4) + rep(c(-1, -1, 1, 1), each = nrow(boxes)) * boxes$height / 2)
+  hull <- grDevices::chull(x, y)
+  list(owner = node$construct, x = x[hull], y = y[hull])
+}
+
+# Segments against a convex polygon whose vertices run clockwise (as from
+# chull()), grown by `margin`.
+segments_hit_polygon <- function(x0, y0, x1, y1, polygon, margin = 0) {
+  n <- length(polygon$x)
+  next_vertex <- c(seq_len(n)[-1], 1L)
+  dx <- polygon$x[next_vertex] - polygon$x
+  dy <- polygon$y[next_vertex] - polygon$y
+  length <- pmax(sqrt(dx^2 + dy^2), 1e-12)
+  nx <- -dy / length # outward normals of a clockwise polygon
+  ny <- dx / length
+  segments_hit_halfplanes(x0, y0, x1, y1, as.list(nx), as.list(ny), as.list(nx * polygon$x + ny * polygon$y + margin))
 }
 
 # Puts each label on its arrow where it covers no shape and no other label:

@@ -42,17 +42,14 @@ auto_layout <- function(nodes, boxes, inner, gaps) {
 # indices into the vector of extra gaps (gap before layer l is l + 1).
 crowded_gaps <- function(nodes, boxes, inner) {
   obstacles <- diagram_obstacles(list(constructs = nodes, indicators = boxes))
-  owner_layer <- nodes$layer[match(obstacles$owner, nodes$construct)]
   edges <- which(inner != 0, arr.ind = TRUE)
   widen <- integer()
   for (e in seq_len(nrow(edges))) {
-    u <- edges[e, 1]
-    v <- edges[e, 2]
-    others <- !obstacles$owner %in% nodes$construct[c(u, v)]
-    hit <- polyline_hits_shapes(list(x = nodes$x[c(u, v)], y = nodes$y[c(u, v)]), obstacles[others, ], 0.4)
-    hit_layers <- owner_layer[others][hit]
-    if (any(hit_layers == nodes$layer[v])) widen <- c(widen, nodes$layer[v] + 1L)
-    if (any(hit_layers == nodes$layer[u])) widen <- c(widen, nodes$layer[u] + 2L)
+    ends <- nodes$construct[edges[e, ]]
+    owners <- sub("^fan:", "", obstacles_hit(list(x = nodes$x[edges[e, ]], y = nodes$y[edges[e, ]]), obstacles, ends, 0.4))
+    hit_layers <- nodes$layer[match(owners, nodes$construct)]
+    if (any(hit_layers == nodes$layer[edges[e, 2]])) widen <- c(widen, nodes$layer[edges[e, 2]] + 1L)
+    if (any(hit_layers == nodes$layer[edges[e, 1]])) widen <- c(widen, nodes$layer[edges[e, 1]] + 2L)
   }
   unique(widen)
 }

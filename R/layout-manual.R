@@ -3,16 +3,43 @@
 
 manual_layout <- function(nodes, boxes, inner, gaps, coords) {
   top <- coords$y >= mean(coords$y)
-  sides <- choose_sides(nodes, boxes, inner, coords$x, coords$y, side_preference(inner, top))
-  given <- !is.na(coords$side) & sides != "none"
+  preference <- side_preference(inner, top)
+  given <- !is.na(coords$side) & nodes$construct %in% boxes$construct
+  sides <- choose_sides(nodes, boxes, inner, coords$x, coords$y, preference)
   sides[given] <- coords$side[given]
-  fp <- footprints(nodes, boxes, sides, gaps)
-  scale <- manual_scale(coords$x, coords$y, nodes, fp, inner, gaps)
-  nodes$x <- coords$x * scale
-  nodes$y <- coords$y * scale
+  for (pass in 1:2) {
+    scale <- manual_scale(coords$x, coords$y, nodes, footprints(nodes, boxes, sides, gaps), inner, gaps)
+    nodes$x <- coords$x * scale
+    nodes$y <- coords$y * scale
+    if (pass == 2L) break
+    free <- sides != "none" & !given
+    sides[free] <- vapply(which(free), function(k) clearest_side(k, nodes, boxes, inner, gaps, preference), character(1))
+  }
   nodes$layer <- NA_integer_
   nodes$side <- sides
   list(nodes = nodes, boxes = place_indicators(nodes, boxes, gaps))
+}
+
+# The side whose indicator fan (arrows and boxes) fewest structural paths
+# cross and fewest other constructs touch; ties go to the side facing away
+# from the neighbours.
+clearest_side <- function(k, nodes, boxes, inner, gaps, preference) {
+  ranked <- ranked_sides(k, inner, nodes$x, nodes$y, preference[[k]])
+  edges <- which(inner != 0, arr.ind = TRUE)
+  own <- boxes[boxes$construct == nodes$construct[k], , drop = FALSE]
+  others <- nodes[-k, c("x", "y", "width", "height")]
+  crowding <- vapply(ranked, function(side) {
+    node <- nodes[k, ]
+    node$side <- side
+    offsets <- indicator_offsets(node, own, side, gaps)
+    own$x <- node$x + offsets[, "x"]
+    own$y <- node$y + offsets[, "y"]
+    fan <- fan_polygon(node, own)
+    crossing <- segments_hit_polygon(nodes$x[edges[, 1]], nodes$y[edges[, 1]], nodes$x[edges[, 2]], nodes$y[edges[, 2]], fan)
+    hull <- data.frame(x = mean(range(fan$x)), y = mean(range(fan$y)), width = diff(range(fan$x)), height = diff(range(fan$y)))
+    sum(crossing) + nrow(overlapping_rects(others, hull))
+  }, numeric(1))
+  ranked[which.min(crowding)]
 }
 
 # The smallest factor that moves every pair of constructs (with their

@@ -113,7 +113,7 @@ diagram_model <- function(x) {
 diagram_gaps <- function(labels, model) {
   is_path <- grepl(" -> ", names(labels), fixed = TRUE)
   path_width <- max(text_width(labels[is_path], path_label_cex), 0) + 0.6
-  measurement_width <- max(text_width(labels[!is_path], measurement_label_cex), 0) + 0.4
+  measurement_width <- max(text_width(labels[!is_path], measurement_label_cex), 0) + 0.5
   list(
     path = max(6, path_width + 3),             # between shapes of adjacent layers
     indicator_h = max(4.2, measurement_width + 2.2),
@@ -181,7 +181,7 @@ indicator_offsets <- function(node, boxes, side, gaps) {
     x <- node$width / 2 + gaps$indicator_h + w / 2
     return(cbind(x = if (side == "left") rep(-x, m) else rep(x, m), y = ((m - 1) / 2 - k) * pitch))
   }
-  pitch <- max(w + 0.6, (gaps$measurement_label + 0.3) / 0.7)
+  pitch <- max(w + 0.6, (gaps$measurement_label + 0.2) / 0.55)
   y <- node$height / 2 + gaps$indicator_v + h / 2
   cbind(x = (k - (m - 1) / 2) * pitch, y = if (side == "above") rep(y, m) else rep(-y, m))
 }
@@ -235,23 +235,27 @@ place_indicators <- function(nodes, boxes, gaps) {
 }
 
 # Indicator side of each construct: the side facing away from its
-# structural neighbours. Each neighbour (and each path passing through the
-# construct's layer, given as extra points in `passing`) weighs on the side
-# it lies towards, by the cosine of its direction; near ties follow
-# `preference` (a list of orders of the four sides).
+# structural neighbours (see ranked_sides()).
 choose_sides <- function(nodes, boxes, inner, x, y, preference, passing = NULL) {
   vapply(seq_len(nrow(nodes)), function(k) {
     if (!any(boxes$construct == nodes$construct[k])) return("none")
-    neighbours <- which(inner[k, ] != 0 | inner[, k] != 0)
-    dx <- c(x[neighbours], passing[[k]]$x) - x[k]
-    dy <- c(y[neighbours], passing[[k]]$y) - y[k]
-    distance <- pmax(sqrt(dx^2 + dy^2), 1e-9)
-    weight <- c(left = sum(pmax(0, -dx) / distance), right = sum(pmax(0, dx) / distance),
-                above = sum(pmax(0, dy) / distance), below = sum(pmax(0, -dy) / distance))
-    order <- preference[[k]]
-    score <- weight[order] + 0.05 * (seq_along(order) - 1)
-    order[which.min(score)]
+    ranked_sides(k, inner, x, y, preference[[k]], passing[[k]])[1]
   }, character(1))
+}
+
+# The sides allowed by `preference`, best first. Each structural neighbour
+# (and each path passing the construct's layer, given as points in
+# `passing`) weighs on the side it lies towards, by the cosine of its
+# direction; near ties follow the order of `preference`.
+ranked_sides <- function(k, inner, x, y, preference, passing = NULL) {
+  neighbours <- which(inner[k, ] != 0 | inner[, k] != 0)
+  dx <- c(x[neighbours], passing$x) - x[k]
+  dy <- c(y[neighbours], passing$y) - y[k]
+  distance <- pmax(sqrt(dx^2 + dy^2), 1e-9)
+  weight <- c(left = sum(pmax(0, -dx) / distance), right = sum(pmax(0, dx) / distance),
+              above = sum(pmax(0, dy) / distance), below = sum(pmax(0, -dy) / distance))
+  score <- weight[preference] + 0.05 * (seq_along(preference) - 1)
+  preference[order(score)]
 }
 
 # Orders in which sides are tried. In the automatic layout (`free = FALSE`)

@@ -149,7 +149,7 @@ construct_grobs <- function(nodes, r2, em) {
     n_lines <- text_lines(node$label)
     name_h <- n_lines * line_height * node$cex
     shown_r2 <- node$r2 && !is.na(r2[node$construct])
-    r2_h <- if (shown_r2) line_height * r2_cex else 0
+    r2_h <- if (shown_r2) line_height * r2_cex + r2_gap else 0
     name_y <- node$y + r2_h / 2
     name_size <- fit_fontsize(node$label, fontsize * node$cex, node$text_width * em)
     children <- list(shape, grid::textGrob(node$label, node$x, name_y, default.units = "native",
@@ -158,7 +158,7 @@ construct_grobs <- function(nodes, r2, em) {
       text <- bquote(italic(R)^2 == .(r2[[node$construct]]))
       room <- (node$width - 1) * em * if (node$shape == "hexagon") 0.8 else 0.75
       size <- fit_fontsize(list(text), fontsize * r2_cex, room)
-      children[[3]] <- grid::textGrob(text, node$x, node$y - name_h / 2, default.units = "native",
+      children[[3]] <- grid::textGrob(text, node$x, node$y - name_h / 2 - r2_gap / 2, default.units = "native",
                                       gp = grid::gpar(fontsize = size))
     }
     grid::gTree(children = do.call(grid::gList, children), name = paste0("construct:", node$construct))
