@@ -133,6 +133,7 @@ shape_polygon <- function(x, y, width, height, shape, n = 72) {
 # half-plane, recycled along the segments)? Cyrus-Beck clipping: the part of
 # a segment inside every half-plane must have positive length.
 segments_hit_halfplanes <- function(x0, y0, x1, y1, nx, ny, h) {
+  if (!length(x0)) return(logical())
   n <- max(length(x0), lengths(h))
   dx <- rep_len(x1 - x0, n)
   dy <- rep_len(y1 - y0, n)

@@ -159,10 +159,12 @@ edge_points <- function(edge, s = seq(0, 1, length.out = 25)) {
        y = (1 - s)^2 * edge$y0 + 2 * (1 - s) * s * edge$cy + s^2 * edge$y1)
 }
 
-# How many obstacles an arrow runs through, apart from the shapes it joins,
-# with a margin of `margin` em around each.
+# How badly an arrow runs through obstacles, apart from the shapes it
+# joins (with a margin of `margin` em): 10 for each construct, 1 for each
+# indicator fan.
 edge_hits <- function(edge, obstacles, margin = 0.4) {
-  length(obstacles_hit(edge_points(edge), obstacles, c(edge$tail, edge$head), margin))
+  owners <- obstacles_hit(edge_points(edge), obstacles, c(edge$tail, edge$head), margin)
+  sum(ifelse(startsWith(owners, "fan:"), 1, 10))
 }
 
 # The owners of the obstacles a polyline runs through, leaving out the
@@ -207,13 +209,13 @@ polyline_hits_shapes <- function(points, shapes, margin) {
 
 # Bends each structural path that runs through an obstacle: the smallest
 # bend, to either side, that clears them all (or, failing that, the one
-# that hits the fewest).
+# that hits the fewest, constructs counting most).
 route_paths <- function(edges, shapes, obstacles) {
   for (e in which(edges$kind == "path")) {
     if (edge_hits(edges[e, ], obstacles) == 0) next
     length <- sqrt((shapes[edges$head[e], "x"] - shapes[edges$tail[e], "x"])^2 +
                      (shapes[edges$head[e], "y"] - shapes[edges$tail[e], "y"])^2)
-    bends <- as.vector(rbind(1, -1) %o% (seq_len(16) * length / 24))
+    bends <- as.vector(rbind(1, -1) %o% (seq_len(20) * length / 24))
     hits <- vapply(bends, function(bend) {
       edges$curve[e] <- bend
       edge_hits(set_edge_ends(edges, shapes, e)[e, ], obstacles)
@@ -281,7 +283,7 @@ place_edge_labels <- function(edges, lay) {
   cex <- ifelse(edges$kind == "path", path_label_cex, measurement_label_cex)
   edges$label_cex <- cex
   edges$label_width <- ifelse(nzchar(edges$label), text_width(edges$label, cex) + 0.5, 0)
-  edges$label_height <- line_height * cex + 0.2
+  edges$label_height <- text_lines(edges$label) * line_height * cex + 0.2
   edges$label_x <- edges$label_y <- NA_real_
   shapes <- diagram_shapes(lay)
   placed <- data.frame(x = numeric(), y = numeric(), width = numeric(), height = numeric())

@@ -45,7 +45,7 @@ clearest_side <- function(k, nodes, boxes, inner, gaps, preference) {
 # The smallest factor that moves every pair of constructs (with their
 # indicators) apart, horizontally or vertically; constructs joined by a path
 # also keep room for its label.
-manual_scale <- function(x, y, nodes, fp, inner, gaps, margin = 1.2) {
+manual_scale <- function(x, y, nodes, fp, inner, gaps, margin = 2.5) {
   K <- length(x)
   needed <- 1e-9
   for (i in seq_len(K - 1L)) {
@@ -54,7 +54,7 @@ manual_scale <- function(x, y, nodes, fp, inner, gaps, margin = 1.2) {
       room_x <- margin + if (x[j] >= x[i]) fp[i, "right"] + fp[j, "left"] else fp[i, "left"] + fp[j, "right"]
       room_y <- margin + if (y[j] >= y[i]) fp[i, "top"] + fp[j, "bottom"] else fp[i, "bottom"] + fp[j, "top"]
       if (linked) {
-        room_x <- max(room_x, (nodes$width[i] + nodes$width[j]) / 2 + gaps$path)
+        room_x <- max(room_x, (nodes$width[i] + nodes$width[j]) / 2 + gaps$path + 2)
         room_y <- max(room_y, (nodes$height[i] + nodes$height[j]) / 2 + 3)
       }
       needed <- max(needed, min(room_x / abs(x[j] - x[i]), room_y / abs(y[j] - y[i])))

@@ -115,8 +115,8 @@ diagram_gaps <- function(labels, model) {
   path_width <- max(text_width(labels[is_path], path_label_cex), 0) + 0.6
   measurement_width <- max(text_width(labels[!is_path], measurement_label_cex), 0) + 0.5
   list(
-    path = max(6, path_width + 3),             # between shapes of adjacent layers
-    indicator_h = max(4.2, measurement_width + 2.2),
+    path = max(4.8, path_width + 2.4),         # between shapes of adjacent layers
+    indicator_h = max(3.8, measurement_width + 1.8),
     indicator_v = 3.4,
     measurement_label = measurement_width,
     node = 1.6,                                # between footprints in a layer

@@ -29,7 +29,9 @@
 #' It is the hook for inference: a bootstrap result provides a
 #' [diagram_labels()] method that adds significance stars or confidence
 #' intervals, and `plot(fit, labels = diagram_labels(boot))` shows them; the
-#' layout leaves room for labels of any width. Use `""` to hide a label.
+#' layout leaves room for labels of any width. A label may have several
+#' lines (`"0.31***\n[0.18, 0.44]"`), which keeps long ones narrow. Use `""`
+#' to hide a label.
 #'
 #' @param x A fitted model from [pls()] (or a model from [parse_model()]:
 #'   the diagram without estimates).
@@ -185,6 +187,6 @@ edge_label_grobs <- function(edges, em) {
     grid::rectGrob(shown$label_x, shown$label_y, shown$label_width, shown$label_height, default.units = "native",
                    name = "edge:label_boxes", gp = grid::gpar(fill = "white", col = NA)),
     grid::textGrob(shown$label, shown$label_x, shown$label_y, default.units = "native", name = "edge:labels",
-                   gp = grid::gpar(fontsize = size, col = colour))
+                   gp = grid::gpar(fontsize = size, col = colour, lineheight = line_height))
   )
 }

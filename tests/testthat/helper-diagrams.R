@@ -140,3 +140,22 @@ render_png <- function(expr, name, width = 1600, height = 1000) {
   force(expr)
   file
 }
+
+# Fitted fixtures, fitted once per test run.
+diagram_fixtures <- new.env(parent = emptyenv())
+diagram_fixture <- function(name) {
+  if (is.null(diagram_fixtures[[name]])) {
+    diagram_fixtures[[name]] <- switch(name,
+      ecsi = pls(ecsi_syntax, data = mobi),
+      reputation = pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean"),
+      study = fit_simulated(study_syntax, n = 300, negative = "GAD -> CTM", reversed = "ctm2"),
+      twelve = fit_simulated(twelve_syntax, negative = c("A2 -> B2", "D1 -> E1")),
+      two = fit_simulated(two_syntax, negative = "Antecedent -> Outcome"),
+      single = fit_simulated(single_item_syntax),
+      long = fit_simulated(long_names_syntax)
+    )
+  }
+  diagram_fixtures[[name]]
+}
+
+diagram_fixture_names <- c("ecsi", "reputation", "study", "twelve", "two", "single", "long")
