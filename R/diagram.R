@@ -170,10 +170,16 @@ edge_hits <- function(edge, obstacles, margin = 0.4) {
 # The owners of the obstacles a polyline runs through, leaving out the
 # shapes named in `ends`.
 obstacles_hit <- function(points, obstacles, ends, margin) {
-  shapes <- obstacles$shapes[!rownames(obstacles$shapes) %in% ends, , drop = FALSE]
+  shapes <- obstacles$shapes
+  near <- !rownames(shapes) %in% ends &
+    shapes$x + shapes$width / 2 + margin > min(points$x) & shapes$x - shapes$width / 2 - margin < max(points$x) &
+    shapes$y + shapes$height / 2 + margin > min(points$y) & shapes$y - shapes$height / 2 - margin < max(points$y)
+  shapes <- shapes[near, , drop = FALSE]
   owners <- shapes$owner[polyline_hits_shapes(points, shapes, margin)]
   n <- length(points$x)
   for (fan in obstacles$fans) {
+    if (max(fan$x) + margin < min(points$x) || min(fan$x) - margin > max(points$x) ||
+        max(fan$y) + margin < min(points$y) || min(fan$y) - margin > max(points$y)) next
     if (any(segments_hit_polygon(points$x[-n], points$y[-n], points$x[-1], points$y[-1], fan, margin))) {
       owners <- c(owners, paste0("fan:", fan$owner))
     }
@@ -285,34 +291,33 @@ place_edge_labels <- function(edges, lay) {
   edges$label_width <- ifelse(nzchar(edges$label), text_width(edges$label, cex) + 0.5, 0)
   edges$label_height <- text_lines(edges$label) * line_height * cex + 0.2
   edges$label_x <- edges$label_y <- NA_real_
-  shapes <- diagram_shapes(lay)
-  placed <- data.frame(x = numeric(), y = numeric(), width = numeric(), height = numeric())
+  shapes <- as.list(diagram_shapes(lay))
+  placed <- list(x = numeric(), y = numeric(), width = numeric(), height = numeric())
+  segments <- as.list(edges[, c("x0", "y0", "x1", "y1")])
   for (e in order(edges$kind != "measurement")) {
     if (!nzchar(edges$label[e])) next
     at <- c(0.5, 0.4, 0.6, 0.32, 0.68, 0.25, 0.75, 0.2, 0.8)
     if (edges$kind[e] == "measurement") at <- at[1:5]
-    cost <- vapply(at, function(t) {
-      rect <- label_rect(edges[e, ], t)
-      label_cost(rect, shapes, placed, edges[-e, ], lay)
-    }, numeric(1))
-    best <- label_rect(edges[e, ], at[which.min(cost)])
+    edge <- as.list(edges[e, ])
+    others <- lapply(segments, `[`, -e)
+    cost <- vapply(at, function(t) label_cost(label_rect(edge, t), shapes, placed, others, lay), numeric(1))
+    best <- label_rect(edge, at[which.min(cost)])
     edges$label_x[e] <- best$x
     edges$label_y[e] <- best$y
-    placed <- rbind(placed, best)
+    placed <- Map(c, placed, best)
   }
   edges
 }
 
 label_rect <- function(edge, t) {
   at <- edge_points(edge, t)
-  data.frame(x = at$x, y = at$y, width = edge$label_width, height = edge$label_height)
+  list(x = at$x, y = at$y, width = edge$label_width, height = edge$label_height)
 }
 
 # Overlap with shapes and labels counts most, then leaving the canvas, then
 # (a little) covering other arrows.
 label_cost <- function(rect, shapes, placed, others, lay) {
-  covered <- sum(shape_rect_overlap(shapes, rect))
-  if (nrow(placed)) covered <- covered + sum(rect_overlap_area(placed, rect))
+  covered <- sum(shape_rect_overlap(shapes, rect)) + sum(rect_overlap_area(placed, rect))
   outside <- max(0, rect$width / 2 - rect$x, rect$x + rect$width / 2 - lay$width,
                  rect$height / 2 - rect$y, rect$y + rect$height / 2 - lay$height)
   crossed <- sum(segments_hit_rect(others$x0, others$y0, others$x1, others$y1, rect))

@@ -339,8 +339,8 @@ layer_x <- function(graph, y, nodes, parts, gaps, extra = numeric(max(graph$laye
     previous <- which(graph$layer[seq_len(graph$K)] == l - 1L)
     current <- which(graph$layer[seq_len(graph$K)] == l)
     need <- xl[l] + max(nodes$width[previous]) / 2 + max(nodes$width[current]) / 2 + gaps$path
-    a <- all_parts[all_parts$layer < l, , drop = FALSE]
-    b <- all_parts[all_parts$layer == l, , drop = FALSE]
+    a <- lapply(all_parts, `[`, all_parts$layer < l)
+    b <- lapply(all_parts, `[`, all_parts$layer == l)
     clash <- outer(a$ymin, b$ymax, "<") & outer(a$ymax, b$ymin, ">") & outer(a$real, b$real, "|")
     if (any(clash)) {
       room <- outer(xl[a$layer + 1L] + a$xmax + margin, b$xmin, "-")
@@ -354,10 +354,10 @@ layer_x <- function(graph, y, nodes, parts, gaps, extra = numeric(max(graph$laye
 # Parts of all items in absolute heights, with a margin above and below;
 # a passing path is a thin part of no width.
 item_parts <- function(graph, y, parts, gaps, margin = 0.6) {
-  rows <- lapply(seq_along(graph$layer), function(i) {
-    p <- if (i <= graph$K) parts[[i]] else cbind(xmin = 0, xmax = 0, ymin = -gaps$dummy, ymax = gaps$dummy)
-    data.frame(layer = graph$layer[i], real = i <= graph$K, xmin = p[, "xmin"], xmax = p[, "xmax"],
-               ymin = y[i] + p[, "ymin"] - margin, ymax = y[i] + p[, "ymax"] + margin)
-  })
-  do.call(rbind, rows)
+  dummy <- cbind(xmin = 0, xmax = 0, ymin = -gaps$dummy, ymax = gaps$dummy)
+  all <- lapply(seq_along(graph$layer), function(i) if (i <= graph$K) parts[[i]] else dummy)
+  item <- rep(seq_along(all), vapply(all, nrow, integer(1)))
+  all <- do.call(rbind, all)
+  list(layer = graph$layer[item], real = item <= graph$K, xmin = all[, "xmin"], xmax = all[, "xmax"],
+       ymin = y[item] + all[, "ymin"] - margin, ymax = y[item] + all[, "ymax"] + margin)
 }

@@ -158,13 +158,13 @@ construct_nodes <- function(model, node_labels, r2) {
 indicator_boxes <- function(model) {
   construct <- rep(model$constructs, lengths(model$blocks))
   natural <- text_width(model$indicators, indicator_cex)
-  width <- ave(pmin(natural, 10), construct, FUN = max) + 0.9
+  width <- stats::ave(pmin(natural, 10), construct, FUN = max) + 0.9
   width <- pmax(width, 3.2)
   cex <- indicator_cex * pmin(1, (width - 0.9) / pmax(natural, 1e-9))
   cex <- pmax(cex, 0.55)
   text_w <- text_width(model$indicators, cex)
   width <- pmax(width, text_w + 0.9)
-  width <- ave(width, construct, FUN = max)
+  width <- stats::ave(width, construct, FUN = max)
   data.frame(indicator = model$indicators, construct = construct, x = 0, y = 0, width = width,
              height = 1.7, text_width = text_w, cex = cex, stringsAsFactors = FALSE)
 }

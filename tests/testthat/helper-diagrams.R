@@ -159,3 +159,20 @@ diagram_fixture <- function(name) {
 }
 
 diagram_fixture_names <- c("ecsi", "reputation", "study", "twelve", "two", "single", "long")
+
+# Number of distinct bytes in a PNG's decompressed pixel data: 1 or 2 for a
+# blank image, many for a drawing. Reads the IDAT chunks, a zlib stream
+# that memDecompress() inflates (no png package needed).
+png_pixel_variety <- function(file) {
+  bytes <- readBin(file, "raw", file.size(file))
+  position <- 9L # after the 8-byte signature
+  data <- raw()
+  while (position + 7L <= length(bytes)) {
+    size <- sum(as.numeric(bytes[position:(position + 3L)]) * 256^(3:0))
+    type <- rawToChar(bytes[(position + 4L):(position + 7L)])
+    if (type == "IDAT" && size > 0) data <- c(data, bytes[position + 7L + seq_len(size)])
+    if (type == "IEND") break
+    position <- position + 12L + size
+  }
+  length(unique(memDecompress(data, type = "gzip")))
+}
