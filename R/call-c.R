@@ -4,7 +4,7 @@
 
 pls_schemes <- c("path", "factorial", "centroid")
 
-model_spec <- function(model, scheme, tol, max_iter) {
+model_spec <- function(model, scheme, tol, max_iter, consistent = FALSE) {
   sizes <- lengths(model$blocks, use.names = FALSE)
   inner <- model$inner
   storage.mode(inner) <- "integer"
@@ -14,7 +14,8 @@ model_spec <- function(model, scheme, tol, max_iter) {
     inner = inner,
     scheme = match(scheme, pls_schemes) - 1L,
     tol = as.double(tol),
-    max_iter = as.integer(max_iter)
+    max_iter = as.integer(max_iter),
+    consistent = isTRUE(consistent)
   )
 }
 
@@ -77,3 +78,29 @@ stop_on_status <- function(out, model) {
 predecessors <- function(model, construct) {
   model$constructs[model$inner[, construct] != 0]
 }
+
+# Standardized data (transposed, p x n) of the rows a fit used, for the
+# resampling loops.
+c_standardize <- function(fit) {
+  missing_code <- match(fit$settings$missing, c("fail", "mean", "casewise")) - 1L
+  out <- .Call(C_iecpls_standardize, as.list(fit$data), fit$case_weights, missing_code)
+  stop_on_status(out, fit$model)
+  list(zt = out$zt, case_weights = out$case_weights)
+}
+
+# Runs bootstrap chunks; `problem` holds everything that is the same for all
+# chunks (see boot_problem()). Also what a future evaluates on a worker.
+c_bootstrap <- function(problem, seeds, sizes, threads) {
+  .Call(C_iecpls_bootstrap, problem$zt, problem$case_weights, problem$spec, problem$stat_spec,
+        seeds, sizes, problem$sign_code, problem$original_loadings, as.integer(threads))
+}
+
+c_jackknife <- function(problem, threads) {
+  .Call(C_iecpls_jackknife, problem$zt, problem$case_weights, problem$spec, problem$stat_spec,
+        problem$sign_code, problem$original_loadings, as.integer(threads))
+}
+
+c_stream_unif <- function(seed, n) .Call(C_iecpls_stream_unif, as.integer(seed), as.double(n))
+
+# Benchmark only: draws and cross-products of the resamples, no fits.
+c_bootstrap_floor <- function(problem, seeds, sizes) .Call(C_iecpls_bootstrap_floor, problem$zt, seeds, sizes)

@@ -7,7 +7,10 @@
 #'
 #' The worked case of the package is a study of how industry-education
 #' integration communities build the training model of professional-degree
-#' graduate students.
+#' graduate students. Its original responses are not public: the package
+#' ships [iec_survey], SIMULATED answers drawn from a documented population
+#' model ([iec_population()], [iec_simulate()]), with the questionnaire
+#' ([iec_items]) and the model syntax ([iec_model()]).
 #'
 #' @keywords internal
 #' @useDynLib iecpls, .registration = TRUE, .fixes = "C_"

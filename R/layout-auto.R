@@ -67,14 +67,14 @@ passing_points <- function(graph, coords) {
 # Layer of each construct: the length of the longest path reaching it.
 construct_layers <- function(inner) {
   layer <- integer(nrow(inner))
-  for (v in topological_order(inner)) {
+  for (v in topological_indices(inner)) {
     predecessors <- which(inner[, v] != 0)
     if (length(predecessors)) layer[v] <- max(layer[predecessors]) + 1L
   }
   layer
 }
 
-topological_order <- function(inner) {
+topological_indices <- function(inner) {
   remaining <- colSums(inner != 0)
   ready <- which(remaining == 0)
   visited <- integer()

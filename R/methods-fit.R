@@ -43,6 +43,11 @@ print.pls_fit <- function(x, digits = 3, ...) {
     print(round(cbind(R2 = x$r2, adj.R2 = x$r2_adj), digits))
   }
   cat("\nPath coefficients:\n")
+  if (!is.null(x$boot)) {
+    print_boot_table(summary(x$boot)$paths, digits, stars = TRUE)
+    cat("(bootstrap: ", x$boot$R, " resamples, ", 100 * x$boot$level, "% percentile and BCa intervals)\n", sep = "")
+    return(invisible(x))
+  }
   paths <- path_table(x)
   paths$estimate <- round(paths$estimate, digits)
   print(paths, row.names = FALSE)

@@ -1,24 +1,25 @@
-/* The .Call entry points: the only C code that touches SEXPs. Each checks
- * and unpacks its arguments, allocates all scratch memory with R_alloc (so an
- * error or interrupt cannot leak it), runs the SEXP-free kernels and builds a
- * named result list. Model-level failures (singular block, zero-variance
- * column, ...) are returned as a status code plus an index for R to turn into
- * a message that names the construct or column. */
+/* The .Call entry points that fit one model, and the argument unpacking the
+ * other entry points share. This and call_resample.c are the only C code that
+ * touches SEXPs: they check and unpack arguments, allocate all scratch memory
+ * with R_alloc (so an error or interrupt cannot leak it), run the SEXP-free
+ * kernels and build named result lists. Model-level failures (singular
+ * block, zero-variance column, ...) come back as a status code plus an index
+ * for R to turn into a message that names the construct or column. */
 #include "iecpls.h"
 
-static SEXP list_element(SEXP list, const char *name)
+SEXP list_element(SEXP list, const char *name)
 {
   SEXP names = getAttrib(list, R_NamesSymbol);
+  if (TYPEOF(list) != VECSXP || isNull(names)) error("internal error: expected a named list");
   for (R_xlen_t i = 0; i < XLENGTH(list); i++)
     if (strcmp(CHAR(STRING_ELT(names, i)), name) == 0) return VECTOR_ELT(list, i);
-  error("internal error: model specification has no element '%s'", name);
+  error("internal error: list has no element '%s'", name);
   return R_NilValue;
 }
 
 /* Unpacks the model specification built by R (see R/call-c.R). */
-static void read_model(SEXP spec, int p, pls_model_t *m)
+void read_model(SEXP spec, int p, pls_model_t *m)
 {
-  if (TYPEOF(spec) != VECSXP) error("internal error: model specification must be a list");
   SEXP block_start = list_element(spec, "block_start"), mode = list_element(spec, "mode"),
        inner = list_element(spec, "inner"), scheme = list_element(spec, "scheme"),
        tol = list_element(spec, "tol"), max_iter = list_element(spec, "max_iter");
@@ -42,23 +43,101 @@ static void read_model(SEXP spec, int p, pls_model_t *m)
   m->scheme = asInteger(scheme);
   m->tol = asReal(tol);
   m->max_iter = asInteger(max_iter);
+  m->consistent = asLogical(list_element(spec, "consistent")) == TRUE;
   if (m->scheme < SCHEME_PATH || m->scheme > SCHEME_CENTROID) error("internal error: bad scheme");
   if (!(m->tol > 0.0) || m->max_iter < 1) error("internal error: bad tolerance or iteration limit");
 }
 
-static void alloc_work(const pls_model_t *m, pls_work_t *ws)
+void alloc_work(const pls_model_t *m, pls_work_t *ws)
 {
   size_t nd, ns, ni;
   pls_work_size(m, &nd, &ns, &ni);
   pls_work_init(m, ws, (double *) R_alloc(nd, sizeof(double)), (size_t *) R_alloc(ns, sizeof(size_t)),
-                (int *) R_alloc(ni, sizeof(int)));
+                (int *) R_alloc(ni > 0 ? ni : 1, sizeof(int)));
+}
+
+/* NULL, or a double vector of length n. */
+const double *read_case_weights(SEXP case_weights, R_xlen_t n)
+{
+  if (isNull(case_weights)) return NULL;
+  if (!isReal(case_weights) || XLENGTH(case_weights) != n) error("internal error: bad case weights");
+  return REAL_RO(case_weights);
+}
+
+/* The indicator columns (a list of integer or double vectors of equal length),
+ * read in place. */
+static column_t *read_columns(SEXP columns, int *p, R_xlen_t *n)
+{
+  if (TYPEOF(columns) != VECSXP || XLENGTH(columns) < 1) error("internal error: 'columns' must be a non-empty list");
+  *p = (int) XLENGTH(columns);
+  *n = XLENGTH(VECTOR_ELT(columns, 0));
+  column_t *cols = (column_t *) R_alloc((size_t) *p, sizeof(column_t));
+  for (int c = 0; c < *p; c++) {
+    SEXP col = VECTOR_ELT(columns, c);
+    if (XLENGTH(col) != *n) error("internal error: columns of unequal length");
+    cols[c].real = TYPEOF(col) == REALSXP ? REAL_RO(col) : NULL;
+    cols[c].integer = TYPEOF(col) == INTSXP ? INTEGER_RO(col) : NULL;
+    if (cols[c].real == NULL && cols[c].integer == NULL) error("internal error: column %d is not numeric", c + 1);
+  }
+  return cols;
 }
 
 static const char *fit_names[] = {"weights", "cross_loadings", "construct_cor", "path_coef", "r2",
-                                  "iterations", "converged", "status", "status_index",
-                                  "scores", "cor", "means", "sds", "rows_used", ""};
-enum { F_WEIGHTS, F_LOADINGS, F_CONSTRUCT_COR, F_PATH, F_R2, F_ITER, F_CONV, F_STATUS,
-       F_INDEX, F_SCORES, F_COR, F_MEANS, F_SDS, F_ROWS };
+                                  "loadings", "rho_a", "iterations", "converged", "admissible",
+                                  "status", "status_index", "scores", "cor", "means", "sds",
+                                  "rows_used", "zt", "case_weights", ""};
+enum { F_WEIGHTS, F_CROSS_LOADINGS, F_CONSTRUCT_COR, F_PATH, F_R2, F_LOADINGS, F_RHO_A, F_ITER,
+       F_CONV, F_ADMISSIBLE, F_STATUS, F_INDEX, F_SCORES, F_COR, F_MEANS, F_SDS, F_ROWS, F_ZT,
+       F_CASE_WEIGHTS };
+
+/* Standardized data of the rows used: the missing-value rule, complete-case
+ * selection and case weights applied. Fills the rows_used, means and sds
+ * elements of `ans`; returns a status, with the offending column in *bad. */
+typedef struct {
+  R_xlen_t n_used;
+  const double *weights;   /* case weights of the used rows, or NULL */
+  double *Z;
+} prepared_t;
+
+static int prepare_data(SEXP ans, SEXP columns, SEXP case_weights, int missing_code, int transposed,
+                        prepared_t *out, int *bad)
+{
+  int p;
+  R_xlen_t n;
+  column_t *cols = read_columns(columns, &p, &n);
+  const double *weights = read_case_weights(case_weights, n);
+  int *row_used = NULL;
+  R_xlen_t n_used = n;
+  if (missing_code == 2) {
+    row_used = (int *) R_alloc((size_t) n, sizeof(int));
+    n_used = complete_rows(cols, n, p, row_used);
+    SEXP used = allocVector(LGLSXP, n);
+    SET_VECTOR_ELT(ans, F_ROWS, used);
+    for (R_xlen_t r = 0; r < n; r++) LOGICAL(used)[r] = row_used[r];
+  }
+  if (n_used > INT_MAX) error("more than %d usable rows are not supported", INT_MAX);
+  out->n_used = n_used;
+  out->weights = weights;
+  if (weights != NULL && row_used != NULL) {
+    double *kept = (double *) R_alloc((size_t) (n_used > 0 ? n_used : 1), sizeof(double));
+    R_xlen_t k = 0;
+    for (R_xlen_t r = 0; r < n; r++) if (row_used[r]) kept[k++] = weights[r];
+    out->weights = kept;
+  }
+  SET_VECTOR_ELT(ans, F_MEANS, allocVector(REALSXP, p));
+  SET_VECTOR_ELT(ans, F_SDS, allocVector(REALSXP, p));
+  size_t rows = (size_t) (n_used > 0 ? n_used : 1);
+  if (transposed) {
+    SEXP zt = allocMatrix(REALSXP, p, (int) rows);
+    SET_VECTOR_ELT(ans, F_ZT, zt);
+    out->Z = REAL(zt);
+  } else {
+    out->Z = (double *) R_alloc(rows * (size_t) p, sizeof(double));
+  }
+  return standardize_columns(cols, n, p, weights, missing_code == 1, row_used, n_used,
+                             transposed ? (size_t) p : 1, transposed ? 1 : rows, out->Z,
+                             REAL(VECTOR_ELT(ans, F_MEANS)), REAL(VECTOR_ELT(ans, F_SDS)), bad);
+}
 
 /* A protected result list with the kernel outputs allocated; `res` points
  * into it. */
@@ -66,12 +145,16 @@ static SEXP alloc_fit(const pls_model_t *m, pls_result_t *res)
 {
   SEXP ans = PROTECT(mkNamed(VECSXP, fit_names));
   SET_VECTOR_ELT(ans, F_WEIGHTS, allocVector(REALSXP, m->p));
-  SET_VECTOR_ELT(ans, F_LOADINGS, allocMatrix(REALSXP, m->p, m->K));
+  SET_VECTOR_ELT(ans, F_CROSS_LOADINGS, allocMatrix(REALSXP, m->p, m->K));
   SET_VECTOR_ELT(ans, F_CONSTRUCT_COR, allocMatrix(REALSXP, m->K, m->K));
   SET_VECTOR_ELT(ans, F_PATH, allocMatrix(REALSXP, m->K, m->K));
   SET_VECTOR_ELT(ans, F_R2, allocVector(REALSXP, m->K));
+  SET_VECTOR_ELT(ans, F_LOADINGS, allocVector(REALSXP, m->p));
+  SET_VECTOR_ELT(ans, F_RHO_A, allocVector(REALSXP, m->K));
+  res->loadings = REAL(VECTOR_ELT(ans, F_LOADINGS));
+  res->rho_a = REAL(VECTOR_ELT(ans, F_RHO_A));
   res->weights = REAL(VECTOR_ELT(ans, F_WEIGHTS));
-  res->cross_loadings = REAL(VECTOR_ELT(ans, F_LOADINGS));
+  res->cross_loadings = REAL(VECTOR_ELT(ans, F_CROSS_LOADINGS));
   res->construct_cor = REAL(VECTOR_ELT(ans, F_CONSTRUCT_COR));
   res->path_coef = REAL(VECTOR_ELT(ans, F_PATH));
   res->r2 = REAL(VECTOR_ELT(ans, F_R2));
@@ -81,6 +164,9 @@ static SEXP alloc_fit(const pls_model_t *m, pls_result_t *res)
   memset(res->construct_cor, 0, sizeof(double) * (size_t) m->K * (size_t) m->K);
   memset(res->path_coef, 0, sizeof(double) * (size_t) m->K * (size_t) m->K);
   memset(res->r2, 0, sizeof(double) * (size_t) m->K);
+  memset(res->loadings, 0, sizeof(double) * (size_t) m->p);
+  for (int j = 0; j < m->K; j++) res->rho_a[j] = 1.0;
+  res->admissible = 1;
   res->iterations = 0;
   res->converged = 0;
   res->status = PLS_OK;
@@ -93,6 +179,7 @@ static void store_status(SEXP ans, const pls_result_t *res)
 {
   SET_VECTOR_ELT(ans, F_ITER, ScalarInteger(res->iterations));
   SET_VECTOR_ELT(ans, F_CONV, ScalarLogical(res->converged));
+  SET_VECTOR_ELT(ans, F_ADMISSIBLE, ScalarLogical(res->admissible));
   SET_VECTOR_ELT(ans, F_STATUS, ScalarInteger(res->status));
   SET_VECTOR_ELT(ans, F_INDEX, ScalarInteger(res->status_index + 1));
 }
@@ -118,73 +205,52 @@ SEXP iecpls_fit_cor(SEXP S, SEXP spec)
  * 0 = none allowed, 1 = mean replacement, 2 = complete cases only. */
 SEXP iecpls_fit_data(SEXP columns, SEXP case_weights, SEXP missing, SEXP spec)
 {
-  if (TYPEOF(columns) != VECSXP || XLENGTH(columns) < 1) error("internal error: 'columns' must be a non-empty list");
-  int p = (int) XLENGTH(columns), missing_code = asInteger(missing);
-  R_xlen_t n = XLENGTH(VECTOR_ELT(columns, 0));
-  column_t *cols = (column_t *) R_alloc((size_t) p, sizeof(column_t));
-  for (int c = 0; c < p; c++) {
-    SEXP col = VECTOR_ELT(columns, c);
-    if (XLENGTH(col) != n) error("internal error: columns of unequal length");
-    cols[c].real = TYPEOF(col) == REALSXP ? REAL_RO(col) : NULL;
-    cols[c].integer = TYPEOF(col) == INTSXP ? INTEGER_RO(col) : NULL;
-    if (cols[c].real == NULL && cols[c].integer == NULL) error("internal error: column %d is not numeric", c + 1);
-  }
-  const double *weights = NULL;
-  if (!isNull(case_weights)) {
-    if (!isReal(case_weights) || XLENGTH(case_weights) != n) error("internal error: bad case weights");
-    weights = REAL_RO(case_weights);
-  }
   pls_model_t m;
   pls_work_t ws;
   pls_result_t res;
-  read_model(spec, p, &m);
+  prepared_t data;
+  int bad = -1;
+  read_model(spec, (int) XLENGTH(columns), &m);
   alloc_work(&m, &ws);
-  int nprot = 0;
-  SEXP ans = PROTECT(alloc_fit(&m, &res)); nprot++;
-
-  int *row_used = NULL;
-  R_xlen_t n_used = n;
-  if (missing_code == 2) {
-    row_used = (int *) R_alloc((size_t) n, sizeof(int));
-    n_used = complete_rows(cols, n, p, row_used);
-    SEXP used = allocVector(LGLSXP, n);
-    SET_VECTOR_ELT(ans, F_ROWS, used);
-    for (R_xlen_t r = 0; r < n; r++) LOGICAL(used)[r] = row_used[r];
-  }
-  if (n_used > INT_MAX) error("more than %d usable rows are not supported", INT_MAX);
-  /* When rows are dropped, the case weights of the kept rows only. */
-  const double *used_weights = weights;
-  if (weights != NULL && row_used != NULL) {
-    double *kept = (double *) R_alloc((size_t) (n_used > 0 ? n_used : 1), sizeof(double));
-    R_xlen_t k = 0;
-    for (R_xlen_t r = 0; r < n; r++) if (row_used[r]) kept[k++] = weights[r];
-    used_weights = kept;
-  }
-  SEXP cor = allocMatrix(REALSXP, p, p);
-  SET_VECTOR_ELT(ans, F_COR, cor);
-  SET_VECTOR_ELT(ans, F_MEANS, allocVector(REALSXP, p));
-  SET_VECTOR_ELT(ans, F_SDS, allocVector(REALSXP, p));
-  double *Z = (double *) R_alloc((size_t) (n_used > 0 ? n_used : 1) * (size_t) p, sizeof(double));
-  int bad_column = -1;
-  int status = standardize_columns(cols, n, p, weights, missing_code == 1, row_used, n_used, Z,
-                                   REAL(VECTOR_ELT(ans, F_MEANS)), REAL(VECTOR_ELT(ans, F_SDS)),
-                                   &bad_column);
+  SEXP ans = PROTECT(alloc_fit(&m, &res));
+  int status = prepare_data(ans, columns, case_weights, asInteger(missing), 0, &data, &bad);
   if (status != PLS_OK) {
     res.status = status;
-    res.status_index = bad_column;
+    res.status_index = bad;
     store_status(ans, &res);
-    UNPROTECT(nprot);
+    UNPROTECT(1);
     return ans;
   }
-  double *scratch = used_weights ? (double *) R_alloc(CORRELATION_SCRATCH(p), sizeof(double)) : NULL;
-  correlation_from_standardized(Z, n_used, p, used_weights, scratch, REAL(cor));
+  SEXP cor = allocMatrix(REALSXP, m.p, m.p);
+  SET_VECTOR_ELT(ans, F_COR, cor);
+  double *scratch = data.weights ? (double *) R_alloc(CORRELATION_SCRATCH(m.p), sizeof(double)) : NULL;
+  correlation_from_standardized(data.Z, data.n_used, m.p, data.weights, scratch, REAL(cor));
   pls_fit_cor(&m, REAL(cor), &ws, &res);
   store_status(ans, &res);
   if (res.status == PLS_OK) {
-    SEXP scores = allocMatrix(REALSXP, (int) n_used, m.K);
+    SEXP scores = allocMatrix(REALSXP, (int) data.n_used, m.K);
     SET_VECTOR_ELT(ans, F_SCORES, scores);
-    composite_scores(&m, Z, n_used, res.weights, REAL(scores));
+    composite_scores(&m, data.Z, data.n_used, res.weights, REAL(scores));
   }
-  UNPROTECT(nprot);
+  UNPROTECT(1);
+  return ans;
+}
+
+/* The standardized data of the used rows, transposed (p x n_used), and their
+ * case weights: the input of the resampling entry points. */
+SEXP iecpls_standardize(SEXP columns, SEXP case_weights, SEXP missing)
+{
+  prepared_t data;
+  int bad = -1;
+  SEXP ans = PROTECT(mkNamed(VECSXP, fit_names));
+  int status = prepare_data(ans, columns, case_weights, asInteger(missing), 1, &data, &bad);
+  SET_VECTOR_ELT(ans, F_STATUS, ScalarInteger(status));
+  SET_VECTOR_ELT(ans, F_INDEX, ScalarInteger(bad + 1));
+  if (status == PLS_OK && data.weights != NULL) {
+    SEXP kept = allocVector(REALSXP, data.n_used);
+    SET_VECTOR_ELT(ans, F_CASE_WEIGHTS, kept);
+    memcpy(REAL(kept), data.weights, sizeof(double) * (size_t) data.n_used);
+  }
+  UNPROTECT(1);
   return ans;
 }

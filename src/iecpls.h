@@ -55,6 +55,7 @@ typedef struct {
   int scheme;              /* enum pls_scheme */
   double tol;              /* convergence: max absolute change of a weight */
   int max_iter;
+  int consistent;          /* apply the PLSc correction (consistent.c) */
 } pls_model_t;
 
 /* Scratch memory for one fit. One per thread; pointers into caller memory. */
@@ -75,7 +76,10 @@ typedef struct {
   double *construct_cor;   /* K x K */
   double *path_coef;       /* K x K, rows predictors, columns outcomes */
   double *r2;              /* K: 0 for exogenous constructs */
+  double *loadings;        /* p: own-block loadings (consistent ones under PLSc) */
+  double *rho_a;           /* K: reliabilities used by PLSc (1 without it) */
   int iterations;
+  int admissible;          /* PLSc: 0 when the corrected solution is inadmissible */
   int converged;
   int status;              /* enum pls_status */
   int status_index;        /* construct (0-based) the status refers to, or -1 */
@@ -100,10 +104,16 @@ void outer_cross_cov(const pls_model_t *m, const double *S, const double *weight
 void construct_correlation(const pls_model_t *m, const double *weights, const double *cross_cov,
                            double *construct_cor);
 void orient_constructs(const pls_model_t *m, double *weights, double *cross_cov, double *construct_cor);
+void flip_construct(const pls_model_t *m, int j, double *weights, double *cross_cov,
+                    double *construct_cor);
 
 /* inner.c */
 int inner_weights(const pls_model_t *m, const double *construct_cor, pls_work_t *ws,
                   int *bad_construct);
+
+/* consistent.c */
+void composite_loadings(const pls_model_t *m, const double *cross_loadings, double *loadings);
+void consistent_correction(const pls_model_t *m, pls_work_t *ws, pls_result_t *res);
 
 /* paths.c */
 int regress_on_predecessors(const pls_model_t *m, const double *construct_cor, int outcome,
@@ -123,6 +133,7 @@ typedef struct {
 R_xlen_t complete_rows(const column_t *cols, R_xlen_t n, int p, int *row_used);
 int standardize_columns(const column_t *cols, R_xlen_t n, int p, const double *case_weights,
                         int missing_mean, const int *row_used, R_xlen_t n_used,
+                        size_t row_stride, size_t col_stride,
                         double *Z, double *means, double *sds, int *bad_column);
 #define ROW_BLOCK 256   /* rows per cache block in the cross product */
 #define CORRELATION_SCRATCH(p) ((size_t) ROW_BLOCK * (size_t) (p))
@@ -131,8 +142,82 @@ void correlation_from_standardized(const double *Z, R_xlen_t n, int p, const dou
 void composite_scores(const pls_model_t *m, const double *Z, R_xlen_t n, const double *weights,
                       double *scores);
 
-/* call.c: .Call entry points */
+/* moments.c: resampling moments on the transposed standardized data */
+void accumulate_cross(const double *Zt, R_xlen_t n, int p, const double *freq, double *sums,
+                      double *cross, double *total);
+void update_cross(const double *z, int p, double f, double *sums, double *cross);
+int cross_to_correlation(const double *cross, const double *sums, double N, int p,
+                         double *sd_scratch, double *S);
+
+/* rng.c: MRG32k3a streams */
+#include <stdint.h>
+typedef struct { uint32_t state[6]; } rng_stream_t;
+void stream_init(rng_stream_t *s, const int *seed);
+double stream_unif(rng_stream_t *s);
+R_xlen_t stream_index(rng_stream_t *s, R_xlen_t n);
+
+/* threads.c */
+int thread_count(int requested);
+int thread_id(void);
+
+/* statistics.c: what each resample reports */
+typedef struct {
+  int n_edges;
+  const int *edge_from, *edge_to;    /* structural paths, 0-based constructs */
+  int n_endogenous;
+  const int *endogenous;
+  int n_total;
+  const int *total_from, *total_to;  /* pairs with a total effect */
+} stat_spec_t;
+int statistic_count(const pls_model_t *m, const stat_spec_t *st);
+void collect_statistics(const pls_model_t *m, const stat_spec_t *st, const pls_result_t *res,
+                        double *scratch, double *out, R_xlen_t stride);
+void fill_missing_statistics(int q, double *out, R_xlen_t stride);
+
+/* resample.c: bootstrap and jackknife loops */
+enum sign_change { SIGN_NONE = 0, SIGN_INDIVIDUAL = 1, SIGN_CONSTRUCT = 2 };
+#define STATUS_NOT_CONVERGED 100
+#define STATUS_CONSTANT_COLUMN 101
+#define STATUS_INADMISSIBLE 102
+typedef struct {
+  pls_work_t ws;
+  pls_result_t res;
+  double *S, *cross, *sums, *sd, *freq, *stat_scratch;
+} resample_buffers_t;
+void resample_buffer_size(const pls_model_t *m, R_xlen_t n, size_t *n_double, size_t *n_size,
+                          size_t *n_int);
+void resample_buffer_init(const pls_model_t *m, R_xlen_t n, resample_buffers_t *b, double *dbuf,
+                          size_t *sbuf, int *ibuf);
+typedef struct {
+  const pls_model_t *model;
+  const stat_spec_t *stats;
+  const double *Zt;            /* p x n standardized data */
+  R_xlen_t n;
+  const double *case_weights;  /* NULL or n */
+  int sign_change;
+  const double *original_loadings;  /* p, own-block loadings of the full-sample fit */
+} resample_problem_t;
+void bootstrap_chunk(const resample_problem_t *pr, const int *seed, int first, int count,
+                     resample_buffers_t *b, double *out, R_xlen_t stride, int *status);
+void jackknife_range(const resample_problem_t *pr, const double *full_cross, const double *full_sums,
+                     double full_total, R_xlen_t first, R_xlen_t count, resample_buffers_t *b,
+                     double *out, R_xlen_t stride, int *status);
+
+/* call.c: argument unpacking shared by the entry points */
+SEXP list_element(SEXP list, const char *name);
+void read_model(SEXP spec, int p, pls_model_t *m);
+void alloc_work(const pls_model_t *m, pls_work_t *ws);
+const double *read_case_weights(SEXP case_weights, R_xlen_t n);
+
+/* call.c, call_resample.c: .Call entry points */
 SEXP iecpls_fit_cor(SEXP S, SEXP spec);
 SEXP iecpls_fit_data(SEXP columns, SEXP case_weights, SEXP missing, SEXP spec);
+SEXP iecpls_standardize(SEXP columns, SEXP case_weights, SEXP missing);
+SEXP iecpls_bootstrap(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP seeds,
+                      SEXP chunk_sizes, SEXP sign_change, SEXP original_loadings, SEXP threads);
+SEXP iecpls_jackknife(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP sign_change,
+                      SEXP original_loadings, SEXP threads);
+SEXP iecpls_stream_unif(SEXP seed, SEXP n);
+SEXP iecpls_bootstrap_floor(SEXP Zt, SEXP seeds, SEXP chunk_sizes);
 
 #endif

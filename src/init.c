@@ -6,6 +6,11 @@
 static const R_CallMethodDef call_methods[] = {
   CALLDEF(iecpls_fit_cor, 2),
   CALLDEF(iecpls_fit_data, 4),
+  CALLDEF(iecpls_standardize, 3),
+  CALLDEF(iecpls_bootstrap, 9),
+  CALLDEF(iecpls_jackknife, 7),
+  CALLDEF(iecpls_stream_unif, 2),
+  CALLDEF(iecpls_bootstrap_floor, 3),
   {NULL, NULL, 0}
 };
 

@@ -1,37 +1,78 @@
-/* Thin wrappers around the BLAS and LAPACK routines the kernels use. */
+/* Small dense linear algebra for the kernel. The matrices are tiny (a block's
+ * indicators, a construct's predecessors), where the call overhead of the
+ * reference BLAS/LAPACK dominates, so systems up to SMALL_DIM are solved by
+ * the plain loops below and larger ones by LAPACK's dpotrf/dpotrs. */
 #include "iecpls.h"
 
-/* Cholesky factor of the n x n symmetric matrix A in place (lower triangle).
- * Returns 0 on success and k > 0 when A is not positive definite or its k-th
- * variable is collinear with the previous ones: the squared pivot is that
- * variable's residual variance, and a residual below COLLINEAR_TOL of its
- * variance (a variance inflation factor above 1e10) is treated as exact
- * collinearity that rounding made look positive. */
+#define SMALL_DIM 24
+/* A pivot whose square is below COLLINEAR_TOL of the variable's variance
+ * (a variance inflation factor above 1e10) is treated as exact collinearity
+ * that rounding made look positive. */
 #define COLLINEAR_TOL 1e-10
-int chol_factor(double *A, int n)
+
+static int chol_small(double *A, int n)
+{
+  for (int j = 0; j < n; j++) {
+    double *col_j = A + (size_t) n * j;
+    double diagonal = col_j[j], variance = diagonal;
+    for (int k = 0; k < j; k++) diagonal -= A[j + (size_t) n * k] * A[j + (size_t) n * k];
+    if (!(diagonal > COLLINEAR_TOL * variance)) return j + 1;
+    double pivot = sqrt(diagonal);
+    col_j[j] = pivot;
+    for (int i = j + 1; i < n; i++) {
+      double sum = col_j[i];
+      for (int k = 0; k < j; k++) sum -= A[i + (size_t) n * k] * A[j + (size_t) n * k];
+      col_j[i] = sum / pivot;
+    }
+  }
+  return 0;
+}
+
+static int chol_lapack(double *A, int n)
 {
   int info = 0;
-  if (n <= 0) return 0;
-  for (int i = 0; i < n; i++)
-    if (!(A[i + (size_t) n * i] > 0.0)) return i + 1;
-  /* The strict upper triangle is not referenced by dpotrf("L"): keep the
-   * diagonal there, to compare against the pivots afterwards. */
+  /* dpotrf("L") does not reference the strict upper triangle: keep the
+   * diagonal there to compare the pivots with afterwards. */
   for (int i = 0; i + 1 < n; i++) A[i + (size_t) n * (i + 1)] = A[i + (size_t) n * i];
-  double last_diagonal = A[(n - 1) + (size_t) n * (n - 1)];
+  double last_variance = A[(n - 1) + (size_t) n * (n - 1)];
   F77_CALL(dpotrf)("L", &n, A, &n, &info FCONE);
   if (info != 0) return info;
   for (int i = 0; i < n; i++) {
-    double variance = i + 1 < n ? A[i + (size_t) n * (i + 1)] : last_diagonal;
+    double variance = i + 1 < n ? A[i + (size_t) n * (i + 1)] : last_variance;
     double pivot = A[i + (size_t) n * i];
     if (pivot * pivot <= COLLINEAR_TOL * variance) return i + 1;
   }
   return 0;
 }
 
+/* Cholesky factor of the n x n symmetric matrix A in place (lower triangle).
+ * Returns 0 on success and k > 0 when A is not positive definite or its
+ * k-th variable is (numerically) collinear with the previous ones. */
+int chol_factor(double *A, int n)
+{
+  if (n <= 0) return 0;
+  for (int i = 0; i < n; i++)
+    if (!(A[i + (size_t) n * i] > 0.0)) return i + 1;
+  return n <= SMALL_DIM ? chol_small(A, n) : chol_lapack(A, n);
+}
+
 /* Solve L L' x = b in place, with L from chol_factor. */
 void chol_solve(const double *L, int n, double *b)
 {
-  int info = 0, one = 1;
   if (n <= 0) return;
-  F77_CALL(dpotrs)("L", &n, &one, L, &n, b, &n, &info FCONE);
+  if (n > SMALL_DIM) {
+    int info = 0, one = 1;
+    F77_CALL(dpotrs)("L", &n, &one, L, &n, b, &n, &info FCONE);
+    return;
+  }
+  for (int i = 0; i < n; i++) {
+    double sum = b[i];
+    for (int k = 0; k < i; k++) sum -= L[i + (size_t) n * k] * b[k];
+    b[i] = sum / L[i + (size_t) n * i];
+  }
+  for (int i = n - 1; i >= 0; i--) {
+    double sum = b[i];
+    for (int k = i + 1; k < n; k++) sum -= L[k + (size_t) n * i] * b[k];
+    b[i] = sum / L[i + (size_t) n * i];
+  }
 }

@@ -34,10 +34,12 @@ R_xlen_t complete_rows(const column_t *cols, R_xlen_t n, int p, int *row_used)
   return n_used;
 }
 
-/* Writes Z (n_used x p), the weighted means and standard deviations
+/* Writes Z (element (r, c) at Z[r * row_stride + c * col_stride]: column-major
+ * n_used x p, or its transpose), the weighted means and standard deviations
  * (denominator sum of weights - 1) of the used rows. */
 int standardize_columns(const column_t *cols, R_xlen_t n, int p, const double *case_weights,
                         int missing_mean, const int *row_used, R_xlen_t n_used,
+                        size_t row_stride, size_t col_stride,
                         double *Z, double *means, double *sds, int *bad_column)
 {
   double total_weight = 0.0;
@@ -75,12 +77,12 @@ int standardize_columns(const column_t *cols, R_xlen_t n, int p, const double *c
     if (!(sd > 0.0)) return PLS_ERR_ZERO_VARIANCE;
     means[c] = mean;
     sds[c] = sd;
-    double *z = Z + (size_t) n_used * (size_t) c;
-    R_xlen_t out = 0;
+    double *z = Z + col_stride * (size_t) c;
+    size_t out = 0;
     for (R_xlen_t r = 0; r < n; r++) {
       if (row_used != NULL && !row_used[r]) continue;
       double v = column_value(col, r, &missing);
-      z[out++] = missing ? 0.0 : (v - mean) / sd;
+      z[row_stride * out++] = missing ? 0.0 : (v - mean) / sd;
     }
   }
   *bad_column = -1;
@@ -150,4 +152,79 @@ void composite_scores(const pls_model_t *m, const double *Z, R_xlen_t n, const d
       for (size_t r = 0; r < nn; r++) y[r] += wx * z[r];
     }
   }
+}
+
+/* Resampling works on Zt, the standardized data transposed (p x n, one
+ * row of data contiguous), so a resample's moments are a weighted
+ * accumulation over the rows it drew: no gathered copy of the rows.
+ * cross (p x p, lower triangle by rows) += f_i z_i z_i', sums += f_i z_i. */
+void accumulate_cross(const double *Zt, R_xlen_t n, int p, const double *freq, double *sums,
+                      double *cross, double *total)
+{
+  size_t pp = (size_t) p;
+  double N = 0.0;
+  for (size_t i = 0; i < pp * pp; i++) cross[i] = 0.0;
+  for (size_t k = 0; k < pp; k++) sums[k] = 0.0;
+  /* Four drawn rows at a time: each pass over the accumulator then does four
+   * multiply-adds per load and store of it (the loop is bound by that
+   * traffic otherwise). */
+  const double *z[4];
+  double f[4];
+  int pending = 0;
+  for (R_xlen_t i = 0; i <= n; i++) {
+    if (i < n) {
+      if (freq[i] == 0.0) continue;
+      z[pending] = Zt + pp * (size_t) i;
+      f[pending] = freq[i];
+      N += freq[i];
+      if (++pending < 4) continue;
+    }
+    for (int r = pending; r < 4; r++) { z[r] = z[0]; f[r] = 0.0; }
+    if (pending == 0) break;
+    for (size_t k = 0; k < pp; k++) {
+      double a0 = f[0] * z[0][k], a1 = f[1] * z[1][k], a2 = f[2] * z[2][k], a3 = f[3] * z[3][k];
+      double *row = cross + pp * k;
+      sums[k] += (a0 + a1) + (a2 + a3);
+#ifdef _OPENMP
+#pragma omp simd
+#endif
+      for (size_t l = 0; l <= k; l++)
+        row[l] += (a0 * z[0][l] + a1 * z[1][l]) + (a2 * z[2][l] + a3 * z[3][l]);
+    }
+    pending = 0;
+  }
+  *total = N;
+}
+
+/* Removes (f < 0) or adds one row's contribution. */
+void update_cross(const double *z, int p, double f, double *sums, double *cross)
+{
+  size_t pp = (size_t) p;
+  for (size_t k = 0; k < pp; k++) {
+    double a = f * z[k];
+    double *row = cross + pp * k;
+    sums[k] += a;
+    for (size_t l = 0; l <= k; l++) row[l] += a * z[l];
+  }
+}
+
+/* Correlation matrix S (full, p x p) from accumulated weighted sums. Returns
+ * the index + 1 of a column with no variance in the resample, else 0. */
+int cross_to_correlation(const double *cross, const double *sums, double N, int p,
+                         double *sd_scratch, double *S)
+{
+  size_t pp = (size_t) p;
+  for (size_t k = 0; k < pp; k++) {
+    double variance = cross[pp * k + k] - sums[k] * sums[k] / N;
+    if (!(variance > 1e-12 * N)) return (int) k + 1;
+    sd_scratch[k] = sqrt(variance);
+  }
+  for (size_t k = 0; k < pp; k++) {
+    S[k + pp * k] = 1.0;
+    for (size_t l = 0; l < k; l++) {
+      double c = (cross[pp * k + l] - sums[k] * sums[l] / N) / (sd_scratch[k] * sd_scratch[l]);
+      S[k + pp * l] = S[l + pp * k] = c;
+    }
+  }
+  return 0;
 }

@@ -63,15 +63,19 @@ void outer_solve_mode_b(const pls_model_t *m, pls_work_t *ws, double *target)
   }
 }
 
-/* cross_cov[, j] = S[, block j] w_j for every construct. */
+/* cross_cov[, j] = S[, block j] w_j for every construct: a sum of the
+ * block's columns of S (blocks are narrow, so plain loops beat a BLAS call). */
 void outer_cross_cov(const pls_model_t *m, const double *S, const double *weights, double *cross_cov)
 {
-  int p = m->p, one = 1;
-  double alpha = 1.0, beta = 0.0;
+  size_t p = (size_t) m->p;
   for (int j = 0; j < m->K; j++) {
-    int pj = block_size(m, j), start = m->block_start[j];
-    F77_CALL(dgemv)("N", &p, &pj, &alpha, S + (size_t) p * start, &p, weights + start, &one,
-                    &beta, cross_cov + (size_t) p * j, &one FCONE);
+    double *col = cross_cov + p * (size_t) j;
+    for (size_t i = 0; i < p; i++) col[i] = 0.0;
+    for (int x = m->block_start[j]; x < m->block_start[j + 1]; x++) {
+      const double *s = S + p * (size_t) x;
+      double w = weights[x];
+      for (size_t i = 0; i < p; i++) col[i] += w * s[i];
+    }
   }
 }
 
@@ -112,6 +116,22 @@ void construct_correlation(const pls_model_t *m, const double *weights, const do
   }
 }
 
+/* Negates construct j: its weights, its column of cross_cov and its
+ * correlations with the other constructs. */
+void flip_construct(const pls_model_t *m, int j, double *weights, double *cross_cov,
+                    double *construct_cor)
+{
+  size_t p = (size_t) m->p, K = (size_t) m->K, jj = (size_t) j;
+  double *col = cross_cov + p * jj;
+  for (int x = m->block_start[j]; x < m->block_start[j + 1]; x++) weights[x] = -weights[x];
+  for (size_t x = 0; x < p; x++) col[x] = -col[x];
+  for (size_t i = 0; i < K; i++) {
+    if (i == jj) continue;
+    construct_cor[i + K * jj] = -construct_cor[i + K * jj];
+    construct_cor[jj + K * i] = -construct_cor[jj + K * i];
+  }
+}
+
 /* Sign convention: a composite is oriented so that the sum of its loadings on
  * its own indicators is non-negative. Flipping one construct maps a fixed
  * point of the iteration to another fixed point, so this only removes the
@@ -119,17 +139,11 @@ void construct_correlation(const pls_model_t *m, const double *weights, const do
  * do, but it makes resamples comparable. */
 void orient_constructs(const pls_model_t *m, double *weights, double *cross_cov, double *construct_cor)
 {
-  size_t p = (size_t) m->p, K = (size_t) m->K;
-  for (size_t j = 0; j < K; j++) {
-    double *col = cross_cov + p * j, loading_sum = 0.0;
+  size_t p = (size_t) m->p;
+  for (int j = 0; j < m->K; j++) {
+    const double *col = cross_cov + p * (size_t) j;
+    double loading_sum = 0.0;
     for (int x = m->block_start[j]; x < m->block_start[j + 1]; x++) loading_sum += col[x];
-    if (loading_sum >= 0.0) continue;
-    for (int x = m->block_start[j]; x < m->block_start[j + 1]; x++) weights[x] = -weights[x];
-    for (size_t x = 0; x < p; x++) col[x] = -col[x];
-    for (size_t i = 0; i < K; i++) {
-      if (i == j) continue;
-      construct_cor[i + K * j] = -construct_cor[i + K * j];
-      construct_cor[j + K * i] = -construct_cor[j + K * i];
-    }
+    if (loading_sum < 0.0) flip_construct(m, j, weights, cross_cov, construct_cor);
   }
 }

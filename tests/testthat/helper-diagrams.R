@@ -73,7 +73,7 @@ simulate_model_data <- function(syntax, n = 200, path = 0.45, loading = 0.8, neg
   model <- parse_model(syntax)
   inner <- model$inner
   latent <- matrix(0, n, length(model$constructs), dimnames = list(NULL, model$constructs))
-  for (k in topological_order(inner)) {
+  for (k in topological_indices(inner)) {
     predecessors <- which(inner[, k] != 0)
     signal <- numeric(n)
     for (p in predecessors) {

@@ -1,0 +1,150 @@
+#' Discriminant validity: HTMT, HTMT2 and the Fornell-Larcker criterion
+#'
+#' `pls_htmt()` computes the heterotrait-monotrait ratio of correlations
+#' (HTMT, Henseler, Ringle and Sarstedt 2015) or its geometric-mean variant
+#' HTMT2 (Roemer, Schuberth and Henseler 2021) for each pair of constructs.
+#' `pls_fornell_larcker()` returns the Fornell-Larcker matrix: the square root
+#' of each construct's AVE on the diagonal and the construct correlations off
+#' it. `pls_cross_loadings()` returns the correlations of every indicator with
+#' every construct.
+#'
+#' For constructs \eqn{i} and \eqn{j} with \eqn{K_i} and \eqn{K_j}
+#' indicators, HTMT is the mean of the \eqn{K_i K_j} heterotrait
+#' correlations (between an indicator of \eqn{i} and one of \eqn{j}) divided
+#' by the geometric mean of the two constructs' average monotrait
+#' correlations (among the indicators of the same construct):
+#' \deqn{HTMT_{ij} = \frac{\bar r_{ij}}{\sqrt{\bar r_{ii}\,\bar r_{jj}}}.}
+#' HTMT2 replaces every arithmetic mean by a geometric mean, which makes it
+#' consistent for congeneric (not only tau-equivalent) measurement models.
+#' A single-indicator construct has no monotrait correlation; its average is
+#' taken to be 1 (as in seminr and cSEM).
+#'
+#' @section Definitions and the peers:
+#' **Signs.** Henseler et al. (2015, eq. 6) average the correlations
+#' themselves, which is the default (`absolute = FALSE`) and agrees with
+#' cSEM's `calculateHTMT(.absolute = FALSE)`. seminr (and SmartPLS) average
+#' absolute correlations, which is `absolute = TRUE`. The two differ when an
+#' indicator correlates negatively with others (on `mobi`, CUSL2 does:
+#' HTMT(Quality, Loyalty) is 0.723 signed and 0.759 absolute). A negatively
+#' worded indicator should be recoded before the model is fitted; then the
+#' two agree.
+#'
+#' **HTMT2** is defined for positive correlations, since the geometric mean
+#' of numbers of both signs is not defined. With `absolute = FALSE`, a pair
+#' whose monotrait correlations are not all positive or whose heterotrait
+#' correlations have mixed signs gets `NA` and a warning (cSEM returns a
+#' number there that has no interpretation); heterotrait correlations that
+#' are all negative give a negative HTMT2. With `absolute = TRUE` the
+#' geometric means of the absolute correlations are used.
+#'
+#' **Which constructs.** HTMT and the Fornell-Larcker criterion are tools
+#' for reflective (common-factor) measurement models, so by default only
+#' Mode A constructs are included (as in cSEM); `composites = TRUE` includes
+#' every construct (as seminr does).
+#'
+#' **Fornell-Larcker.** The matrix holds \eqn{\sqrt{AVE}} on the diagonal and
+#' the correlations of the construct scores off it, the layout of Hair et al.
+#' (2017) and seminr's `fl_criteria`; cSEM reports the squares (AVE and
+#' squared correlations). Discriminant validity holds when each diagonal
+#' element exceeds the absolute correlations in its row and column.
+#'
+#' @param fit A `pls_fit` object from [pls()].
+#' @param type `"htmt"` (Henseler et al. 2015) or `"htmt2"` (Roemer et al.
+#'   2021).
+#' @param absolute Use absolute indicator correlations? See Details.
+#' @param composites Include composite (Mode B) constructs?
+#' @return `pls_htmt()` and `pls_fornell_larcker()`: a symmetric numeric
+#'   matrix with the constructs as dimnames (HTMT has 1 on the diagonal).
+#'   `pls_cross_loadings()`: an indicators x constructs matrix.
+#' @references
+#' Fornell, C., and Larcker, D. F. (1981). Evaluating structural equation
+#' models with unobservable variables and measurement error. *Journal of
+#' Marketing Research*, 18(1), 39--50. \doi{10.1177/002224378101800104}
+#'
+#' Henseler, J., Ringle, C. M., and Sarstedt, M. (2015). A new criterion for
+#' assessing discriminant validity in variance-based structural equation
+#' modeling. *Journal of the Academy of Marketing Science*, 43, 115--135.
+#' \doi{10.1007/s11747-014-0403-8}
+#'
+#' Roemer, E., Schuberth, F., and Henseler, J. (2021). HTMT2: an improved
+#' criterion for assessing discriminant validity in structural equation
+#' modeling. *Industrial Management & Data Systems*, 121(12), 2637--2650.
+#' \doi{10.1108/IMDS-02-2021-0082}
+#' @seealso [summary.pls_fit()], which flags HTMT values at or above 0.85.
+#' @examples
+#' fit <- pls("
+#'   Image =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
+#'   Satisfaction =~ CUSA1 + CUSA2 + CUSA3
+#'   Loyalty =~ CUSL1 + CUSL2 + CUSL3
+#'   Satisfaction ~ Image
+#'   Loyalty ~ Image + Satisfaction
+#' ", data = mobi)
+#' pls_htmt(fit)
+#' pls_htmt(fit, absolute = TRUE)
+#' pls_htmt(fit, type = "htmt2", absolute = TRUE)
+#' pls_fornell_larcker(fit)
+#' @export
+pls_htmt <- function(fit, type = c("htmt", "htmt2"), absolute = FALSE, composites = FALSE) {
+  check_pls_fit(fit)
+  type <- match.arg(type)
+  check_flag(absolute, "absolute")
+  check_flag(composites, "composites")
+  constructs <- assessed_constructs(fit$model, composites)
+  R <- fit$indicator_cor
+  if (absolute) R <- abs(R)
+  mean_fun <- if (type == "htmt") mean else geometric_mean
+  monotrait <- vapply(constructs, function(k) monotrait_mean(fit, R, k, mean_fun), numeric(1))
+  out <- diag(length(constructs))
+  dimnames(out) <- list(constructs, constructs)
+  for (pair in utils::combn(seq_along(constructs), 2, simplify = FALSE)) {
+    k <- constructs[pair]
+    heterotrait <- R[fit$model$blocks[[k[1]]], fit$model$blocks[[k[2]]]]
+    value <- mean_fun(heterotrait) / sqrt(monotrait[[k[1]]] * monotrait[[k[2]]])
+    if (is.na(value)) warn_htmt2_signs(k)
+    out[pair[1], pair[2]] <- out[pair[2], pair[1]] <- value
+  }
+  out
+}
+
+# Average of the correlations among a block's indicators (1 for one item).
+monotrait_mean <- function(fit, R, construct, mean_fun) {
+  items <- fit$model$blocks[[construct]]
+  if (length(items) == 1L) return(1)
+  block <- R[items, items]
+  values <- block[lower.tri(block)]
+  if (identical(mean_fun, geometric_mean) && any(values <= 0)) return(NA_real_)
+  mean_fun(values)
+}
+
+# Geometric mean of correlations that share one sign (negative if all are
+# negative); NA when the signs differ.
+geometric_mean <- function(x) {
+  if (all(x >= 0)) return(exp(mean(log(x))))
+  if (all(x <= 0)) return(-exp(mean(log(-x))))
+  NA_real_
+}
+
+warn_htmt2_signs <- function(pair) {
+  cli::cli_warn(c(
+    "HTMT2 of {.field {pair[1]}} and {.field {pair[2]}} is {.val NA}: their indicator correlations do not share one sign.",
+    "i" = "The geometric mean needs positive correlations; recode reversed indicators or use {.code absolute = TRUE}."
+  ), call = NULL)
+}
+
+#' @rdname pls_htmt
+#' @export
+pls_fornell_larcker <- function(fit, composites = FALSE) {
+  check_pls_fit(fit)
+  check_flag(composites, "composites")
+  constructs <- assessed_constructs(fit$model, composites)
+  out <- fit$construct_cor[constructs, constructs, drop = FALSE]
+  diag(out) <- sqrt(pls_reliability(fit, composites = TRUE)$ave[match(constructs, fit$model$constructs)])
+  out
+}
+
+#' @rdname pls_htmt
+#' @export
+pls_cross_loadings <- function(fit) {
+  check_pls_fit(fit)
+  fit$cross_loadings
+}

@@ -1,0 +1,278 @@
+#' Bootstrap a PLS path model
+#'
+#' Resamples the respondents `R` times with replacement, refits the model to
+#' each resample in C and summarizes the bootstrap distribution of the outer
+#' weights, loadings, path coefficients, R^2, total effects, total indirect
+#' effects and every specific indirect effect: standard errors, t values, p
+#' values, and percentile and bias-corrected and accelerated (BCa) confidence
+#' intervals.
+#'
+#' @section Computation:
+#' The data are standardized once; each resample is a vector of case
+#' frequencies whose correlation matrix is accumulated over the rows it drew,
+#' and the kernel of [pls()] refits the model from it with the same settings
+#' (scheme, modes, tolerance, missing-value rule, case weights: a resampled
+#' row keeps its weight). Missing values are replaced before resampling, as
+#' seminr and SmartPLS do. Resamples in which the algorithm does not converge,
+#' a Mode B block is singular or an indicator is constant are counted,
+#' excluded from every summary and reported.
+#'
+#' @section Random numbers and parallel runs:
+#' Resamples are drawn in chunks of 100. `pls_boot()` takes exactly one
+#' number from the session's random number generator (so `set.seed()` before
+#' the call reproduces a run exactly, and the session's stream is advanced as
+#' by one call of `sample.int()`), uses it to seed L'Ecuyer's MRG32k3a
+#' generator, and gives chunk k the k-th stream of
+#' [parallel::nextRNGStream()]. Each chunk draws its resamples from its own
+#' stream in C, so the result is bit-identical for any `cores` and when the
+#' chunks run as futures: with a [future::plan()] other than sequential set
+#' (for example `future::plan(future::multisession)`, or a cluster plan
+#' through future.batchtools), the chunks are evaluated as futures and
+#' merged. OpenMP threads (`cores`) are used when no such plan is set.
+#'
+#' @section Sign changes:
+#' The weights of a resample are oriented like those of every fit (see
+#' [pls()]), which already removes most sign flips. `sign_change` adds:
+#' \describe{
+#'   \item{`"none"`}{(the default) no further correction.}
+#'   \item{`"individual"`}{each resample estimate of a weight, loading, path
+#'     or effect takes the sign of the full-sample estimate (Tenenhaus et al.
+#'     2005).}
+#'   \item{`"construct"`}{a construct is negated in a resample when its
+#'     loadings are closer to the negated full-sample loadings, that is
+#'     when |sum(l - l*)| > |sum(l + l*)|; the paths are then re-estimated
+#'     (Tenenhaus et al. 2005).}
+#' }
+#'
+#' @section Inference:
+#' The standard error is the standard deviation of the valid resample
+#' estimates; t = estimate / SE; the two-sided p value uses the t
+#' distribution with n - 1 degrees of freedom (n the number of cases).
+#' Percentile intervals are quantiles of the resample estimates (type 7, R's
+#' default). BCa intervals (Efron 1987) use the bias correction
+#' z0 = qnorm(share of resample estimates below the estimate) and the
+#' acceleration a = sum(d^3) / (6 sum(d^2)^1.5) with d the deviations of
+#' the leave-one-out (jackknife) estimates from their mean; the jackknife runs
+#' in C too.
+#'
+#' @param fit A `pls_fit` from [pls()], fitted from data (not from `S`).
+#' @param R Number of bootstrap resamples (5,000 is the published standard).
+#' @param level Confidence level of the intervals.
+#' @param sign_change `"none"`, `"individual"` or `"construct"` (see below).
+#' @param cores Number of OpenMP threads.
+#' @param bca Compute BCa intervals (needs the jackknife, one extra refit per
+#'   case).
+#' @return An object of class `pls_boot`: a list with `parameters` (a data
+#'   frame with one row per parameter: `type`, `term`, `estimate`,
+#'   `boot_mean`, `se`, `t`, `p`, `lower`, `upper` (percentile) and
+#'   `bca_lower`, `bca_upper`), `draws` (resamples x parameters),
+#'   `jackknife` (cases x parameters, or `NULL`), `status` (0 for a valid
+#'   resample, otherwise the reason it failed), `n_failed`, `R`, `level`,
+#'   `sign_change` and `fit`.
+#' @references
+#' Efron, B. (1987). Better bootstrap confidence intervals. *Journal of the
+#' American Statistical Association*, 82, 171--185.
+#' \doi{10.1080/01621459.1987.10478410}
+#'
+#' Tenenhaus, M., Esposito Vinzi, V., Chatelin, Y.-M., and Lauro, C. (2005).
+#' PLS path modeling. *Computational Statistics & Data Analysis*, 48,
+#' 159--205. \doi{10.1016/j.csda.2004.03.005}
+#' @seealso [confint.pls_boot()], [summary.pls_boot()]
+#' @examples
+#' fit <- pls("
+#'   Image        =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
+#'   Satisfaction =~ CUSA1 + CUSA2 + CUSA3
+#'   Loyalty      =~ CUSL1 + CUSL2 + CUSL3
+#'   Satisfaction ~ Image
+#'   Loyalty      ~ Image + Satisfaction
+#' ", data = mobi)
+#' set.seed(1)
+#' boot <- pls_boot(fit, R = 1000)
+#' boot
+#' confint(boot, type = "bca")
+#' @export
+pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "individual", "construct"),
+                     cores = 1L, bca = TRUE) {
+  if (!inherits(fit, "pls_fit")) cli::cli_abort("{.arg fit} must be a {.cls pls_fit} from {.fn pls}.", call = NULL)
+  if (is.null(fit$data)) {
+    cli::cli_abort("The bootstrap needs the data: {.arg fit} was fitted from a correlation matrix.", call = NULL)
+  }
+  check_number(R, "R", min = 1, integer = TRUE)
+  check_level(level)
+  sign_change <- match.arg(sign_change)
+  cores <- check_cores(cores)
+  problem <- boot_problem(fit, sign_change)
+  parameters <- fit_parameters(fit)
+
+  sizes <- chunk_sizes(R)
+  seeds <- chunk_seeds(length(sizes))
+  result <- run_bootstrap(problem, seeds, sizes, cores)
+  status <- result$status
+  draws <- result$stats
+  jackknife <- if (bca) c_jackknife(problem, cores)$stats
+  if (sign_change == "individual") {
+    draws <- individual_sign_change(draws, parameters)
+    if (!is.null(jackknife)) jackknife <- individual_sign_change(jackknife, parameters)
+  }
+  derived <- derived_effects(matrix(parameters$estimate, nrow = 1), parameters, fit$model)
+  derived$parameters$estimate <- as.numeric(derived$values)
+  draws <- cbind(draws, derived_effects(draws, parameters, fit$model)$values)
+  if (!is.null(jackknife)) jackknife <- cbind(jackknife, derived_effects(jackknife, parameters, fit$model)$values)
+  parameters <- rbind(parameters, derived$parameters)
+  colnames(draws) <- parameter_names(parameters)
+  if (!is.null(jackknife)) colnames(jackknife) <- colnames(draws)
+  report_failures(status)
+
+  boot <- list(parameters = parameters, draws = draws, jackknife = jackknife, status = status,
+               n_failed = sum(status != 0L), R = as.integer(R), level = level,
+               sign_change = sign_change, fit = fit)
+  boot$parameters <- boot_summary_table(boot, level)
+  class(boot) <- "pls_boot"
+  boot
+}
+
+check_level <- function(level) {
+  if (!is.numeric(level) || length(level) != 1L || is.na(level) || level <= 0 || level >= 1) {
+    cli::cli_abort("{.arg level} must be a number between 0 and 1, such as 0.95.", call = NULL)
+  }
+  invisible(level)
+}
+
+parameter_names <- function(parameters) paste0(parameters$type, ": ", parameters$term)
+
+# Everything the C loops share, for in-process and future-based runs alike.
+boot_problem <- function(fit, sign_change) {
+  data <- c_standardize(fit)
+  settings <- fit$settings
+  own <- cbind(seq_along(fit$model$indicators), rep(seq_along(fit$model$constructs), lengths(fit$model$blocks)))
+  list(zt = data$zt, case_weights = data$case_weights,
+       spec = model_spec(fit$model, settings$scheme, settings$tol, settings$max_iter, settings$consistent),
+       stat_spec = stat_spec(fit$model),
+       sign_code = match(sign_change, c("none", "individual", "construct")) - 1L,
+       original_loadings = as.double(fit$outer_loadings[own]))
+}
+
+# Runs the chunks: as futures when a non-sequential future plan is set,
+# otherwise in batches of OpenMP-parallel chunks. Between batches R can be
+# interrupted and the progress bar (shown when the run takes more than about
+# two seconds) moves; batches grow until each takes about half a second.
+run_bootstrap <- function(problem, seeds, sizes, cores) {
+  if (use_futures()) return(run_bootstrap_futures(problem, seeds, sizes))
+  bar <- cli::cli_progress_bar("Bootstrapping", total = sum(sizes), clear = TRUE)
+  pieces <- list()
+  done <- 0L
+  batch <- cores
+  while (done < length(sizes)) {
+    chunks <- seq(done + 1L, min(done + batch, length(sizes)))
+    started <- proc.time()[["elapsed"]]
+    pieces[[length(pieces) + 1L]] <- c_bootstrap(problem, seeds[, chunks, drop = FALSE], sizes[chunks], cores)
+    seconds <- proc.time()[["elapsed"]] - started
+    done <- max(chunks)
+    cli::cli_progress_update(id = bar, inc = sum(sizes[chunks]))
+    batch <- next_batch_size(batch, seconds, cores)
+  }
+  cli::cli_progress_done(id = bar)
+  merge_pieces(pieces)
+}
+
+# Chunks in the next batch: aim at about half a second per batch.
+next_batch_size <- function(batch, seconds, cores) {
+  target <- if (seconds > 0) batch * 0.5 / seconds else batch * 8
+  as.integer(max(cores, min(batch * 8, floor(target / cores) * cores)))
+}
+
+use_futures <- function() {
+  requireNamespace("future", quietly = TRUE) && !inherits(future::plan(), "sequential")
+}
+
+run_bootstrap_futures <- function(problem, seeds, sizes) {
+  workers <- max(1L, future::nbrOfWorkers())
+  groups <- split(seq_along(sizes), rep_len(seq_len(workers), length(sizes)))
+  groups <- lapply(groups, sort)
+  worker <- c_bootstrap
+  futures <- lapply(groups, function(chunks) {
+    future::future(quote(worker(problem, seeds, sizes, 1L)), substitute = FALSE, seed = NULL,
+                   globals = list(worker = worker, problem = problem,
+                                  seeds = seeds[, chunks, drop = FALSE], sizes = sizes[chunks]),
+                   packages = "iecpls")
+  })
+  pieces <- lapply(futures, future::value)
+  order <- order(unlist(lapply(groups, function(chunks) {
+    rep(chunks, sizes[chunks])
+  }), use.names = FALSE))
+  merged <- merge_pieces(pieces)
+  list(stats = merged$stats[order, , drop = FALSE], status = merged$status[order])
+}
+
+merge_pieces <- function(pieces) {
+  list(stats = do.call(rbind, lapply(pieces, `[[`, "stats")),
+       status = unlist(lapply(pieces, `[[`, "status"), use.names = FALSE))
+}
+
+individual_sign_change <- function(values, parameters) {
+  signed <- parameters$type %in% c("weight", "loading", "path", "total")
+  reference <- sign(parameters$estimate[signed])
+  values[, signed] <- abs(values[, signed, drop = FALSE]) * rep(reference, each = nrow(values))
+  values
+}
+
+resample_failure_reasons <- c(
+  "1" = "a singular Mode B block", "2" = "a zero-variance construct score",
+  "3" = "collinear predictors of a construct", "4" = "non-finite values",
+  "100" = "no convergence", "101" = "a constant indicator", "102" = "an inadmissible PLSc solution"
+)
+
+report_failures <- function(status) {
+  failed <- status[status != 0L]
+  if (!length(failed)) return(invisible())
+  counts <- table(failed)
+  reasons <- paste0(counts, " ", resample_failure_reasons[names(counts)])
+  cli::cli_warn(c(
+    "{length(failed)} of {length(status)} resample{?s} failed and {?was/were} excluded: {reasons}.",
+    "i" = "Their rows of {.field draws} are NA; {.field status} says why."
+  ), call = NULL)
+}
+
+# The per-parameter summary of the bootstrap distribution.
+boot_summary_table <- function(boot, level) {
+  parameters <- boot$parameters
+  valid <- boot$draws[boot$status == 0L, , drop = FALSE]
+  n <- boot$fit$nobs
+  se <- apply(valid, 2, stats::sd)
+  t_value <- parameters$estimate / se
+  t_value[parameters$type == "r2"] <- NA_real_
+  percentile <- percentile_interval(valid, level)
+  bca <- if (!is.null(boot$jackknife)) bca_interval(valid, parameters$estimate, boot$jackknife, level)
+  data.frame(parameters[c("type", "term", "from", "to", "estimate")],
+             boot_mean = colMeans(valid), se = se, t = t_value,
+             p = 2 * stats::pt(abs(t_value), df = n - 1, lower.tail = FALSE),
+             lower = percentile[, 1], upper = percentile[, 2],
+             bca_lower = if (is.null(bca)) NA_real_ else bca[, 1],
+             bca_upper = if (is.null(bca)) NA_real_ else bca[, 2],
+             row.names = NULL, stringsAsFactors = FALSE)
+}
+
+percentile_interval <- function(draws, level) {
+  alpha <- (1 - level) / 2
+  t(apply(draws, 2, stats::quantile, probs = c(alpha, 1 - alpha), names = FALSE, type = 7))
+}
+
+# BCa interval of each column (Efron 1987), with the acceleration from the
+# jackknife estimates.
+bca_interval <- function(draws, estimates, jackknife, level) {
+  alpha <- (1 - level) / 2
+  z <- stats::qnorm(c(alpha, 1 - alpha))
+  out <- matrix(NA_real_, ncol(draws), 2)
+  for (k in seq_len(ncol(draws))) {
+    theta <- draws[, k]
+    jack <- jackknife[, k]
+    jack <- jack[!is.na(jack)]
+    z0 <- stats::qnorm(mean(theta < estimates[k]))
+    d <- mean(jack) - jack
+    acceleration <- sum(d^3) / (6 * sum(d^2)^1.5)
+    if (!is.finite(z0) || !is.finite(acceleration)) next
+    probs <- stats::pnorm(z0 + (z0 + z) / (1 - acceleration * (z0 + z)))
+    out[k, ] <- stats::quantile(theta, probs, names = FALSE, type = 7)
+  }
+  out
+}

@@ -1,0 +1,272 @@
+#' Population model of the simulated industry-education integration study
+#'
+#' `iec_population()` returns every parameter of the population model from
+#' which [iec_simulate()] draws SIMULATED survey responses for the
+#' industry-education integration community study (the original responses are
+#' not public). Change any element and pass the list to [iec_simulate()] or
+#' [iec_implied()].
+#'
+#' @section The model:
+#' All latent variables are standardized (mean 0, variance 1) within every
+#' role. The exogenous constructs TTM, IC, QEA and GAD correlate 0.15 to 0.45
+#' (`exogenous_cor`; IC, the interests of the partners, is the least related
+#' to the others); every other construct is a linear function of its
+#' predictors (`paths`) plus an independent normal disturbance whose variance
+#' makes the construct's variance 1. The default paths are
+#'
+#' | path | value | note |
+#' |---|---|---|
+#' | TTM -> CTM | 0.40 | the strongest of the five factors |
+#' | RIG -> CTM | 0.36 | |
+#' | QEA -> CTM | 0.27 | |
+#' | IC -> CTM | 0.16 | 0.02 for graduate students, 0.34 for enterprise mentors (`role_paths`) |
+#' | GAD -> CTM | 0.04 | a weak direct effect, but ... |
+#' | GAD -> RIG | 0.50 | ... a strong indirect one through resources |
+#' | CTM -> PIA | 0.65 | |
+#' | CTM -> CDA | 0.60 | |
+#'
+#' so CTM fully mediates the five factors' effects on PIA and CDA. The R^2 of
+#' CTM is 0.57 for graduate students, 0.64 for university supervisors and
+#' administrators, 0.79 for enterprise mentors and 0.64 in the pooled
+#' population (PIA 0.42, CDA 0.36, RIG 0.25). PLS estimates of these are
+#' smaller (about 0.51 for CTM in the pooled population), because composites
+#' of five-point answers carry measurement error; [iec_implied()] computes
+#' both for any parameter list.
+#'
+#' Each indicator is `loading * latent + sqrt(1 - loading^2) * error` with a
+#' standard normal error, so it has unit variance, and is cut into the
+#' answers 1 to 5 at `thresholds`. With the default thresholds the answers
+#' 1 to 5 have probabilities of about 0.02, 0.09, 0.24, 0.43 and 0.23, the
+#' agreeable lean typical of such surveys. Loadings are between 0.74 and 0.90
+#' except for `qea4` ("Assessment results are published on the programme's
+#' website.", loading 0.50), an item about a procedure that many respondents
+#' cannot judge, which the measurement assessment should flag.
+#'
+#' The background variables are drawn independently of each other and of the
+#' latent variables; role matters only through `role_paths`.
+#'
+#' @return A list with elements
+#' \describe{
+#'   \item{`loadings`}{Named list, one element per construct in model order
+#'     (TTM, IC, QEA, GAD, RIG, CTM, PIA, CDA), each a named numeric vector of
+#'     the standardized loadings of that construct's items (names are the item
+#'     codes of [iec_items]). Values in (-1, 1).}
+#'   \item{`exogenous_cor`}{Correlation matrix of the exogenous constructs
+#'     (those without predictors in `paths`), with their names as dimnames.}
+#'   \item{`paths`}{Constructs x constructs matrix of standardized path
+#'     coefficients, rows are predictors and columns outcomes (the layout of
+#'     `pls()$path_coef`); zero means no path. Must be recursive.}
+#'   \item{`role_paths`}{Data frame of role-specific paths with columns
+#'     `role`, `from`, `to` and `value`: in that role the path `from -> to`
+#'     takes `value` instead of its value in `paths` (which must be non-zero).
+#'     By default IC -> CTM is 0.34 for enterprise mentors, whose
+#'     participation is voluntary and depends on what their company gains,
+#'     and 0.02 for graduate students, who experience the training but hardly
+#'     see the partners' bargains: a difference that a multigroup analysis
+#'     by role should find.}
+#'   \item{`thresholds`}{Increasing numeric vector of the 4 cut points on the
+#'     standard normal scale that turn an indicator into the answers 1 to 5
+#'     (1 = strongly disagree ... 5 = strongly agree); the same for all
+#'     items.}
+#'   \item{`groups`}{Named list of the background variables, each a named
+#'     vector of probabilities summing to 1 (names are the factor levels):
+#'     `role` (graduate student 0.40, university supervisor 0.20, enterprise
+#'     mentor 0.25, administrator 0.15), `degree_field` (engineering 0.45,
+#'     management 0.20, education 0.15, medicine 0.10, agriculture 0.10),
+#'     `university_type` (Double First-Class 0.25, other public 0.55,
+#'     applied technology 0.20) and `region` of China (east 0.40, central
+#'     0.25, west 0.25, northeast 0.10).}
+#'   \item{`nonresponse`}{Probability that an item answer is missing,
+#'     independently for every answer (missing completely at random). Default
+#'     0.015.}
+#' }
+#' @seealso [iec_simulate()] to draw data, [iec_implied()] for the implied
+#'   correlations and R^2, [iec_survey] for the shipped draw.
+#' @examples
+#' p <- iec_population()
+#' p$paths[, "CTM"]
+#' p$role_paths
+#'
+#' # A population in which interest correlation matters equally to everyone
+#' p$role_paths <- p$role_paths[0, ]
+#' iec_implied(p)$r2
+#' @export
+iec_population <- function() {
+  constructs <- c("TTM", "IC", "QEA", "GAD", "RIG", "CTM", "PIA", "CDA")
+  exogenous <- c("TTM", "IC", "QEA", "GAD")
+  paths <- matrix(0, 8, 8, dimnames = list(constructs, constructs))
+  paths[c("TTM", "IC", "QEA", "GAD", "RIG"), "CTM"] <- c(0.40, 0.16, 0.27, 0.04, 0.36)
+  paths["GAD", "RIG"] <- 0.50
+  paths["CTM", c("PIA", "CDA")] <- c(0.65, 0.60)
+  list(
+    loadings = list(
+      TTM = c(ttm1 = 0.85, ttm2 = 0.80, ttm3 = 0.87, ttm4 = 0.83, ttm5 = 0.76),
+      IC = c(ic1 = 0.86, ic2 = 0.82, ic3 = 0.85, ic4 = 0.78),
+      QEA = c(qea1 = 0.85, qea2 = 0.81, qea3 = 0.87, qea4 = 0.50),
+      GAD = c(gad1 = 0.88, gad2 = 0.84, gad3 = 0.80, gad4 = 0.77),
+      RIG = c(rig1 = 0.86, rig2 = 0.83, rig3 = 0.81, rig4 = 0.78, rig5 = 0.74),
+      CTM = c(ctm1 = 0.90, ctm2 = 0.88, ctm3 = 0.86, ctm4 = 0.83),
+      PIA = c(pia1 = 0.88, pia2 = 0.84, pia3 = 0.81),
+      CDA = c(cda1 = 0.87, cda2 = 0.84, cda3 = 0.79)
+    ),
+    exogenous_cor = matrix(c(1.00, 0.20, 0.45, 0.30,
+                             0.20, 1.00, 0.20, 0.15,
+                             0.45, 0.20, 1.00, 0.30,
+                             0.30, 0.15, 0.30, 1.00),
+                           4, 4, dimnames = list(exogenous, exogenous)),
+    paths = paths,
+    role_paths = data.frame(role = c("graduate student", "enterprise mentor"), from = "IC", to = "CTM",
+                            value = c(0.02, 0.34), stringsAsFactors = FALSE),
+    thresholds = c(-2.05, -1.25, -0.40, 0.75),
+    groups = list(
+      role = c("graduate student" = 0.40, "university supervisor" = 0.20,
+               "enterprise mentor" = 0.25, "administrator" = 0.15),
+      degree_field = c(engineering = 0.45, management = 0.20, education = 0.15,
+                       medicine = 0.10, agriculture = 0.10),
+      university_type = c("Double First-Class" = 0.25, "other public" = 0.55,
+                          "applied technology" = 0.20),
+      region = c(east = 0.40, central = 0.25, west = 0.25, northeast = 0.10)
+    ),
+    nonresponse = 0.015
+  )
+}
+
+# ---------------------------------------------------------------------------
+# The population's latent correlations
+
+# Path matrix of one role: `paths` with that role's rows of `role_paths`.
+role_paths_matrix <- function(params, role) {
+  paths <- params$paths
+  own <- params$role_paths[params$role_paths$role == role, , drop = FALSE]
+  paths[cbind(own$from, own$to)] <- own$value
+  paths
+}
+
+# Correlation matrix of the standardized latent variables implied by the
+# exogenous correlations and the (recursive) paths: each endogenous construct
+# gets the covariances of its linear predictor and unit variance.
+latent_cor <- function(paths, exogenous_cor) {
+  constructs <- rownames(paths)
+  R <- matrix(0, length(constructs), length(constructs), dimnames = list(constructs, constructs))
+  exogenous <- rownames(exogenous_cor)
+  R[exogenous, exogenous] <- exogenous_cor
+  done <- exogenous
+  for (outcome in setdiff(topological_order(paths), exogenous)) {
+    predictors <- constructs[paths[, outcome] != 0]
+    b <- paths[predictors, outcome]
+    explained <- drop(b %*% R[predictors, predictors] %*% b)
+    if (explained >= 1) {
+      cli::cli_abort("The paths into {.field {outcome}} explain {round(explained, 3)} of its unit variance; it must be below 1.", call = NULL)
+    }
+    R[outcome, done] <- R[done, outcome] <- drop(b %*% R[predictors, done, drop = FALSE])
+    R[outcome, outcome] <- 1
+    done <- c(done, outcome)
+  }
+  R
+}
+
+# Constructs ordered so that every construct comes after its predictors.
+topological_order <- function(paths) {
+  order <- character()
+  remaining <- rownames(paths)
+  while (length(remaining)) {
+    ready <- remaining[vapply(remaining, function(k) all(rownames(paths)[paths[, k] != 0] %in% order), logical(1))]
+    if (!length(ready)) cli::cli_abort("{.code params$paths} must be recursive; {.field {remaining}} form a cycle.", call = NULL)
+    order <- c(order, ready)
+    remaining <- setdiff(remaining, ready)
+  }
+  order
+}
+
+# R^2 of each endogenous construct from a latent correlation matrix.
+latent_r2 <- function(R, paths) {
+  endogenous <- colnames(paths)[colSums(paths != 0) > 0]
+  vapply(endogenous, function(outcome) {
+    predictors <- rownames(paths)[paths[, outcome] != 0]
+    r <- R[predictors, outcome]
+    drop(r %*% solve(R[predictors, predictors], r))
+  }, numeric(1))
+}
+
+# ---------------------------------------------------------------------------
+# Checks of a parameter list
+
+check_population <- function(params) {
+  required <- names(iec_population())
+  if (!is.list(params) || !all(required %in% names(params))) {
+    cli::cli_abort("{.arg params} must be a list like {.code iec_population()} with elements {.field {required}}.", call = NULL)
+  }
+  check_loadings(params$loadings)
+  check_paths(params$paths, names(params$loadings), params$exogenous_cor)
+  check_groups(params$groups)
+  check_role_paths(params$role_paths, params$paths, names(params$groups$role))
+  thresholds <- params$thresholds
+  if (!is.numeric(thresholds) || !length(thresholds) || anyNA(thresholds) ||
+      any(!is.finite(thresholds)) || any(diff(thresholds) <= 0)) {
+    cli::cli_abort("{.code params$thresholds} must be finite, increasing numbers.", call = NULL)
+  }
+  rate <- params$nonresponse
+  if (!is.numeric(rate) || length(rate) != 1L || is.na(rate) || rate < 0 || rate >= 1) {
+    cli::cli_abort("{.code params$nonresponse} must be a probability in [0, 1).", call = NULL)
+  }
+  invisible(params)
+}
+
+check_loadings <- function(loadings) {
+  ok <- is.list(loadings) && length(loadings) > 0 && !is.null(names(loadings)) &&
+    all(vapply(loadings, function(l) is.numeric(l) && length(l) > 0 && !is.null(names(l)), logical(1)))
+  if (!ok) cli::cli_abort("{.code params$loadings} must be a named list of named numeric vectors.", call = NULL)
+  values <- unlist(unname(loadings))
+  bad <- names(values)[is.na(values) | abs(values) >= 1]
+  if (length(bad)) cli::cli_abort("Loadings must lie in (-1, 1); {.field {bad}} {?does/do} not.", call = NULL)
+  twice <- unique(names(values)[duplicated(names(values))])
+  if (length(twice)) cli::cli_abort("Item {.field {twice}} appears in more than one block of {.code params$loadings}.", call = NULL)
+}
+
+check_paths <- function(paths, constructs, exogenous_cor) {
+  if (!is.matrix(paths) || !is.numeric(paths) || anyNA(paths) ||
+      !identical(dimnames(paths), list(constructs, constructs))) {
+    cli::cli_abort("{.code params$paths} must be a numeric matrix with the constructs of {.code params$loadings} as row and column names.", call = NULL)
+  }
+  exogenous <- constructs[colSums(paths != 0) == 0]
+  ok <- is.matrix(exogenous_cor) && is.numeric(exogenous_cor) &&
+    identical(rownames(exogenous_cor), exogenous) && identical(colnames(exogenous_cor), exogenous) &&
+    isSymmetric(unname(exogenous_cor)) && all(diag(exogenous_cor) == 1)
+  if (!ok) {
+    cli::cli_abort("{.code params$exogenous_cor} must be a correlation matrix of the constructs without predictors ({.field {exogenous}}), in that order.", call = NULL)
+  }
+  if (inherits(try(chol(exogenous_cor), silent = TRUE), "try-error")) {
+    cli::cli_abort("{.code params$exogenous_cor} must be positive definite.", call = NULL)
+  }
+}
+
+check_groups <- function(groups) {
+  if (!is.list(groups) || is.null(names(groups)) || !"role" %in% names(groups)) {
+    cli::cli_abort("{.code params$groups} must be a named list that includes {.field role}.", call = NULL)
+  }
+  for (name in names(groups)) {
+    p <- groups[[name]]
+    ok <- is.numeric(p) && length(p) > 0 && !is.null(names(p)) && !anyNA(p) && all(p >= 0) &&
+      abs(sum(p) - 1) < 1e-8 && !anyDuplicated(names(p))
+    if (!ok) cli::cli_abort("{.code params$groups${name}} must be probabilities summing to 1, named by distinct levels.", call = NULL)
+  }
+}
+
+check_role_paths <- function(role_paths, paths, roles) {
+  columns <- c("role", "from", "to", "value")
+  if (!is.data.frame(role_paths) || !all(columns %in% names(role_paths))) {
+    cli::cli_abort("{.code params$role_paths} must be a data frame with columns {.field {columns}}.", call = NULL)
+  }
+  unknown <- setdiff(role_paths$role, roles)
+  if (length(unknown)) cli::cli_abort("{.code params$role_paths} names unknown role{?s} {.val {unknown}}.", call = NULL)
+  known <- role_paths$from %in% rownames(paths) & role_paths$to %in% colnames(paths)
+  existing <- known
+  existing[known] <- paths[cbind(role_paths$from[known], role_paths$to[known])] != 0
+  if (!all(existing)) {
+    bad <- paste(role_paths$from, "->", role_paths$to)[!existing]
+    cli::cli_abort("{.code params$role_paths} can only change paths of {.code params$paths}; {.field {bad}} {?is/are} not there.", call = NULL)
+  }
+  if (!is.numeric(role_paths$value) || anyNA(role_paths$value)) {
+    cli::cli_abort("{.code params$role_paths$value} must be numbers.", call = NULL)
+  }
+}

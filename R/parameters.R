@@ -1,0 +1,80 @@
+# The parameters a resampling method reports, in the order of the C
+# statistics vector (src/statistics.c), followed by those derived in R.
+
+# One row per parameter: type, term (label), from, to (construct indices or
+# NA), and the full-sample estimate.
+fit_parameters <- function(fit) {
+  model <- fit$model
+  constructs <- model$constructs
+  construct_of <- rep(seq_along(constructs), lengths(model$blocks))
+  operator <- ifelse(model$modes == "B", "<~", "=~")[construct_of]
+  measurement <- paste(constructs[construct_of], operator, model$indicators)
+  own <- cbind(seq_along(model$indicators), construct_of)
+  edges <- structural_edges(model)
+  endogenous <- which(colSums(model$inner != 0) > 0)
+  totals <- reachable_pairs(model$inner)
+  total <- total_effects(fit$path_coef)
+  arrow <- function(i, j) paste(constructs[i], "->", constructs[j])
+  rbind(
+    parameter_rows("weight", measurement, construct_of, NA, fit$outer_weights[own]),
+    parameter_rows("loading", measurement, construct_of, NA, fit$outer_loadings[own]),
+    parameter_rows("path", arrow(edges[, 1], edges[, 2]), edges[, 1], edges[, 2], fit$path_coef[edges]),
+    parameter_rows("r2", constructs[endogenous], NA, endogenous, unname(fit$r2[constructs[endogenous]])),
+    parameter_rows("total", arrow(totals[, 1], totals[, 2]), totals[, 1], totals[, 2], total[totals])
+  )
+}
+
+parameter_rows <- function(type, term, from, to, estimate) {
+  n <- length(term)
+  data.frame(type = rep(type, n), term = term, from = rep_len(as.integer(from), n),
+             to = rep_len(as.integer(to), n), estimate = rep_len(as.numeric(estimate), n),
+             stringsAsFactors = FALSE)
+}
+
+# Structural paths as a two-column index matrix, outcome-major.
+structural_edges <- function(model) {
+  edges <- which(model$inner != 0, arr.ind = TRUE)
+  edges[order(edges[, 2], edges[, 1]), , drop = FALSE]
+}
+
+# Integer specification of the C statistics vector (0-based indices).
+stat_spec <- function(model) {
+  edges <- structural_edges(model)
+  totals <- reachable_pairs(model$inner)
+  list(edge_from = as.integer(edges[, 1] - 1L), edge_to = as.integer(edges[, 2] - 1L),
+       endogenous = as.integer(which(colSums(model$inner != 0) > 0) - 1L),
+       total_from = as.integer(totals[, 1] - 1L), total_to = as.integer(totals[, 2] - 1L))
+}
+
+# The effects derived from the C statistics: the total indirect effect of
+# each pair with an indirect route, and each specific indirect effect (the
+# product of the paths along a chain). `values` has one column per row of
+# `parameters` (one row per resample, or one row of estimates); returns the
+# derived columns and their parameter rows.
+derived_effects <- function(values, parameters, model) {
+  is_path <- parameters$type == "path"
+  is_total <- parameters$type == "total"
+  path_key <- paste(parameters$from[is_path], parameters$to[is_path])
+  path_values <- values[, is_path, drop = FALSE]
+  chains <- indirect_chains(model$inner)
+  specific <- vapply(chains, function(chain) {
+    columns <- match(paste(chain[-length(chain)], chain[-1]), path_key)
+    Reduce(`*`, lapply(columns, function(column) path_values[, column]))
+  }, numeric(nrow(values)))
+  specific <- matrix(specific, nrow = nrow(values))
+  total_from <- parameters$from[is_total]
+  total_to <- parameters$to[is_total]
+  chain_ends <- paste(vapply(chains, `[`, 1L, 1L), vapply(chains, function(ch) ch[length(ch)], 1L))
+  has_indirect <- paste(total_from, total_to) %in% chain_ends
+  direct <- path_values[, match(paste(total_from, total_to), path_key), drop = FALSE]
+  direct[is.na(direct)] <- 0
+  indirect <- (values[, is_total, drop = FALSE] - direct)[, has_indirect, drop = FALSE]
+  constructs <- model$constructs
+  rows <- rbind(
+    parameter_rows("indirect", parameters$term[is_total][has_indirect], total_from[has_indirect],
+                   total_to[has_indirect], NA_real_),
+    parameter_rows("specific", vapply(chains, function(ch) paste(constructs[ch], collapse = " -> "), ""),
+                   vapply(chains, `[`, 1L, 1L), vapply(chains, function(ch) ch[length(ch)], 1L), NA_real_)
+  )
+  list(values = cbind(indirect, specific), parameters = rows)
+}

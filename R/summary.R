@@ -1,0 +1,296 @@
+#' Assessment report of a fitted PLS path model
+#'
+#' `summary()` computes every criterion applied researchers report for a
+#' PLS-SEM study and marks each value that fails its threshold. Printing it
+#' gives the report in the order of a paper (Hair et al. 2019): the
+#' measurement model (indicator reliability, internal consistency
+#' reliability, convergent validity, composite indicators, discriminant
+#' validity), then the structural model (collinearity, R^2, f^2, path
+#' coefficients, effects), then model fit.
+#'
+#' @section Thresholds:
+#' Each table has a `flag` column, empty where the criterion is met and
+#' naming the failed rule otherwise. The rules and their sources:
+#' \describe{
+#'   \item{Indicator loadings}{Reflective (Mode A) loadings of at least 0.708,
+#'     so the construct explains at least half of the indicator's variance
+#'     (Hair et al. 2019).}
+#'   \item{Internal consistency}{Cronbach's alpha, rho_A and rho_C between
+#'     0.70 and 0.95: below 0.70 is unreliable (0.60 may be acceptable in
+#'     exploratory research), above 0.95 suggests redundant items (Hair et al.
+#'     2019). rho_A: Dijkstra and Henseler (2015).}
+#'   \item{Convergent validity}{AVE of at least 0.50 (Fornell and Larcker
+#'     1981; Hair et al. 2019).}
+#'   \item{Discriminant validity}{HTMT below 0.85 (Henseler, Ringle and
+#'     Sarstedt 2015); 0.90 is accepted for conceptually similar constructs,
+#'     set with `htmt_threshold`. Fornell-Larcker: the square root of each
+#'     construct's AVE exceeds its correlations with the other constructs
+#'     (Fornell and Larcker 1981). Cross-loadings: an indicator correlates
+#'     most with its own construct.}
+#'   \item{Collinearity}{VIF of composite indicators and of the predictors of
+#'     each endogenous construct below 3 ideally, and below 5 at most (Hair et
+#'     al. 2019); values from 3 on are flagged `VIF >= 3`, from 5 on
+#'     `VIF >= 5`.}
+#'   \item{R^2}{0.25, 0.50 and 0.75 describe weak, moderate and substantial
+#'     explanatory power (Hair et al. 2019); the `level` column says which
+#'     (`"very weak"` below 0.25).}
+#'   \item{f^2}{0.02, 0.15 and 0.35 are small, medium and large effects
+#'     (Cohen 1988); the `size` column says which (`"none"` below 0.02).}
+#'   \item{SRMR}{At most 0.08 for a good fit of the estimated model (Hu and
+#'     Bentler 1999; for PLS, Henseler et al. 2014, who also discuss d_ULS
+#'     and d_G, which have no fixed cut-off).}
+#' }
+#' Single-item constructs have reliability and AVE 1 by construction and are
+#' not judged.
+#'
+#' The definitions, and how they relate to seminr's and cSEM's, are on the
+#' help pages of the functions that compute them: [pls_reliability()],
+#' [pls_htmt()], [pls_effects()] and [pls_model_fit()].
+#'
+#' @param object A `pls_fit` object from [pls()].
+#' @param htmt_threshold HTMT values at or above this are flagged: 0.85 by
+#'   default, 0.90 for conceptually similar constructs.
+#' @param htmt_absolute Compute HTMT and HTMT2 from absolute indicator
+#'   correlations (as seminr and SmartPLS do)? See [pls_htmt()].
+#' @param f2_method `"fixed"` or `"refit"`, see [pls_f2()].
+#' @param implied Measurement model behind the model-implied correlations
+#'   used by the fit measures, see [pls_model_fit()].
+#' @param x A `summary.pls_fit` object.
+#' @param digits Number of decimal places printed.
+#' @param ... Not used.
+#' @return An object of class `summary.pls_fit`: a list of data frames, each
+#'   a plain table ready for [knitr::kable()] or export.
+#' \describe{
+#'   \item{`model`}{One row: observations, indicators, constructs, scheme,
+#'     iterations and convergence.}
+#'   \item{`loadings`}{Per indicator: weight, loading, indicator reliability
+#'     (squared loading) and outer VIF.}
+#'   \item{`reliability`}{Per reflective construct: alpha, rho_A, rho_C and
+#'     AVE ([pls_reliability()]).}
+#'   \item{`outer_vif`}{Per indicator of a composite (Mode B) block: weight,
+#'     loading and VIF.}
+#'   \item{`htmt`, `fornell_larcker`}{Per pair of reflective constructs: HTMT
+#'     and HTMT2; the correlation and the square roots of the two AVEs.}
+#'   \item{`cross_loadings`}{Per indicator: its correlations with every
+#'     construct.}
+#'   \item{`inner_vif`, `r2`, `f2`, `paths`}{Per predictor of each
+#'     endogenous construct, per endogenous construct and per path.}
+#'   \item{`effects`, `indirect_effects`}{Direct, total indirect and total
+#'     effect of each pair of constructs linked by a chain of paths; each
+#'     specific indirect effect ([pls_effects()]).}
+#'   \item{`fit`}{SRMR, d_ULS and d_G of the estimated and the saturated
+#'     model ([pls_model_fit()]).}
+#' }
+#' `print()` returns its argument invisibly.
+#' @references
+#' Cohen, J. (1988). *Statistical Power Analysis for the Behavioral
+#' Sciences* (2nd ed.). Lawrence Erlbaum. \doi{10.4324/9780203771587}
+#'
+#' Dijkstra, T. K., and Henseler, J. (2015). Consistent partial least squares
+#' path modeling. *MIS Quarterly*, 39(2), 297--316.
+#' \doi{10.25300/MISQ/2015/39.2.02}
+#'
+#' Fornell, C., and Larcker, D. F. (1981). Evaluating structural equation
+#' models with unobservable variables and measurement error. *Journal of
+#' Marketing Research*, 18(1), 39--50. \doi{10.1177/002224378101800104}
+#'
+#' Hair, J. F., Risher, J. J., Sarstedt, M., and Ringle, C. M. (2019). When
+#' to use and how to report the results of PLS-SEM. *European Business
+#' Review*, 31(1), 2--24. \doi{10.1108/EBR-11-2018-0203}
+#'
+#' Henseler, J., Dijkstra, T. K., Sarstedt, M., Ringle, C. M., Diamantopoulos,
+#' A., Straub, D. W., Ketchen, D. J., Hair, J. F., Hult, G. T. M., and
+#' Calantone, R. J. (2014). Common beliefs and reality about PLS: comments on
+#' Roenkkoe and Evermann (2013). *Organizational Research Methods*, 17(2),
+#' 182--209. \doi{10.1177/1094428114526928}
+#'
+#' Henseler, J., Ringle, C. M., and Sarstedt, M. (2015). A new criterion for
+#' assessing discriminant validity in variance-based structural equation
+#' modeling. *Journal of the Academy of Marketing Science*, 43, 115--135.
+#' \doi{10.1007/s11747-014-0403-8}
+#'
+#' Hu, L., and Bentler, P. M. (1999). Cutoff criteria for fit indexes in
+#' covariance structure analysis: conventional criteria versus new
+#' alternatives. *Structural Equation Modeling*, 6(1), 1--55.
+#' \doi{10.1080/10705519909540118}
+#' @seealso [tidy.pls_fit()] and [glance.pls_fit()] for broom-style tables.
+#' @examples
+#' fit <- pls("
+#'   Image =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
+#'   Satisfaction =~ CUSA1 + CUSA2 + CUSA3
+#'   Loyalty =~ CUSL1 + CUSL2 + CUSL3
+#'   Satisfaction ~ Image
+#'   Loyalty ~ Image + Satisfaction
+#' ", data = mobi)
+#' report <- summary(fit)
+#' report
+#' report$reliability
+#' summary(fit, htmt_threshold = 0.90)$htmt
+#' @export
+summary.pls_fit <- function(object, htmt_threshold = 0.85, htmt_absolute = FALSE,
+                            f2_method = c("fixed", "refit"),
+                            implied = c("auto", "composite", "common_factor"), ...) {
+  check_number(htmt_threshold, "htmt_threshold")
+  check_flag(htmt_absolute, "htmt_absolute")
+  f2_method <- match.arg(f2_method)
+  implied <- match.arg(implied)
+  fit <- object
+  thresholds <- pls_thresholds
+  thresholds$htmt <- htmt_threshold
+  effects <- pls_effects(fit)
+  out <- list(
+    model = model_overview(fit),
+    loadings = loadings_report(fit),
+    reliability = reliability_report(fit),
+    outer_vif = outer_vif_report(fit),
+    htmt = htmt_report(fit, htmt_threshold, htmt_absolute),
+    fornell_larcker = fornell_larcker_report(fit),
+    cross_loadings = cross_loadings_report(fit),
+    inner_vif = with_flag(pls_vif(fit, "inner"), flag_vif),
+    r2 = r2_report(fit),
+    f2 = f2_report(fit, f2_method),
+    paths = path_table(fit),
+    effects = effects$table,
+    indirect_effects = remove_row_names(effects$specific),
+    fit = fit_report(fit, implied)
+  )
+  structure(out, class = "summary.pls_fit", thresholds = thresholds,
+            settings = list(htmt_absolute = htmt_absolute, f2_method = f2_method, implied = implied))
+}
+
+# The criteria of Hair et al. (2019) and their sources (see the help page).
+pls_thresholds <- list(
+  loading = 0.708,
+  reliability = c(0.70, 0.95),
+  ave = 0.50,
+  htmt = 0.85,
+  vif = c(3, 5),
+  r2 = c(weak = 0.25, moderate = 0.50, substantial = 0.75),
+  f2 = c(small = 0.02, medium = 0.15, large = 0.35),
+  srmr = 0.08
+)
+
+# ---------------------------------------------------------------------------
+# Flags: "" where a criterion is met, otherwise the rule that fails.
+
+with_flag <- function(table, flag_fun) {
+  table$flag <- flag_fun(table)
+  table
+}
+
+join_flags <- function(...) {
+  parts <- cbind(...)
+  if (!nrow(parts)) return(character())
+  apply(parts, 1, function(row) paste(row[nzchar(row)], collapse = "; "))
+}
+
+flag_if <- function(condition, text) ifelse(!is.na(condition) & condition, text, "")
+
+flag_vif <- function(table) {
+  ifelse(table$vif >= pls_thresholds$vif[2], "VIF >= 5", flag_if(table$vif >= pls_thresholds$vif[1], "VIF >= 3"))
+}
+
+# (A single indicator has loading 1.)
+flag_loadings <- function(table) {
+  flag_if(table$mode == "A" & table$loading < pls_thresholds$loading, "loading < 0.708")
+}
+
+flag_internal_consistency <- function(table) {
+  limits <- pls_thresholds$reliability
+  judged <- table$items > 1
+  columns <- c(alpha = "alpha", rho_a = "rho_A", rho_c = "rho_C")
+  flags <- lapply(names(columns), function(column) {
+    value <- table[[column]]
+    ifelse(judged & value < limits[1], paste(columns[[column]], "< 0.70"),
+           flag_if(judged & value > limits[2], paste(columns[[column]], "> 0.95")))
+  })
+  do.call(join_flags, flags)
+}
+
+flag_ave <- function(table) flag_if(table$items > 1 & table$ave < pls_thresholds$ave, "AVE < 0.50")
+
+# ---------------------------------------------------------------------------
+# The tables
+
+model_overview <- function(fit) {
+  data.frame(nobs = fit$nobs, indicators = length(fit$model$indicators),
+             constructs = length(fit$model$constructs), paths = sum(fit$model$inner != 0),
+             scheme = fit$settings$scheme, iterations = fit$iterations, converged = fit$converged,
+             stringsAsFactors = FALSE)
+}
+
+loadings_report <- function(fit) {
+  table <- pls_loadings(fit)
+  table$vif <- pls_vif(fit, "outer")$vif
+  with_flag(table, flag_loadings)
+}
+
+reliability_report <- function(fit) {
+  table <- pls_reliability(fit)
+  table$flag <- join_flags(flag_internal_consistency(table), flag_ave(table))
+  table
+}
+
+outer_vif_report <- function(fit) {
+  table <- pls_loadings(fit)
+  table$vif <- pls_vif(fit, "outer")$vif
+  table <- table[table$mode == "B", c("construct", "indicator", "weight", "loading", "vif"), drop = FALSE]
+  remove_row_names(with_flag(table, flag_vif))
+}
+
+htmt_report <- function(fit, threshold, absolute) {
+  htmt <- pls_htmt(fit, absolute = absolute)
+  # NA where the correlations have mixed signs; the printed report says so
+  htmt2 <- suppressWarnings(pls_htmt(fit, type = "htmt2", absolute = absolute))
+  table <- pair_table(rownames(htmt), htmt = htmt, htmt2 = htmt2)
+  table$flag <- flag_if(abs(table$htmt) >= threshold, paste("HTMT >=", format(threshold, nsmall = 2)))
+  table
+}
+
+fornell_larcker_report <- function(fit) {
+  matrix <- pls_fornell_larcker(fit)
+  root_ave <- diag(matrix)
+  constructs <- rownames(matrix)
+  table <- pair_table(constructs, correlation = matrix)
+  table$sqrt_ave_1 <- unname(root_ave[table$construct_1])
+  table$sqrt_ave_2 <- unname(root_ave[table$construct_2])
+  table$flag <- flag_if(abs(table$correlation) >= pmin(table$sqrt_ave_1, table$sqrt_ave_2), "|r| >= sqrt(AVE)")
+  table
+}
+
+cross_loadings_report <- function(fit) {
+  cross <- fit$cross_loadings
+  own <- indicator_construct(fit$model)
+  table <- data.frame(indicator = rownames(cross), construct = unname(own), stringsAsFactors = FALSE)
+  table <- cbind(table, as.data.frame(cross, optional = TRUE))
+  rownames(table) <- NULL
+  highest <- colnames(cross)[apply(abs(cross), 1, which.max)]
+  table$flag <- flag_if(highest != own, paste("higher on", highest))
+  table
+}
+
+r2_report <- function(fit) {
+  table <- pls_r2(fit)
+  cuts <- pls_thresholds$r2
+  table$level <- as.character(cut(table$r2, c(-Inf, cuts, Inf), right = FALSE,
+                                  labels = c("very weak", names(cuts))))
+  table
+}
+
+f2_report <- function(fit, method) {
+  table <- pls_f2(fit, method = method)
+  cuts <- pls_thresholds$f2
+  table$size <- as.character(cut(table$f2, c(-Inf, cuts, Inf), right = FALSE, labels = c("none", names(cuts))))
+  table
+}
+
+fit_report <- function(fit, implied) {
+  table <- pls_model_fit(fit, model = implied)
+  table$flag <- flag_if(table$statistic == "SRMR" & table$estimated > pls_thresholds$srmr, "SRMR > 0.08")
+  table
+}
+
+remove_row_names <- function(table) {
+  rownames(table) <- NULL
+  table
+}

@@ -1,0 +1,126 @@
+/* Resampling loops: each bootstrap resample or jackknife subsample becomes a
+ * vector of case frequencies, its correlation matrix is a weighted
+ * accumulation over the standardized rows, and the kernel refits the model
+ * from it. Everything here is SEXP-free and writes only to its own buffers
+ * and rows of the output, so chunks run in parallel threads; a failed
+ * resample (singular block, no convergence, constant column) is recorded in
+ * `status` with a row of NA statistics, never an error. */
+#include "iecpls.h"
+
+void resample_buffer_size(const pls_model_t *m, R_xlen_t n, size_t *n_double, size_t *n_size,
+                          size_t *n_int)
+{
+  size_t p = (size_t) m->p, K = (size_t) m->K;
+  pls_work_size(m, n_double, n_size, n_int);
+  *n_double += 2 * p + p * K + 2 * K * K + 2 * K   /* fit results */
+             + 2 * p * p + 2 * p             /* S, cross, sums, sd */
+             + (size_t) n                    /* case frequencies */
+             + 3 * K * K;                    /* total effects */
+}
+
+void resample_buffer_init(const pls_model_t *m, R_xlen_t n, resample_buffers_t *b, double *dbuf,
+                          size_t *sbuf, int *ibuf)
+{
+  size_t p = (size_t) m->p, K = (size_t) m->K, nd, ns, ni;
+  pls_work_size(m, &nd, &ns, &ni);
+  pls_work_init(m, &b->ws, dbuf, sbuf, ibuf);
+  dbuf += nd;
+  b->res.weights = dbuf;         dbuf += p;
+  b->res.cross_loadings = dbuf;  dbuf += p * K;
+  b->res.construct_cor = dbuf;   dbuf += K * K;
+  b->res.path_coef = dbuf;       dbuf += K * K;
+  b->res.r2 = dbuf;              dbuf += K;
+  b->res.loadings = dbuf;        dbuf += p;
+  b->res.rho_a = dbuf;           dbuf += K;
+  b->S = dbuf;                   dbuf += p * p;
+  b->cross = dbuf;               dbuf += p * p;
+  b->sums = dbuf;                dbuf += p;
+  b->sd = dbuf;                  dbuf += p;
+  b->freq = dbuf;                dbuf += (size_t) n;
+  b->stat_scratch = dbuf;
+}
+
+/* Construct-level sign change (Tenenhaus et al. 2005): a construct whose
+ * resample loadings are closer to the negated original loadings is
+ * flipped, then the paths are re-estimated. */
+static int align_with_original(const resample_problem_t *pr, resample_buffers_t *b)
+{
+  const pls_model_t *m = pr->model;
+  size_t p = (size_t) m->p;
+  int flipped = 0, bad;
+  for (int j = 0; j < m->K; j++) {
+    double difference = 0.0, sum = 0.0;
+    for (int x = m->block_start[j]; x < m->block_start[j + 1]; x++) {
+      double loading = b->res.cross_loadings[(size_t) x + p * (size_t) j];
+      difference += pr->original_loadings[x] - loading;
+      sum += pr->original_loadings[x] + loading;
+    }
+    if (fabs(difference) > fabs(sum)) {
+      flip_construct(m, j, b->res.weights, b->res.cross_loadings, b->res.construct_cor);
+      flipped = 1;
+    }
+  }
+  if (!flipped) return PLS_OK;
+  return path_coefficients(m, b->res.construct_cor, &b->ws, b->res.path_coef, b->res.r2, &bad);
+}
+
+/* Fits the model to the moments in b->cross / b->sums and writes one row. */
+static void fit_and_collect(const resample_problem_t *pr, double N, resample_buffers_t *b,
+                            double *out, R_xlen_t stride, int *status)
+{
+  const pls_model_t *m = pr->model;
+  int q = statistic_count(m, pr->stats);
+  if (cross_to_correlation(b->cross, b->sums, N, m->p, b->sd, b->S) != 0) {
+    *status = STATUS_CONSTANT_COLUMN;
+    fill_missing_statistics(q, out, stride);
+    return;
+  }
+  int fit_status = pls_fit_cor(m, b->S, &b->ws, &b->res);
+  if (fit_status == PLS_OK && !b->res.converged) fit_status = STATUS_NOT_CONVERGED;
+  if (fit_status == PLS_OK && !b->res.admissible) fit_status = STATUS_INADMISSIBLE;
+  /* under PLSc, collinear predictors mean corrected correlations that are
+   * not positive definite: an inadmissible resample */
+  if (m->consistent && fit_status == PLS_ERR_INNER_SINGULAR) fit_status = STATUS_INADMISSIBLE;
+  if (fit_status == PLS_OK && pr->sign_change == SIGN_CONSTRUCT) fit_status = align_with_original(pr, b);
+  *status = fit_status;
+  if (fit_status != PLS_OK) {
+    fill_missing_statistics(q, out, stride);
+    return;
+  }
+  collect_statistics(m, pr->stats, &b->res, b->stat_scratch, out, stride);
+}
+
+/* `count` bootstrap resamples drawn from the stream `seed`, written to rows
+ * first .. first + count - 1 of `out` (column stride `stride`). */
+void bootstrap_chunk(const resample_problem_t *pr, const int *seed, int first, int count,
+                     resample_buffers_t *b, double *out, R_xlen_t stride, int *status)
+{
+  rng_stream_t stream;
+  stream_init(&stream, seed);
+  R_xlen_t n = pr->n;
+  for (int r = 0; r < count; r++) {
+    for (R_xlen_t i = 0; i < n; i++) b->freq[i] = 0.0;
+    for (R_xlen_t i = 0; i < n; i++) b->freq[stream_index(&stream, n)] += 1.0;
+    if (pr->case_weights != NULL)
+      for (R_xlen_t i = 0; i < n; i++) b->freq[i] *= pr->case_weights[i];
+    double N;
+    accumulate_cross(pr->Zt, n, pr->model->p, b->freq, b->sums, b->cross, &N);
+    fit_and_collect(pr, N, b, out + first + r, stride, status + first + r);
+  }
+}
+
+/* Leave-one-out fits for cases first .. first + count - 1: the full-sample
+ * moments minus one row, O(p^2) each. Row i of `out` is case i. */
+void jackknife_range(const resample_problem_t *pr, const double *full_cross, const double *full_sums,
+                     double full_total, R_xlen_t first, R_xlen_t count, resample_buffers_t *b,
+                     double *out, R_xlen_t stride, int *status)
+{
+  size_t p = (size_t) pr->model->p;
+  for (R_xlen_t i = first; i < first + count; i++) {
+    double f = pr->case_weights != NULL ? pr->case_weights[i] : 1.0;
+    memcpy(b->cross, full_cross, p * p * sizeof(double));
+    memcpy(b->sums, full_sums, p * sizeof(double));
+    update_cross(pr->Zt + p * (size_t) i, (int) p, -f, b->sums, b->cross);
+    fit_and_collect(pr, full_total - f, b, out + i, stride, status + i);
+  }
+}

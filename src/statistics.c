@@ -1,0 +1,58 @@
+/* The vector of statistics a resample reports, in the order R names them:
+ * outer weights (p), own-block loadings (p), path coefficients (one per
+ * structural path), R^2 (one per endogenous construct), and total effects
+ * (one per ordered pair of constructs joined by a directed path). */
+#include "iecpls.h"
+
+int statistic_count(const pls_model_t *m, const stat_spec_t *st)
+{
+  return 2 * m->p + st->n_edges + st->n_endogenous + st->n_total;
+}
+
+/* Total effects T = B + B^2 + ... + B^(K-1) of a recursive model (B nilpotent),
+ * using two K x K scratch matrices. */
+static void total_effects(const double *B, int K, double *power, double *next, double *total)
+{
+  size_t KK = (size_t) K * (size_t) K;
+  for (size_t i = 0; i < KK; i++) total[i] = power[i] = B[i];
+  for (int step = 2; step < K; step++) {
+    int nonzero = 0;
+    for (int j = 0; j < K; j++)
+      for (int i = 0; i < K; i++) {
+        double sum = 0.0;
+        for (int k = 0; k < K; k++) sum += power[i + (size_t) K * k] * B[k + (size_t) K * j];
+        next[i + (size_t) K * j] = sum;
+        nonzero |= sum != 0.0;
+      }
+    if (!nonzero) break;
+    for (size_t i = 0; i < KK; i++) {
+      power[i] = next[i];
+      total[i] += next[i];
+    }
+  }
+}
+
+/* Writes the statistics of one fit to out[0], out[stride], ... ; scratch
+ * holds 3 K^2 doubles. */
+void collect_statistics(const pls_model_t *m, const stat_spec_t *st, const pls_result_t *res,
+                        double *scratch, double *out, R_xlen_t stride)
+{
+  size_t p = (size_t) m->p, K = (size_t) m->K;
+  R_xlen_t c = 0;
+  for (size_t x = 0; x < p; x++) out[stride * c++] = res->weights[x];
+  for (size_t x = 0; x < p; x++) out[stride * c++] = res->loadings[x];
+  for (int e = 0; e < st->n_edges; e++)
+    out[stride * c++] = res->path_coef[(size_t) st->edge_from[e] + K * (size_t) st->edge_to[e]];
+  for (int e = 0; e < st->n_endogenous; e++) out[stride * c++] = res->r2[st->endogenous[e]];
+  if (st->n_total > 0) {
+    double *total = scratch + 2 * K * K;
+    total_effects(res->path_coef, m->K, scratch, scratch + K * K, total);
+    for (int e = 0; e < st->n_total; e++)
+      out[stride * c++] = total[(size_t) st->total_from[e] + K * (size_t) st->total_to[e]];
+  }
+}
+
+void fill_missing_statistics(int q, double *out, R_xlen_t stride)
+{
+  for (R_xlen_t c = 0; c < q; c++) out[stride * c] = NA_REAL;
+}

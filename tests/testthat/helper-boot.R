@@ -1,0 +1,39 @@
+# Plain-R counterparts of the bootstrap internals, for the tests.
+
+# The row indices (1-based) of the resamples of one chunk, drawn in R from
+# the chunk's L'Ecuyer stream exactly as src/rng.c does (rejection happens
+# with probability ~1e-7 and is ignored here).
+reference_resample_rows <- function(stream_seed, n, count) {
+  env <- globalenv()
+  old_kind <- RNGkind()
+  had_seed <- exists(".Random.seed", envir = env, inherits = FALSE)
+  old_seed <- if (had_seed) get(".Random.seed", envir = env)
+  on.exit({
+    suppressWarnings(RNGkind(old_kind[1], old_kind[2], old_kind[3]))
+    if (had_seed) assign(".Random.seed", old_seed, envir = env) else rm(".Random.seed", envir = env)
+  })
+  RNGkind("L'Ecuyer-CMRG")
+  assign(".Random.seed", c(10407L, stream_seed), envir = env)
+  lapply(seq_len(count), function(b) {
+    integer_draw <- round(stats::runif(n) / 2.328306549295727688e-10)
+    (integer_draw - 1) %% n + 1
+  })
+}
+
+# BCa limits written out directly from Efron (1987).
+reference_bca <- function(theta_star, theta_hat, theta_jack, level) {
+  z0 <- stats::qnorm(sum(theta_star < theta_hat) / length(theta_star))
+  u <- mean(theta_jack) - theta_jack
+  a <- sum(u^3) / (6 * (sum(u^2))^(3 / 2))
+  z_alpha <- stats::qnorm(c((1 - level) / 2, (1 + level) / 2))
+  adjusted <- stats::pnorm(z0 + (z0 + z_alpha) / (1 - a * (z0 + z_alpha)))
+  stats::quantile(theta_star, adjusted, names = FALSE)
+}
+
+small_ecsi_syntax <- "
+  Image        =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
+  Satisfaction =~ CUSA1 + CUSA2 + CUSA3
+  Loyalty      =~ CUSL1 + CUSL2 + CUSL3
+  Satisfaction ~ Image
+  Loyalty      ~ Image + Satisfaction
+"

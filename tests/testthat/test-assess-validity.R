@@ -1,0 +1,99 @@
+test_that("signed HTMT equals cSEM's (.absolute = FALSE) for the common factors", {
+  for (case in c("mobi", "corp_rep")) {
+    fit <- fit_tight(case)
+    csem <- assess_fixture(case, "csem")
+    ours <- pls_htmt(fit)
+    constructs <- rownames(ours)
+    expect_equal(constructs, rownames(csem$htmt))
+    expect_equal(lower_values(ours, constructs), lower_values(csem$htmt, constructs), tolerance = 1e-6)
+    expect_equal(unname(diag(ours)), rep(1, length(constructs)))
+    expect_equal(ours, t(ours))
+    # every construct, as cSEM's .only_common_factors = FALSE
+    every <- pls_htmt(fit, composites = TRUE)
+    expect_equal(lower_values(every, fit$model$constructs), lower_values(csem$htmt_all, fit$model$constructs),
+                 tolerance = 1e-6)
+  }
+})
+
+test_that("HTMT of absolute correlations equals seminr's for every construct", {
+  for (case in c("mobi", "corp_rep")) {
+    fit <- fit_tight(case)
+    seminr <- assess_fixture(case, "seminr")$htmt
+    ours <- pls_htmt(fit, absolute = TRUE, composites = TRUE)
+    constructs <- rownames(seminr)
+    expect_setequal(constructs, rownames(ours))
+    expect_equal(lower_values(ours, constructs), lower_values(seminr, constructs), tolerance = 1e-6)
+  }
+})
+
+test_that("signed and absolute HTMT differ only where an indicator correlates negatively", {
+  fit <- fit_tight("mobi")
+  signed <- pls_htmt(fit)
+  absolute <- pls_htmt(fit, absolute = TRUE)
+  different <- abs(signed - absolute) > 1e-12
+  expect_equal(rownames(which(different, arr.ind = TRUE)), c("Loyalty", "Quality"))
+  expect_equal(round(signed["Quality", "Loyalty"], 3), 0.723)
+  expect_equal(round(absolute["Quality", "Loyalty"], 3), 0.759)
+  # corp_rep has no negative correlation among the common factors' indicators
+  rep_fit <- fit_tight("corp_rep")
+  expect_equal(pls_htmt(rep_fit), pls_htmt(rep_fit, absolute = TRUE))
+})
+
+test_that("HTMT2 equals cSEM's where the correlations share a sign, and is NA with a warning elsewhere", {
+  fit <- fit_tight("mobi")
+  csem <- assess_fixture("mobi", "csem")$htmt2
+  expect_warning(ours <- pls_htmt(fit, type = "htmt2"), "Quality.*Loyalty")
+  constructs <- rownames(ours)
+  defined <- !is.na(lower_values(ours, constructs))
+  expect_equal(sum(!defined), 1)
+  expect_equal(lower_values(ours, constructs)[defined], lower_values(csem, constructs)[defined], tolerance = 1e-6)
+  expect_true(is.na(ours["Quality", "Loyalty"]))
+  # with absolute correlations it is defined everywhere
+  expect_silent(absolute <- pls_htmt(fit, type = "htmt2", absolute = TRUE))
+  expect_false(anyNA(absolute))
+
+  rep_csem <- assess_fixture("corp_rep", "csem")$htmt2
+  rep_ours <- pls_htmt(fit_tight("corp_rep"), type = "htmt2")
+  expect_equal(lower_values(rep_ours, rownames(rep_ours)), lower_values(rep_csem, rownames(rep_ours)), tolerance = 1e-6)
+})
+
+test_that("HTMT2 is the HTMT of geometric means", {
+  fit <- fit_tight("corp_rep")
+  R <- fit$indicator_cor
+  geo <- function(x) exp(mean(log(x)))
+  comp <- fit$model$blocks$COMP
+  like <- fit$model$blocks$LIKE
+  within <- function(items) R[items, items][lower.tri(diag(length(items)))]
+  expected <- geo(R[comp, like]) / sqrt(geo(within(comp)) * geo(within(like)))
+  expect_equal(pls_htmt(fit, type = "htmt2")["COMP", "LIKE"], expected)
+  expect_equal(geometric_mean(c(-0.2, -0.8)), -0.4)
+  expect_true(is.na(geometric_mean(c(-0.2, 0.8))))
+})
+
+test_that("the Fornell-Larcker matrix equals seminr's and cSEM's", {
+  for (case in c("mobi", "corp_rep")) {
+    fit <- fit_tight(case)
+    seminr <- assess_fixture(case, "seminr")$fl_criteria
+    csem <- assess_fixture(case, "csem")$fornell_larcker
+    every <- pls_fornell_larcker(fit, composites = TRUE)
+    expect_equal(lower_values(every, rownames(seminr), diag = TRUE),
+                 lower_values(seminr, rownames(seminr), diag = TRUE), tolerance = 1e-6)
+    ours <- pls_fornell_larcker(fit)
+    expect_equal(rownames(ours), rownames(csem))
+    expect_equal(unname(ours^2), unname(csem), tolerance = 1e-6)
+    expect_equal(unname(diag(ours)), sqrt(pls_reliability(fit)$ave))
+  }
+})
+
+test_that("cross-loadings are the indicator-construct correlations", {
+  fit <- fit_tight("mobi")
+  expect_identical(pls_cross_loadings(fit), fit$cross_loadings)
+  expect_equal(pls_cross_loadings(fit)["IMAG1", "Loyalty"], stats::cor(mobi$IMAG1, fit$scores[, "Loyalty"]))
+})
+
+test_that("arguments are checked", {
+  fit <- fit_tight("mobi")
+  expect_error(pls_htmt(fit, type = "htmt3"), "arg")
+  expect_error(pls_htmt(fit, absolute = "yes"), "absolute")
+  expect_error(pls_fornell_larcker("fit"), "pls_fit")
+})

@@ -1,0 +1,187 @@
+test_that("the C random streams reproduce R's L'Ecuyer-CMRG generator", {
+  seed <- iecpls:::lecuyer_seed(2024)
+  env <- globalenv()
+  stats::runif(1)
+  old_kind <- RNGkind()
+  old_seed <- get(".Random.seed", envir = env)
+  RNGkind("L'Ecuyer-CMRG")
+  set.seed(2024)
+  expected <- stats::runif(1000)
+  suppressWarnings(RNGkind(old_kind[1], old_kind[2], old_kind[3]))
+  assign(".Random.seed", old_seed, envir = env)
+  expect_identical(iecpls:::c_stream_unif(seed[2:7], 1000), expected)
+})
+
+test_that("bootstrap draws are refits of resampled data", {
+  fit <- pls(small_ecsi_syntax, data = mobi)
+  set.seed(11)
+  boot <- pls_boot(fit, R = 120, bca = FALSE)
+  set.seed(11)
+  seeds <- iecpls:::chunk_seeds(2)
+  for (chunk in 1:2) {
+    rows <- reference_resample_rows(seeds[, chunk], nrow(mobi), 3)
+    for (b in 1:3) {
+      refit <- pls(small_ecsi_syntax, data = mobi[rows[[b]], ])
+      draw <- boot$draws[(chunk - 1) * 100 + b, ]
+      expect_equal(unname(draw[paste("path:", names(coef(refit)))]), unname(coef(refit)), tolerance = 1e-8)
+      expect_equal(unname(draw[grep("^weight", names(draw))]), unname(coef(refit, "weights")), tolerance = 1e-8)
+      expect_equal(unname(draw[grep("^loading", names(draw))]), unname(coef(refit, "loadings")), tolerance = 1e-8)
+      expect_equal(unname(draw[grep("^r2", names(draw))]), unname(refit$r2), tolerance = 1e-8)
+      indirect <- refit$path_coef["Image", "Satisfaction"] * refit$path_coef["Satisfaction", "Loyalty"]
+      expect_equal(unname(draw["specific: Image -> Satisfaction -> Loyalty"]), indirect, tolerance = 1e-8)
+      expect_equal(unname(draw["indirect: Image -> Loyalty"]), indirect, tolerance = 1e-8)
+      expect_equal(unname(draw["total: Image -> Loyalty"]),
+                   indirect + refit$path_coef["Image", "Loyalty"], tolerance = 1e-8)
+    }
+  }
+})
+
+test_that("the same seed reproduces a run for any number of threads", {
+  fit <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean")
+  set.seed(3)
+  one <- pls_boot(fit, R = 250, cores = 1)
+  set.seed(3)
+  two <- pls_boot(fit, R = 250, cores = 2)
+  expect_identical(one$draws, two$draws)
+  expect_identical(one$jackknife, two$jackknife)
+  expect_identical(one$parameters, two$parameters)
+  set.seed(4)
+  other <- pls_boot(fit, R = 250, cores = 1)
+  expect_false(identical(one$draws, other$draws))
+})
+
+test_that("a two-worker future plan gives the in-process result", {
+  skip_if_not_installed("future")
+  fit <- pls(small_ecsi_syntax, data = mobi)
+  set.seed(8)
+  local <- pls_boot(fit, R = 450, bca = FALSE)
+  old_plan <- future::plan(future::multisession, workers = 2)
+  on.exit(future::plan(old_plan), add = TRUE)
+  set.seed(8)
+  distributed <- pls_boot(fit, R = 450, bca = FALSE)
+  expect_identical(distributed$draws, local$draws)
+  expect_identical(distributed$status, local$status)
+})
+
+test_that("a run advances the session's random numbers by one draw", {
+  fit <- pls(small_ecsi_syntax, data = mobi)
+  set.seed(99)
+  pls_boot(fit, R = 50, bca = FALSE)
+  after_boot <- stats::runif(3)
+  set.seed(99)
+  sample.int(.Machine$integer.max, 1L)
+  expect_identical(after_boot, stats::runif(3))
+  expect_identical(RNGkind()[1], "Mersenne-Twister")
+})
+
+test_that("the jackknife rows are leave-one-out fits", {
+  fit <- pls(small_ecsi_syntax, data = mobi)
+  set.seed(1)
+  boot <- pls_boot(fit, R = 20)
+  for (i in c(1, 17, 250)) {
+    refit <- pls(small_ecsi_syntax, data = mobi[-i, ])
+    expect_equal(unname(boot$jackknife[i, paste("path:", names(coef(refit)))]), unname(coef(refit)),
+                 tolerance = 1e-8)
+  }
+})
+
+test_that("standard errors, percentile and BCa intervals follow their definitions", {
+  fit <- pls(small_ecsi_syntax, data = mobi)
+  set.seed(21)
+  boot <- pls_boot(fit, R = 400, level = 0.9)
+  table <- boot$parameters
+  for (k in seq_len(nrow(table))) {
+    draws <- boot$draws[, k]
+    expect_equal(table$se[k], stats::sd(draws), tolerance = 1e-12)
+    expect_equal(c(table$lower[k], table$upper[k]), unname(stats::quantile(draws, c(0.05, 0.95))), tolerance = 1e-12)
+    if (table$type[k] == "r2" || is.na(table$bca_lower[k])) next
+    expect_equal(c(table$bca_lower[k], table$bca_upper[k]),
+                 reference_bca(draws, table$estimate[k], boot$jackknife[, k], 0.9), tolerance = 1e-10)
+  }
+  paths <- table[table$type == "path", ]
+  expect_equal(paths$t, paths$estimate / paths$se)
+  expect_equal(paths$p, 2 * stats::pt(-abs(paths$t), df = 249))
+  expect_equal(unname(confint(boot)[, 1]), table$lower)
+  wider <- confint(boot, level = 0.99, type = "bca")
+  expect_true(all(wider[, 1] <= table$bca_lower + 1e-12, na.rm = TRUE))
+  expect_equal(colnames(wider), c("0.5 %", "99.5 %"))
+  expect_equal(rownames(confint(boot, "path: Image -> Loyalty")), "path: Image -> Loyalty")
+  expect_error(confint(boot, "path: Image -> Loyality"), "did you mean")
+})
+
+test_that("estimates in the bootstrap table are those of the fit", {
+  fit <- pls(ecsi_syntax, data = mobi)
+  set.seed(2)
+  boot <- pls_boot(fit, R = 30, bca = FALSE)
+  s <- summary(boot)
+  expect_equal(s$paths$estimate, unname(coef(fit)))
+  expect_equal(s$weights$estimate, unname(coef(fit, "weights")))
+  expect_equal(s$loadings$estimate, unname(coef(fit, "loadings")))
+  expect_equal(s$r2$estimate, unname(fit$r2))
+  total <- iecpls:::total_effects(fit$path_coef)
+  expect_equal(s$total$estimate[s$total$term == "Image -> Loyalty"], total["Image", "Loyalty"])
+  chain <- s$specific$term == "Image -> Expectation -> Quality -> Value -> Satisfaction -> Loyalty"
+  expect_equal(s$specific$estimate[chain],
+               prod(fit$path_coef[cbind(c("Image", "Expectation", "Quality", "Value", "Satisfaction"),
+                                        c("Expectation", "Quality", "Value", "Satisfaction", "Loyalty"))]))
+  specific_sum <- sum(s$specific$estimate[startsWith(s$specific$term, "Image ->") & endsWith(s$specific$term, "-> Loyalty")])
+  expect_equal(s$indirect$estimate[s$indirect$term == "Image -> Loyalty"], specific_sum)
+  expect_output(print(boot), "Path coefficients")
+  expect_output(print(s), "Specific indirect effects")
+})
+
+test_that("sign-change options", {
+  fit <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean")
+  set.seed(5)
+  individual <- pls_boot(fit, R = 200, sign_change = "individual", bca = FALSE)
+  signed <- individual$parameters$type %in% c("weight", "loading", "path", "total")
+  estimates <- individual$parameters$estimate[signed]
+  agree <- sign(individual$draws[, signed]) == rep(sign(estimates), each = 200)
+  expect_true(all(agree | individual$draws[, signed] == 0))
+  set.seed(5)
+  construct <- pls_boot(fit, R = 200, sign_change = "construct", bca = FALSE)
+  set.seed(5)
+  none <- pls_boot(fit, R = 200, bca = FALSE)
+  # resamples are oriented by the same convention, so construct-level changes are rare
+  expect_lt(mean(construct$draws != none$draws, na.rm = TRUE), 0.05)
+  expect_equal(construct$sign_change, "construct")
+})
+
+test_that("failed resamples are counted, excluded and reported", {
+  data <- mobi
+  data$CUSCO <- c(10L, rep(5L, 249))   # constant unless row 1 is drawn
+  syntax <- paste(small_ecsi_syntax, "Complaints =~ CUSCO\nComplaints ~ Satisfaction")
+  fit <- pls(syntax, data = data)
+  set.seed(6)
+  expect_warning(boot <- pls_boot(fit, R = 100, bca = FALSE), "resamples failed.*constant indicator")
+  failed <- boot$status != 0
+  expect_gt(sum(failed), 10)
+  expect_equal(boot$n_failed, sum(failed))
+  expect_true(all(is.na(boot$draws[failed, ])))
+  expect_equal(boot$parameters$se[1], stats::sd(boot$draws[!failed, 1]))
+  expect_output(print(boot), "failed and excluded")
+})
+
+test_that("bad bootstrap requests are errors", {
+  fit <- pls(small_ecsi_syntax, data = mobi)
+  expect_error(pls_boot(fit, R = 0), "R")
+  expect_error(pls_boot(fit, level = 1.5), "level")
+  expect_error(pls_boot(fit, cores = 0), "cores")
+  expect_error(pls_boot(list()), "pls_fit")
+  from_cor <- pls(small_ecsi_syntax, S = stats::cor(mobi))
+  expect_error(pls_boot(from_cor), "correlation matrix")
+  no_bca <- pls_boot(fit, R = 10, bca = FALSE)
+  expect_error(confint(no_bca, type = "bca"), "jackknife")
+})
+
+test_that("pls(boot = R) attaches a bootstrap that print() reports", {
+  set.seed(12)
+  fit <- pls(small_ecsi_syntax, data = mobi, boot = 100)
+  expect_s3_class(fit$boot, "pls_boot")
+  expect_equal(fit$boot$R, 100L)
+  expect_output(print(fit), "bootstrap: 100 resamples")
+  expect_output(print(fit), "bca_lower")
+  set.seed(12)
+  separate <- pls_boot(pls(small_ecsi_syntax, data = mobi), R = 100)
+  expect_identical(fit$boot$draws, separate$draws)
+})
