@@ -10,14 +10,18 @@
 #' those of composite (Mode B) constructs, rounded to `digits` decimals.
 #'
 #' This generic is the hook through which resampling results label a
-#' diagram: a method for a bootstrap result returns the same names with
-#' significance stars or confidence intervals added, and
-#' `plot(fit, labels = diagram_labels(boot))` draws them. Any named
-#' character vector with some of these names works the same way.
+#' diagram: the method for a [pls_boot()] result adds significance stars
+#' (`***` p < 0.001, `**` < 0.01, `*` < 0.05) and, with `ci = TRUE`, the
+#' percentile confidence interval, and `plot(fit, labels =
+#' diagram_labels(boot, ci = TRUE))` draws them. A fit with a bootstrap
+#' attached (`pls(..., boot = R)`) is labelled with stars by default. Any
+#' named character vector with some of these names works the same way.
 #'
 #' @param x A fitted model from [pls()] or a model from [parse_model()]
 #'   (whose labels are empty).
 #' @param digits Number of decimals.
+#' @param ci For a bootstrap: add the percentile confidence interval on a
+#'   second line of each structural path's label.
 #' @param ... Passed on to methods.
 #' @return A named character vector with one element per arrow. Structural
 #'   paths are named `"Predictor -> Outcome"` and measurement arrows
@@ -39,8 +43,33 @@ diagram_labels <- function(x, digits = 2, ...) {
 #' @rdname diagram_labels
 #' @export
 diagram_labels.pls_fit <- function(x, digits = 2, ...) {
+  if (!is.null(x$boot)) return(diagram_labels(x$boot, digits = digits, ...))
   estimates <- diagram_estimates(x)
   stats::setNames(format_estimate(estimates, digits), names(estimates))
+}
+
+#' @rdname diagram_labels
+#' @export
+diagram_labels.pls_boot <- function(x, digits = 2, ci = FALSE, ...) {
+  fit <- x$fit
+  fit$boot <- NULL
+  labels <- diagram_labels(fit, digits = digits)
+  table <- x$parameters
+  construct <- rep(fit$model$constructs, lengths(fit$model$blocks))
+  measurement_type <- ifelse(fit$model$modes[construct] == "B", "weight", "loading")
+  keys <- c(paste("path", table$term[table$type == "path"]),
+            paste(measurement_type, diagram_edge_names(fit$model)[-seq_len(sum(table$type == "path"))]))
+  rows <- match(keys, paste(table$type, table$term))
+  edges <- names(labels)
+  labels <- paste0(labels, significance_stars(table$p[rows], marginal = FALSE))
+  if (isTRUE(ci)) {
+    # intervals on the structural arrows only: the fans of measurement arrows
+    # have no room for a second line
+    is_path <- seq_along(labels) <= sum(table$type == "path")
+    labels[is_path] <- paste0(labels[is_path], "\n[", format_estimate(table$lower[rows[is_path]], digits), ", ",
+                              format_estimate(table$upper[rows[is_path]], digits), "]")
+  }
+  stats::setNames(labels, edges)
 }
 
 #' @rdname diagram_labels
@@ -75,8 +104,7 @@ diagram_edge_names <- function(model) {
 
 # The structural paths in outcome order.
 model_paths <- function(model) {
-  index <- which(model$inner != 0, arr.ind = TRUE)
-  index <- index[order(index[, 2], index[, 1]), , drop = FALSE]
+  index <- structural_edges(model)
   data.frame(from = model$constructs[index[, 1]], to = model$constructs[index[, 2]], stringsAsFactors = FALSE)
 }
 

@@ -124,9 +124,9 @@ print_boot_table <- function(table, digits, stars) {
   print(shown, row.names = FALSE)
 }
 
-significance_stars <- function(p) {
-  out <- as.character(cut(p, c(-Inf, 0.001, 0.01, 0.05, 0.1, Inf), labels = c("***", "**", "*", ".", ""),
-                          right = FALSE))
+significance_stars <- function(p, marginal = TRUE) {
+  out <- as.character(cut(p, c(-Inf, 0.001, 0.01, 0.05, 0.1, Inf),
+                          labels = c("***", "**", "*", if (marginal) "." else "", ""), right = FALSE))
   out[is.na(out)] <- ""
   out
 }

@@ -120,3 +120,25 @@ test_that("labels that do not fit the device's font are drawn smaller", {
   expect_lt(wide[1], 10)
   expect_equal(wide[2], 10)
 })
+
+test_that("a bootstrap labels the diagram with stars and intervals", {
+  set.seed(3)
+  fit <- pls(ecsi_syntax, data = mobi, boot = 200)
+  labels <- diagram_labels(fit)
+  table <- fit$boot$parameters
+  p <- table$p[table$type == "path" & table$term == "Quality -> Satisfaction"]
+  expect_lt(p, 0.001)
+  expect_equal(unname(labels["Quality -> Satisfaction"]),
+               paste0(formatC(round(fit$path_coef["Quality", "Satisfaction"], 2), format = "f", digits = 2), "***"))
+  weak <- table$term[table$type == "path" & table$p > 0.05][1]
+  expect_false(grepl("\\*", labels[[weak]]))
+  with_ci <- diagram_labels(fit$boot, ci = TRUE)
+  expect_match(with_ci[["Quality -> Satisfaction"]], "\\*\\*\\*\n\\[-?[0-9.]+, -?[0-9.]+\\]")
+  expect_false(grepl("\\[", with_ci[["Image =~ IMAG1"]]))
+  file <- tempfile(fileext = ".png")
+  grDevices::png(file, width = 1600, height = 700)
+  plot(fit, labels = with_ci)
+  grDevices::dev.off()
+  expect_gt(file.size(file), 5000)
+  unlink(file)
+})
