@@ -32,3 +32,15 @@ section("Minimum sample size (Kock and Hadaya 2018)")
 weakest <- min(abs(coef(fit)))
 cat("Weakest estimated path:", names(which.min(abs(coef(fit)))), "=", round(weakest, 3), "\n")
 print(pls_sample_size(c(weakest, 0.197)), row.names = FALSE)
+
+section("HTML report")
+if (requireNamespace("rmarkdown", quietly = TRUE) && rmarkdown::pandoc_available()) {
+  dir.create("demo-report", showWarnings = FALSE)
+  unlink(file.path("demo-report", "iec-study-report.Rmd"))
+  draft <- rmarkdown::draft(file.path("demo-report", "iec-study-report.Rmd"), template = "pls-report",
+                            package = "iecpls", edit = FALSE)
+  out <- rmarkdown::render(draft, params = list(boot = 5000, cores = 2), quiet = TRUE, envir = new.env())
+  cat("Written:", normalizePath(out), "\n")
+} else {
+  cat("pandoc is not available: skipped the HTML report (the console report is above).\n")
+}
