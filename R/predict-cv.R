@@ -181,14 +181,13 @@ check_folds <- function(folds, n) {
   folds
 }
 
-# Refits the model on some rows with the C kernel; errors name the fold.
-fit_rows <- function(problem, rows, label) {
-  X <- problem$X[rows, , drop = FALSE]
+# Refits the model to data X (the problem's columns) with the C kernel;
+# errors name what was being fitted.
+fit_matrix <- function(problem, X, missing, label) {
   columns <- stats::setNames(lapply(seq_len(ncol(X)), function(j) X[, j]), colnames(X))
-  raw <- tryCatch(c_fit_data(problem$model, columns, NULL, problem$missing, problem$spec),
+  raw <- tryCatch(c_fit_data(problem$model, columns, NULL, missing, problem$spec),
                   error = function(e) {
-                    cli::cli_abort("Estimating the model on the training rows of {label} failed.", parent = e,
-                                   call = NULL)
+                    cli::cli_abort("Estimating the model on {label} failed.", parent = e, call = NULL)
                   })
   raw_estimates(raw, problem$model, problem$consistent)
 }
@@ -210,7 +209,8 @@ run_cv <- function(fit, problem, folds, technique) {
   for (r in seq_len(ncol(folds))) {
     for (f in seq_len(max(folds[, r]))) {
       test <- folds[, r] == f
-      est <- fit_rows(problem, !test, paste0("fold ", f, " (repetition ", r, ")"))
+      est <- fit_matrix(problem, X[!test, , drop = FALSE], problem$missing,
+                        paste0("the training rows of fold ", f, " (repetition ", r, ")"))
       n_unconverged <- n_unconverged + !est$converged
       pred <- if (!est$consistent || est$admissible) {
         predict_scaled(est, model, scale_new(X[test, , drop = FALSE], est, problem$missing), technique)
