@@ -126,3 +126,18 @@ test_that("pls_predict() prints, tidies and rejects what it cannot do", {
   fit_bad <- pls(small_ecsi_syntax, data = bad)
   expect_error(pls_predict(fit_bad, folds = c(rep(1, 245), rep(2, 5))), "fold 2")
 })
+
+test_that("training fits with an inadmissible PLSc solution are left out of every metric", {
+  fit <- suppressWarnings(pls(ecsi_syntax, data = mobi, consistent = TRUE))
+  set.seed(5)
+  folds <- replicate(2, sample(rep(1:5, 50)))
+  expect_warning(pp <- pls_predict(fit, folds = folds), "inadmissible in 9 of 10 training fits")
+  expect_identical(pp$n_failed, 9L)
+  missing_rows <- is.na(pp$predictions$pls[, 1])
+  expect_identical(sum(missing_rows), 200L)
+  expect_identical(is.na(pp$predictions$lm[, 1]), missing_rows)
+  expect_identical(is.na(pp$predictions$naive[, 1]), missing_rows)
+  expect_false(anyNA(pp$indicators))
+  expect_output(print(pp), "9 training fits with an inadmissible PLSc solution left out")
+  expect_error(suppressWarnings(pls_predict(fit, folds = folds[, 2])), "inadmissible in every training fit")
+})
