@@ -41,7 +41,8 @@
 #' (Hair et al. 2017). Neither seminr nor cSEM implements blindfolding;
 #' the tests compare it with a direct implementation in plain R.
 #'
-#' @param fit A `pls_fit` from [pls()], fitted from data.
+#' @param fit A `pls_fit` from [pls()], fitted from data (without case
+#'   weights).
 #' @param omission_distance The omission distance \eqn{D}, a whole number
 #'   from 2 to half the number of cases.
 #' @return An object of class `pls_blindfold`: a list with `q2`, a data frame

@@ -19,7 +19,7 @@
 #' the statistic of cSEM's `testCVPAT()`). A negative average loss
 #' difference means the model predicts better; `alternative = "less"`
 #' tests exactly that (one-sided), `"two.sided"` (the default, as in
-#' seminr's and SmartPLS's CVPAT) any difference.
+#' seminrExtras' `assess_cvpat()`) any difference.
 #'
 #' With `R > 0` a bootstrap p value is added (percentile-t, Liengaard et
 #' al.'s bootstrap of the \eqn{D_i}): the cases are resampled `R` times with
