@@ -64,7 +64,7 @@ indicator_columns <- function(data, model, na_values) {
   if (length(absent)) abort_missing_names(absent, available, "Indicator", "{.arg data}", used = wanted)
   dup <- intersect(wanted, available[duplicated(available)])
   if (length(dup)) cli::cli_abort("{.arg data} has more than one column named {.var {dup}}.", call = NULL)
-  columns <- lapply(wanted, function(name) indicator_column(data[[name]], name, na_values))
+  columns <- lapply(wanted, function(name) indicator_column(.subset2(data, name), name, na_values))
   names(columns) <- wanted
   columns
 }
