@@ -78,15 +78,17 @@ print.pls_mga <- function(x, digits = 3, ...) {
   } else {
     paste0("adjusted (", x$p_adjust, ")")
   }
-  cat("\n", n_tests, " tests per method (weights, loadings, paths, R-squared), p values ", adjust,
-      ";\ntidy() lists them all.\n", sep = "")
+  cat("\n", n_tests, " tests per method (weights, loadings, paths, R-squared; est1 - est2 = diff);\n",
+      "p values ", adjust, "; tidy() lists them all.\n", sep = "")
   invisible(x)
 }
 
+# Parameter by parameter (pairs within), in short columns.
 print_mga_table <- function(rows, digits, parametric) {
-  shown <- data.frame(term = rows$term, group1 = rows$group1, group2 = rows$group2,
-                      estimate1 = rows$estimate1, estimate2 = rows$estimate2,
-                      difference = rows$difference, stringsAsFactors = FALSE)
+  rows <- rows[order(match(rows$term, unique(rows$term))), , drop = FALSE]
+  shown <- data.frame(term = rows$term, groups = paste(rows$group1, "vs", rows$group2),
+                      est1 = rows$estimate1, est2 = rows$estimate2, diff = rows$difference,
+                      stringsAsFactors = FALSE)
   if (parametric) {
     shown$t <- rows$statistic
     shown$df <- rows$df
@@ -111,7 +113,8 @@ tidy.pls_micom <- function(x, ...) {
 print.pls_micom <- function(x, digits = 3, ...) {
   cat("Measurement invariance of composites (MICOM; Henseler, Ringle and Sarstedt 2016)\n")
   cat(x$R, " permutations, alpha = ", x$alpha, "\n", sep = "")
-  cat("\nStep 1, configural invariance: same indicators, model, settings and data treatment in every group;\n")
+  cat("\nStep 1, configural invariance (the same indicators, model, settings and data\n",
+      "treatment in every group by construction); the model in each group:\n", sep = "")
   configural <- x$configural
   fitted <- ifelse(configural$converged & configural$admissible, "estimated",
                    ifelse(configural$converged, "inadmissible", "did not converge"))
@@ -125,8 +128,8 @@ print.pls_micom <- function(x, digits = 3, ...) {
     step2[-1] <- lapply(step2[-1], round, digits)
     step2$invariant <- yes_no(rows$compositional)
     print(step2, row.names = FALSE)
-    cat("Step 3, equal composite means and log variance ratios (within the central ", 100 * (1 - x$alpha),
-        "% of the permutations):\n", sep = "")
+    cat("Step 3, equal composite means and variances (difference and log ratio within\n",
+        "the central ", 100 * (1 - x$alpha), "% of the permutations):\n", sep = "")
     step3 <- data.frame(construct = rows$construct, mean_diff = rows$mean_diff, lower = rows$mean_lower,
                         upper = rows$mean_upper, log_var_ratio = rows$log_var_ratio, lower = rows$var_lower,
                         upper = rows$var_upper, check.names = FALSE)
