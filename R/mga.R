@@ -172,7 +172,7 @@ pls_mga <- function(fit, group, data = NULL, method = c("permutation", "bootstra
     if ("parametric" %in% method) tests$parametric <- mga_parametric(out$boot, parameters, pairs, groups$sizes)
   }
   tests <- lapply(method, function(m) {
-    table <- pair_table(m, parameters, pairs, estimates, tests[[m]])
+    table <- mga_pair_table(m, parameters, pairs, estimates, tests[[m]])
     adjust_p_values(table, p_adjust)
   })
   out$tests <- do.call(rbind, tests)
@@ -314,7 +314,7 @@ mga_parametric <- function(boots, parameters, pairs, sizes) {
 }
 
 # One row per parameter and pair; `results` has one list per pair.
-pair_table <- function(method, parameters, pairs, estimates, results) {
+mga_pair_table <- function(method, parameters, pairs, estimates, results) {
   rows <- lapply(seq_len(ncol(pairs)), function(k) {
     pair <- pairs[, k]
     result <- results[[k]]
