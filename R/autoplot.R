@@ -99,11 +99,11 @@ autoplot.pls_boot <- function(object, parameters = "path", type = c("percentile"
   panels$facet <- factor(facets, levels = unique(facets))
   draws <- data.frame(facet = rep(panels$facet, each = nrow(valid)), value = as.vector(valid))
   draws <- draws[!is.na(draws$value), ]
-  ranges <- vapply(seq_len(nrow(panels)), function(k) {
-    values <- valid[, k]
-    any(values <= 0, na.rm = TRUE) && any(values >= 0, na.rm = TRUE)
-  }, logical(1))
-  zero <- panels[panels$zero | ranges, , drop = FALSE]
+  spans_zero <- colSums(valid <= 0, na.rm = TRUE) > 0 & colSums(valid >= 0, na.rm = TRUE) > 0
+  zero <- panels[panels$zero | spans_zero, , drop = FALSE]
+  # no density curve where every draw is the same (a single item's loading)
+  flat <- apply(valid, 2, function(values) diff(range(values, na.rm = TRUE)) <= 1e-12)
+  varying <- draws[!draws$facet %in% panels$facet[flat], , drop = FALSE]
   zero$at <- rep(0, nrow(zero))
   interval <- paste0(format(100 * level), "% ", if (type == "bca") "BCa" else "percentile", " interval")
   ggplot2::ggplot(draws, aes_vars(x = "value")) +
@@ -111,7 +111,7 @@ autoplot.pls_boot <- function(object, parameters = "path", type = c("percentile"
                        fill = plot_colours[["interval"]], inherit.aes = FALSE) +
     ggplot2::geom_histogram(aes_vars(y = quote(ggplot2::after_stat(density))), bins = bins,
                             fill = plot_colours[["interval_bar"]], colour = "white", linewidth = 0.2) +
-    ggplot2::geom_density(colour = "grey20") +
+    ggplot2::geom_density(data = varying, colour = "grey20") +
     ggplot2::geom_vline(data = zero, aes_vars(xintercept = "at"), linetype = "dashed", colour = "grey30") +
     ggplot2::geom_vline(data = panels, aes_vars(xintercept = "estimate"), colour = plot_colours[["highlight"]],
                         linewidth = 0.9) +

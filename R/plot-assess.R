@@ -64,18 +64,23 @@ plot_htmt <- function(report, main) {
   upper <- if (!is.null(table$upper_95)) htmt_matrix(table, constructs, "upper_95")
   em <- graphics::par("ps") / 72
   label_cex <- min(1, 0.45 * grDevices::dev.size("in")[2] / (k * em * line_height))
-  label_width <- max(text_width(constructs, label_cex)) * em
-  old <- graphics::par(mai = c(label_width + 0.35, label_width + 0.35, 0.95, 1.25), xpd = FALSE)
+  shown <- stats::setNames(vapply(constructs, wrap_label, "", max_width = 10, USE.NAMES = FALSE), constructs)
+  label_width <- max(text_width(shown, label_cex)) * em
+  mai <- c(label_width + 0.35, label_width + 0.35, 0.95, 1.25)
+  old <- graphics::par(mai = mai, xpd = FALSE)
   on.exit(graphics::par(old))
   graphics::plot.new()
-  graphics::plot.window(c(0, k), c(0, k), asp = 1, xaxs = "i", yaxs = "i")
+  # square cells of at most 0.9 inches, centred in the room left
+  pin <- graphics::par("pin")
+  extra <- (pin - min(pin, 0.9 * k)) / 2
+  graphics::par(mai = mai + extra[c(2, 1, 2, 1)])
+  graphics::plot.window(c(0, k), c(0, k), xaxs = "i", yaxs = "i")
   cell <- min(inches_per_unit())
   htmt_cells(values, upper, threshold, cell)
   centres <- seq_len(k) - 0.5
-  graphics::axis(2, at = rev(centres), labels = rownames(values), las = 1, tick = FALSE, line = -0.6,
-                 cex.axis = label_cex)
-  graphics::axis(1, at = centres, labels = colnames(values), las = 2, tick = FALSE, line = -0.6,
-                 cex.axis = label_cex)
+  gap <- 0.1 / cell
+  graphics::text(-gap, rev(centres), shown[rownames(values)], adj = c(1, 0.5), cex = label_cex, xpd = NA)
+  graphics::text(centres, -gap, shown[colnames(values)], adj = c(1, 0.5), srt = 90, cex = label_cex, xpd = NA)
   htmt_colour_bar(k, threshold, cell)
   if (is.null(main)) main <- paste0("HTMT (threshold ", format(threshold, nsmall = 2), ")")
   note <- paste0("outlined: at or above ", format(threshold, nsmall = 2),
@@ -120,7 +125,7 @@ htmt_cells <- function(values, upper, threshold, cell) {
   if (any(high)) {
     graphics::rect(x0[high] + 0.04, y0[high] + 0.04, x0[high] + 0.96, y0[high] + 0.96, border = "grey5", lwd = 2.5)
   }
-  text <- ifelse(is.na(value), "NA", formatC(value, digits = 2, format = "f"))
+  text <- ifelse(is.na(value), "NA", format_estimate(value, 2))
   cex <- min(1, 0.62 * cell / max(graphics::strwidth("-0.00", units = "inches")))
   graphics::text(x0 + 0.5, y0 + 0.5, text, cex = cex, font = ifelse(high, 2, 1), col = contrast_text(fill))
 }

@@ -53,7 +53,7 @@ plot.pls_boot <- function(x, parameters = "path", type = c("percentile", "bca"),
   panels <- boot_plot_data(x, parameters, type, level)
   n <- nrow(panels)
   if (is.null(ncol)) ncol <- boot_panel_columns(n)
-  check_number(ncol, "ncol", min = 1, integer = TRUE)
+  check_number(ncol, "ncol", integer = TRUE)
   ncol <- min(n, ncol)
   old <- graphics::par(mfrow = c(ceiling(n / ncol), ncol), mar = c(2.2, 0.9, 3.1, 0.9), oma = c(0.2, 0.2, 3.6, 0.2),
                        mgp = c(1.4, 0.35, 0), tcl = -0.25)
@@ -131,7 +131,7 @@ boot_panel <- function(values, panel, breaks) {
   bars <- if (length(values)) graphics::hist(values, breaks = if (flat) 1 else breaks, plot = FALSE)
   curve <- if (!flat) stats::density(values)
   xlim <- range(values, panel$estimate, panel$lower, panel$upper, if (panel$zero) 0, na.rm = TRUE)
-  xlim <- xlim + c(-1, 1) * max(0.04 * diff(xlim), 1e-3)
+  xlim <- xlim + c(-1, 1) * max(0.04 * diff(xlim), 0.05 * flat * max(1, abs(xlim)), 1e-3)
   top <- if (flat) 1 else max(bars$density, curve$y)
   graphics::plot.new()
   graphics::plot.window(xlim, c(0, 1.08 * top), yaxs = "i")

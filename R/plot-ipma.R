@@ -70,20 +70,25 @@ plot.pls_ipma <- function(x, level = c("constructs", "indicators"), labels = NUL
   groups <- unique(table$group)
   colours <- ipma_colours(groups, level)
   legend_width <- if (level == "indicators") ipma_legend_width(groups) else 0
-  old <- graphics::par(mai = c(3.6, 4.2, 3.6, 1.2) * graphics::par("csi") + c(0, 0, 0, legend_width),
-                       mgp = c(2.4, 0.7, 0), las = 1, tcl = -0.35)
+  csi <- graphics::par("csi")
+  old <- graphics::par(mai = c(3.6, 4.2, 3.6, 1.2) * csi + c(0, 0, 0, legend_width), mgp = c(2.4, 0.7, 0), las = 1,
+                       tcl = -0.35)
   on.exit(graphics::par(old))
   graphics::plot.new()
   size <- ipma_label_sizes(table$label, cex)
-  pin <- graphics::par("pin")
-  if (is.null(xlim)) xlim <- padded_limits(table$importance, max(size$width) / 2 + size$radius + 0.05, pin[1])
-  if (is.null(ylim)) ylim <- padded_limits(table$performance, max(size$height) + size$radius + 0.05, pin[2])
-  graphics::plot.window(xlim, ylim, xaxs = "i", yaxs = "i")
+  # the left margin holds the widest tick label of the y axis and the title
+  limits <- ipma_limits(table, size, xlim, ylim)
+  tick_width <- max(graphics::strwidth(format(pretty(limits$y)), units = "inches"))
+  graphics::par(mai = c(3.6 * csi, tick_width + 2.2 * csi, 3.6 * csi, 1.2 * csi + legend_width))
+  limits <- ipma_limits(table, size, xlim, ylim)
+  graphics::plot.window(limits$x, limits$y, xaxs = "i", yaxs = "i")
   means <- c(importance = mean(table$importance), performance = mean(table$performance))
   placed <- ipma_place_labels(table, size)
   ipma_draw(table, placed, means, colours[table$group], cex)
-  graphics::title(xlab = paste0("Importance (unstandardized total effect on ", x$target, ")"),
-                  ylab = "Performance (0-100)")
+  xlab <- paste0("Importance (unstandardized total effect on ", x$target, ")")
+  graphics::title(xlab = xlab, cex.lab = fit_cex(xlab, title_room()))
+  graphics::title(ylab = "Performance (0-100)", line = tick_width / csi + 1,
+                  cex.lab = fit_cex("Performance (0-100)", graphics::par("fin")[2] * 0.96))
   if (is.null(main)) main <- paste("Importance-performance map of", x$target)
   plot_title(main, paste0(x$target, " performs at ", formatC(x$target_performance, digits = 1, format = "f"),
                           "; dashed lines: mean importance and mean performance of the ", nrow(table), " ",
@@ -94,6 +99,15 @@ plot.pls_ipma <- function(x, level = c("constructs", "indicators"), labels = NUL
                                      y = table$performance, stringsAsFactors = FALSE),
                  labels = placed, point_size = size$radius / inches_per_unit(), means = means,
                  usr = graphics::par("usr")))
+}
+
+# Axis limits: the data with room for labels beside the outermost points
+# (unless given).
+ipma_limits <- function(table, size, xlim, ylim) {
+  pin <- graphics::par("pin")
+  if (is.null(xlim)) xlim <- padded_limits(table$importance, max(size$width) / 2 + size$radius + 0.05, pin[1])
+  if (is.null(ylim)) ylim <- padded_limits(table$performance, max(size$height) + size$radius + 0.05, pin[2])
+  list(x = xlim, y = ylim)
 }
 
 # label, group, importance, performance of the plotted points.

@@ -37,10 +37,16 @@ fitted_mtext <- function(text, room, cex, font = 1, ...) {
   graphics::mtext(text, cex = graphics::par("cex") * fit_cex(text, room, cex, font), font = font, ...)
 }
 
+# Width (inches) a title or axis label centred on the plotting region may
+# take: the region need not be centred in the figure.
+title_room <- function() {
+  0.96 * (graphics::par("pin")[1] + 2 * min(graphics::par("mai")[c(2, 4)]))
+}
+
 # A title over the plot (and a smaller line under it), shrunk to the width
 # of the figure; `shift` lines higher than usual.
 plot_title <- function(main, sub = NULL, shift = 0) {
-  room <- 0.96 * graphics::par("fin")[1]
+  room <- title_room()
   graphics::title(main = main, cex.main = fit_cex(main, room, 1.15, font = 2),
                   line = shift + if (is.null(sub)) 1.2 else 2)
   if (!is.null(sub)) fitted_mtext(sub, room, 0.85, side = 3, line = shift + 0.6, col = "grey25")
