@@ -8,9 +8,10 @@
 # half-sizes are the label's half-sizes plus the point's radius plus
 # k steps, at 16 spots (the middles of the sides first, then their halves,
 # then the corners). The first spot that stays inside the region and covers
-# no point and no label placed before wins; when none is free, the spot
-# with the least covered area. Labels of crowded points go first, as they
-# have the fewest free spots.
+# no point and no label placed before wins, unless it lies nearer to another
+# point than to its own (then a clear spot up to four rings further out is
+# preferred); when none is free, the spot with the least covered area.
+# Labels of crowded points go first, as they have the fewest free spots.
 
 # x, y: points; width, height: label sizes; radius: half-size of the square
 # kept free around each point; region: c(width, height). Returns a data
@@ -25,7 +26,8 @@ repel_labels <- function(x, y, width, height, radius, region, step = NULL) {
   placed <- list(x = numeric(), y = numeric(), width = numeric(), height = numeric())
   rings <- seq(0, ceiling(max(region) / step))
   for (i in label_order(x, y, width, height)) {
-    best <- best_spot(x[i], y[i], width[i], height[i], radius, rings * step, points, placed, region)
+    best <- best_spot(x[i], y[i], width[i], height[i], radius, rings * step, points, placed, region,
+                      others = list(x = x[-i], y = y[-i]))
     out$x[i] <- best$x
     out$y[i] <- best$y
     out$leader[i] <- best$ring > 1
@@ -34,19 +36,42 @@ repel_labels <- function(x, y, width, height, radius, region, step = NULL) {
   out
 }
 
-# The first free spot, searched eight rings at a time; otherwise the least
-# covered one of all rings.
-best_spot <- function(x, y, width, height, radius, distances, points, placed, region) {
-  best <- NULL
+# The best free spot, searched eight rings at a time: the innermost one, but
+# a spot about as near to another point as to its own (within half a line,
+# so that it could be read as that point's label) counts as `near_rings`
+# rings further out. When no spot is
+# free, the least covered one of all rings.
+best_spot <- function(x, y, width, height, radius, distances, points, placed, region, others, near_rings = 4) {
+  choice <- NULL
+  fallback <- NULL
   for (chunk in split(distances, ceiling(seq_along(distances) / 8))) {
+    first_ring <- match(chunk[1], distances) - 1L
+    if (!is.null(choice) && first_ring >= choice$rank) break
     spots <- ring_spots(x, y, width / 2 + radius, height / 2 + radius, chunk)
-    spots$ring <- match(chunk, distances)[spots$ring + 1L] - 1L
+    spots$ring <- first_ring + spots$ring
     spots$cost <- spot_cost(spots, width, height, points, placed, region)
-    k <- which.min(spots$cost)
-    if (is.null(best) || spots$cost[k] < best$cost) best <- lapply(spots, `[`, k)
-    if (best$cost == 0) break
+    free <- spots$cost == 0
+    if (any(free)) {
+      own <- box_distance(spots, width, height, x, y)[, 1]
+      nearest_other <- if (length(others$x)) apply(box_distance(spots, width, height, others$x, others$y), 1, min)
+      ambiguous <- if (length(others$x)) nearest_other < own + 0.5 * height else FALSE
+      rank <- ifelse(free, spots$ring + near_rings * ambiguous, Inf)
+      k <- which.min(rank)
+      if (is.null(choice) || rank[k] < choice$rank) choice <- c(lapply(spots, `[`, k), rank = rank[k])
+    } else {
+      k <- which.min(spots$cost)
+      if (is.null(fallback) || spots$cost[k] < fallback$cost) fallback <- lapply(spots, `[`, k)
+    }
   }
-  best
+  if (is.null(choice)) fallback else choice
+}
+
+# Distances from each label box centred at the spots (rows) to each point
+# (columns).
+box_distance <- function(spots, width, height, px, py) {
+  dx <- pmax(abs(outer(spots$x, px, "-")) - width / 2, 0)
+  dy <- pmax(abs(outer(spots$y, py, "-")) - height / 2, 0)
+  sqrt(dx^2 + dy^2)
 }
 
 # Most crowded first: the number of other points within reach of a label.
