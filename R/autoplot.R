@@ -101,17 +101,22 @@ autoplot.pls_boot <- function(object, parameters = "path", type = c("percentile"
   draws <- draws[!is.na(draws$value), ]
   spans_zero <- colSums(valid <= 0, na.rm = TRUE) > 0 & colSums(valid >= 0, na.rm = TRUE) > 0
   zero <- panels[panels$zero | spans_zero, , drop = FALSE]
-  # no density curve where every draw is the same (a single item's loading)
+  # no histogram or density where every draw is the same (a single item's
+  # loading): the estimate's line shows it
   flat <- apply(valid, 2, function(values) diff(range(values, na.rm = TRUE)) <= 1e-12)
   varying <- draws[!draws$facet %in% panels$facet[flat], , drop = FALSE]
+  flat_range <- data.frame(facet = rep(panels$facet[flat], each = 2),
+                           value = rep(panels$estimate[flat], each = 2) + rep(c(-0.1, 0.1), sum(flat)),
+                           y = rep(c(0, 1), sum(flat)))
   zero$at <- rep(0, nrow(zero))
   interval <- paste0(format(100 * level), "% ", if (type == "bca") "BCa" else "percentile", " interval")
   ggplot2::ggplot(draws, aes_vars(x = "value")) +
     ggplot2::geom_rect(data = panels, aes_vars(xmin = "lower", xmax = "upper"), ymin = -Inf, ymax = Inf,
                        fill = plot_colours[["interval"]], inherit.aes = FALSE) +
-    ggplot2::geom_histogram(aes_vars(y = quote(ggplot2::after_stat(density))), bins = bins,
+    ggplot2::geom_histogram(aes_vars(y = quote(ggplot2::after_stat(density))), data = varying, bins = bins,
                             fill = plot_colours[["interval_bar"]], colour = "white", linewidth = 0.2) +
     ggplot2::geom_density(data = varying, colour = "grey20") +
+    ggplot2::geom_blank(data = flat_range, aes_vars(y = "y")) +
     ggplot2::geom_vline(data = zero, aes_vars(xintercept = "at"), linetype = "dashed", colour = "grey30") +
     ggplot2::geom_vline(data = panels, aes_vars(xintercept = "estimate"), colour = plot_colours[["highlight"]],
                         linewidth = 0.9) +

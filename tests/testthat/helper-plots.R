@@ -44,8 +44,9 @@ ipma_fixture <- function(name, target) {
 boot_fixtures <- new.env(parent = emptyenv())
 boot_fixture <- function(name, R = 200) {
   if (is.null(boot_fixtures[[name]])) {
+    fit <- diagram_fixture(name) # first: simulating the data sets a seed
     set.seed(11)
-    boot_fixtures[[name]] <- suppressWarnings(pls_boot(diagram_fixture(name), R = R, bca = FALSE))
+    boot_fixtures[[name]] <- suppressWarnings(pls_boot(fit, R = R, bca = FALSE))
   }
   boot_fixtures[[name]]
 }

@@ -51,7 +51,7 @@ test_that("autoplot() of a bootstrap has one facet per parameter with the estima
   rects <- built$data[[1]]
   expect_equal(rects$xmin, paths$lower)
   expect_equal(rects$xmax, paths$upper)
-  expect_equal(built$data[[5]]$xintercept, paths$estimate)
+  expect_equal(built$data[[6]]$xintercept, paths$estimate)
   expect_drawn_png(render_png(print(plot), "autoplot-boot.png"))
   expect_drawn_png(render_png(print(ggplot2::autoplot(boot_fixture("single"), c("loading", "r2"))),
                               "autoplot-boot-single.png"))
