@@ -176,3 +176,11 @@ png_pixel_variety <- function(file) {
   }
   length(unique(memDecompress(data, type = "gzip")))
 }
+
+# A rendered PNG is not blank: large enough and with many distinct pixel
+# bytes (see png_pixel_variety()).
+expect_drawn_png <- function(file) {
+  expect_true(file.exists(file))
+  expect_gt(file.size(file), 5000)
+  expect_gt(png_pixel_variety(file), 50)
+}

@@ -1,13 +1,5 @@
 skip_if_not(capabilities("png"), "no PNG device")
 
-# A rendered PNG is not blank: large enough and with many distinct pixel
-# bytes (see png_pixel_variety()).
-expect_drawn_png <- function(file) {
-  expect_true(file.exists(file))
-  expect_gt(file.size(file), 5000)
-  expect_gt(png_pixel_variety(file), 50)
-}
-
 test_that("the blank-image check tells a blank PNG from a drawn one", {
   blank <- render_png(grid::grid.newpage(), "blank.png")
   expect_lt(png_pixel_variety(blank), 10)

@@ -1,0 +1,56 @@
+# Checks for the statistical plots (IPMA map, bootstrap, HTMT, loadings).
+
+# Every problem of a drawn IPMA map (the invisible result of plot()), as a
+# character vector (empty when there is none): labels overlapping each other
+# or covering a point, and labels or points outside the plotting region.
+ipma_plot_problems <- function(drawn, tol = 1e-9) {
+  labels <- drawn$labels
+  size <- drawn$point_size
+  points <- data.frame(x = drawn$points$x, y = drawn$points$y, width = 2 * size[1], height = 2 * size[2])
+  # compare in inches, where the device's aspect does not matter
+  usr <- drawn$usr
+  problems <- character()
+  pairs <- overlapping_rects(labels, tol = tol * max(labels$width))
+  if (nrow(pairs)) problems <- c(problems, paste("labels overlap:", labels$label[pairs[, 1]], "&", labels$label[pairs[, 2]]))
+  covered <- overlap_matrix(labels, points) > tol * max(labels$width) * max(labels$height)
+  hits <- which(covered, arr.ind = TRUE)
+  if (nrow(hits)) problems <- c(problems, paste("label", labels$label[hits[, 1]], "covers the point of", drawn$points$label[hits[, 2]]))
+  off <- labels$x - labels$width / 2 < usr[1] - tol | labels$x + labels$width / 2 > usr[2] + tol |
+    labels$y - labels$height / 2 < usr[3] - tol | labels$y + labels$height / 2 > usr[4] + tol
+  if (any(off)) problems <- c(problems, paste("label off the plot:", labels$label[off]))
+  outside <- points$x < usr[1] | points$x > usr[2] | points$y < usr[3] | points$y > usr[4]
+  if (any(outside)) problems <- c(problems, paste("point off the plot:", drawn$points$label[outside]))
+  problems
+}
+
+# A made-up IPMA result: `n` drivers named `names`, at the given importance
+# and performance (only what the plots use).
+fake_ipma <- function(importance, performance, names = paste0("Driver", seq_along(importance)), target = "Outcome") {
+  structure(list(
+    constructs = data.frame(construct = names, importance = importance, performance = performance,
+                            stringsAsFactors = FALSE),
+    indicators = data.frame(indicator = sprintf("%s_1", tolower(names)), construct = names, weight = rep(1, length(names)),
+                            importance = importance, performance = performance, stringsAsFactors = FALSE),
+    target = target, target_performance = 60
+  ), class = "pls_ipma")
+}
+
+# IPMA results of the diagram fixtures; the simulated answers are standard
+# normal, inside -6 to 6.
+ipma_fixture <- function(name, target) {
+  suppressWarnings(pls_ipma(diagram_fixture(name), target = target, scale_min = -6, scale_max = 6))
+}
+
+boot_fixtures <- new.env(parent = emptyenv())
+boot_fixture <- function(name, R = 200) {
+  if (is.null(boot_fixtures[[name]])) {
+    fit <- diagram_fixture(name) # first: simulating the data sets a seed
+    set.seed(11)
+    boot_fixtures[[name]] <- suppressWarnings(pls_boot(fit, R = R, bca = FALSE))
+  }
+  boot_fixtures[[name]]
+}
+
+# summary() of a diagram fixture. The study fixture's reversed item makes
+# HTMT2 undefined for some pairs, which summary() warns about.
+study_summary <- function(name) suppressWarnings(summary(diagram_fixture(name)))
