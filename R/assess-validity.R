@@ -96,7 +96,8 @@ pls_htmt <- function(fit, type = c("htmt", "htmt2"), absolute = FALSE, composite
   monotrait <- vapply(constructs, function(k) monotrait_mean(fit, R, k, mean_fun), numeric(1))
   out <- diag(length(constructs))
   dimnames(out) <- list(constructs, constructs)
-  for (pair in utils::combn(seq_along(constructs), 2, simplify = FALSE)) {
+  pairs <- if (length(constructs) >= 2L) utils::combn(seq_along(constructs), 2, simplify = FALSE) else list()
+  for (pair in pairs) {
     k <- constructs[pair]
     heterotrait <- R[fit$model$blocks[[k[1]]], fit$model$blocks[[k[2]]]]
     value <- mean_fun(heterotrait) / sqrt(monotrait[[k[1]]] * monotrait[[k[2]]])

@@ -97,3 +97,12 @@ test_that("arguments are checked", {
   expect_error(pls_htmt(fit, absolute = "yes"), "absolute")
   expect_error(pls_fornell_larcker("fit"), "pls_fit")
 })
+
+test_that("HTMT and the summary work with fewer than two reflective constructs", {
+  syntax <- "Image <~ IMAG1 + IMAG2 + IMAG3\nLoyalty =~ CUSL1 + CUSL2 + CUSL3\nLoyalty ~ Image"
+  fit <- pls(syntax, data = mobi)
+  expect_equal(dim(pls_htmt(fit)), c(1L, 1L))
+  report <- summary(fit)
+  expect_equal(nrow(report$htmt), 0)
+  expect_output(print(report), "Discriminant validity")
+})
