@@ -290,20 +290,21 @@ check_case_weights <- function(case_weights, data, n) {
     cli::cli_abort("{.arg case_weights} has {length(case_weights)} value{?s} but {.arg data} has {n} row{?s}.", call = NULL)
   }
   case_weights <- as.double(case_weights)
-  if (anyNA(case_weights)) {
-    cli::cli_abort("{.arg case_weights} must not be missing (row{?s} {utils::head(which(is.na(case_weights)), 5)}).", call = NULL)
-  }
-  if (any(is.infinite(case_weights))) {
-    cli::cli_abort("{.arg case_weights} must be finite (row{?s} {utils::head(which(is.infinite(case_weights)), 5)}).", call = NULL)
-  }
-  if (any(case_weights < 0)) {
-    cli::cli_abort("{.arg case_weights} must not be negative (row{?s} {utils::head(which(case_weights < 0), 5)}).", call = NULL)
-  }
+  if (anyNA(case_weights)) abort_bad_weights("must not be missing", which(is.na(case_weights)))
+  if (any(is.infinite(case_weights))) abort_bad_weights("must be finite", which(is.infinite(case_weights)))
+  if (any(case_weights < 0)) abort_bad_weights("must not be negative", which(case_weights < 0))
   if (!(sum(case_weights) > 1)) {
     cli::cli_abort(c("{.arg case_weights} sum to {format(sum(case_weights), digits = 3)}; they must sum to more than 1.",
                      "i" = "They are frequency weights: the weighted variance divides by their sum minus 1."), call = NULL)
   }
   case_weights
+}
+
+abort_bad_weights <- function(problem, rows) {
+  shown <- utils::head(rows, 5)
+  more <- if (length(rows) > 5) paste0(", ... (", length(rows), " rows)") else ""
+  cli::cli_abort(paste0("{.arg case_weights} ", problem, " ({cli::qty(length(rows))}row{?s} {shown}", more, ")."),
+                 call = NULL)
 }
 
 # A covariance or correlation matrix given instead of data: checked,
