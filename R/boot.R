@@ -162,7 +162,11 @@ boot_problem <- function(fit, sign_change) {
 # two seconds) moves; batches grow until each takes about half a second.
 run_bootstrap <- function(problem, seeds, sizes, cores) {
   if (use_futures()) return(run_bootstrap_futures(problem, seeds, sizes))
-  bar <- cli::cli_progress_bar("Bootstrapping", total = sum(sizes), clear = TRUE)
+  # Closed by hand: when an interrupt (or a time limit) lands inside cli's
+  # own update, cli's automatic closing fails with an error of its own that
+  # would replace the interrupt.
+  bar <- cli::cli_progress_bar("Bootstrapping", total = sum(sizes), clear = TRUE, .auto_close = FALSE)
+  on.exit(try(cli::cli_progress_done(id = bar), silent = TRUE), add = TRUE)
   pieces <- list()
   done <- 0L
   batch <- cores

@@ -97,6 +97,10 @@ SEXP iecpls_bootstrap(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP 
 #endif
   for (int c = 0; c < n_chunks; c++)
     bootstrap_chunk(&pr, seed + 6 * (size_t) c, first[c], sizes[c], buffers + thread_id(), out, rows, status);
+  /* R calls this once per batch of chunks: honour Ctrl-C (and time limits)
+   * here, on the main thread after the parallel region, so an interrupt
+   * waits for one batch only. Scratch memory is R_alloc'd: nothing leaks. */
+  R_CheckUserInterrupt();
   UNPROTECT(1);
   return ans;
 }
