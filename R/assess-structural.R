@@ -167,7 +167,8 @@ refit <- function(fit, model) {
   if (is.null(fit$data)) {
     nobs <- if (is.na(fit$nobs)) NULL else fit$nobs
     return(pls(model, S = fit$indicator_cor[model$indicators, model$indicators], nobs = nobs,
-               scheme = settings$scheme, tol = settings$tol, max_iter = settings$max_iter))
+               scheme = settings$scheme, tol = settings$tol, max_iter = settings$max_iter,
+               consistent = isTRUE(settings$consistent)))
   }
   data <- fit$data
   weights <- fit$case_weights
@@ -176,7 +177,8 @@ refit <- function(fit, model) {
     weights <- weights[fit$rows_used]
   }
   pls(model, data = data, scheme = settings$scheme, missing = settings$missing,
-      case_weights = weights, tol = settings$tol, max_iter = settings$max_iter)
+      case_weights = weights, tol = settings$tol, max_iter = settings$max_iter,
+      consistent = isTRUE(settings$consistent))
 }
 
 #' @rdname pls_effects

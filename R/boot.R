@@ -3,7 +3,8 @@
 #' Resamples the respondents `R` times with replacement, refits the model to
 #' each resample in C and summarizes the bootstrap distribution of the outer
 #' weights, loadings, path coefficients, R^2, total effects, total indirect
-#' effects and every specific indirect effect: standard errors, t values, p
+#' effects, every specific indirect effect and the HTMT of each pair of
+#' reflective constructs: standard errors, t values, p
 #' values, and percentile and bias-corrected and accelerated (BCa) confidence
 #' intervals.
 #'
@@ -62,6 +63,9 @@
 #' @param cores Number of OpenMP threads.
 #' @param bca Compute BCa intervals (needs the jackknife, one extra refit per
 #'   case).
+#' @param htmt_absolute Bootstrap the HTMT of absolute indicator correlations
+#'   (as seminr and SmartPLS report it) instead of the signed correlations of
+#'   Henseler et al. (2015); see [pls_htmt()].
 #' @return An object of class `pls_boot`: a list with `parameters` (a data
 #'   frame with one row per parameter: `type`, `term`, `estimate`,
 #'   `boot_mean`, `se`, `t`, `p`, `lower`, `upper` (percentile) and
@@ -92,7 +96,7 @@
 #' confint(boot, type = "bca")
 #' @export
 pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "individual", "construct"),
-                     cores = 1L, bca = TRUE) {
+                     cores = 1L, bca = TRUE, htmt_absolute = FALSE) {
   if (!inherits(fit, "pls_fit")) cli::cli_abort("{.arg fit} must be a {.cls pls_fit} from {.fn pls}.", call = NULL)
   if (is.null(fit$data)) {
     cli::cli_abort("The bootstrap needs the data: {.arg fit} was fitted from a correlation matrix.", call = NULL)
@@ -105,8 +109,9 @@ pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "indi
   check_flag(bca, "bca")
   sign_change <- match.arg(sign_change)
   cores <- check_cores(cores)
-  problem <- boot_problem(fit, sign_change)
-  parameters <- fit_parameters(fit)
+  check_flag(htmt_absolute, "htmt_absolute")
+  problem <- boot_problem(fit, sign_change, htmt_absolute)
+  parameters <- fit_parameters(fit, htmt_absolute)
 
   sizes <- chunk_sizes(R)
   seeds <- chunk_seeds(length(sizes))
@@ -145,15 +150,15 @@ check_level <- function(level) {
 parameter_names <- function(parameters) paste0(parameters$type, ": ", parameters$term)
 
 # Everything the C loops share, for in-process and future-based runs alike.
-boot_problem <- function(fit, sign_change) {
+boot_problem <- function(fit, sign_change, htmt_absolute = FALSE) {
   data <- c_standardize(fit)
   settings <- fit$settings
   own <- cbind(seq_along(fit$model$indicators), rep(seq_along(fit$model$constructs), lengths(fit$model$blocks)))
   list(zt = data$zt, case_weights = data$case_weights,
-       spec = model_spec(fit$model, settings$scheme, settings$tol, settings$max_iter),
-       stat_spec = stat_spec(fit$model),
+       spec = model_spec(fit$model, settings$scheme, settings$tol, settings$max_iter, settings$consistent),
+       stat_spec = stat_spec(fit$model, htmt_absolute),
        sign_code = match(sign_change, c("none", "individual", "construct")) - 1L,
-       original_loadings = as.double(fit$cross_loadings[own]))
+       original_loadings = as.double(fit$outer_loadings[own]))
 }
 
 # Runs the chunks: as futures when a non-sequential future plan is set,
@@ -227,7 +232,7 @@ individual_sign_change <- function(values, parameters) {
 resample_failure_reasons <- c(
   "1" = "a singular Mode B block", "2" = "a zero-variance construct score",
   "3" = "collinear predictors of a construct", "4" = "non-finite values",
-  "100" = "no convergence", "101" = "a constant indicator"
+  "100" = "no convergence", "101" = "a constant indicator", "102" = "an inadmissible PLSc solution"
 )
 
 report_failures <- function(status) {
@@ -241,46 +246,50 @@ report_failures <- function(status) {
   ), call = NULL)
 }
 
-# The per-parameter summary of the bootstrap distribution.
+# The per-parameter summary of the bootstrap distribution. Each column is
+# sorted once; percentile and BCa limits are read off the sorted draws with
+# R's type 7 quantile rule.
 boot_summary_table <- function(boot, level) {
   parameters <- boot$parameters
   valid <- boot$draws[boot$status == 0L, , drop = FALSE]
   n <- boot$fit$nobs
-  se <- apply(valid, 2, stats::sd)
+  alpha <- (1 - level) / 2
+  z <- stats::qnorm(c(alpha, 1 - alpha))
+  limits <- matrix(NA_real_, ncol(valid), 4)
+  for (k in seq_len(ncol(valid))) {
+    draws <- sort(valid[, k], method = "radix")
+    if (!length(draws)) next
+    limits[k, 1:2] <- sorted_quantile(draws, c(alpha, 1 - alpha))
+    if (!is.null(boot$jackknife)) {
+      limits[k, 3:4] <- bca_limits(draws, parameters$estimate[k], boot$jackknife[, k], z)
+    }
+  }
+  se <- apply(valid, 2, stats::sd, na.rm = TRUE)
   t_value <- parameters$estimate / se
-  t_value[parameters$type == "r2"] <- NA_real_
-  percentile <- percentile_interval(valid, level)
-  bca <- if (!is.null(boot$jackknife)) bca_interval(valid, parameters$estimate, boot$jackknife, level)
+  t_value[parameters$type %in% c("r2", "htmt")] <- NA_real_
   data.frame(parameters[c("type", "term", "from", "to", "estimate")],
-             boot_mean = colMeans(valid), se = se, t = t_value,
+             boot_mean = colMeans(valid, na.rm = TRUE), se = se, t = t_value,
              p = 2 * stats::pt(abs(t_value), df = n - 1, lower.tail = FALSE),
-             lower = percentile[, 1], upper = percentile[, 2],
-             bca_lower = if (is.null(bca)) NA_real_ else bca[, 1],
-             bca_upper = if (is.null(bca)) NA_real_ else bca[, 2],
+             lower = limits[, 1], upper = limits[, 2], bca_lower = limits[, 3], bca_upper = limits[, 4],
              row.names = NULL, stringsAsFactors = FALSE)
 }
 
-percentile_interval <- function(draws, level) {
-  alpha <- (1 - level) / 2
-  t(apply(draws, 2, stats::quantile, probs = c(alpha, 1 - alpha), names = FALSE, type = 7))
+# quantile(x, probs, type = 7) of an already sorted vector without NA.
+sorted_quantile <- function(sorted, probs) {
+  index <- 1 + (length(sorted) - 1) * probs
+  lo <- floor(index)
+  hi <- ceiling(index)
+  h <- index - lo
+  (1 - h) * sorted[lo] + h * sorted[hi]
 }
 
-# BCa interval of each column (Efron 1987), with the acceleration from the
-# jackknife estimates.
-bca_interval <- function(draws, estimates, jackknife, level) {
-  alpha <- (1 - level) / 2
-  z <- stats::qnorm(c(alpha, 1 - alpha))
-  out <- matrix(NA_real_, ncol(draws), 2)
-  for (k in seq_len(ncol(draws))) {
-    theta <- draws[, k]
-    jack <- jackknife[, k]
-    jack <- jack[!is.na(jack)]
-    z0 <- stats::qnorm(mean(theta < estimates[k]))
-    d <- mean(jack) - jack
-    acceleration <- sum(d^3) / (6 * sum(d^2)^1.5)
-    if (!is.finite(z0) || !is.finite(acceleration)) next
-    probs <- stats::pnorm(z0 + (z0 + z) / (1 - acceleration * (z0 + z)))
-    out[k, ] <- stats::quantile(theta, probs, names = FALSE, type = 7)
-  }
-  out
+# BCa limits (Efron 1987): bias correction z0 from the share of draws below
+# the estimate, acceleration from the jackknife estimates.
+bca_limits <- function(sorted, estimate, jackknife, z) {
+  jackknife <- jackknife[!is.na(jackknife)]
+  z0 <- stats::qnorm(mean(sorted < estimate))
+  d <- mean(jackknife) - jackknife
+  acceleration <- sum(d^3) / (6 * sum(d^2)^1.5)
+  if (!is.finite(z0) || !is.finite(acceleration)) return(c(NA_real_, NA_real_))
+  sorted_quantile(sorted, stats::pnorm(z0 + (z0 + z) / (1 - acceleration * (z0 + z))))
 }

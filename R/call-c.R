@@ -4,7 +4,7 @@
 
 pls_schemes <- c("path", "factorial", "centroid")
 
-model_spec <- function(model, scheme, tol, max_iter) {
+model_spec <- function(model, scheme, tol, max_iter, consistent = FALSE) {
   sizes <- lengths(model$blocks, use.names = FALSE)
   inner <- model$inner
   storage.mode(inner) <- "integer"
@@ -14,7 +14,8 @@ model_spec <- function(model, scheme, tol, max_iter) {
     inner = inner,
     scheme = match(scheme, pls_schemes) - 1L,
     tol = as.double(tol),
-    max_iter = as.integer(max_iter)
+    max_iter = as.integer(max_iter),
+    consistent = isTRUE(consistent)
   )
 }
 

@@ -103,23 +103,3 @@ draw_answers <- function(scores, params) {
   answers[stats::runif(n * length(lambda)) < params$nonresponse] <- NA_integer_
   as.data.frame(answers, optional = TRUE)
 }
-
-# Evaluates `code` with the random number generator seeded by `seed` (R's
-# default generators) and restores the session's generator state afterwards;
-# with `seed = NULL` evaluates `code` as it is.
-with_seed <- function(seed, code) {
-  if (is.null(seed)) return(code)
-  if (!is.numeric(seed) || length(seed) != 1L || !is.finite(seed)) {
-    cli::cli_abort("{.arg seed} must be a single number or {.code NULL}, not {.obj_type_friendly {seed}}.", call = NULL)
-  }
-  env <- globalenv()
-  had_seed <- exists(".Random.seed", envir = env, inherits = FALSE)
-  old_seed <- if (had_seed) get(".Random.seed", envir = env, inherits = FALSE)
-  old_kind <- RNGkind()
-  on.exit({
-    suppressWarnings(RNGkind(old_kind[1], old_kind[2], old_kind[3]))
-    if (had_seed) assign(".Random.seed", old_seed, envir = env) else rm(".Random.seed", envir = env)
-  }, add = TRUE)
-  set.seed(seed, kind = "Mersenne-Twister", normal.kind = "Inversion", sample.kind = "Rejection")
-  code
-}

@@ -3,8 +3,8 @@
 #' `print()` shows the path coefficients with their bootstrap standard
 #' errors, t and p values and confidence intervals; `summary()` returns every
 #' parameter type as a data frame (`$paths`, `$weights`, `$loadings`, `$r2`,
-#' `$total`, `$indirect`, `$specific`); `confint()` returns the intervals as a
-#' matrix.
+#' `$total`, `$indirect`, `$specific`, `$htmt`); `confint()` returns the
+#' intervals as a matrix.
 #'
 #' @param object,x A `pls_boot` from [pls_boot()] (or its summary).
 #' @param parm Parameters: names as in `rownames(confint(object))` (for
@@ -63,7 +63,7 @@ summary.pls_boot <- function(object, ...) {
   table <- object$parameters
   pieces <- split(table[setdiff(names(table), c("type", "from", "to"))], table$type)
   types <- c(path = "paths", weight = "weights", loading = "loadings", r2 = "r2", total = "total",
-             indirect = "indirect", specific = "specific")
+             indirect = "indirect", specific = "specific", htmt = "htmt")
   out <- lapply(names(types), function(type) {
     piece <- pieces[[type]]
     if (is.null(piece)) piece <- table[0, setdiff(names(table), c("type", "from", "to"))]
@@ -81,11 +81,11 @@ print.summary.pls_boot <- function(x, digits = 3, ...) {
   boot_header(x)
   sections <- c(paths = "Path coefficients", total = "Total effects", indirect = "Total indirect effects",
                 specific = "Specific indirect effects", r2 = "R-squared", weights = "Outer weights",
-                loadings = "Outer loadings")
+                loadings = "Outer loadings", htmt = "HTMT")
   for (name in names(sections)) {
     if (!nrow(x[[name]])) next
     cat("\n", sections[[name]], ":\n", sep = "")
-    print_boot_table(x[[name]], digits, stars = name != "r2")
+    print_boot_table(x[[name]], digits, stars = !name %in% c("r2", "htmt"))
   }
   invisible(x)
 }
@@ -124,9 +124,9 @@ print_boot_table <- function(table, digits, stars) {
   print(shown, row.names = FALSE)
 }
 
-significance_stars <- function(p) {
-  out <- as.character(cut(p, c(-Inf, 0.001, 0.01, 0.05, 0.1, Inf), labels = c("***", "**", "*", ".", ""),
-                          right = FALSE))
+significance_stars <- function(p, marginal = TRUE) {
+  out <- as.character(cut(p, c(-Inf, 0.001, 0.01, 0.05, 0.1, Inf),
+                          labels = c("***", "**", "*", if (marginal) "." else "", ""), right = FALSE))
   out[is.na(out)] <- ""
   out
 }

@@ -56,12 +56,9 @@ print.pls_fit <- function(x, digits = 3, ...) {
 
 # One row per structural path, in outcome order.
 path_table <- function(x) {
-  inner <- x$model$inner
-  index <- which(inner != 0, arr.ind = TRUE)
-  index <- index[order(index[, 2], index[, 1]), , drop = FALSE]
-  constructs <- x$model$constructs
-  data.frame(from = constructs[index[, 1]], to = constructs[index[, 2]],
-             estimate = x$path_coef[index], stringsAsFactors = FALSE)
+  paths <- model_paths(x$model)
+  paths$estimate <- x$path_coef[cbind(paths$from, paths$to)]
+  paths
 }
 
 #' @rdname pls_fit-methods

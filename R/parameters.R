@@ -3,7 +3,7 @@
 
 # One row per parameter: type, term (label), from, to (construct indices or
 # NA), and the full-sample estimate.
-fit_parameters <- function(fit) {
+fit_parameters <- function(fit, htmt_absolute = FALSE) {
   model <- fit$model
   constructs <- model$constructs
   construct_of <- rep(seq_along(constructs), lengths(model$blocks))
@@ -15,13 +15,24 @@ fit_parameters <- function(fit) {
   totals <- reachable_pairs(model$inner)
   total <- total_effects(fit$path_coef)
   arrow <- function(i, j) paste(constructs[i], "->", constructs[j])
+  pairs <- htmt_pairs(model)
+  htmt <- if (nrow(pairs)) pls_htmt(fit, absolute = htmt_absolute) else NULL
   rbind(
     parameter_rows("weight", measurement, construct_of, NA, fit$outer_weights[own]),
-    parameter_rows("loading", measurement, construct_of, NA, fit$cross_loadings[own]),
+    parameter_rows("loading", measurement, construct_of, NA, fit$outer_loadings[own]),
     parameter_rows("path", arrow(edges[, 1], edges[, 2]), edges[, 1], edges[, 2], fit$path_coef[edges]),
     parameter_rows("r2", constructs[endogenous], NA, endogenous, unname(fit$r2[constructs[endogenous]])),
-    parameter_rows("total", arrow(totals[, 1], totals[, 2]), totals[, 1], totals[, 2], total[totals])
+    parameter_rows("total", arrow(totals[, 1], totals[, 2]), totals[, 1], totals[, 2], total[totals]),
+    parameter_rows("htmt", paste(constructs[pairs[, 1]], "<->", constructs[pairs[, 2]]), pairs[, 1], pairs[, 2],
+                   if (nrow(pairs)) htmt[cbind(constructs[pairs[, 1]], constructs[pairs[, 2]])])
   )
+}
+
+# Pairs of reflective (Mode A) constructs, whose HTMT is bootstrapped.
+htmt_pairs <- function(model) {
+  reflective <- which(model$modes == "A")
+  if (length(reflective) < 2L) return(matrix(integer(), 0, 2))
+  t(utils::combn(reflective, 2))
 }
 
 parameter_rows <- function(type, term, from, to, estimate) {
@@ -38,12 +49,15 @@ structural_edges <- function(model) {
 }
 
 # Integer specification of the C statistics vector (0-based indices).
-stat_spec <- function(model) {
+stat_spec <- function(model, htmt_absolute = FALSE) {
   edges <- structural_edges(model)
   totals <- reachable_pairs(model$inner)
+  pairs <- htmt_pairs(model)
   list(edge_from = as.integer(edges[, 1] - 1L), edge_to = as.integer(edges[, 2] - 1L),
        endogenous = as.integer(which(colSums(model$inner != 0) > 0) - 1L),
-       total_from = as.integer(totals[, 1] - 1L), total_to = as.integer(totals[, 2] - 1L))
+       total_from = as.integer(totals[, 1] - 1L), total_to = as.integer(totals[, 2] - 1L),
+       htmt_a = as.integer(pairs[, 1] - 1L), htmt_b = as.integer(pairs[, 2] - 1L),
+       htmt_absolute = isTRUE(htmt_absolute))
 }
 
 # The effects derived from the C statistics: the total indirect effect of

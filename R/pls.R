@@ -78,6 +78,14 @@
 #'   weight between iterations.
 #' @param max_iter Maximum number of iterations. When it is reached a warning
 #'   is given and `converged` is `FALSE`.
+#' @param consistent Apply consistent PLS (PLSc; Dijkstra and Henseler 2015):
+#'   constructs written with `=~` (Mode A, two or more indicators) are
+#'   treated as common factors, their correlations are corrected for
+#'   attenuation with the reliability rho_A, loadings are rescaled and paths
+#'   re-estimated; composites (`<~`) and single items keep rho_A = 1. An
+#'   inadmissible solution (a reliability or corrected correlation or loading
+#'   above 1, or a corrected correlation matrix that is not positive definite)
+#'   is flagged in `admissible` with a warning.
 #' @param boot Number of bootstrap resamples; when positive, [pls_boot()] is
 #'   run with it and attached as `fit$boot` (print then shows standard
 #'   errors, p values and confidence intervals of the paths).
@@ -88,15 +96,18 @@
 #'   \item{`outer_weights`}{indicators x constructs matrix of outer weights
 #'     (zero outside a construct's block).}
 #'   \item{`outer_loadings`}{indicators x constructs matrix of loadings
-#'     (correlations of indicators with their construct's score; zero
-#'     outside the block).}
+#'     (correlations of indicators with their construct's score, or the
+#'     consistent loadings under PLSc; zero outside the block).}
 #'   \item{`cross_loadings`}{correlations of every indicator with every
 #'     construct score.}
 #'   \item{`path_coef`}{constructs x constructs matrix of path coefficients,
 #'     rows are predictors and columns outcomes.}
 #'   \item{`r2`, `r2_adj`}{named vectors of R^2 and adjusted R^2 of the
 #'     endogenous constructs.}
-#'   \item{`construct_cor`}{correlation matrix of the construct scores.}
+#'   \item{`construct_cor`}{correlation matrix of the construct scores
+#'     (under PLSc, the correlations corrected for attenuation).}
+#'   \item{`rho_a`, `admissible`}{the reliabilities used by PLSc (all 1
+#'     without it) and whether the PLSc solution is admissible.}
 #'   \item{`scores`}{standardized construct scores (rows used x constructs);
 #'     `NULL` when fitted from `S`.}
 #'   \item{`indicator_cor`}{the indicator correlation matrix the model was
@@ -166,7 +177,8 @@
 #' @export
 pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"), modes = NULL,
                 missing = c("fail", "mean", "casewise"), na_values = NULL, case_weights = NULL,
-                S = NULL, nobs = NULL, tol = 1e-7, max_iter = 300L, boot = 0L, cores = 1L) {
+                S = NULL, nobs = NULL, tol = 1e-7, max_iter = 300L, consistent = FALSE,
+                boot = 0L, cores = 1L) {
   call <- match.call()
   scheme <- match.arg(scheme)
   missing <- match.arg(missing)
@@ -174,9 +186,13 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   check_number(max_iter, "max_iter", integer = TRUE)
   check_number(boot, "boot", min = -1, integer = TRUE)
   model <- apply_modes(as_pls_model(model), modes)
-  spec <- model_spec(model, scheme, tol, max_iter)
+  if (!is.logical(consistent) || length(consistent) != 1L || is.na(consistent)) {
+    cli::cli_abort("{.arg consistent} must be TRUE or FALSE.", call = NULL)
+  }
+  spec <- model_spec(model, scheme, tol, max_iter, consistent)
   settings <- list(scheme = scheme, modes = model$modes, missing = missing, na_values = na_values,
-                   tol = tol, max_iter = as.integer(max_iter), weighted = !is.null(case_weights))
+                   tol = tol, max_iter = as.integer(max_iter), weighted = !is.null(case_weights),
+                   consistent = consistent)
 
   if (!is.null(S)) {
     if (!is.null(data)) cli::cli_abort("Give either {.arg data} or {.arg S}, not both.", call = NULL)
@@ -244,9 +260,10 @@ new_pls_fit <- function(raw, model, n, settings, call) {
   if (!is.null(scores)) colnames(scores) <- constructs
   indicator_cor <- raw$cor
   dimnames(indicator_cor) <- list(indicators, indicators)
+  outer_loadings <- membership * raw$loadings
   fit <- list(
     outer_weights = outer_weights,
-    outer_loadings = cross_loadings * membership,
+    outer_loadings = outer_loadings,
     cross_loadings = cross_loadings,
     path_coef = path_coef,
     r2 = r2,
@@ -254,6 +271,8 @@ new_pls_fit <- function(raw, model, n, settings, call) {
     construct_cor = construct_cor,
     scores = scores,
     indicator_cor = indicator_cor,
+    rho_a = stats::setNames(raw$rho_a, constructs),
+    admissible = raw$admissible,
     iterations = raw$iterations,
     converged = raw$converged,
     nobs = n,
@@ -267,6 +286,12 @@ new_pls_fit <- function(raw, model, n, settings, call) {
     call = call
   )
   class(fit) <- "pls_fit"
+  if (!fit$admissible) {
+    cli::cli_warn(c(
+      "The consistent PLS (PLSc) solution is inadmissible.",
+      "i" = "A reliability, corrected construct correlation or loading exceeds 1, or the corrected construct correlations are not positive definite; see {.field rho_a} and {.field construct_cor}."
+    ), call = NULL)
+  }
   if (!fit$converged) {
     cli::cli_warn(c(
       "The PLS algorithm did not converge in {settings$max_iter} iterations (tol = {settings$tol}).",

@@ -25,17 +25,28 @@ chunk_seeds <- function(n_chunks) {
 # .Random.seed of set.seed(seed) under L'Ecuyer-CMRG, leaving the session's
 # generator exactly as it was.
 lecuyer_seed <- function(seed) {
+  with_seed(seed, get(".Random.seed", envir = globalenv(), inherits = FALSE), kind = "L'Ecuyer-CMRG")
+}
+
+# Evaluates `code` with the generator seeded by `seed` (of the given kind,
+# R's default normal and sample kinds), then restores the session's
+# generator kind and state exactly. `seed = NULL` evaluates in the session's
+# stream.
+with_seed <- function(seed, code, kind = "Mersenne-Twister") {
+  if (is.null(seed)) return(code)
+  if (!is.numeric(seed) || length(seed) != 1L || !is.finite(seed)) {
+    cli::cli_abort("{.arg seed} must be a single number or {.code NULL}, not {.obj_type_friendly {seed}}.", call = NULL)
+  }
   env <- globalenv()
-  old_kind <- RNGkind()
   had_seed <- exists(".Random.seed", envir = env, inherits = FALSE)
   old_seed <- if (had_seed) get(".Random.seed", envir = env, inherits = FALSE)
+  old_kind <- RNGkind()
   on.exit({
     suppressWarnings(RNGkind(old_kind[1], old_kind[2], old_kind[3]))
     if (had_seed) assign(".Random.seed", old_seed, envir = env) else rm(".Random.seed", envir = env)
-  })
-  RNGkind("L'Ecuyer-CMRG")
-  set.seed(seed)
-  get(".Random.seed", envir = env, inherits = FALSE)
+  }, add = TRUE)
+  set.seed(seed, kind = kind, normal.kind = "Inversion", sample.kind = "Rejection")
+  code
 }
 
 # Splits R resamples into chunks of resample_chunk_size.

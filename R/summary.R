@@ -81,6 +81,14 @@
 #'   \item{`fit`}{SRMR, d_ULS and d_G of the estimated and the saturated
 #'     model ([pls_model_fit()]).}
 #' }
+#' When the fit carries a bootstrap (`pls(..., boot = R)`, or
+#' `fit$boot <- pls_boot(fit)`), `paths`, `effects` (prefixes `total_` and
+#' `indirect_`) and `indirect_effects` gain the bootstrap standard error `se`,
+#' `t`, `p`, the percentile interval `lower`, `upper` and significance stars
+#' `sig` (`***` p < 0.001, `**` < 0.01, `*` < 0.05, `.` < 0.1), and `htmt`
+#' gains `upper_95`, the upper bound of the one-sided 95% percentile
+#' interval, flagged when it reaches the threshold (Franke and Sarstedt 2019,
+#' \doi{10.1108/IntR-12-2017-0515}).
 #' `print()` returns its argument invisibly.
 #' @references
 #' Cohen, J. (1988). *Statistical Power Analysis for the Behavioral
@@ -154,6 +162,7 @@ summary.pls_fit <- function(object, htmt_threshold = 0.85, htmt_absolute = FALSE
     indirect_effects = remove_row_names(effects$specific),
     fit = fit_report(fit, implied)
   )
+  if (!is.null(fit$boot)) out <- add_boot_inference(out, fit$boot, htmt_threshold)
   structure(out, class = "summary.pls_fit", thresholds = thresholds,
             settings = list(htmt_absolute = htmt_absolute, f2_method = f2_method, implied = implied))
 }

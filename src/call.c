@@ -43,6 +43,7 @@ void read_model(SEXP spec, int p, pls_model_t *m)
   m->scheme = asInteger(scheme);
   m->tol = asReal(tol);
   m->max_iter = asInteger(max_iter);
+  m->consistent = asLogical(list_element(spec, "consistent")) == TRUE;
   if (m->scheme < SCHEME_PATH || m->scheme > SCHEME_CENTROID) error("internal error: bad scheme");
   if (!(m->tol > 0.0) || m->max_iter < 1) error("internal error: bad tolerance or iteration limit");
 }
@@ -82,11 +83,12 @@ static column_t *read_columns(SEXP columns, int *p, R_xlen_t *n)
 }
 
 static const char *fit_names[] = {"weights", "cross_loadings", "construct_cor", "path_coef", "r2",
-                                  "iterations", "converged", "status", "status_index",
-                                  "scores", "cor", "means", "sds", "rows_used", "zt",
-                                  "case_weights", ""};
-enum { F_WEIGHTS, F_LOADINGS, F_CONSTRUCT_COR, F_PATH, F_R2, F_ITER, F_CONV, F_STATUS,
-       F_INDEX, F_SCORES, F_COR, F_MEANS, F_SDS, F_ROWS, F_ZT, F_CASE_WEIGHTS };
+                                  "loadings", "rho_a", "iterations", "converged", "admissible",
+                                  "status", "status_index", "scores", "cor", "means", "sds",
+                                  "rows_used", "zt", "case_weights", ""};
+enum { F_WEIGHTS, F_CROSS_LOADINGS, F_CONSTRUCT_COR, F_PATH, F_R2, F_LOADINGS, F_RHO_A, F_ITER,
+       F_CONV, F_ADMISSIBLE, F_STATUS, F_INDEX, F_SCORES, F_COR, F_MEANS, F_SDS, F_ROWS, F_ZT,
+       F_CASE_WEIGHTS };
 
 /* Standardized data of the rows used: the missing-value rule, complete-case
  * selection and case weights applied. Fills the rows_used, means and sds
@@ -146,12 +148,16 @@ static SEXP alloc_fit(const pls_model_t *m, pls_result_t *res)
 {
   SEXP ans = PROTECT(mkNamed(VECSXP, fit_names));
   SET_VECTOR_ELT(ans, F_WEIGHTS, allocVector(REALSXP, m->p));
-  SET_VECTOR_ELT(ans, F_LOADINGS, allocMatrix(REALSXP, m->p, m->K));
+  SET_VECTOR_ELT(ans, F_CROSS_LOADINGS, allocMatrix(REALSXP, m->p, m->K));
   SET_VECTOR_ELT(ans, F_CONSTRUCT_COR, allocMatrix(REALSXP, m->K, m->K));
   SET_VECTOR_ELT(ans, F_PATH, allocMatrix(REALSXP, m->K, m->K));
   SET_VECTOR_ELT(ans, F_R2, allocVector(REALSXP, m->K));
+  SET_VECTOR_ELT(ans, F_LOADINGS, allocVector(REALSXP, m->p));
+  SET_VECTOR_ELT(ans, F_RHO_A, allocVector(REALSXP, m->K));
+  res->loadings = REAL(VECTOR_ELT(ans, F_LOADINGS));
+  res->rho_a = REAL(VECTOR_ELT(ans, F_RHO_A));
   res->weights = REAL(VECTOR_ELT(ans, F_WEIGHTS));
-  res->cross_loadings = REAL(VECTOR_ELT(ans, F_LOADINGS));
+  res->cross_loadings = REAL(VECTOR_ELT(ans, F_CROSS_LOADINGS));
   res->construct_cor = REAL(VECTOR_ELT(ans, F_CONSTRUCT_COR));
   res->path_coef = REAL(VECTOR_ELT(ans, F_PATH));
   res->r2 = REAL(VECTOR_ELT(ans, F_R2));
@@ -161,6 +167,9 @@ static SEXP alloc_fit(const pls_model_t *m, pls_result_t *res)
   memset(res->construct_cor, 0, sizeof(double) * (size_t) m->K * (size_t) m->K);
   memset(res->path_coef, 0, sizeof(double) * (size_t) m->K * (size_t) m->K);
   memset(res->r2, 0, sizeof(double) * (size_t) m->K);
+  memset(res->loadings, 0, sizeof(double) * (size_t) m->p);
+  for (int j = 0; j < m->K; j++) res->rho_a[j] = 1.0;
+  res->admissible = 1;
   res->iterations = 0;
   res->converged = 0;
   res->status = PLS_OK;
@@ -173,6 +182,7 @@ static void store_status(SEXP ans, const pls_result_t *res)
 {
   SET_VECTOR_ELT(ans, F_ITER, ScalarInteger(res->iterations));
   SET_VECTOR_ELT(ans, F_CONV, ScalarLogical(res->converged));
+  SET_VECTOR_ELT(ans, F_ADMISSIBLE, ScalarLogical(res->admissible));
   SET_VECTOR_ELT(ans, F_STATUS, ScalarInteger(res->status));
   SET_VECTOR_ELT(ans, F_INDEX, ScalarInteger(res->status_index + 1));
 }

@@ -8,10 +8,12 @@ static void read_stat_spec(SEXP st_spec, stat_spec_t *st)
 {
   SEXP from = list_element(st_spec, "edge_from"), to = list_element(st_spec, "edge_to"),
        endo = list_element(st_spec, "endogenous"), total_from = list_element(st_spec, "total_from"),
-       total_to = list_element(st_spec, "total_to");
+       total_to = list_element(st_spec, "total_to"), htmt_a = list_element(st_spec, "htmt_a"),
+       htmt_b = list_element(st_spec, "htmt_b");
   if (TYPEOF(from) != INTSXP || TYPEOF(to) != INTSXP || TYPEOF(endo) != INTSXP ||
-      TYPEOF(total_from) != INTSXP || TYPEOF(total_to) != INTSXP ||
-      XLENGTH(from) != XLENGTH(to) || XLENGTH(total_from) != XLENGTH(total_to))
+      TYPEOF(total_from) != INTSXP || TYPEOF(total_to) != INTSXP || TYPEOF(htmt_a) != INTSXP ||
+      TYPEOF(htmt_b) != INTSXP || XLENGTH(from) != XLENGTH(to) ||
+      XLENGTH(total_from) != XLENGTH(total_to) || XLENGTH(htmt_a) != XLENGTH(htmt_b))
     error("internal error: bad statistics specification");
   st->n_edges = (int) XLENGTH(from);
   st->edge_from = INTEGER(from);
@@ -21,6 +23,10 @@ static void read_stat_spec(SEXP st_spec, stat_spec_t *st)
   st->n_total = (int) XLENGTH(total_from);
   st->total_from = INTEGER(total_from);
   st->total_to = INTEGER(total_to);
+  st->n_htmt = (int) XLENGTH(htmt_a);
+  st->htmt_a = INTEGER(htmt_a);
+  st->htmt_b = INTEGER(htmt_b);
+  st->htmt_absolute = asLogical(list_element(st_spec, "htmt_absolute")) == TRUE;
 }
 
 /* Unpacks everything a resampling loop shares between threads. */
@@ -33,9 +39,13 @@ static void read_problem(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SE
   read_stat_spec(st_spec, st);
   if (!isReal(original_loadings) || XLENGTH(original_loadings) != m->p)
     error("internal error: bad original loadings");
-  for (int e = 0; e < st->n_edges; e++)
-    if (st->edge_from[e] < 0 || st->edge_from[e] >= m->K || st->edge_to[e] < 0 || st->edge_to[e] >= m->K)
-      error("internal error: bad path index");
+  const int *indices[] = {st->edge_from, st->edge_to, st->endogenous, st->total_from, st->total_to,
+                          st->htmt_a, st->htmt_b};
+  const int counts[] = {st->n_edges, st->n_edges, st->n_endogenous, st->n_total, st->n_total,
+                        st->n_htmt, st->n_htmt};
+  for (int v = 0; v < 7; v++)
+    for (int e = 0; e < counts[v]; e++)
+      if (indices[v][e] < 0 || indices[v][e] >= m->K) error("internal error: bad construct index");
   pr->model = m;
   pr->stats = st;
   pr->Zt = REAL_RO(Zt);

@@ -55,6 +55,7 @@ typedef struct {
   int scheme;              /* enum pls_scheme */
   double tol;              /* convergence: max absolute change of a weight */
   int max_iter;
+  int consistent;          /* apply the PLSc correction (consistent.c) */
 } pls_model_t;
 
 /* Scratch memory for one fit. One per thread; pointers into caller memory. */
@@ -75,7 +76,10 @@ typedef struct {
   double *construct_cor;   /* K x K */
   double *path_coef;       /* K x K, rows predictors, columns outcomes */
   double *r2;              /* K: 0 for exogenous constructs */
+  double *loadings;        /* p: own-block loadings (consistent ones under PLSc) */
+  double *rho_a;           /* K: reliabilities used by PLSc (1 without it) */
   int iterations;
+  int admissible;          /* PLSc: 0 when the corrected solution is inadmissible */
   int converged;
   int status;              /* enum pls_status */
   int status_index;        /* construct (0-based) the status refers to, or -1 */
@@ -106,6 +110,10 @@ void flip_construct(const pls_model_t *m, int j, double *weights, double *cross_
 /* inner.c */
 int inner_weights(const pls_model_t *m, const double *construct_cor, pls_work_t *ws,
                   int *bad_construct);
+
+/* consistent.c */
+void composite_loadings(const pls_model_t *m, const double *cross_loadings, double *loadings);
+void consistent_correction(const pls_model_t *m, pls_work_t *ws, pls_result_t *res);
 
 /* paths.c */
 int regress_on_predecessors(const pls_model_t *m, const double *construct_cor, int outcome,
@@ -160,21 +168,24 @@ typedef struct {
   const int *endogenous;
   int n_total;
   const int *total_from, *total_to;  /* pairs with a total effect */
+  int n_htmt;
+  const int *htmt_a, *htmt_b;        /* pairs of constructs for HTMT */
+  int htmt_absolute;                 /* HTMT of absolute correlations */
 } stat_spec_t;
 int statistic_count(const pls_model_t *m, const stat_spec_t *st);
 void collect_statistics(const pls_model_t *m, const stat_spec_t *st, const pls_result_t *res,
-                        double *scratch, double *out, R_xlen_t stride);
+                        const double *S, double *scratch, double *out, R_xlen_t stride);
 void fill_missing_statistics(int q, double *out, R_xlen_t stride);
 
 /* resample.c: bootstrap and jackknife loops */
 enum sign_change { SIGN_NONE = 0, SIGN_INDIVIDUAL = 1, SIGN_CONSTRUCT = 2 };
 #define STATUS_NOT_CONVERGED 100
 #define STATUS_CONSTANT_COLUMN 101
+#define STATUS_INADMISSIBLE 102
 typedef struct {
   pls_work_t ws;
   pls_result_t res;
   double *S, *cross, *sums, *sd, *freq, *stat_scratch;
-  double *weights, *cross_loadings, *construct_cor, *path_coef, *r2;
 } resample_buffers_t;
 void resample_buffer_size(const pls_model_t *m, R_xlen_t n, size_t *n_double, size_t *n_size,
                           size_t *n_int);

@@ -56,6 +56,10 @@ int pls_fit_cor(const pls_model_t *m, const double *S, pls_work_t *ws, pls_resul
   }
   construct_correlation(m, weights, cross_cov, cor);
   orient_constructs(m, weights, cross_cov, cor);
+  composite_loadings(m, cross_cov, res->loadings);
+  res->admissible = 1;
+  for (int j = 0; j < m->K; j++) res->rho_a[j] = 1.0;
+  if (m->consistent) consistent_correction(m, ws, res);
   status = path_coefficients(m, cor, ws, res->path_coef, res->r2, &bad);
 
 done:

@@ -12,7 +12,7 @@ void resample_buffer_size(const pls_model_t *m, R_xlen_t n, size_t *n_double, si
 {
   size_t p = (size_t) m->p, K = (size_t) m->K;
   pls_work_size(m, n_double, n_size, n_int);
-  *n_double += p + p * K + 2 * K * K + K     /* fit results */
+  *n_double += 2 * p + p * K + 2 * K * K + 2 * K   /* fit results */
              + 2 * p * p + 2 * p             /* S, cross, sums, sd */
              + (size_t) n                    /* case frequencies */
              + 3 * K * K;                    /* total effects */
@@ -30,6 +30,8 @@ void resample_buffer_init(const pls_model_t *m, R_xlen_t n, resample_buffers_t *
   b->res.construct_cor = dbuf;   dbuf += K * K;
   b->res.path_coef = dbuf;       dbuf += K * K;
   b->res.r2 = dbuf;              dbuf += K;
+  b->res.loadings = dbuf;        dbuf += p;
+  b->res.rho_a = dbuf;           dbuf += K;
   b->S = dbuf;                   dbuf += p * p;
   b->cross = dbuf;               dbuf += p * p;
   b->sums = dbuf;                dbuf += p;
@@ -75,13 +77,17 @@ static void fit_and_collect(const resample_problem_t *pr, double N, resample_buf
   }
   int fit_status = pls_fit_cor(m, b->S, &b->ws, &b->res);
   if (fit_status == PLS_OK && !b->res.converged) fit_status = STATUS_NOT_CONVERGED;
+  if (fit_status == PLS_OK && !b->res.admissible) fit_status = STATUS_INADMISSIBLE;
+  /* under PLSc, collinear predictors mean corrected correlations that are
+   * not positive definite: an inadmissible resample */
+  if (m->consistent && fit_status == PLS_ERR_INNER_SINGULAR) fit_status = STATUS_INADMISSIBLE;
   if (fit_status == PLS_OK && pr->sign_change == SIGN_CONSTRUCT) fit_status = align_with_original(pr, b);
   *status = fit_status;
   if (fit_status != PLS_OK) {
     fill_missing_statistics(q, out, stride);
     return;
   }
-  collect_statistics(m, pr->stats, &b->res, b->stat_scratch, out, stride);
+  collect_statistics(m, pr->stats, &b->res, b->S, b->stat_scratch, out, stride);
 }
 
 /* `count` bootstrap resamples drawn from the stream `seed`, written to rows

@@ -1,12 +1,13 @@
 /* The vector of statistics a resample reports, in the order R names them:
  * outer weights (p), own-block loadings (p), path coefficients (one per
- * structural path), R^2 (one per endogenous construct), and total effects
- * (one per ordered pair of constructs joined by a directed path). */
+ * structural path), R^2 (one per endogenous construct), total effects
+ * (one per ordered pair of constructs joined by a directed path), and the
+ * HTMT of chosen pairs of constructs. */
 #include "iecpls.h"
 
 int statistic_count(const pls_model_t *m, const stat_spec_t *st)
 {
-  return 2 * m->p + st->n_edges + st->n_endogenous + st->n_total;
+  return 2 * m->p + st->n_edges + st->n_endogenous + st->n_total + st->n_htmt;
 }
 
 /* Total effects T = B + B^2 + ... + B^(K-1) of a recursive model (B nilpotent),
@@ -32,17 +33,39 @@ static void total_effects(const double *B, int K, double *power, double *next, d
   }
 }
 
+/* Mean correlation between the indicators of blocks a and b (a != b), or
+ * among the indicators of block a (a == b; 1 for a single indicator). */
+static double mean_correlation(const pls_model_t *m, const double *S, int a, int b, int absolute)
+{
+  size_t p = (size_t) m->p;
+  double sum = 0.0;
+  long count = 0;
+  for (int y = m->block_start[b]; y < m->block_start[b + 1]; y++)
+    for (int x = m->block_start[a]; x < (a == b ? y : m->block_start[a + 1]); x++) {
+      double r = S[(size_t) x + p * (size_t) y];
+      sum += absolute ? fabs(r) : r;
+      count++;
+    }
+  return count > 0 ? sum / (double) count : 1.0;
+}
+
+/* HTMT (Henseler, Ringle and Sarstedt 2015): the mean heterotrait
+ * correlation over the geometric mean of the two mean monotrait correlations. */
+static double htmt(const pls_model_t *m, const double *S, int a, int b, int absolute)
+{
+  double mono = mean_correlation(m, S, a, a, absolute) * mean_correlation(m, S, b, b, absolute);
+  return mono > 0.0 ? mean_correlation(m, S, a, b, absolute) / sqrt(mono) : NA_REAL;
+}
+
 /* Writes the statistics of one fit to out[0], out[stride], ... ; scratch
  * holds 3 K^2 doubles. */
 void collect_statistics(const pls_model_t *m, const stat_spec_t *st, const pls_result_t *res,
-                        double *scratch, double *out, R_xlen_t stride)
+                        const double *S, double *scratch, double *out, R_xlen_t stride)
 {
   size_t p = (size_t) m->p, K = (size_t) m->K;
   R_xlen_t c = 0;
   for (size_t x = 0; x < p; x++) out[stride * c++] = res->weights[x];
-  for (int j = 0; j < m->K; j++)
-    for (int x = m->block_start[j]; x < m->block_start[j + 1]; x++)
-      out[stride * c++] = res->cross_loadings[(size_t) x + p * (size_t) j];
+  for (size_t x = 0; x < p; x++) out[stride * c++] = res->loadings[x];
   for (int e = 0; e < st->n_edges; e++)
     out[stride * c++] = res->path_coef[(size_t) st->edge_from[e] + K * (size_t) st->edge_to[e]];
   for (int e = 0; e < st->n_endogenous; e++) out[stride * c++] = res->r2[st->endogenous[e]];
@@ -52,6 +75,8 @@ void collect_statistics(const pls_model_t *m, const stat_spec_t *st, const pls_r
     for (int e = 0; e < st->n_total; e++)
       out[stride * c++] = total[(size_t) st->total_from[e] + K * (size_t) st->total_to[e]];
   }
+  for (int e = 0; e < st->n_htmt; e++)
+    out[stride * c++] = htmt(m, S, st->htmt_a[e], st->htmt_b[e], st->htmt_absolute);
 }
 
 void fill_missing_statistics(int q, double *out, R_xlen_t stride)

@@ -1,7 +1,7 @@
 # make demo: the industry-education integration community study on the
 # bundled survey. The survey is SIMULATED (the original responses are not
-# public): see ?iec_survey. Report sections that need later issues
-# (assessment statistics, bootstrap, plots) will be added here as they land.
+# public): see ?iec_survey. Sections for methods still in progress
+# (prediction, IPMA, multigroup analysis, plots) are added as they land.
 library(iecpls)
 
 section <- function(title) cat("\n== ", title, " ", strrep("=", max(0, 70 - nchar(title))), "\n\n", sep = "")
@@ -18,15 +18,29 @@ section("Model")
 model <- parse_model(iec_model("extended"))
 print(model)
 
-section("Fit (missing answers replaced by item means)")
-fit <- pls(model, data = iec_survey, missing = "mean")
+section("Fit (missing answers replaced by item means), 5,000 bootstrap resamples")
+set.seed(2026)
+started <- proc.time()[["elapsed"]]
+fit <- pls(model, data = iec_survey, missing = "mean", boot = 5000, cores = 2)
+cat(sprintf("(fit and bootstrap took %.2f seconds)\n\n", proc.time()[["elapsed"]] - started))
 print(fit)
 
-section("Outer loadings")
-loadings <- coef(fit, "loadings")
-print(data.frame(loading = round(loadings, 3), flag = ifelse(loadings < 0.708, "< 0.708", "")))
+section("Assessment report")
+print(summary(fit))
 
 section("Minimum sample size (Kock and Hadaya 2018)")
 weakest <- min(abs(coef(fit)))
 cat("Weakest estimated path:", names(which.min(abs(coef(fit)))), "=", round(weakest, 3), "\n")
 print(pls_sample_size(c(weakest, 0.197)), row.names = FALSE)
+
+section("HTML report")
+if (requireNamespace("rmarkdown", quietly = TRUE) && rmarkdown::pandoc_available()) {
+  dir.create("demo-report", showWarnings = FALSE)
+  unlink(file.path("demo-report", "iec-study-report.Rmd"))
+  draft <- rmarkdown::draft(file.path("demo-report", "iec-study-report.Rmd"), template = "pls-report",
+                            package = "iecpls", edit = FALSE)
+  out <- rmarkdown::render(draft, params = list(boot = 5000, cores = 2), quiet = TRUE, envir = new.env())
+  cat("Written:", normalizePath(out), "\n")
+} else {
+  cat("pandoc is not available: skipped the HTML report (the console report is above).\n")
+}

@@ -185,3 +185,30 @@ test_that("pls(boot = R) attaches a bootstrap that print() reports", {
   separate <- pls_boot(pls(small_ecsi_syntax, data = mobi), R = 100)
   expect_identical(fit$boot$draws, separate$draws)
 })
+
+test_that("HTMT is bootstrapped for every pair of reflective constructs", {
+  fit <- pls(ecsi_syntax, data = mobi)
+  set.seed(41)
+  boot <- pls_boot(fit, R = 60, bca = FALSE)
+  htmt <- summary(boot)$htmt
+  expect_equal(nrow(htmt), choose(7, 2))
+  point <- pls_htmt(fit)
+  expect_equal(htmt$estimate[htmt$term == "Image <-> Loyalty"], point["Image", "Loyalty"])
+  expect_true(all(is.na(htmt$t)))
+  set.seed(41)
+  seeds <- iecpls:::chunk_seeds(1)
+  rows <- reference_resample_rows(seeds[, 1], nrow(mobi), 2)
+  for (b in 1:2) {
+    refit <- pls(ecsi_syntax, data = mobi[rows[[b]], ])
+    expect_equal(unname(boot$draws[b, "htmt: Quality <-> Loyalty"]), pls_htmt(refit)["Quality", "Loyalty"],
+                 tolerance = 1e-10)
+  }
+  set.seed(41)
+  absolute <- pls_boot(fit, R = 60, bca = FALSE, htmt_absolute = TRUE)
+  expect_equal(absolute$parameters$estimate[absolute$parameters$term == "Quality <-> Loyalty"],
+               pls_htmt(fit, absolute = TRUE)["Quality", "Loyalty"])
+  composites <- pls(corp_rep_syntax, data = corp_rep_mean_replaced())
+  set.seed(1)
+  expect_equal(sort(unique(summary(pls_boot(composites, R = 20, bca = FALSE))$htmt$term)),
+               sort(c("COMP <-> LIKE", "COMP <-> CUSA", "COMP <-> CUSL", "LIKE <-> CUSA", "LIKE <-> CUSL", "CUSA <-> CUSL")))
+})

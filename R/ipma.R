@@ -1,0 +1,207 @@
+#' Importance-performance map analysis (IPMA)
+#'
+#' Contrasts the **importance** of each construct (and indicator) for a
+#' target construct, its unstandardized total effect, with its
+#' **performance**, its average score on a 0-100 scale (Ringle and Sarstedt
+#' 2016; Hair et al. 2018, ch. 3). Constructs with high importance and low
+#' performance are where improvement pays most.
+#'
+#' @section Definitions:
+#' With the scale bounds \eqn{min_j} and \eqn{max_j} of indicator \eqn{j}
+#' (the questionnaire's, such as 1 and 5, not the observed range), the
+#' answers are rescaled to \eqn{x^*_j = (x_j - min_j)/(max_j - min_j)
+#' \cdot 100}. The standardized outer weights \eqn{w_j} are unstandardized by
+#' dividing them by the standard deviation of the rescaled indicator,
+#' \eqn{u_j = w_j / sd(x^*_j)}, and rescaled to sum to 1 in each block,
+#' \eqn{\tilde w_j = u_j / \sum_{l \in c} u_l}. The rescaled construct score
+#' is \eqn{\tilde y_c = \sum_j \tilde w_j x^*_j}, on the 0-100 scale when
+#' the weights are positive, and
+#' \describe{
+#'   \item{performance}{of a construct is the mean of its rescaled score,
+#'     \eqn{\sum_j \tilde w_j \bar x^*_j}; of an indicator, the mean of its
+#'     rescaled answers \eqn{\bar x^*_j}.}
+#'   \item{importance}{of a construct is its unstandardized total effect on
+#'     the target: the total effect of the rescaled scores,
+#'     \eqn{T_{ct} \cdot sd(\tilde y_t) / sd(\tilde y_c)} with \eqn{T}
+#'     the standardized total effects ([pls_effects()]). (The rescaled score
+#'     is an exact linear function of the standardized score, \eqn{\tilde y_c
+#'     = \bar{\tilde y}_c + y_c / \sum_{l \in c} u_l}, so this is also the
+#'     total effect from regressing the rescaled scores on each other.) An
+#'     indicator's importance is its rescaled weight times the importance of
+#'     its construct, \eqn{\tilde w_j T^{unstd}_{ct}}: the change in the
+#'     target when the answer rises by one point on the 0-100 scale.}
+#' }
+#' Only constructs with a directed path to the target (and their
+#' indicators) are listed.
+#'
+#' Dividing by the standard deviation of the rescaled indicator (rather than
+#' of the original one) makes the rescaled score a linear function of the
+#' PLS score; both give the same weights when the indicators of a block
+#' share the same scale bounds. The results agree with cSEM's `doIPMA()`
+#' applied to the rescaled data to 1e-10 (its importance matrix holds the
+#' same unstandardized total effects, and rescaled weights times them for
+#' the indicators). For a PLSc fit (`consistent = TRUE`) the consistent
+#' total effects are used with the PLS scores, as cSEM does (which warns
+#' that IPMA then mixes common factors and composites). Negative weights
+#' give performances outside 0-100 and are warned about.
+#'
+#' @param fit A `pls_fit` from [pls()], fitted from data.
+#' @param target The target construct, an endogenous construct.
+#' @param scale_min,scale_max The lowest and highest possible answer of the
+#'   indicators: one number for all of them, or a vector named by indicator
+#'   (every indicator of the model).
+#' @return An object of class `pls_ipma`, a list with
+#' \describe{
+#'   \item{`constructs`}{a data frame with one row per construct with a
+#'     directed path to the target: `construct`, `importance`,
+#'     `performance`.}
+#'   \item{`indicators`}{a data frame with one row per indicator of those
+#'     constructs: `indicator`, `construct`, `weight` (rescaled weight),
+#'     `importance`, `performance`.}
+#'   \item{`target`, `target_performance`}{the target and its performance.}
+#'   \item{`performance`, `total_effects`, `weights`}{the performance of every
+#'     construct, the unstandardized total effects among all constructs
+#'     (rows the causes) and the rescaled weights (indicators x constructs).}
+#'   \item{`scores`}{the rescaled (0-100) construct scores of the cases.}
+#'   \item{`scale`}{a data frame of the indicators' `min` and `max`.}
+#' }
+#' `as.data.frame()` and `tidy()` return the construct or indicator table
+#' (`level`), the data of an importance-performance map (importance on the
+#' x axis, performance on the y axis).
+#' @references
+#' Hair, J. F., Sarstedt, M., Ringle, C. M., and Gudergan, S. P. (2018).
+#' *Advanced Issues in Partial Least Squares Structural Equation Modeling*.
+#' Sage.
+#'
+#' Ringle, C. M., and Sarstedt, M. (2016). Gain more insight from your
+#' PLS-SEM results: the importance-performance map analysis. *Industrial
+#' Management & Data Systems*, 116(9), 1865--1886.
+#' \doi{10.1108/IMDS-10-2015-0449}
+#' @seealso [pls_effects()] for the standardized effects.
+#' @examples
+#' fit <- pls("
+#'   Image        =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
+#'   Satisfaction =~ CUSA1 + CUSA2 + CUSA3
+#'   Loyalty      =~ CUSL1 + CUSL2 + CUSL3
+#'   Satisfaction ~ Image
+#'   Loyalty      ~ Image + Satisfaction
+#' ", data = mobi)
+#' ipma <- pls_ipma(fit, target = "Loyalty", scale_min = 1, scale_max = 10)
+#' ipma
+#' as.data.frame(ipma)
+#' as.data.frame(ipma, level = "indicators")
+#' @export
+pls_ipma <- function(fit, target, scale_min, scale_max) {
+  check_pls_fit(fit)
+  check_fit_has_data(fit, "IPMA")
+  model <- fit$model
+  check_target(target, model)
+  scale <- ipma_scale(scale_min, scale_max, model$indicators)
+  check_scale_range(fit, scale)
+  stretch <- 100 / (scale$max - scale$min)
+  performance_items <- (fit$means - scale$min) * stretch
+  unstandardized <- fit$outer_weights / (fit$sds * stretch)
+  sums <- colSums(unstandardized)
+  weights <- sweep(unstandardized, 2, sums, "/")
+  performance <- colSums(weights * performance_items)
+  total <- total_effects(fit$path_coef) * outer(sums, sums, function(cause, effect) cause / effect)
+  drivers <- model$constructs[total_effects(model$inner != 0)[, target] != 0]
+  own <- indicator_construct(model)
+  items <- model$indicators[own %in% drivers]
+  if (any(weights[cbind(items, own[items])] < 0)) {
+    cli::cli_warn(c("Some rescaled outer weights are negative.",
+                    "i" = "Performance can then fall outside 0-100; interpret the IPMA with care."), call = NULL)
+  }
+  scores <- if (!is.null(fit$scores)) sweep(sweep(fit$scores, 2, sums, "/"), 2, performance, "+")
+  structure(list(
+    constructs = data.frame(construct = drivers, importance = unname(total[drivers, target]),
+                            performance = unname(performance[drivers]), stringsAsFactors = FALSE),
+    indicators = data.frame(indicator = items, construct = unname(own[items]),
+                            weight = weights[cbind(items, own[items])],
+                            importance = weights[cbind(items, own[items])] * total[own[items], target],
+                            performance = unname(performance_items[items]), stringsAsFactors = FALSE),
+    target = target, target_performance = unname(performance[target]), performance = performance,
+    total_effects = total, weights = weights, scores = scores,
+    scale = data.frame(indicator = model$indicators, min = scale$min, max = scale$max, stringsAsFactors = FALSE)
+  ), class = "pls_ipma")
+}
+
+check_target <- function(target, model) {
+  if (!is.character(target) || length(target) != 1L || is.na(target)) {
+    cli::cli_abort("{.arg target} must be the name of a construct.", call = NULL)
+  }
+  if (!target %in% model$constructs) {
+    abort_missing_names(target, model$constructs, "Construct", "the model (argument {.arg target})")
+  }
+  if (!target %in% model_endogenous(model)) {
+    cli::cli_abort("The target {.field {target}} is exogenous: no construct affects it.", call = NULL)
+  }
+  invisible(target)
+}
+
+# Scale bounds per indicator from one number or a vector named by indicator.
+ipma_scale <- function(scale_min, scale_max, indicators) {
+  bound <- function(x, name) {
+    if (!is.numeric(x) || anyNA(x) || any(!is.finite(x))) {
+      cli::cli_abort("{.arg {name}} must be a number or a named numeric vector.", call = NULL)
+    }
+    if (length(x) == 1L && is.null(names(x))) return(rep(as.double(x), length(indicators)))
+    absent <- setdiff(indicators, names(x))
+    if (length(absent)) {
+      cli::cli_abort("{.arg {name}} has no value for indicator{?s} {.var {absent}}.", call = NULL)
+    }
+    as.double(x[indicators])
+  }
+  scale <- list(min = bound(scale_min, "scale_min"), max = bound(scale_max, "scale_max"))
+  bad <- scale$max <= scale$min
+  if (any(bad)) {
+    cli::cli_abort("{.arg scale_max} must exceed {.arg scale_min} (indicator{?s} {.var {indicators[bad]}}).",
+                   call = NULL)
+  }
+  scale
+}
+
+check_scale_range <- function(fit, scale) {
+  X <- cv_data(fit)$X[, fit$model$indicators, drop = FALSE]
+  low <- colSums(sweep(X, 2, scale$min, "<"), na.rm = TRUE) > 0
+  high <- colSums(sweep(X, 2, scale$max, ">"), na.rm = TRUE) > 0
+  outside <- fit$model$indicators[low | high]
+  if (length(outside)) {
+    cli::cli_abort(c("Indicator{?s} {.var {outside}} {?has/have} answers outside the scale bounds.",
+                     "i" = "{.arg scale_min} and {.arg scale_max} are the lowest and highest possible answers."),
+                   call = NULL)
+  }
+}
+
+#' @rdname pls_ipma
+#' @param x A `pls_ipma` object.
+#' @param digits Number of decimal places printed.
+#' @param ... Not used.
+#' @export
+print.pls_ipma <- function(x, digits = 3, ...) {
+  range <- unique(paste(x$scale$min, "to", x$scale$max))
+  cat("Importance-performance map analysis, target ", x$target, " (performance ",
+      format(round(x$target_performance, 1), nsmall = 1), ")\n", sep = "")
+  cat("Answers from ", paste(range, collapse = ", "), " rescaled to 0-100\n", sep = "")
+  cat("\nConstructs (importance: unstandardized total effect on ", x$target, "):\n", sep = "")
+  print(format_table(x$constructs, digits), row.names = FALSE)
+  cat("\nIndicators:\n")
+  print(format_table(x$indicators, digits), row.names = FALSE)
+  invisible(x)
+}
+
+#' @rdname pls_ipma
+#' @param level `"constructs"` or `"indicators"`: the table returned.
+#' @param row.names,optional Not used (for compatibility with
+#'   [as.data.frame()]).
+#' @export
+as.data.frame.pls_ipma <- function(x, row.names = NULL, optional = FALSE, level = c("constructs", "indicators"),
+                                   ...) {
+  x[[match.arg(level)]]
+}
+
+#' @rdname pls_ipma
+#' @export
+tidy.pls_ipma <- function(x, level = c("constructs", "indicators"), ...) {
+  x[[match.arg(level)]]
+}

@@ -1,0 +1,99 @@
+# Manual layouts: the user gives the constructs' centres; indicators and the
+# scale of the coordinates are worked out here.
+
+manual_layout <- function(nodes, boxes, inner, gaps, coords) {
+  top <- coords$y >= mean(coords$y)
+  preference <- side_preference(inner, top)
+  given <- !is.na(coords$side) & nodes$construct %in% boxes$construct
+  sides <- choose_sides(nodes, boxes, inner, coords$x, coords$y, preference)
+  sides[given] <- coords$side[given]
+  for (pass in 1:2) {
+    scale <- manual_scale(coords$x, coords$y, nodes, footprints(nodes, boxes, sides, gaps), inner, gaps)
+    nodes$x <- coords$x * scale
+    nodes$y <- coords$y * scale
+    if (pass == 2L) break
+    free <- sides != "none" & !given
+    sides[free] <- vapply(which(free), function(k) clearest_side(k, nodes, boxes, inner, gaps, preference), character(1))
+  }
+  nodes$layer <- NA_integer_
+  nodes$side <- sides
+  list(nodes = nodes, boxes = place_indicators(nodes, boxes, gaps))
+}
+
+# The side whose indicator fan (arrows and boxes) fewest structural paths
+# cross and fewest other constructs touch; ties go to the side facing away
+# from the neighbours.
+clearest_side <- function(k, nodes, boxes, inner, gaps, preference) {
+  ranked <- ranked_sides(k, inner, nodes$x, nodes$y, preference[[k]])
+  edges <- which(inner != 0, arr.ind = TRUE)
+  own <- boxes[boxes$construct == nodes$construct[k], , drop = FALSE]
+  others <- nodes[-k, c("x", "y", "width", "height")]
+  crowding <- vapply(ranked, function(side) {
+    node <- nodes[k, ]
+    node$side <- side
+    offsets <- indicator_offsets(node, own, side, gaps)
+    own$x <- node$x + offsets[, "x"]
+    own$y <- node$y + offsets[, "y"]
+    fan <- fan_polygon(node, own)
+    crossing <- segments_hit_polygon(nodes$x[edges[, 1]], nodes$y[edges[, 1]], nodes$x[edges[, 2]], nodes$y[edges[, 2]], fan)
+    hull <- data.frame(x = mean(range(fan$x)), y = mean(range(fan$y)), width = diff(range(fan$x)), height = diff(range(fan$y)))
+    sum(crossing) + nrow(overlapping_rects(others, hull))
+  }, numeric(1))
+  ranked[which.min(crowding)]
+}
+
+# The smallest factor that moves every pair of constructs (with their
+# indicators) apart, horizontally or vertically; constructs joined by a path
+# also keep room for its label.
+manual_scale <- function(x, y, nodes, fp, inner, gaps, margin = 2.5) {
+  K <- length(x)
+  needed <- 1e-9
+  for (i in seq_len(K - 1L)) {
+    for (j in (i + 1L):K) {
+      linked <- inner[i, j] != 0 || inner[j, i] != 0
+      room_x <- margin + if (x[j] >= x[i]) fp[i, "right"] + fp[j, "left"] else fp[i, "left"] + fp[j, "right"]
+      room_y <- margin + if (y[j] >= y[i]) fp[i, "top"] + fp[j, "bottom"] else fp[i, "bottom"] + fp[j, "top"]
+      if (linked) {
+        room_x <- max(room_x, (nodes$width[i] + nodes$width[j]) / 2 + gaps$path + 2)
+        room_y <- max(room_y, (nodes$height[i] + nodes$height[j]) / 2 + 3)
+      }
+      needed <- max(needed, min(room_x / abs(x[j] - x[i]), room_y / abs(y[j] - y[i])))
+    }
+  }
+  needed
+}
+
+# The constructs' coordinates from `layout`, in model order.
+layout_coordinates <- function(layout, model) {
+  if (inherits(layout, "pls_layout")) layout <- layout$constructs
+  if (is.matrix(layout)) layout <- as.data.frame(layout, stringsAsFactors = FALSE)
+  if (!is.data.frame(layout) || !all(c("x", "y") %in% names(layout))) {
+    cli::cli_abort("{.arg layout} must be a data frame or matrix with columns {.field x} and {.field y}.", call = NULL)
+  }
+  names <- if ("construct" %in% names(layout)) as.character(layout$construct) else rownames(layout)
+  if (is.null(names) || identical(names, as.character(seq_len(nrow(layout))))) {
+    cli::cli_abort("{.arg layout} must name the constructs, as row names or in a column {.field construct}.", call = NULL)
+  }
+  absent <- setdiff(model$constructs, names)
+  if (length(absent)) {
+    cli::cli_abort("{.arg layout} has no coordinates for {cli::qty(length(absent))}construct{?s} {.field {absent}}.", call = NULL)
+  }
+  unknown <- setdiff(names, model$constructs)
+  if (length(unknown)) abort_missing_names(unknown, model$constructs, "Construct", "the model (argument {.arg layout})")
+  rows <- match(model$constructs, names)
+  x <- layout$x[rows]
+  y <- layout$y[rows]
+  if (!is.numeric(x) || !is.numeric(y) || !all(is.finite(c(x, y)))) {
+    cli::cli_abort("The coordinates in {.arg layout} must be finite numbers.", call = NULL)
+  }
+  same <- duplicated(cbind(x, y))
+  if (any(same)) {
+    cli::cli_abort("{.arg layout} puts {.field {model$constructs[same]}} on the same spot as another construct.", call = NULL)
+  }
+  side <- if ("side" %in% names(layout)) as.character(layout$side[rows]) else rep(NA_character_, length(rows))
+  bad <- !is.na(side) & !side %in% c("left", "right", "above", "below")
+  if (any(bad)) {
+    cli::cli_abort("{.field side} in {.arg layout} must be {.val left}, {.val right}, {.val above} or {.val below}, not {.val {unique(side[bad])}}.", call = NULL)
+  }
+  data.frame(construct = model$constructs, x = as.double(x), y = as.double(y), side = side, stringsAsFactors = FALSE)
+}

@@ -1,0 +1,66 @@
+# Consistent PLS (PLSc) against cSEM and seminr (fixtures written by
+# tools/make-fixtures-plsc.R), and inside the bootstrap.
+
+plsc_fit <- function(name) {
+  if (name == "mobi") return(pls(ecsi_syntax, data = mobi, consistent = TRUE, tol = 1e-12, max_iter = 1000))
+  pls(corp_rep_syntax, data = corp_rep_mean_replaced(), consistent = TRUE, tol = 1e-12, max_iter = 1000)
+}
+
+test_that("PLSc paths, loadings, reliabilities and R^2 agree with cSEM and seminr", {
+  for (name in c("mobi", "corp_rep")) {
+    fit <- suppressWarnings(plsc_fit(name))
+    for (peer in c("cSEM", "seminr")) {
+      fx <- readRDS(test_path("fixtures", paste0("plsc_", name, "_", peer, ".rds")))
+      label <- paste(name, peer)
+      expect_equal(fit$path_coef, fx$path_coef, tolerance = 1e-6, label = paste(label, "paths"))
+      expect_equal(fit$outer_loadings, fx$outer_loadings, tolerance = 1e-6, label = paste(label, "loadings"))
+      expect_equal(fit$outer_weights, fx$outer_weights, tolerance = 1e-6, label = paste(label, "weights"))
+      expect_equal(fit$r2, fx$r2[names(fit$r2)], tolerance = 1e-6, label = paste(label, "R2"))
+      if (!is.null(fx$rho_a)) {
+        expect_equal(fit$rho_a, fx$rho_a, tolerance = 1e-6, label = paste(label, "rho_A"))
+        expect_equal(fit$construct_cor, fx$construct_cor, tolerance = 1e-6, label = paste(label, "construct correlations"))
+      }
+    }
+  }
+})
+
+test_that("composites and single items keep rho_A = 1 and PLS loadings", {
+  fit <- plsc_fit("corp_rep")
+  plain <- pls(corp_rep_syntax, data = corp_rep_mean_replaced(), tol = 1e-12, max_iter = 1000)
+  expect_equal(unname(fit$rho_a[c("QUAL", "PERF", "CSOR", "ATTR", "CUSA")]), rep(1, 5))
+  expect_equal(fit$outer_loadings[, "QUAL"], plain$outer_loadings[, "QUAL"])
+  expect_equal(fit$outer_weights, plain$outer_weights)
+  expect_true(all(fit$rho_a[c("COMP", "LIKE", "CUSL")] < 1))
+  expect_true(fit$admissible)
+  expect_true(plain$admissible)
+})
+
+test_that("an inadmissible PLSc solution is flagged with a warning", {
+  # mobi under PLSc: the corrected construct correlations are not positive
+  # definite (cSEM's verify() agrees)
+  expect_warning(fit <- pls(ecsi_syntax, data = mobi, consistent = TRUE), "inadmissible")
+  expect_false(fit$admissible)
+  expect_lt(min(eigen(fit$construct_cor, only.values = TRUE)$values), 0)
+})
+
+test_that("the bootstrap of a PLSc fit bootstraps PLSc estimates", {
+  data <- corp_rep_mean_replaced()
+  fit <- pls(corp_rep_syntax, data = data, consistent = TRUE)
+  set.seed(31)
+  boot <- suppressWarnings(pls_boot(fit, R = 100, bca = FALSE))
+  set.seed(31)
+  seeds <- iecpls:::chunk_seeds(1)
+  rows <- reference_resample_rows(seeds[, 1], nrow(data), 5)
+  checked <- 0
+  for (b in which(boot$status[1:5] == 0)) {
+    refit <- suppressWarnings(pls(corp_rep_syntax, data = data[rows[[b]], ], consistent = TRUE))
+    expect_equal(unname(boot$draws[b, paste("path:", names(coef(refit)))]), unname(coef(refit)), tolerance = 1e-8)
+    expect_equal(unname(boot$draws[b, grep("^loading", colnames(boot$draws))]), unname(coef(refit, "loadings")),
+                 tolerance = 1e-8)
+    checked <- checked + 1
+  }
+  expect_gt(checked, 2)
+  expect_equal(boot$parameters$estimate[boot$parameters$type == "path"], unname(coef(fit)))
+  expect_true(all(boot$status %in% c(0L, 102L)))
+  expect_error(pls(small_ecsi_syntax, data = mobi, consistent = NA), "consistent")
+})

@@ -1,0 +1,144 @@
+skip_if_not(capabilities("png"), "no PNG device")
+
+# A rendered PNG is not blank: large enough and with many distinct pixel
+# bytes (see png_pixel_variety()).
+expect_drawn_png <- function(file) {
+  expect_true(file.exists(file))
+  expect_gt(file.size(file), 5000)
+  expect_gt(png_pixel_variety(file), 50)
+}
+
+test_that("the blank-image check tells a blank PNG from a drawn one", {
+  blank <- render_png(grid::grid.newpage(), "blank.png")
+  expect_lt(png_pixel_variety(blank), 10)
+  drawn <- render_png(plot(diagram_fixture("two")), "drawn.png")
+  expect_gt(png_pixel_variety(drawn), 50)
+})
+
+test_that("every fixture renders to a PNG without overlaps, off-canvas parts or paths through shapes", {
+  for (name in diagram_fixture_names) {
+    diagram <- NULL
+    file <- render_png(diagram <- plot(diagram_fixture(name)), paste0("diagram-", name, ".png"))
+    expect_drawn_png(file)
+    expect_s3_class(diagram, "pls_diagram")
+    expect_identical(diagram_problems(diagram), character(), label = name)
+  }
+})
+
+test_that("the diagram is drawn as named grid objects, one per construct and arrow", {
+  fit <- diagram_fixture("study")
+  file <- render_png({
+    plot(fit)
+    drawn <- grid::grid.ls(print = FALSE)$name
+  }, "diagram-grobs.png")
+  expect_true("pls_diagram" %in% drawn)
+  expect_true(all(paste0("construct:", fit$model$constructs) %in% drawn))
+  expect_true(all(paste0("arrow:", names(diagram_labels(fit))) %in% drawn))
+  expect_true(all(c("indicator:boxes", "edge:labels") %in% drawn))
+})
+
+test_that("without indicators, with manual coordinates and on small devices the diagram still fits", {
+  fit <- diagram_fixture("ecsi")
+  diagram <- NULL
+  expect_drawn_png(render_png(diagram <- plot(fit, indicators = FALSE), "diagram-no-indicators.png"))
+  expect_false(any(diagram$edges$kind == "measurement"))
+  expect_identical(diagram_problems(diagram), character())
+  coords <- data.frame(construct = c("Image", "Expectation", "Quality", "Value", "Satisfaction", "Complaints", "Loyalty"),
+                       x = c(0, 0, 1, 1, 2, 3, 3), y = c(2, 0, -1, 1, 1, 2, 0))
+  expect_drawn_png(render_png(diagram <- plot(fit, layout = coords, node_labels = c(Satisfaction = "Customer satisfaction")),
+                              "diagram-manual.png"))
+  expect_identical(diagram_problems(diagram), character())
+  expect_drawn_png(render_png(plot(diagram_fixture("twelve")), "diagram-small.png", width = 480, height = 320))
+})
+
+test_that("negative estimates are flagged, dashed and labelled with their sign", {
+  diagram <- NULL
+  render_png(diagram <- plot(diagram_fixture("study")), "diagram-negative.png")
+  edges <- diagram$edges
+  expect_true(edges$negative[edges$name == "GAD -> CTM"])
+  expect_match(edges$label[edges$name == "GAD -> CTM"], "^-0\\.")
+  expect_true(edges$negative[edges$name == "CTM =~ ctm2"])
+  expect_false(edges$negative[edges$name == "CTM -> PIA"])
+  # an estimate that rounds to zero is neither negative nor "-0.00"
+  expect_equal(format_estimate(c(-0.004, 0.004, -0.5), 2), c("0.00", "0.00", "-0.50"))
+})
+
+test_that("arrow labels: estimates by default, or replaced by name (the hook for bootstrap stars and CIs)", {
+  fit <- diagram_fixture("study")
+  labels <- diagram_labels(fit)
+  paths <- coef(fit)
+  expect_equal(labels[names(paths)], stats::setNames(format_estimate(paths, 2), names(paths)))
+  expect_equal(labels[["RIG <~ rig1"]], format_estimate(fit$outer_weights["rig1", "RIG"], 2))
+  expect_equal(labels[["TTM =~ ttm1"]], format_estimate(fit$outer_loadings["ttm1", "TTM"], 2))
+  expect_equal(unname(diagram_labels(fit$model)), rep("", length(labels)))
+
+  starred <- c("TTM -> CTM" = "0.26***", "GAD -> CTM" = "-0.26** [-0.38, -0.12]", "CTM -> PIA" = "0.36***\n[0.25, 0.47]")
+  diagram <- NULL
+  render_png(diagram <- plot(fit, labels = starred), "diagram-labels.png")
+  shown <- stats::setNames(diagram$edges$label, diagram$edges$name)
+  expect_equal(shown[names(starred)], starred)
+  expect_equal(shown[["IC -> CTM"]], labels[["IC -> CTM"]])
+  expect_identical(diagram_problems(diagram), character())
+  two_lines <- diagram$edges$name == "CTM -> PIA"
+  expect_gt(diagram$edges$label_height[two_lines], 2 * line_height * path_label_cex)
+  # wide labels get the room they need
+  expect_gt(diagram$layout$width, layout_pls(fit)$width)
+
+  as_function <- function(x) c("CTM -> PIA" = "p < .001")
+  render_png(diagram <- plot(fit, labels = as_function, digits = 3), "diagram-labels-function.png")
+  shown <- stats::setNames(diagram$edges$label, diagram$edges$name)
+  expect_equal(shown[["CTM -> PIA"]], "p < .001")
+  expect_equal(shown[["IC -> CTM"]], format_estimate(fit$path_coef["IC", "CTM"], 3))
+
+  expect_error(plot(fit, labels = c("TTM -> CMT" = "x")), "TTM -> CTM")
+  expect_error(plot(fit, labels = "x"), "named character vector")
+  expect_error(diagram_labels(1), class = "error")
+})
+
+test_that("R^2 texts are shown for endogenous constructs unless r2 = FALSE", {
+  fit <- diagram_fixture("two")
+  diagram <- NULL
+  render_png(diagram <- plot(fit), "diagram-r2.png")
+  expect_equal(diagram$r2, format_estimate(fit$r2, 2))
+  expect_equal(diagram$layout$constructs$r2, c(FALSE, TRUE))
+  render_png(diagram <- plot(fit, r2 = FALSE), "diagram-no-r2.png")
+  expect_false(any(diagram$layout$constructs$r2))
+})
+
+test_that("a model can be drawn before it is fitted", {
+  diagram <- NULL
+  expect_drawn_png(render_png(diagram <- plot(parse_model(study_syntax)), "diagram-model.png"))
+  expect_true(all(diagram$edges$label == ""))
+  expect_false(any(diagram$edges$negative))
+  expect_identical(diagram_problems(diagram), character())
+})
+
+test_that("labels that do not fit the device's font are drawn smaller", {
+  render_png({
+    wide <- fit_fontsize(list("WWWWWWWWWW", "i"), c(10, 10), c(0.2, 5))
+  }, "diagram-fontsize.png")
+  expect_lt(wide[1], 10)
+  expect_equal(wide[2], 10)
+})
+
+test_that("a bootstrap labels the diagram with stars and intervals", {
+  set.seed(3)
+  fit <- pls(ecsi_syntax, data = mobi, boot = 200)
+  labels <- diagram_labels(fit)
+  table <- fit$boot$parameters
+  p <- table$p[table$type == "path" & table$term == "Quality -> Satisfaction"]
+  expect_lt(p, 0.001)
+  expect_equal(unname(labels["Quality -> Satisfaction"]),
+               paste0(formatC(round(fit$path_coef["Quality", "Satisfaction"], 2), format = "f", digits = 2), "***"))
+  weak <- table$term[table$type == "path" & table$p > 0.05][1]
+  expect_false(grepl("\\*", labels[[weak]]))
+  with_ci <- diagram_labels(fit$boot, ci = TRUE)
+  expect_match(with_ci[["Quality -> Satisfaction"]], "\\*\\*\\*\n\\[-?[0-9.]+, -?[0-9.]+\\]")
+  expect_false(grepl("\\[", with_ci[["Image =~ IMAG1"]]))
+  file <- tempfile(fileext = ".png")
+  grDevices::png(file, width = 1600, height = 700)
+  plot(fit, labels = with_ci)
+  grDevices::dev.off()
+  expect_gt(file.size(file), 5000)
+  unlink(file)
+})
