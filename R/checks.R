@@ -80,8 +80,6 @@ data_names <- function(data) if (is.matrix(data)) colnames(data) else names(data
 
 data_column <- function(data, name) if (is.matrix(data)) data[, name] else data[[name]]
 
-data_rows <- function(data) if (is.matrix(data)) nrow(data) else .row_names_info(data, 2L)
-
 # The model's indicator columns as a list of plain integer/double vectors in
 # block order, after checking them (data from check_data()). Columns are not
 # copied unless recoded:
@@ -91,9 +89,11 @@ data_rows <- function(data) if (is.matrix(data)) nrow(data) else .row_names_info
 #   columns 0/1, each announced in one message;
 # - anything else (character, plain factors, dates, lists, ...) is an error
 #   naming the columns;
-# - codes in `na_values` become NA; a column with no observed value is an
-#   error.
+# - codes in `na_values` become NA.
+# (A column with no observed value is pls()'s error, abort_all_missing(): new
+# data for predictions may lack an answer in every row it has.)
 indicator_columns <- function(data, model, na_values) {
+  data <- check_data(data)
   check_na_values(na_values)
   available <- data_names(data)
   wanted <- model$indicators
@@ -109,24 +109,28 @@ indicator_columns <- function(data, model, na_values) {
   if (any(kinds == "other")) abort_non_numeric(columns[kinds == "other"])
   columns <- Map(indicator_values, columns, kinds)
   if (length(na_values)) columns <- lapply(columns, recode_na_values, na_values = na_values)
-  if (data_rows(data) > 0L) abort_all_missing(columns)
   inform_conversions(columns, kinds)
   columns
 }
 
-# "numeric", "ordered", "labelled", "logical" or "other" (not usable).
+# "numeric", "ordered", "labelled", "logical", "empty" (logical NA only) or
+# "other" (not usable).
 column_kind <- function(x) {
   if (!is.null(dim(x))) return("other")
   if (is.ordered(x)) return("ordered")
   if (!typeof(x) %in% c("integer", "double", "logical")) return("other")
   class <- oldClass(x)
-  if (is.null(class) || identical(class, "AsIs")) return(if (is.logical(x)) "logical" else "numeric")
+  if (is.null(class) || identical(class, "AsIs")) {
+    # a column of NA only is logical in R: nothing to announce
+    if (is.logical(x)) return(if (!anyNA(x) || !all(is.na(x))) "logical" else "empty")
+    return("numeric")
+  }
   if (!is.logical(x) && inherits(x, c("haven_labelled", "labelled"))) return("labelled")
   "other"
 }
 
 indicator_values <- function(x, kind) {
-  if (kind == "ordered" || kind == "logical") return(as.integer(x))
+  if (kind %in% c("ordered", "logical", "empty")) return(as.integer(x))
   if (kind == "labelled") return(labelled_values(x))
   if (is.null(attributes(x))) x else as.vector(unclass(x))
 }
@@ -170,6 +174,7 @@ abort_non_numeric <- function(bad) {
 }
 
 abort_all_missing <- function(columns) {
+  if (!length(columns[[1]])) return(invisible())
   empty <- names(columns)[vapply(columns, function(x) anyNA(x) && all(is.na(x)), logical(1))]
   if (!length(empty)) return(invisible())
   cli::cli_abort(c(

@@ -207,6 +207,7 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   if (is.null(data)) cli::cli_abort("{.arg data} (or a correlation matrix {.arg S}) is required.", call = NULL)
   data <- check_data(data)
   columns <- indicator_columns(data, model, na_values)
+  abort_all_missing(columns)
   n_rows <- length(columns[[1]])
   weights <- check_case_weights(case_weights, data, n_rows)
   usable <- usable_rows(columns, weights, missing)

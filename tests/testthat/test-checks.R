@@ -112,6 +112,15 @@ test_that("an indicator with no observed value is named in every missing-value m
   }
 })
 
+test_that("new data for predictions may lack an answer in all of its rows", {
+  fit <- pls(small_ecsi_syntax, data = mobi, missing = "mean")
+  one <- mobi[1, ]
+  one$IMAG1 <- NA
+  expect_silent(predicted <- predict(fit, one))
+  expect_true(all(is.finite(predicted$indicators)))
+  expect_error(predict(fit, as.list(mobi)), "data frame or a numeric matrix")
+})
+
 test_that("zero-variance indicators are named", {
   data <- mobi
   data$CUEX2 <- 7L

@@ -74,7 +74,17 @@ test_that("exported functions leave their inputs unchanged and repeat bit for bi
     iec_model = list(iec_model, list(type = "extended")),
     iec_population = list(iec_population, list()),
     iec_implied = list(iec_implied, list(params = iec_population())),
-    iec_simulate = list(iec_simulate, list(n = 50, params = iec_population(), seed = 3))
+    iec_simulate = list(iec_simulate, list(n = 50, params = iec_population(), seed = 3)),
+    pls_consistent = list(pls, list(model = small_ecsi_syntax, data = mobi, consistent = TRUE)),
+    predict = list(stats::predict, list(object = small, newdata = mobi[1:20, ])),
+    pls_predict = list(with_seed(pls_predict), list(fit = small, k = 5, repetitions = 1)),
+    pls_blindfold = list(pls_blindfold, list(fit = small)),
+    pls_cvpat = list(with_seed(pls_cvpat), list(fit = small, k = 5, repetitions = 1, R = 200)),
+    pls_ipma = list(pls_ipma, list(fit = small, target = "Loyalty", scale_min = 1, scale_max = 10)),
+    pls_power = list(with_seed(pls_power), list(n = 60, reps = 2, R = 20)),
+    as_dot = list(as_dot, list(x = fit)),
+    layout_pls = list(layout_pls, list(x = fit)),
+    diagram_labels = list(diagram_labels, list(x = boot))
   )
   for (name in names(calls)) expect_pure(calls[[name]][[1]], calls[[name]][[2]], name)
   # and the objects the calls were made on
