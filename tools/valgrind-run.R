@@ -1,7 +1,8 @@
 # The representative subset of iecpls that `make valgrind` runs under
 # valgrind (tools/valgrind.sh): every .Call entry point on small data, the
-# fit paths (data, S, weights, casewise, mean replacement, Mode B), a
-# bootstrap with the jackknife, the summaries, and C error paths.
+# fit paths (data, S, weights, casewise, mean replacement, Mode B, PLSc), a
+# bootstrap with the jackknife, prediction, a small power simulation, the
+# summaries, and C error paths.
 library(iecpls)
 options(warn = 1)
 ecsi <- "
@@ -37,6 +38,14 @@ confint(boot, type = "bca")
 set.seed(2)
 pls_boot(casewise, R = 50, sign_change = "construct", bca = TRUE)
 print(summary(fit))
+plsc <- pls(ecsi, data = mobi, consistent = TRUE)
+set.seed(4)
+pls_boot(plsc, R = 30)
+predict(fit, newdata = mobi[1:20, ])
+set.seed(5)
+pls_predict(fit, k = 5, repetitions = 1)
+set.seed(6)
+pls_power(n = 60, reps = 2, R = 20)
 pls_effects(composite)
 pls_f2(fit, method = "refit")
 pls_htmt(fit)
