@@ -14,7 +14,7 @@ CHECKDIR := check
 # waivers besides --no-manual (no TeX installation here).
 CHECK_ENV := _R_CHECK_CRAN_INCOMING_REMOTE_=false _R_CHECK_SYSTEM_CLOCK_=false
 
-.PHONY: deps install demo build check document clean sanitize valgrind
+.PHONY: deps install demo build check document bench clean sanitize valgrind
 
 deps:
 	$(RSCRIPT) tools/install-deps.R
@@ -24,6 +24,10 @@ install: deps
 
 demo: install
 	$(RSCRIPT) tools/demo.R
+
+bench: install
+	$(RSCRIPT) -e 'for (p in c("seminr", "cSEM")) if (!requireNamespace(p, quietly = TRUE)) install.packages(p, repos = "https://cloud.r-project.org")'
+	$(RSCRIPT) bench/run.R
 
 document:
 	$(RSCRIPT) -e 'roxygen2::roxygenise()'

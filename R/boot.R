@@ -161,65 +161,8 @@ boot_problem <- function(fit, sign_change, htmt_absolute = FALSE) {
        original_loadings = as.double(fit$outer_loadings[own]))
 }
 
-# Runs the chunks: as futures when a non-sequential future plan is set,
-# otherwise in batches of OpenMP-parallel chunks. Between batches R can be
-# interrupted and the progress bar (shown when the run takes more than about
-# two seconds) moves; batches grow until each takes about half a second.
 run_bootstrap <- function(problem, seeds, sizes, cores) {
-  if (use_futures()) return(run_bootstrap_futures(problem, seeds, sizes))
-  # Closed by hand: when an interrupt (or a time limit) lands inside cli's
-  # own update, cli's automatic closing fails with an error of its own that
-  # would replace the interrupt.
-  bar <- cli::cli_progress_bar("Bootstrapping", total = sum(sizes), clear = TRUE, .auto_close = FALSE)
-  on.exit(try(cli::cli_progress_done(id = bar), silent = TRUE), add = TRUE)
-  pieces <- list()
-  done <- 0L
-  batch <- cores
-  while (done < length(sizes)) {
-    chunks <- seq(done + 1L, min(done + batch, length(sizes)))
-    started <- proc.time()[["elapsed"]]
-    pieces[[length(pieces) + 1L]] <- c_bootstrap(problem, seeds[, chunks, drop = FALSE], sizes[chunks], cores)
-    seconds <- proc.time()[["elapsed"]] - started
-    done <- max(chunks)
-    cli::cli_progress_update(id = bar, inc = sum(sizes[chunks]))
-    batch <- next_batch_size(batch, seconds, cores)
-  }
-  cli::cli_progress_done(id = bar)
-  merge_pieces(pieces)
-}
-
-# Chunks in the next batch: aim at about half a second per batch.
-next_batch_size <- function(batch, seconds, cores) {
-  target <- if (seconds > 0) batch * 0.5 / seconds else batch * 8
-  as.integer(max(cores, min(batch * 8, floor(target / cores) * cores)))
-}
-
-use_futures <- function() {
-  requireNamespace("future", quietly = TRUE) && !inherits(future::plan(), "sequential")
-}
-
-run_bootstrap_futures <- function(problem, seeds, sizes) {
-  workers <- max(1L, future::nbrOfWorkers())
-  groups <- split(seq_along(sizes), rep_len(seq_len(workers), length(sizes)))
-  groups <- lapply(groups, sort)
-  worker <- c_bootstrap
-  futures <- lapply(groups, function(chunks) {
-    future::future(quote(worker(problem, seeds, sizes, 1L)), substitute = FALSE, seed = NULL,
-                   globals = list(worker = worker, problem = problem,
-                                  seeds = seeds[, chunks, drop = FALSE], sizes = sizes[chunks]),
-                   packages = "iecpls")
-  })
-  pieces <- lapply(futures, future::value)
-  order <- order(unlist(lapply(groups, function(chunks) {
-    rep(chunks, sizes[chunks])
-  }), use.names = FALSE))
-  merged <- merge_pieces(pieces)
-  list(stats = merged$stats[order, , drop = FALSE], status = merged$status[order])
-}
-
-merge_pieces <- function(pieces) {
-  list(stats = do.call(rbind, lapply(pieces, `[[`, "stats")),
-       status = unlist(lapply(pieces, `[[`, "status"), use.names = FALSE))
+  run_chunks(c_bootstrap, problem, seeds, sizes, cores, "Bootstrapping")
 }
 
 individual_sign_change <- function(values, parameters) {
@@ -235,14 +178,19 @@ resample_failure_reasons <- c(
   "100" = "no convergence", "101" = "a constant indicator", "102" = "an inadmissible PLSc solution"
 )
 
-report_failures <- function(status) {
+# `what` names the unit (resample, permutation), `where` the run it belongs
+# to (appended as it is, for example " of groups A and B").
+report_failures <- function(status, what = "resample", where = "",
+                            hint = "Their rows of {.field draws} are NA; {.field status} says why.") {
   failed <- status[status != 0L]
   if (!length(failed)) return(invisible())
   counts <- table(failed)
   reasons <- paste0(counts, " ", resample_failure_reasons[names(counts)])
+  noun <- if (length(status) == 1L) what else paste0(what, "s")
+  verb <- if (length(failed) == 1L) "was" else "were"
   cli::cli_warn(c(
-    "{length(failed)} of {length(status)} resample{?s} failed and {?was/were} excluded: {reasons}.",
-    "i" = "Their rows of {.field draws} are NA; {.field status} says why."
+    "{length(failed)} of {length(status)} {noun}{where} failed and {verb} excluded: {reasons}.",
+    "i" = hint
   ), call = NULL)
 }
 

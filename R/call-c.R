@@ -108,3 +108,17 @@ c_stream_unif <- function(seed, n) .Call(C_iecpls_stream_unif, as.integer(seed),
 
 # Benchmark only: draws and cross-products of the resamples, no fits.
 c_bootstrap_floor <- function(problem, seeds, sizes) .Call(C_iecpls_bootstrap_floor, problem$zt, seeds, sizes)
+
+# Group comparisons (src/permutation.c). `problem` (see group_problem())
+# holds the standardized data of the compared rows, their group labels
+# (0-based) and, for MICOM, the pooled fit's outer weights.
+c_group_fits <- function(problem) {
+  .Call(C_iecpls_group_fits, problem$zt, problem$case_weights, problem$spec, problem$stat_spec,
+        problem$labels, problem$score_weights)
+}
+
+# Runs permutation chunks; also what a future evaluates on a worker.
+c_permutation <- function(problem, seeds, sizes, threads) {
+  .Call(C_iecpls_permutation, problem$zt, problem$case_weights, problem$spec, problem$stat_spec,
+        problem$labels, problem$score_weights, seeds, sizes, as.integer(threads))
+}

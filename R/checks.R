@@ -78,7 +78,7 @@ check_data <- function(data) {
 
 data_names <- function(data) if (is.matrix(data)) colnames(data) else names(data)
 
-data_column <- function(data, name) if (is.matrix(data)) data[, name] else data[[name]]
+data_column <- function(data, name) if (is.matrix(data)) data[, name] else .subset2(data, name)
 
 # The model's indicator columns as a list of plain integer/double vectors in
 # block order, after checking them (data from check_data()). Columns are not

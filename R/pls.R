@@ -218,7 +218,8 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
     cli::cli_inform("{n_rows - n} of {n_rows} rows with missing indicator values were dropped.")
   }
   fit <- new_pls_fit(raw, model, n, settings, call)
-  fit$data <- as.data.frame(columns, optional = TRUE)
+  # a data frame sharing the column vectors (no copy, no name checking)
+  fit$data <- structure(columns, class = "data.frame", row.names = c(NA_integer_, -n_rows))
   fit$case_weights <- weights
   if (!is.null(fit$scores)) rownames(fit$scores) <- score_row_names(data, raw$rows_used)
   if (boot > 0) fit$boot <- pls_boot(fit, R = boot, cores = cores)

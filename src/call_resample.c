@@ -30,9 +30,8 @@ static void read_stat_spec(SEXP st_spec, stat_spec_t *st)
 }
 
 /* Unpacks everything a resampling loop shares between threads. */
-static void read_problem(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP sign_change,
-                         SEXP original_loadings, pls_model_t *m, stat_spec_t *st,
-                         resample_problem_t *pr)
+void read_problem(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP sign_change,
+                  SEXP original_loadings, pls_model_t *m, stat_spec_t *st, resample_problem_t *pr)
 {
   if (!isReal(Zt) || !isMatrix(Zt)) error("internal error: 'Zt' must be a double matrix");
   read_model(spec, nrows(Zt), m);
@@ -55,7 +54,7 @@ static void read_problem(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SE
   pr->original_loadings = REAL_RO(original_loadings);
 }
 
-static resample_buffers_t *alloc_buffers(const pls_model_t *m, R_xlen_t n, int threads)
+resample_buffers_t *alloc_buffers(const pls_model_t *m, R_xlen_t n, int threads)
 {
   size_t nd, ns, ni;
   resample_buffer_size(m, n, &nd, &ns, &ni);
@@ -66,7 +65,7 @@ static resample_buffers_t *alloc_buffers(const pls_model_t *m, R_xlen_t n, int t
   return b;
 }
 
-static SEXP resample_result(int rows, int q, double **stats, int **status)
+SEXP resample_result(int rows, int q, double **stats, int **status)
 {
   const char *names[] = {"stats", "status", ""};
   SEXP ans = PROTECT(mkNamed(VECSXP, names));
@@ -78,6 +77,24 @@ static SEXP resample_result(int rows, int q, double **stats, int **status)
   return ans;
 }
 
+/* The stream seeds (6 x chunks integers) and the first row of each chunk
+ * (first[chunks] is the total number of rows). */
+const int *read_chunks(SEXP seeds, SEXP chunk_sizes, int **first)
+{
+  int n_chunks = (int) XLENGTH(chunk_sizes);
+  if (TYPEOF(seeds) != INTSXP || XLENGTH(seeds) != 6 * (R_xlen_t) n_chunks || TYPEOF(chunk_sizes) != INTSXP)
+    error("internal error: bad chunk seeds");
+  const int *sizes = INTEGER(chunk_sizes);
+  int *start = (int *) R_alloc((size_t) n_chunks + 1, sizeof(int));
+  start[0] = 0;
+  for (int c = 0; c < n_chunks; c++) {
+    if (sizes[c] < 0 || sizes[c] > INT_MAX - start[c]) error("internal error: bad chunk size");
+    start[c + 1] = start[c] + sizes[c];
+  }
+  *first = start;
+  return INTEGER(seeds);
+}
+
 /* Bootstrap resamples for a batch of chunks: chunk c has chunk_sizes[c]
  * resamples drawn from the MRG32k3a stream seeds[, c] (6 integers). */
 SEXP iecpls_bootstrap(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP seeds,
@@ -87,16 +104,8 @@ SEXP iecpls_bootstrap(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP 
   stat_spec_t st;
   resample_problem_t pr;
   read_problem(Zt, case_weights, spec, st_spec, sign_change, original_loadings, &m, &st, &pr);
-  int n_chunks = (int) XLENGTH(chunk_sizes);
-  if (TYPEOF(seeds) != INTSXP || XLENGTH(seeds) != 6 * (R_xlen_t) n_chunks || TYPEOF(chunk_sizes) != INTSXP)
-    error("internal error: bad chunk seeds");
-  const int *sizes = INTEGER(chunk_sizes), *seed = INTEGER(seeds);
-  int *first = (int *) R_alloc((size_t) n_chunks + 1, sizeof(int));
-  first[0] = 0;
-  for (int c = 0; c < n_chunks; c++) {
-    if (sizes[c] < 0 || sizes[c] > INT_MAX - first[c]) error("internal error: bad chunk size");
-    first[c + 1] = first[c] + sizes[c];
-  }
+  int n_chunks = (int) XLENGTH(chunk_sizes), *first;
+  const int *seed = read_chunks(seeds, chunk_sizes, &first), *sizes = INTEGER(chunk_sizes);
   int rows = first[n_chunks], q = statistic_count(&m, &st), nth = thread_count(asInteger(threads));
   double *out;
   int *status;

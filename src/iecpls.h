@@ -205,6 +205,35 @@ void bootstrap_chunk(const resample_problem_t *pr, const int *seed, int first, i
 void jackknife_range(const resample_problem_t *pr, const double *full_cross, const double *full_sums,
                      double full_total, R_xlen_t first, R_xlen_t count, resample_buffers_t *b,
                      double *out, R_xlen_t stride, int *status);
+void fit_and_collect(const resample_problem_t *pr, double N, resample_buffers_t *b,
+                     double *out, R_xlen_t stride, int *status);
+
+/* permutation.c: group comparisons (multigroup analysis, MICOM). Each row
+ * of data belongs to one of n_groups groups; a permutation shuffles the
+ * labels and refits the model in every group from its moments. */
+typedef struct {
+  const resample_problem_t *base;  /* data, model, statistics (no sign change) */
+  const int *labels;               /* n: group of each row, 0 .. n_groups - 1 */
+  int n_groups;
+  int remainder;                   /* the group whose moments are the full ones minus the others */
+  const double *full_cross, *full_sums;  /* moments of all rows (accumulate_cross) */
+  double full_total;
+  const double *score_weights;     /* NULL, or p outer weights of the pooled fit (MICOM) */
+  const double *pooled_S;          /* with score_weights: p x p correlation matrix of all rows */
+} permutation_problem_t;
+typedef struct {
+  resample_buffers_t fit;          /* the refit of one group */
+  int *labels;                     /* n: permuted labels */
+  double *cross, *sums, *total;    /* n_groups blocks of p x p, p, 1 */
+} permutation_buffers_t;
+int permutation_column_count(const permutation_problem_t *pp);
+void permutation_buffer_size(const permutation_problem_t *pp, size_t *n_double, size_t *n_int);
+void permutation_buffer_init(const permutation_problem_t *pp, permutation_buffers_t *b,
+                             resample_buffers_t fit, double *dbuf, int *ibuf);
+void group_statistics(const permutation_problem_t *pp, const int *labels, permutation_buffers_t *b,
+                      double *out, R_xlen_t stride, int *status);
+void permutation_chunk(const permutation_problem_t *pp, const int *seed, int first, int count,
+                       permutation_buffers_t *b, double *out, R_xlen_t stride, int *status);
 
 /* call.c: argument unpacking shared by the entry points */
 SEXP list_element(SEXP list, const char *name);
@@ -222,5 +251,16 @@ SEXP iecpls_jackknife(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEX
                       SEXP original_loadings, SEXP threads);
 SEXP iecpls_stream_unif(SEXP seed, SEXP n);
 SEXP iecpls_bootstrap_floor(SEXP Zt, SEXP seeds, SEXP chunk_sizes);
+SEXP iecpls_group_fits(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP labels,
+                       SEXP score_weights);
+SEXP iecpls_permutation(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP labels,
+                        SEXP score_weights, SEXP seeds, SEXP chunk_sizes, SEXP threads);
+
+/* call_resample.c: helpers shared with call_permutation.c */
+void read_problem(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP sign_change,
+                  SEXP original_loadings, pls_model_t *m, stat_spec_t *st, resample_problem_t *pr);
+resample_buffers_t *alloc_buffers(const pls_model_t *m, R_xlen_t n, int threads);
+SEXP resample_result(int rows, int q, double **stats, int **status);
+const int *read_chunks(SEXP seeds, SEXP chunk_sizes, int **first);
 
 #endif

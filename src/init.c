@@ -11,6 +11,8 @@ static const R_CallMethodDef call_methods[] = {
   CALLDEF(iecpls_jackknife, 7),
   CALLDEF(iecpls_stream_unif, 2),
   CALLDEF(iecpls_bootstrap_floor, 3),
+  CALLDEF(iecpls_group_fits, 6),
+  CALLDEF(iecpls_permutation, 9),
   {NULL, NULL, 0}
 };
 

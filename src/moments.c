@@ -96,17 +96,13 @@ int standardize_columns(const column_t *cols, R_xlen_t n, int p, const double *c
  * three times faster than dsyrk, and it needs no weighted copy of Z. */
 static double dot_product(const double *a, const double *b, int n)
 {
-  /* four partial sums: independent chains the processor can overlap */
-  double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-  int r = 0;
-  for (; r + 4 <= n; r += 4) {
-    s0 += a[r] * b[r];
-    s1 += a[r + 1] * b[r + 1];
-    s2 += a[r + 2] * b[r + 2];
-    s3 += a[r + 3] * b[r + 3];
-  }
-  for (; r < n; r++) s0 += a[r] * b[r];
-  return (s0 + s2) + (s1 + s3);
+  double sum = 0.0;
+  /* the reduction may be reordered, so the compiler can use vector lanes */
+#ifdef _OPENMP
+#pragma omp simd reduction(+:sum)
+#endif
+  for (int r = 0; r < n; r++) sum += a[r] * b[r];
+  return sum;
 }
 
 void correlation_from_standardized(const double *Z, R_xlen_t n, int p, const double *case_weights,

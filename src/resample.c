@@ -64,9 +64,10 @@ static int align_with_original(const resample_problem_t *pr, resample_buffers_t 
   return path_coefficients(m, b->res.construct_cor, &b->ws, b->res.path_coef, b->res.r2, &bad);
 }
 
-/* Fits the model to the moments in b->cross / b->sums and writes one row. */
-static void fit_and_collect(const resample_problem_t *pr, double N, resample_buffers_t *b,
-                            double *out, R_xlen_t stride, int *status)
+/* Fits the model to the moments in b->cross / b->sums and writes one row
+ * (also used by the permutation loops, permutation.c). */
+void fit_and_collect(const resample_problem_t *pr, double N, resample_buffers_t *b,
+                     double *out, R_xlen_t stride, int *status)
 {
   const pls_model_t *m = pr->model;
   int q = statistic_count(m, pr->stats);

@@ -1,9 +1,8 @@
 # Plain-R counterparts of the bootstrap internals, for the tests.
 
-# The row indices (1-based) of the resamples of one chunk, drawn in R from
-# the chunk's L'Ecuyer stream exactly as src/rng.c does (rejection happens
-# with probability ~1e-7 and is ignored here).
-reference_resample_rows <- function(stream_seed, n, count) {
+# Evaluates `code` with R's generator at the L'Ecuyer stream `stream_seed`
+# (6 integers), restoring the session's generator afterwards.
+with_stream <- function(stream_seed, code) {
   env <- globalenv()
   old_kind <- RNGkind()
   had_seed <- exists(".Random.seed", envir = env, inherits = FALSE)
@@ -14,10 +13,18 @@ reference_resample_rows <- function(stream_seed, n, count) {
   })
   RNGkind("L'Ecuyer-CMRG")
   assign(".Random.seed", c(10407L, stream_seed), envir = env)
-  lapply(seq_len(count), function(b) {
-    integer_draw <- round(stats::runif(n) / 2.328306549295727688e-10)
-    (integer_draw - 1) %% n + 1
-  })
+  code
+}
+
+# The integer behind each of the next n uniforms of the stream (src/rng.c
+# stream_next()).
+stream_integers <- function(n) round(stats::runif(n) / 2.328306549295727688e-10)
+
+# The row indices (1-based) of the resamples of one chunk, drawn in R from
+# the chunk's L'Ecuyer stream exactly as src/rng.c does (rejection happens
+# with probability ~1e-7 and is ignored here).
+reference_resample_rows <- function(stream_seed, n, count) {
+  with_stream(stream_seed, lapply(seq_len(count), function(b) (stream_integers(n) - 1) %% n + 1))
 }
 
 # BCa limits written out directly from Efron (1987).

@@ -42,6 +42,12 @@ test_that("every .Call entry point survives gctorture", {
   constant <- columns
   constant$CUSA2 <- rep(4L, 40)
   ns <- asNamespace("iecpls")
+  # group comparisons (MGA, MICOM): two groups of 20
+  grouped <- pls(syntax, data = mobi[1:40, ])
+  groups <- ns$comparison_groups(grouped, rep(c("a", "b"), 20), NULL, "pls_mga")
+  pair <- ns$group_problem(grouped, groups, c("a", "b"))
+  pooled <- ns$c_group_fits(pair)$stats
+  micom <- ns$group_problem(grouped, groups, c("a", "b"), score_weights = pooled[seq_along(model$indicators)])
   calls <- list(
     fit_cor = function() .Call(ns$C_iecpls_fit_cor, S, spec),
     fit_data_mean = function() .Call(ns$C_iecpls_fit_data, columns, weights, 1L, spec),
@@ -55,11 +61,17 @@ test_that("every .Call entry point survives gctorture", {
     jackknife = function() .Call(ns$C_iecpls_jackknife, problem$zt, problem$case_weights, problem$spec,
                                  problem$stat_spec, problem$sign_code, problem$original_loadings, 1L),
     stream_unif = function() .Call(ns$C_iecpls_stream_unif, seeds[, 1], 5),
-    bootstrap_floor = function() .Call(ns$C_iecpls_bootstrap_floor, problem$zt, seeds, sizes)
+    bootstrap_floor = function() .Call(ns$C_iecpls_bootstrap_floor, problem$zt, seeds, sizes),
+    group_fits = function() .Call(ns$C_iecpls_group_fits, pair$zt, pair$case_weights, pair$spec, pair$stat_spec,
+                                  pair$labels, pair$score_weights),
+    group_fits_micom = function() .Call(ns$C_iecpls_group_fits, micom$zt, micom$case_weights, micom$spec,
+                                        micom$stat_spec, micom$labels, micom$score_weights),
+    permutation = function() .Call(ns$C_iecpls_permutation, micom$zt, micom$case_weights, micom$spec,
+                                   micom$stat_spec, micom$labels, micom$score_weights, seeds, sizes, 2L)
   )
   # every registered entry point is exercised
   registered <- names(getDLLRegisteredRoutines("iecpls")$.Call)
-  expect_setequal(paste0("iecpls_", sub("_(mean|casewise|error)$", "", names(calls))), registered)
+  expect_setequal(paste0("iecpls_", sub("_(mean|casewise|error|micom)$", "", names(calls))), registered)
   expected <- lapply(calls, function(call) call())
   expect_identical(expected$fit_data_error$status, 5L)
   expect_identical(expected$standardize_error$status, 5L)

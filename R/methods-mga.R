@@ -1,0 +1,149 @@
+#' Results of a multigroup analysis and of MICOM
+#'
+#' `print()` shows the groups and, for each method, the tests of the path
+#' coefficients and R^2 (and the omnibus tests of the paths with more than
+#' two groups); `tidy()` returns every test as a data frame. For MICOM,
+#' `print()` shows the three steps and the verdict for each construct and
+#' pair of groups, and `tidy()` the same table.
+#'
+#' @param x A `pls_mga` from [pls_mga()] or a `pls_micom` from
+#'   [pls_micom()].
+#' @param what For `pls_mga`: `"tests"` (one row per method, parameter and
+#'   pair of groups) or `"omnibus"` (one row per parameter, with more than
+#'   two groups).
+#' @param digits Decimal places printed.
+#' @param ... Not used.
+#' @return `tidy()`: a data frame; for `"tests"` the columns `method`,
+#'   `type` (`"weight"`, `"loading"`, `"path"`, `"r2"`), `term`, `group1`,
+#'   `group2`, `estimate1`, `estimate2`, `difference` (group 1 minus group
+#'   2), `statistic` (the difference, or t for `"parametric"`), `df`,
+#'   `p.value` (two-sided), `p.greater` and `p.less` (one-sided, for the
+#'   alternatives group 1 > group 2 and group 1 < group 2), every p value
+#'   adjusted as `p_adjust` asked. `print()`: `x`, invisibly.
+#' @examples
+#' fit <- pls("
+#'   Image        =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
+#'   Satisfaction =~ CUSA1 + CUSA2 + CUSA3
+#'   Loyalty      =~ CUSL1 + CUSL2 + CUSL3
+#'   Satisfaction ~ Image
+#'   Loyalty      ~ Image + Satisfaction
+#' ", data = mobi)
+#' set.seed(1)
+#' half <- sample(c("A", "B"), nrow(mobi), replace = TRUE)  # a random split
+#' mga <- pls_mga(fit, half, R = 200)
+#' tidy(mga)[tidy(mga)$type == "path", ]
+#' @name pls_mga-methods
+NULL
+
+#' @rdname pls_mga-methods
+#' @export
+tidy.pls_mga <- function(x, what = c("tests", "omnibus"), ...) {
+  what <- match.arg(what)
+  if (what == "omnibus" && is.null(x$omnibus)) {
+    cli::cli_abort("There is no omnibus test: it needs more than two groups and {.code method = \"permutation\"}.", call = NULL)
+  }
+  out <- if (what == "tests") x$tests else x$omnibus
+  rownames(out) <- NULL
+  out
+}
+
+#' @rdname pls_mga-methods
+#' @export
+print.pls_mga <- function(x, digits = 3, ...) {
+  sizes <- paste0(x$groups$group, " (n = ", x$groups$n, ")", collapse = ", ")
+  cat("Multigroup analysis of a PLS path model: ", nrow(x$groups), " groups: ", sizes, "\n", sep = "")
+  titles <- c(permutation = "Permutation test (Chin and Dibbern 2010), %d permutations",
+              bootstrap = "Henseler's PLS-MGA, %d bootstrap resamples per group",
+              parametric = "Parametric Welch-Satterthwaite test, %d bootstrap resamples per group")
+  for (method in x$method) {
+    tests <- x$tests[x$tests$method == method, , drop = FALSE]
+    cat("\n", sprintf(titles[[method]], x$R), "\n", sep = "")
+    for (type in c("path", "r2")) {
+      rows <- tests[tests$type == type, , drop = FALSE]
+      if (!nrow(rows)) next
+      cat(if (type == "path") "Path coefficients:\n" else "R-squared:\n")
+      print_mga_table(rows, digits, parametric = method == "parametric")
+    }
+  }
+  if (!is.null(x$omnibus)) {
+    omnibus <- x$omnibus[x$omnibus$type %in% c("path", "paths"), , drop = FALSE]
+    cat("\nOmnibus permutation tests (all ", nrow(x$groups), " groups; between-groups sum of squares):\n", sep = "")
+    shown <- data.frame(term = omnibus$term, statistic = round(omnibus$statistic, digits),
+                        p = round(omnibus$p.value, digits), sig = significance_stars(omnibus$p.value))
+    print(shown, row.names = FALSE)
+  }
+  n_tests <- sum(!is.na(x$tests$p.value)) / length(x$method)
+  adjust <- if (x$p_adjust == "none") {
+    "not adjusted for multiple testing (see p_adjust)"
+  } else {
+    paste0("adjusted (", x$p_adjust, ")")
+  }
+  cat("\n", n_tests, " tests per method (weights, loadings, paths, R-squared; est1 - est2 = diff);\n",
+      "p values ", adjust, "; tidy() lists them all.\n", sep = "")
+  invisible(x)
+}
+
+# Parameter by parameter (pairs within), in short columns.
+print_mga_table <- function(rows, digits, parametric) {
+  rows <- rows[order(match(rows$term, unique(rows$term))), , drop = FALSE]
+  shown <- data.frame(term = rows$term, groups = paste(rows$group1, "vs", rows$group2),
+                      est1 = rows$estimate1, est2 = rows$estimate2, diff = rows$difference,
+                      stringsAsFactors = FALSE)
+  if (parametric) {
+    shown$t <- rows$statistic
+    shown$df <- rows$df
+  }
+  shown$p <- rows$p.value
+  numeric <- vapply(shown, is.numeric, logical(1)) & names(shown) != "df"
+  shown[numeric] <- lapply(shown[numeric], round, digits)
+  shown$sig <- significance_stars(rows$p.value)
+  print(shown, row.names = FALSE)
+}
+
+#' @rdname pls_mga-methods
+#' @export
+tidy.pls_micom <- function(x, ...) {
+  out <- x$results
+  rownames(out) <- NULL
+  out
+}
+
+#' @rdname pls_mga-methods
+#' @export
+print.pls_micom <- function(x, digits = 3, ...) {
+  cat("Measurement invariance of composites (MICOM; Henseler, Ringle and Sarstedt 2016)\n")
+  cat(x$R, " permutations, alpha = ", x$alpha, "\n", sep = "")
+  cat("\nStep 1, configural invariance (the same indicators, model, settings and data\n",
+      "treatment in every group by construction); the model in each group:\n", sep = "")
+  configural <- x$configural
+  fitted <- ifelse(configural$converged & configural$admissible, "estimated",
+                   ifelse(configural$converged, "inadmissible", "did not converge"))
+  cat(paste0("  ", configural$group, " (n = ", configural$n, "): ", fitted, collapse = "\n"), "\n", sep = "")
+  results <- x$results
+  for (pair in unique(paste(results$group1, results$group2, sep = "\r"))) {
+    rows <- results[paste(results$group1, results$group2, sep = "\r") == pair, , drop = FALSE]
+    cat("\nGroups ", rows$group1[1], " vs ", rows$group2[1], "\n", sep = "")
+    cat("Step 2, compositional invariance (c >= its ", 100 * x$alpha, "% permutation quantile):\n", sep = "")
+    step2 <- data.frame(construct = rows$construct, c = rows$c, quantile = rows$c_quantile, p = rows$c_p)
+    step2[-1] <- lapply(step2[-1], round, digits)
+    step2$invariant <- yes_no(rows$compositional)
+    print(step2, row.names = FALSE)
+    cat("Step 3, equal composite means and variances (difference and log ratio within\n",
+        "the central ", 100 * (1 - x$alpha), "% of the permutations):\n", sep = "")
+    step3 <- data.frame(construct = rows$construct, mean_diff = rows$mean_diff, lower = rows$mean_lower,
+                        upper = rows$mean_upper, log_var_ratio = rows$log_var_ratio, lower = rows$var_lower,
+                        upper = rows$var_upper, check.names = FALSE)
+    step3[-1] <- lapply(step3[-1], round, digits)
+    print(step3, row.names = FALSE)
+    verdict <- data.frame(construct = rows$construct, compositional = yes_no(rows$compositional),
+                          means = yes_no(rows$equal_means, "equal", "differ"),
+                          variances = yes_no(rows$equal_variances, "equal", "differ"),
+                          invariance = rows$invariance)
+    cat("Measurement invariance:\n")
+    print(verdict, row.names = FALSE)
+  }
+  cat("\nInvariance: full (pool the groups), partial (compare paths with pls_mga()), no.\n")
+  invisible(x)
+}
+
+yes_no <- function(x, yes = "yes", no = "no") ifelse(x, yes, no)

@@ -1,0 +1,189 @@
+# make bench: times iecpls against the peers installed here (seminr, cSEM;
+# matrixpls when available) on the same models and data in one R process,
+# and writes bench/RESULTS.md. Not a test: timings depend on the machine.
+#   Rscript bench/run.R [quick]     (from the package root, package installed)
+suppressPackageStartupMessages(library(iecpls))
+source("bench/peers.R")
+source("tests/testthat/helper-models.R")
+quick <- "quick" %in% commandArgs(trailingOnly = TRUE)
+cores <- parallel::detectCores()
+rows <- list()
+record <- function(scenario, package, times, note = "") {
+  rows[[length(rows) + 1L]] <<- data.frame(scenario = scenario, package = package, median = stats::median(times),
+                                           min = min(times), max = max(times), runs = length(times), note = note,
+                                           stringsAsFactors = FALSE)
+  cat(sprintf("%-45s %-28s %9.4f s\n", scenario, package, stats::median(times)))
+}
+# Seconds per evaluation, `reps` times; fast expressions are evaluated in an
+# inner loop of at least 20 ms so the clock's resolution does not matter.
+timed <- function(expr, reps) {
+  expr <- substitute(expr)
+  env <- parent.frame()
+  once <- system.time(eval(expr, env))[["elapsed"]]
+  inner <- if (once < 0.02) max(1L, ceiling(0.02 / max(once, 1e-4))) else 1L
+  vapply(seq_len(reps), function(i) {
+    system.time(for (k in seq_len(inner)) eval(expr, env))[["elapsed"]] / inner
+  }, numeric(1))
+}
+peer_reps <- function(reps) if (quick) 1L else max(1L, reps)
+
+ecsi <- parse_model(ecsi_syntax)
+corp <- parse_model(corp_rep_syntax)
+corp_data <- corp_rep_mean_replaced()[corp$indicators]
+mobi_data <- mobi[ecsi$indicators]
+
+# --- one fit -----------------------------------------------------------------
+for (case in list(list("fit: ECSI on mobi (n = 250)", ecsi, mobi_data),
+                  list("fit: corporate reputation (n = 344)", corp, corp_data))) {
+  label <- case[[1]]; model <- case[[2]]; data <- case[[3]]
+  record(label, "iecpls", timed(pls(model, data = data), 50))
+  if (have("cSEM")) record(label, "cSEM", timed(cSEM::csem(data, peer_syntax(model), .disattenuate = FALSE), peer_reps(10)))
+  if (have("seminr")) {
+    spec <- seminr_model(model)
+    record(label, "seminr", timed(suppressMessages(seminr::estimate_pls(data, spec$measurement, spec$structural)), peer_reps(10)))
+  }
+}
+
+big_ecsi <- function(n) {
+  set.seed(7)
+  data <- mobi_data[sample(nrow(mobi_data), n, replace = TRUE), ]
+  data[] <- lapply(data, function(x) x + stats::rnorm(n, sd = 0.5))
+  data
+}
+data_100k <- big_ecsi(1e5)
+label <- "fit: ECSI, 100,000 rows"
+record(label, "iecpls", timed(pls(ecsi, data = data_100k), 20))
+record(label, "cor() alone (floor of fitting from cor())", timed(stats::cor(data_100k), 5),
+       "matrixpls fits from cor(); it is not on CRAN for R 4.2, so this is its lower bound")
+if (have("matrixpls")) record(label, "matrixpls", timed(matrixpls::matrixpls(stats::cor(data_100k), peer_syntax(ecsi)), 5))
+if (have("cSEM")) record(label, "cSEM", timed(cSEM::csem(data_100k, peer_syntax(ecsi), .disattenuate = FALSE), peer_reps(3)))
+if (have("seminr")) {
+  spec <- seminr_model(ecsi)
+  record(label, "seminr", timed(suppressMessages(seminr::estimate_pls(data_100k, spec$measurement, spec$structural)), peer_reps(3)))
+}
+rm(data_100k)
+
+# --- one fit on a million rows, with peak memory ----------------------------
+data_1m <- big_ecsi(1e6)
+data_mb <- as.numeric(utils::object.size(data_1m)) / 2^20
+invisible(gc(reset = TRUE))
+before <- sum(gc()[, 2])
+times <- timed(pls(ecsi, data = data_1m), 5)
+peak <- sum(gc()[, 6]) - before
+record("fit: ECSI, 1,000,000 rows", "iecpls", times,
+       sprintf("data %.0f MB; peak R memory %.0f MB = data + %.0f MB during the fit (%.2f x the data)",
+               data_mb, data_mb + peak, peak, (data_mb + peak) / data_mb))
+rm(data_1m); invisible(gc())
+
+# --- growth with p and n -----------------------------------------------------
+wide_model <- function(K, per) {
+  blocks <- vapply(seq_len(K), function(k) sprintf("C%d =~ %s", k, paste0("x", k, "_", seq_len(per), collapse = " + ")), "")
+  paths <- vapply(2:K, function(k) sprintf("C%d ~ C%d", k, k - 1), "")
+  paste(c(blocks, paths), collapse = "\n")
+}
+wide_data <- function(K, per, n) {
+  set.seed(11)
+  latent <- matrix(stats::rnorm(n * K), n) %*% chol(0.5 ^ abs(outer(seq_len(K), seq_len(K), "-")))
+  cols <- lapply(seq_len(K * per), function(j) 0.8 * latent[, (j - 1) %/% per + 1] + stats::rnorm(n, sd = 0.6))
+  names(cols) <- paste0("x", rep(seq_len(K), each = per), "_", rep(seq_len(per), K))
+  as.data.frame(cols)
+}
+for (p in c(24, 100, 400)) {
+  K <- p / 4
+  data <- wide_data(K, 4, 2000)
+  record(sprintf("growth: p = %d indicators (n = 2,000)", p), "iecpls", timed(pls(wide_model(K, 4), data = data), 5))
+}
+for (n in c(1e3, 1e4, 1e5, 1e6, if (!quick) 1e7)) {
+  data <- wide_data(4, 3, n)
+  record(sprintf("growth: n = %s (p = 12)", format(n, big.mark = ",", scientific = FALSE)), "iecpls",
+         timed(pls(wide_model(4, 3), data = data), if (n >= 1e6) 2 else 5))
+}
+rm(data); invisible(gc())
+
+# --- bootstrap -----------------------------------------------------------------
+R <- 5000L
+fit <- pls(corp, data = corp_data)
+problem <- iecpls:::boot_problem(fit, "none")
+sizes <- iecpls:::chunk_sizes(R)
+seeds <- iecpls:::chunk_seeds(length(sizes))
+label <- "bootstrap 5,000: corporate reputation"
+record(label, "limit: draws + cross-products only", timed(iecpls:::c_bootstrap_floor(problem, seeds, sizes), 5),
+       "the arithmetic no bootstrap can avoid")
+record(label, "iecpls, 1 thread", timed(pls_boot(fit, R = R, cores = 1), 5))
+record(label, "iecpls, 1 thread, no BCa", timed(pls_boot(fit, R = R, cores = 1, bca = FALSE), 5))
+record(label, sprintf("iecpls, %d threads", cores), timed(pls_boot(fit, R = R, cores = cores), 5))
+if (have("cSEM")) {
+  model <- cSEM::csem(corp_data, peer_syntax(corp), .disattenuate = FALSE)
+  record(label, "cSEM, 1 core", timed(cSEM::resamplecSEMResults(model, .R = if (quick) 500L else R), 1),
+         if (quick) "quick run: 500 resamples, time x10" else "")
+  if (quick) rows[[length(rows)]]$median <- rows[[length(rows)]]$median * 10
+}
+if (have("seminr")) {
+  spec <- seminr_model(corp)
+  model <- suppressMessages(seminr::estimate_pls(corp_data, spec$measurement, spec$structural))
+  record(label, "seminr, 1 core", timed(suppressMessages(seminr::bootstrap_model(model, nboot = if (quick) 500L else R, cores = 1)), 1),
+         if (quick) "quick run: 500 resamples, time x10" else "")
+  if (quick) rows[[length(rows)]]$median <- rows[[length(rows)]]$median * 10
+}
+plsc <- pls(corp, data = corp_data, consistent = TRUE)
+label <- "bootstrap 5,000: PLSc, corporate reputation"
+record(label, "iecpls, 1 thread", timed(suppressWarnings(pls_boot(plsc, R = R)), 3))
+if (have("cSEM")) {
+  model <- cSEM::csem(corp_data, peer_syntax(corp))
+  record(label, "cSEM, 1 core", timed(cSEM::resamplecSEMResults(model, .R = if (quick) 500L else R), 1),
+         if (quick) "quick run: 500 resamples, time x10" else "")
+  if (quick) rows[[length(rows)]]$median <- rows[[length(rows)]]$median * 10
+}
+
+# --- multigroup permutation test ------------------------------------------------
+if (exists("pls_mga", mode = "function")) {
+  label <- "permutation 5,000: two groups, corporate reputation"
+  group <- corp_rep_data$servicetype
+  record(label, "iecpls, 1 thread", timed(pls_mga(fit, group = group, method = "permutation", R = R), 3))
+  if (have("cSEM")) {
+    groups <- split(cbind(corp_data, servicetype = group), group)
+    groups <- lapply(groups, function(d) d[corp$indicators])
+    model <- cSEM::csem(groups, peer_syntax(corp), .disattenuate = FALSE)
+    record(label, "cSEM testMGD (Chin), 1 core",
+           timed(cSEM::testMGD(model, .approach_mgd = "Chin", .R_permutation = if (quick) 200L else R), 1),
+           if (quick) "quick run: 200 permutations, time x25" else "")
+    if (quick) rows[[length(rows)]]$median <- rows[[length(rows)]]$median * 25
+  }
+}
+
+# --- PLSpredict -------------------------------------------------------------------
+label <- "PLSpredict 10 folds x 10 repetitions"
+set.seed(3)
+record(label, "iecpls", timed(pls_predict(fit, k = 10, repetitions = 10), 3))
+if (have("seminr")) {
+  spec <- seminr_model(corp)
+  model <- suppressMessages(seminr::estimate_pls(corp_data, spec$measurement, spec$structural))
+  record(label, "seminr", timed(suppressMessages(seminr::predict_pls(model, technique = seminr::predict_DA, noFolds = 10, reps = 10)), 1))
+}
+
+# --- RESULTS.md -----------------------------------------------------------------
+results <- do.call(rbind, rows)
+reference <- ave(ifelse(startsWith(results$package, "iecpls"), results$median, NA_real_), results$scenario,
+                 FUN = function(x) min(x, na.rm = TRUE))
+results$ratio <- ifelse(is.finite(reference), results$median / reference, NA_real_)
+fmt <- function(x) ifelse(is.na(x), "", formatC(x, digits = 4, format = "g"))
+lines <- c(
+  "# Benchmark results",
+  "",
+  sprintf("Produced by `make bench` on %s. %s; %s. BLAS: `%s`; LAPACK: `%s`. %d cores.",
+          format(Sys.Date()), R.version.string, utils::sessionInfo()$running, extSoftVersion()[["BLAS"]],
+          La_library(), cores),
+  sprintf("Peers: %s.", paste(vapply(c("seminr", "cSEM", "matrixpls"), function(p)
+    if (have(p)) paste(p, utils::packageVersion(p)) else paste(p, "not installed"), ""), collapse = ", ")),
+  if (quick) "Quick run: peers timed once on fewer resamples and scaled (see notes)." else
+    "Medians of repeated runs (one run for the slow peer bootstraps); ratio = time / fastest iecpls time in the scenario.",
+  "",
+  "| scenario | package | median s | min s | max s | runs | ratio to iecpls | note |",
+  "|---|---|---:|---:|---:|---:|---:|---|",
+  sprintf("| %s | %s | %s | %s | %s | %d | %s | %s |", results$scenario, results$package, fmt(results$median),
+          fmt(results$min), fmt(results$max), results$runs, fmt(results$ratio), results$note),
+  "",
+  "Rerun with `make bench` (about 15 minutes with the peers installed)."
+)
+writeLines(lines, "bench/RESULTS.md")
+cat("\nWrote bench/RESULTS.md\n")
