@@ -1,6 +1,8 @@
 # iecpls: the README's two commands, plus helpers.
 #   make demo   install what is missing, install the package, fit the example study
 #   make check  install what is missing, R CMD build, R CMD check --as-cran (runs the tests)
+#   make sanitize  the test suite against an ASan/UBSan build; prints the report count
+#   make valgrind  a representative script under valgrind; prints the report count
 R        ?= R
 RSCRIPT  ?= Rscript
 PKG      := iecpls
@@ -12,7 +14,7 @@ CHECKDIR := check
 # waivers besides --no-manual (no TeX installation here).
 CHECK_ENV := _R_CHECK_CRAN_INCOMING_REMOTE_=false _R_CHECK_SYSTEM_CLOCK_=false
 
-.PHONY: deps install demo build check document bench clean
+.PHONY: deps install demo build check document bench clean sanitize valgrind
 
 deps:
 	$(RSCRIPT) tools/install-deps.R
@@ -37,6 +39,12 @@ build: deps
 check: build
 	cd $(CHECKDIR) && $(CHECK_ENV) $(R) CMD check --as-cran --no-manual $(TARBALL); \
 	  status=$$?; cd .. && bash tools/check-summary.sh $(CHECKDIR)/$(PKG).Rcheck $$status
+
+sanitize: deps
+	bash tools/sanitize.sh
+
+valgrind: deps
+	bash tools/valgrind.sh
 
 clean:
 	rm -rf $(CHECKDIR) src/*.o src/*.so

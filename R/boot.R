@@ -102,7 +102,11 @@ pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "indi
     cli::cli_abort("The bootstrap needs the data: {.arg fit} was fitted from a correlation matrix.", call = NULL)
   }
   check_number(R, "R", min = 1, integer = TRUE)
+  if (R > .Machine$integer.max) {
+    cli::cli_abort("{.arg R} must be at most {(.Machine$integer.max)}, not {format(R, big.mark = ',')}.", call = NULL)
+  }
   check_level(level)
+  check_flag(bca, "bca")
   sign_change <- match.arg(sign_change)
   cores <- check_cores(cores)
   check_flag(htmt_absolute, "htmt_absolute")

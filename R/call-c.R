@@ -27,6 +27,10 @@ c_fit_data <- function(model, columns, case_weights, missing, spec) {
   # missing values are found in C, in the same pass as the moments; the
   # message listing every affected column is built only on this error path
   if (out$status == 8L) abort_missing_values(columns)
+  if (out$status == 9L) abort_infinite_values(columns)
+  # status 4 before the correlation matrix exists comes from standardizing a
+  # column (the index is then an indicator, not a construct)
+  if (out$status == 4L && is.null(out$cor)) abort_overflow(columns, out$status_index)
   stop_on_status(out, model)
   out
 }

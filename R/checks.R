@@ -11,25 +11,30 @@ check_number <- function(x, name, min = 0, integer = FALSE) {
 }
 
 # Closest names, for "did you mean" hints. A substitution costs two edits, so
-# "CUSA2" suggests "CUSA_2" before "CUSA1".
+# "CUSA2" suggests "CUSA_2" before "CUSA1"; a name that would have to be
+# rewritten whole ("C" for "A") is no suggestion.
 suggest_names <- function(wanted, available) {
   vapply(wanted, function(w) {
     if (!length(available)) return(NA_character_)
     d <- utils::adist(tolower(w), tolower(available), costs = list(ins = 1, del = 1, sub = 2))[1, ]
-    if (min(d) <= max(2, nchar(w) %/% 3)) available[which.min(d)] else NA_character_
+    close <- min(d) <= max(2, nchar(w) %/% 3) && min(d) < nchar(w)
+    if (close) available[which.min(d)] else NA_character_
   }, character(1), USE.NAMES = FALSE)
 }
 
 # `where` is cli markup such as "{.arg data}"; names already used by the
-# model are not offered as suggestions.
-abort_missing_names <- function(missing, available, what, where, used = character()) {
+# model are not offered as suggestions. The names are the user's text, so
+# they reach cli as values ({missing[i]}), never as part of the format
+# string, where braces would be evaluated as R code.
+abort_missing_names <- function(missing, available, what, where, used = character(),
+                                source = "named in the model") {
   hint <- suggest_names(missing, setdiff(available, used))
-  lines <- ifelse(is.na(hint), paste0("{.var ", missing, "}"),
-                  paste0("{.var ", missing, "} (did you mean {.var ", hint, "}?)"))
-  shown <- utils::head(lines, 10)
-  if (length(lines) > 10) shown <- c(shown, paste("...and", length(lines) - 10, "more"))
-  bullets <- stats::setNames(shown, rep("x", length(shown)))
-  header <- paste0("{cli::qty(length(missing))}", what, "{?s} named in the model {?is/are} not in ", where, ":")
+  index <- seq_len(min(length(missing), 10L))
+  lines <- ifelse(is.na(hint[index]), sprintf("{.var {missing[%d]}}", index),
+                  sprintf("{.var {missing[%d]}} (did you mean {.var {hint[%d]}}?)", index, index))
+  if (length(missing) > 10L) lines <- c(lines, paste("...and", length(missing) - 10L, "more"))
+  bullets <- stats::setNames(lines, rep("x", length(lines)))
+  header <- paste0("{cli::qty(length(missing))}", what, "{?s} ", source, " {?is/are} not in ", where, ":")
   cli::cli_abort(c(header, bullets), call = NULL)
 }
 
@@ -40,7 +45,8 @@ apply_modes <- function(model, modes) {
     cli::cli_abort("{.arg modes} must be a named character vector such as {.code c(RIG = \"B\")}.", call = NULL)
   }
   unknown <- setdiff(names(modes), model$constructs)
-  if (length(unknown)) abort_missing_names(unknown, model$constructs, "Construct", "the model (argument {.arg modes})")
+  if (length(unknown)) abort_missing_names(unknown, model$constructs, "Construct", "the model",
+                                          source = "named in {.arg modes}")
   values <- toupper(modes)
   bad <- !values %in% c("A", "B")
   if (any(bad)) {
@@ -50,48 +56,196 @@ apply_modes <- function(model, modes) {
   model
 }
 
-# The model's indicator columns as a list of integer/double vectors in block
-# order, after checking them. Columns are not copied unless recoded.
-indicator_columns <- function(data, model, na_values) {
-  if (is.matrix(data)) data <- as.data.frame(data, stringsAsFactors = FALSE)
+# The data as given: a data frame (tibbles and data.tables are data frames)
+# or a numeric or logical matrix with column names. A matrix is not converted
+# (that would copy every column); data_column() extracts the model's columns.
+check_data <- function(data) {
+  if (is.matrix(data)) {
+    if (!is.numeric(data) && !is.logical(data)) {
+      cli::cli_abort(c("{.arg data} is a {typeof(data)} matrix; a matrix must be numeric.",
+                       "i" = "Use a data frame to mix column types."), call = NULL)
+    }
+    if (is.null(colnames(data))) {
+      cli::cli_abort("{.arg data} has no column names: name its columns after the model's indicators.", call = NULL)
+    }
+    return(data)
+  }
   if (!is.data.frame(data)) {
     cli::cli_abort("{.arg data} must be a data frame or a numeric matrix, not {.obj_type_friendly {data}}.", call = NULL)
   }
-  available <- names(data)
-  if (is.null(available)) cli::cli_abort("{.arg data} has no column names.", call = NULL)
+  data
+}
+
+data_names <- function(data) if (is.matrix(data)) colnames(data) else names(data)
+
+data_column <- function(data, name) if (is.matrix(data)) data[, name] else .subset2(data, name)
+
+# The model's indicator columns as a list of plain integer/double vectors in
+# block order, after checking them (data from check_data()). Columns are not
+# copied unless recoded:
+# - integer and double columns are used as they are;
+# - ordered factors become their integer codes, haven/Hmisc labelled columns
+#   their numeric codes (SPSS user-missing codes become NA) and logical
+#   columns 0/1, each announced in one message;
+# - anything else (character, plain factors, dates, lists, ...) is an error
+#   naming the columns;
+# - codes in `na_values` become NA.
+# (A column with no observed value is pls()'s error, abort_all_missing(): new
+# data for predictions may lack an answer in every row it has.)
+indicator_columns <- function(data, model, na_values) {
+  data <- check_data(data)
+  check_na_values(na_values)
+  available <- data_names(data)
   wanted <- model$indicators
   absent <- setdiff(wanted, available)
   if (length(absent)) abort_missing_names(absent, available, "Indicator", "{.arg data}", used = wanted)
   dup <- intersect(wanted, available[duplicated(available)])
-  if (length(dup)) cli::cli_abort("{.arg data} has more than one column named {.var {dup}}.", call = NULL)
-  columns <- lapply(wanted, function(name) indicator_column(.subset2(data, name), name, na_values))
+  if (length(dup)) {
+    cli::cli_abort("{.arg data} has more than one column named {.var {dup}}: rename or drop the copies.", call = NULL)
+  }
+  columns <- lapply(wanted, function(name) data_column(data, name))
   names(columns) <- wanted
+  kinds <- vapply(columns, column_kind, character(1))
+  if (any(kinds == "other")) abort_non_numeric(columns[kinds == "other"])
+  columns <- Map(indicator_values, columns, kinds)
+  if (length(na_values)) columns <- lapply(columns, recode_na_values, na_values = na_values)
+  inform_conversions(columns, kinds)
   columns
 }
 
-indicator_column <- function(x, name, na_values) {
-  if (is.ordered(x)) {
-    cli::cli_inform("Ordered factor {.var {name}} is used as its integer codes 1..{nlevels(x)}.")
-    x <- as.integer(x)
+# "numeric", "ordered", "labelled", "logical", "empty" (logical NA only) or
+# "other" (not usable).
+column_kind <- function(x) {
+  if (!is.null(dim(x))) return("other")
+  if (is.ordered(x)) return("ordered")
+  if (!typeof(x) %in% c("integer", "double", "logical")) return("other")
+  class <- oldClass(x)
+  if (is.null(class) || identical(class, "AsIs")) {
+    # a column of NA only is logical in R: nothing to announce
+    if (is.logical(x)) return(if (!anyNA(x) || !all(is.na(x))) "logical" else "empty")
+    return("numeric")
   }
-  if (is.factor(x) || !typeof(x) %in% c("integer", "double") || !is.null(dim(x))) {
-    cli::cli_abort(c("Indicator {.var {name}} must be numeric, not {.obj_type_friendly {x}}.",
-                     "i" = "Recode it to numbers (for example Likert codes 1 to 5) before fitting."), call = NULL)
-  }
-  if (!is.null(attributes(x))) x <- as.vector(unclass(x))
-  if (length(na_values)) {
-    coded <- x %in% na_values
-    if (any(coded)) x[coded] <- NA
-  }
+  if (!is.logical(x) && inherits(x, c("haven_labelled", "labelled"))) return("labelled")
+  "other"
+}
+
+indicator_values <- function(x, kind) {
+  if (kind %in% c("ordered", "logical", "empty")) return(as.integer(x))
+  if (kind == "labelled") return(labelled_values(x))
+  if (is.null(attributes(x))) x else as.vector(unclass(x))
+}
+
+# The codes of a labelled column; the user-missing codes of SPSS files read
+# with haven::read_sav(user_na = TRUE) (attributes na_values and na_range)
+# become NA, as SPSS treats them.
+labelled_values <- function(x) {
+  codes <- attr(x, "na_values")
+  range <- attr(x, "na_range")
+  values <- as.vector(unclass(x))
+  user_missing <- values %in% codes
+  if (length(range) == 2L) user_missing <- user_missing | (!is.na(values) & values >= range[1] & values <= range[2])
+  if (any(user_missing)) values[user_missing] <- NA
+  values
+}
+
+recode_na_values <- function(x, na_values) {
+  coded <- x %in% na_values
+  if (any(coded)) x[coded] <- NA
   x
+}
+
+check_na_values <- function(na_values) {
+  if (!is.null(na_values) && (!is.numeric(na_values) || is.object(na_values))) {
+    cli::cli_abort("{.arg na_values} must be numeric codes such as {.code c(-99, -98)}, not {.obj_type_friendly {na_values}}.",
+                   call = NULL)
+  }
+  invisible(na_values)
+}
+
+abort_non_numeric <- function(bad) {
+  index <- seq_len(min(length(bad), 10L))
+  lines <- sprintf("{.var {names(bad)[%d]}} is {.obj_type_friendly {bad[[%d]]}}", index, index)
+  if (length(bad) > 10L) lines <- c(lines, paste("...and", length(bad) - 10L, "more"))
+  cli::cli_abort(c(
+    "{length(bad)} indicator{?s} {?is/are} not numeric:",
+    stats::setNames(lines, rep("x", length(lines))),
+    "i" = "Recode text answers and unordered factors to numbers (for example Likert codes 1 to 5); ordered factors, labelled (SPSS/Stata) and logical columns are converted automatically."
+  ), call = NULL)
+}
+
+abort_all_missing <- function(columns) {
+  if (!length(columns[[1]])) return(invisible())
+  empty <- names(columns)[vapply(columns, function(x) anyNA(x) && all(is.na(x)), logical(1))]
+  if (!length(empty)) return(invisible())
+  cli::cli_abort(c(
+    "{cli::qty(length(empty))}Indicator{?s} {.var {empty}} {?has/have} no observed value: every row is missing.",
+    "i" = "Check the column names and the missing-value codes ({.arg na_values}), or drop {cli::qty(length(empty))}{?it/them} from the model."
+  ), call = NULL)
+}
+
+inform_conversions <- function(columns, kinds) {
+  ordered <- names(kinds)[kinds == "ordered"]
+  labelled <- names(kinds)[kinds == "labelled"]
+  logical <- names(kinds)[kinds == "logical"]
+  if (length(ordered)) {
+    cli::cli_inform("{cli::qty(length(ordered))}Ordered factor{?s} {.var {ordered}} {?is/are} used as {?its/their} integer codes (1 for the first level).")
+  }
+  if (length(labelled)) {
+    cli::cli_inform("{cli::qty(length(labelled))}Labelled column{?s} {.var {labelled}} {?is/are} used as {?its/their} numeric codes.")
+  }
+  if (length(logical)) {
+    cli::cli_inform("{cli::qty(length(logical))}Logical column{?s} {.var {logical}} {?is/are} used as 0 (FALSE) and 1 (TRUE).")
+  }
+}
+
+# Cases the model needs: a construct with k predictors is regressed on them
+# (k + 1 coefficients, so at least k + 2 cases leave a residual degree of
+# freedom), and a Mode B block of q indicators needs more than q cases for
+# its correlation matrix to be nonsingular. `n` counts the rows that will be
+# used (complete rows with missing = "casewise", rows with a positive case
+# weight).
+rows_needed <- function(model) {
+  predictors <- colSums(model$inner != 0)
+  sizes <- lengths(model$blocks)[model$constructs]
+  composite <- sizes[model$modes[model$constructs] == "B"]
+  by_paths <- max(predictors) + 2
+  by_blocks <- if (length(composite)) max(composite) + 1 else 0
+  list(n = max(by_paths, by_blocks, 3),
+       outcome = names(predictors)[which.max(predictors)], predictors = max(predictors),
+       composite = if (length(composite)) names(composite)[which.max(composite)],
+       block_size = if (length(composite)) max(composite) else 0)
+}
+
+check_enough_rows <- function(model, n, what = "row{?s}") {
+  need <- rows_needed(model)
+  if (is.na(n) || n >= need$n) return(invisible(n))
+  reasons <- c(
+    if (need$predictors + 2 >= need$n) c("i" = "Construct {.field {need$outcome}} has {need$predictors} predictor{?s}: its regression needs at least {need$predictors + 2} cases."),
+    if (need$block_size + 1 >= need$n) c("i" = "Composite {.field {need$composite}} (Mode B) has {need$block_size} indicators: it needs more cases than indicators.")
+  )
+  if (!length(reasons)) reasons <- c("i" = "Correlations need at least 3 cases.")
+  # `what` is this package's own cli markup, never user text
+  header <- paste0("The model needs at least {need$n} cases, but there {cli::qty(n)}{?is/are} only {n} ", what, ".")
+  cli::cli_abort(c(header, reasons), call = NULL)
+}
+
+# Rows the fit will use, and how to describe them.
+usable_rows <- function(columns, weights, missing) {
+  used <- if (missing == "casewise") do.call(stats::complete.cases, unname(columns)) else TRUE
+  if (!is.null(weights)) used <- used & weights > 0
+  what <- paste0(if (missing == "casewise") "complete " else "", "row{?s}",
+                 if (!is.null(weights)) " with a positive case weight" else "")
+  list(n = if (isTRUE(used)) length(columns[[1]]) else sum(used), what = what)
 }
 
 abort_missing_values <- function(columns) {
   counts <- vapply(columns, function(x) sum(is.na(x)), numeric(1))
   if (any(counts > 0)) {
     bad <- counts[counts > 0]
+    nan <- sum(vapply(columns[names(bad)], function(x) sum(is.nan(x)), numeric(1)))
     cli::cli_abort(c(
       "{cli::qty(length(bad))}Indicator{?s} {.var {names(bad)}} {?has/have} missing values ({paste(bad, collapse = ', ')} respectively).",
+      "i" = if (nan > 0) "{nan} of them {cli::qty(nan)}{?is/are} {.code NaN}, which is treated as missing.",
       "i" = "Use {.code missing = \"mean\"} (mean replacement) or {.code missing = \"casewise\"} (complete cases).",
       "i" = "Codes such as -99 are declared with {.arg na_values}."
     ), call = NULL)
@@ -99,29 +253,63 @@ abort_missing_values <- function(columns) {
   cli::cli_abort("Internal error: missing values reported but not found.", call = NULL)
 }
 
+abort_infinite_values <- function(columns) {
+  rows <- lapply(columns, function(x) if (is.double(x)) which(is.infinite(x)) else integer())
+  bad <- rows[lengths(rows) > 0]
+  if (!length(bad)) cli::cli_abort("Internal error: infinite values reported but not found.", call = NULL)
+  name <- names(bad)[1]
+  first <- utils::head(bad[[1]], 5)
+  cli::cli_abort(c(
+    "{cli::qty(length(bad))}Indicator{?s} {.var {names(bad)}} {?has/have} infinite values ({.code Inf} or {.code -Inf}).",
+    "i" = "{.var {name}}: {length(bad[[1]])} value{?s}, in row{?s} {first}{if (length(bad[[1]]) > 5) ', ...' else ''}.",
+    "i" = "Recode them to {.code NA} or to valid answers."
+  ), call = NULL)
+}
+
+# Standardizing a column failed with a non-finite variance: its values are
+# too large for double precision when squared.
+abort_overflow <- function(columns, index) {
+  name <- names(columns)[index]
+  largest <- format(max(abs(columns[[index]]), na.rm = TRUE), digits = 3)
+  cli::cli_abort(c(
+    "Indicator {.var {name}} has values too large to standardize (largest magnitude {largest}): its variance overflows.",
+    "i" = "Rescale it (for example divide by a power of ten); estimates do not depend on the scale of an indicator."
+  ), call = NULL)
+}
+
 # Case weights: a numeric vector with one weight per row, or the name of a
 # column of `data`.
 check_case_weights <- function(case_weights, data, n) {
   if (is.null(case_weights)) return(NULL)
   if (is.character(case_weights) && length(case_weights) == 1L) {
-    if (!case_weights %in% names(data)) {
-      abort_missing_names(case_weights, names(data), "Case weight column", "{.arg data}")
+    name <- case_weights
+    if (!name %in% data_names(data)) {
+      abort_missing_names(name, data_names(data), "Case weight column", "{.arg data}", source = "named in {.arg case_weights}")
     }
-    case_weights <- data[[case_weights]]
+    case_weights <- data_column(data, name)
   }
-  if (!is.numeric(case_weights) || is.factor(case_weights)) {
-    cli::cli_abort("{.arg case_weights} must be numeric, not {.obj_type_friendly {case_weights}}.", call = NULL)
+  if (!is.numeric(case_weights) || is.factor(case_weights) || !is.null(dim(case_weights))) {
+    cli::cli_abort("{.arg case_weights} must be a numeric vector, not {.obj_type_friendly {case_weights}}.", call = NULL)
   }
   if (length(case_weights) != n) {
     cli::cli_abort("{.arg case_weights} has {length(case_weights)} value{?s} but {.arg data} has {n} row{?s}.", call = NULL)
   }
-  if (anyNA(case_weights) || any(!is.finite(case_weights))) {
-    cli::cli_abort("{.arg case_weights} must not contain missing or infinite values (rows {.val {utils::head(which(!is.finite(case_weights)), 5)}}).", call = NULL)
+  case_weights <- as.double(case_weights)
+  if (anyNA(case_weights)) abort_bad_weights("must not be missing", which(is.na(case_weights)))
+  if (any(is.infinite(case_weights))) abort_bad_weights("must be finite", which(is.infinite(case_weights)))
+  if (any(case_weights < 0)) abort_bad_weights("must not be negative", which(case_weights < 0))
+  if (!(sum(case_weights) > 1)) {
+    cli::cli_abort(c("{.arg case_weights} sum to {format(sum(case_weights), digits = 3)}; they must sum to more than 1.",
+                     "i" = "They are frequency weights: the weighted variance divides by their sum minus 1."), call = NULL)
   }
-  if (any(case_weights < 0)) {
-    cli::cli_abort("{.arg case_weights} must not be negative (rows {.val {utils::head(which(case_weights < 0), 5)}}).", call = NULL)
-  }
-  as.double(case_weights)
+  case_weights
+}
+
+abort_bad_weights <- function(problem, rows) {
+  shown <- utils::head(rows, 5)
+  more <- if (length(rows) > 5) paste0(", ... (", length(rows), " rows)") else ""
+  cli::cli_abort(paste0("{.arg case_weights} ", problem, " ({cli::qty(length(rows))}row{?s} {shown}", more, ")."),
+                 call = NULL)
 }
 
 # A covariance or correlation matrix given instead of data: checked,
@@ -129,23 +317,46 @@ check_case_weights <- function(case_weights, data, n) {
 check_cor_input <- function(S, model) {
   if (is.data.frame(S)) S <- as.matrix(S)
   if (!is.matrix(S) || !is.numeric(S) || nrow(S) != ncol(S)) {
-    cli::cli_abort("{.arg S} must be a square numeric matrix.", call = NULL)
+    cli::cli_abort("{.arg S} must be a square numeric matrix, not {.obj_type_friendly {S}}.", call = NULL)
   }
   names_S <- rownames(S) %||% colnames(S)
   if (is.null(names_S)) cli::cli_abort("{.arg S} needs row or column names naming the indicators.", call = NULL)
+  if (!is.null(rownames(S)) && !is.null(colnames(S)) && !identical(rownames(S), colnames(S))) {
+    cli::cli_abort("The row and column names of {.arg S} differ: they must name the same indicators in the same order.",
+                   call = NULL)
+  }
+  dup <- unique(names_S[duplicated(names_S)])
+  if (length(dup)) cli::cli_abort("{.arg S} names {.var {dup}} more than once.", call = NULL)
   dimnames(S) <- list(names_S, names_S)
   absent <- setdiff(model$indicators, names_S)
   if (length(absent)) abort_missing_names(absent, names_S, "Indicator", "{.arg S}", used = model$indicators)
   S <- S[model$indicators, model$indicators, drop = FALSE]
-  if (any(!is.finite(S))) cli::cli_abort("{.arg S} has missing or infinite values.", call = NULL)
+  storage.mode(S) <- "double"
+  if (any(!is.finite(S))) {
+    at <- which(!is.finite(S), arr.ind = TRUE)[1, ]
+    cli::cli_abort(c("{.arg S} has missing or infinite values.",
+                     "i" = "For example {.code S[{rownames(S)[at[1]]}, {colnames(S)[at[2]]}]} is {S[at[1], at[2]]}."),
+                   call = NULL)
+  }
   if (any(diag(S) <= 0)) {
     cli::cli_abort("{.arg S} has a non-positive variance for {.var {rownames(S)[diag(S) <= 0]}}.", call = NULL)
   }
-  if (max(abs(S - t(S))) > 1e-8 * max(abs(S))) cli::cli_abort("{.arg S} is not symmetric.", call = NULL)
+  asymmetry <- abs(S - t(S))
+  if (max(asymmetry) > 1e-8 * max(abs(S))) {
+    at <- which(asymmetry == max(asymmetry), arr.ind = TRUE)[1, ]
+    a <- rownames(S)[at[1]]
+    b <- colnames(S)[at[2]]
+    cli::cli_abort(c("{.arg S} is not symmetric.",
+                     "i" = "{.code S[{a}, {b}]} is {signif(S[at[1], at[2]], 6)} but {.code S[{b}, {a}]} is {signif(S[at[2], at[1]], 6)}."),
+                   call = NULL)
+  }
   S <- stats::cov2cor((S + t(S)) / 2)
   smallest <- min(eigen(S, symmetric = TRUE, only.values = TRUE)$values)
   if (smallest < -1e-8) {
-    cli::cli_abort("{.arg S} is not positive semidefinite (smallest eigenvalue {signif(smallest, 3)}).", call = NULL)
+    cli::cli_abort(c(
+      "{.arg S} is not positive semidefinite (smallest eigenvalue of the model's indicators' correlations {signif(smallest, 3)}).",
+      "i" = "No data can have these correlations; correlations from pairwise-complete data or rounded published values can be like this."
+    ), call = NULL)
   }
   S
 }

@@ -50,7 +50,7 @@ confint.pls_boot <- function(object, parm, level = object$level, type = c("perce
   if (!missing(parm)) {
     if (is.character(parm)) {
       unknown <- setdiff(parm, names)
-      if (length(unknown)) abort_missing_names(unknown, names, "Parameter", "the bootstrap results")
+      if (length(unknown)) abort_missing_names(unknown, names, "Parameter", "the bootstrap results", source = "named in {.arg parm}")
     }
     out <- out[parm, , drop = FALSE]
   }

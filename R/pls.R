@@ -45,7 +45,16 @@
 #'   `pls_model`.
 #' @param data A data frame (tibble and data.table work) or numeric matrix
 #'   whose columns include every indicator. Integer and double columns are
-#'   used as they are; ordered factors are used as their integer codes.
+#'   used as they are; with a message, ordered factors are used as their
+#'   integer codes (1 for the first level), labelled columns from SPSS or
+#'   Stata files (haven's `haven_labelled`, Hmisc's `labelled`) as their
+#'   numeric codes, with SPSS user-missing codes as missing, and logical
+#'   columns as 0 (`FALSE`) and 1 (`TRUE`). Any other column (text, plain
+#'   factors, dates, ...) is an error, as are infinite values, duplicated
+#'   column names and an indicator with no observed value. `NaN` counts as
+#'   missing, like `NA`. The rows used must number at least the largest
+#'   number of predictors of a construct plus 2 and more than the
+#'   indicators of any Mode B block (and at least 3).
 #' @param scheme Inner weighting scheme: `"path"` (the default, as in seminr
 #'   and SmartPLS), `"factorial"` or `"centroid"`.
 #' @param modes Optional per-construct override of the outer mode, a named
@@ -58,7 +67,8 @@
 #'   `-99`; they are treated as `NA` (the data are not modified).
 #' @param case_weights Optional case (sampling or frequency) weights: a
 #'   non-negative numeric vector with one value per row of `data`, or the name
-#'   of a column of `data`.
+#'   of a column of `data`; no value may be missing and they must sum to more
+#'   than 1. Rows of weight zero are not counted as cases.
 #' @param S Instead of `data`, a correlation or covariance matrix of the
 #'   indicators with their names as dimnames (for example a published
 #'   correlation table). Construct scores are then not available.
@@ -174,6 +184,7 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   missing <- match.arg(missing)
   check_number(tol, "tol")
   check_number(max_iter, "max_iter", integer = TRUE)
+  check_number(boot, "boot", min = -1, integer = TRUE)
   model <- apply_modes(as_pls_model(model), modes)
   if (!is.logical(consistent) || length(consistent) != 1L || is.na(consistent)) {
     cli::cli_abort("{.arg consistent} must be TRUE or FALSE.", call = NULL)
@@ -188,14 +199,19 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
     if (!is.null(case_weights)) cli::cli_abort("{.arg case_weights} needs {.arg data}, not {.arg S}.", call = NULL)
     S <- check_cor_input(S, model)
     n <- if (is.null(nobs)) NA_real_ else check_number(nobs, "nobs", min = 1, integer = TRUE)
+    check_enough_rows(model, n, "observation{?s} ({.arg nobs})")
     raw <- c_fit_cor(model, S, spec)
     raw$cor <- S
     return(new_pls_fit(raw, model, n, settings, call))
   }
   if (is.null(data)) cli::cli_abort("{.arg data} (or a correlation matrix {.arg S}) is required.", call = NULL)
+  data <- check_data(data)
   columns <- indicator_columns(data, model, na_values)
+  abort_all_missing(columns)
   n_rows <- length(columns[[1]])
   weights <- check_case_weights(case_weights, data, n_rows)
+  usable <- usable_rows(columns, weights, missing)
+  check_enough_rows(model, usable$n, usable$what)
   raw <- c_fit_data(model, columns, weights, missing, spec)
   n <- if (is.null(raw$rows_used)) n_rows else sum(raw$rows_used)
   if (missing == "casewise" && n < n_rows) {
@@ -206,7 +222,6 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   fit$data <- structure(columns, class = "data.frame", row.names = c(NA_integer_, -n_rows))
   fit$case_weights <- weights
   if (!is.null(fit$scores)) rownames(fit$scores) <- score_row_names(data, raw$rows_used)
-  check_number(boot, "boot", min = -1, integer = TRUE)
   if (boot > 0) fit$boot <- pls_boot(fit, R = boot, cores = cores)
   fit
 }

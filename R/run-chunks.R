@@ -11,7 +11,11 @@
 # moves; batches grow until each takes about half a second.
 run_chunks <- function(worker, problem, seeds, sizes, cores, label) {
   if (use_futures()) return(run_chunks_futures(worker, problem, seeds, sizes))
-  bar <- cli::cli_progress_bar(label, total = sum(sizes), clear = TRUE)
+  # Closed by hand: when an interrupt (or a time limit) lands inside cli's
+  # own update, cli's automatic closing fails with an error of its own that
+  # would replace the interrupt.
+  bar <- cli::cli_progress_bar(label, total = sum(sizes), clear = TRUE, .auto_close = FALSE)
+  on.exit(try(cli::cli_progress_done(id = bar), silent = TRUE), add = TRUE)
   pieces <- list()
   done <- 0L
   batch <- cores

@@ -415,8 +415,10 @@ check_structural_name <- function(statement, name, outer) {
                     "paths connect constructs, in ",
                     quote_token(statement$text), ".")
   }
+  hint <- suggest_names(name, names(outer$blocks))
+  hint <- if (is.na(hint)) "" else paste0(" (did you mean ", quote_token(hint), "?)")
   statement_error(statement, "construct ", quote_token(name),
-                  " has no indicators; define it with a measurement ",
+                  " has no indicators", hint, "; define it with a measurement ",
                   "statement (a single-item construct is written \"", name,
                   " =~ indicator\").")
 }

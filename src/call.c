@@ -126,6 +126,9 @@ static int prepare_data(SEXP ans, SEXP columns, SEXP case_weights, int missing_c
   }
   SET_VECTOR_ELT(ans, F_MEANS, allocVector(REALSXP, p));
   SET_VECTOR_ELT(ans, F_SDS, allocVector(REALSXP, p));
+  /* standardize_columns stops at the first bad column: the rest stay NA
+   * rather than uninitialised memory */
+  for (int c = 0; c < p; c++) REAL(VECTOR_ELT(ans, F_MEANS))[c] = REAL(VECTOR_ELT(ans, F_SDS))[c] = NA_REAL;
   size_t rows = (size_t) (n_used > 0 ? n_used : 1);
   if (transposed) {
     SEXP zt = allocMatrix(REALSXP, p, (int) rows);
@@ -244,6 +247,7 @@ SEXP iecpls_standardize(SEXP columns, SEXP case_weights, SEXP missing)
   int bad = -1;
   SEXP ans = PROTECT(mkNamed(VECSXP, fit_names));
   int status = prepare_data(ans, columns, case_weights, asInteger(missing), 1, &data, &bad);
+  if (status != PLS_OK) SET_VECTOR_ELT(ans, F_ZT, R_NilValue);  /* partly written */
   SET_VECTOR_ELT(ans, F_STATUS, ScalarInteger(status));
   SET_VECTOR_ELT(ans, F_INDEX, ScalarInteger(bad + 1));
   if (status == PLS_OK && data.weights != NULL) {

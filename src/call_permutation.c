@@ -116,6 +116,7 @@ SEXP iecpls_permutation(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, S
 #endif
   for (int c = 0; c < n_chunks; c++)
     permutation_chunk(pp, seed + 6 * (size_t) c, first[c], sizes[c], buffers + thread_id(), out, rows, status);
+  R_CheckUserInterrupt();  /* once per batch, after the parallel region (see iecpls_bootstrap) */
   UNPROTECT(1);
   return ans;
 }

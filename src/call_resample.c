@@ -116,6 +116,10 @@ SEXP iecpls_bootstrap(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP 
 #endif
   for (int c = 0; c < n_chunks; c++)
     bootstrap_chunk(&pr, seed + 6 * (size_t) c, first[c], sizes[c], buffers + thread_id(), out, rows, status);
+  /* R calls this once per batch of chunks: honour Ctrl-C (and time limits)
+   * here, on the main thread after the parallel region, so an interrupt
+   * waits for one batch only. Scratch memory is R_alloc'd: nothing leaks. */
+  R_CheckUserInterrupt();
   UNPROTECT(1);
   return ans;
 }
@@ -128,7 +132,9 @@ SEXP iecpls_jackknife(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP 
   stat_spec_t st;
   resample_problem_t pr;
   read_problem(Zt, case_weights, spec, st_spec, sign_change, original_loadings, &m, &st, &pr);
-  if (pr.n > INT_MAX) error("too many cases for the jackknife");
+  const int block = 64;
+  /* `first += block` below must not overflow */
+  if (pr.n > INT_MAX - block) error("too many cases for the jackknife (at most %d)", INT_MAX - block);
   int n = (int) pr.n, q = statistic_count(&m, &st), nth = thread_count(asInteger(threads));
   size_t p = (size_t) m.p;
   double *out;
@@ -139,7 +145,6 @@ SEXP iecpls_jackknife(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP 
   double *freq = buffers[0].freq, total;
   for (R_xlen_t i = 0; i < pr.n; i++) freq[i] = pr.case_weights ? pr.case_weights[i] : 1.0;
   accumulate_cross(pr.Zt, pr.n, m.p, freq, full_sums, full_cross, &total);
-  const int block = 64;
 #ifdef _OPENMP
 #pragma omp parallel for num_threads(nth) schedule(dynamic)
 #endif
@@ -157,7 +162,9 @@ SEXP iecpls_stream_unif(SEXP seed, SEXP n)
   if (TYPEOF(seed) != INTSXP || XLENGTH(seed) != 6) error("internal error: 'seed' must be 6 integers");
   rng_stream_t stream;
   stream_init(&stream, INTEGER(seed));
-  R_xlen_t count = (R_xlen_t) asReal(n);
+  double wanted = asReal(n);
+  if (!(wanted >= 0.0 && wanted <= (double) R_XLEN_T_MAX)) error("internal error: bad number of draws");
+  R_xlen_t count = (R_xlen_t) wanted;
   SEXP ans = PROTECT(allocVector(REALSXP, count));
   for (R_xlen_t i = 0; i < count; i++) REAL(ans)[i] = stream_unif(&stream);
   UNPROTECT(1);

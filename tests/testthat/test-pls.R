@@ -155,7 +155,7 @@ test_that("data problems give errors that name the column", {
   expect_error(pls(ecsi_syntax, data = data), "CUSA2.*did you mean.*CUSA_2")
   data <- mobi
   data$CUSA1 <- as.character(data$CUSA1)
-  expect_error(pls(ecsi_syntax, data = data), "CUSA1.*numeric")
+  expect_error(pls(ecsi_syntax, data = data), "not numeric.*CUSA1.*character")
   data <- mobi
   data$CUSA1[3] <- Inf
   expect_error(pls(ecsi_syntax, data = data), "CUSA1.*infinite")

@@ -1,0 +1,152 @@
+# Safety of the C core beyond correct numbers: protection from the garbage
+# collector, interrupts in the middle of a bootstrap, and large models and
+# data. (The sanitizer and valgrind runs are tools/sanitize.sh and
+# tools/valgrind.sh.)
+
+# Indicators of `k` constructs in a chain (construct j depends on j - 1),
+# `per` indicators each with loading 0.75: a quick data set of any size.
+chain_data <- function(n, k, per, seed = 1) {
+  set.seed(seed)
+  scores <- matrix(0, n, k)
+  scores[, 1] <- stats::rnorm(n)
+  for (j in seq_len(k)[-1]) scores[, j] <- 0.5 * scores[, j - 1] + sqrt(0.75) * stats::rnorm(n)
+  x <- scores[, rep(seq_len(k), each = per)] * 0.75 + sqrt(1 - 0.75^2) * stats::rnorm(n * k * per)
+  colnames(x) <- sprintf("x%d_%d", rep(seq_len(k), each = per), seq_len(per))
+  x
+}
+
+chain_syntax <- function(k, per, composite = integer()) {
+  measurement <- vapply(seq_len(k), function(j) {
+    op <- if (j %in% composite) "<~" else "=~"
+    paste0("C", j, " ", op, " ", paste(sprintf("x%d_%d", j, seq_len(per)), collapse = " + "))
+  }, character(1))
+  paste(c(measurement, sprintf("C%d ~ C%d", 2:k, 1:(k - 1))), collapse = "\n")
+}
+
+test_that("every .Call entry point survives gctorture", {
+  skip_on_cran()
+  syntax <- "A =~ IMAG1 + IMAG2\nB <~ CUSA1 + CUSA2 + CUSA3\nC =~ CUSL1\nB ~ A\nC ~ A + B"
+  data <- mobi[1:40, ]
+  data$IMAG1 <- as.double(data$IMAG1)
+  data$IMAG1[c(3, 7)] <- NA
+  model <- parse_model(syntax)
+  spec <- iecpls:::model_spec(model, "path", 1e-7, 300L)
+  columns <- lapply(data[model$indicators], identity)
+  weights <- rep(c(1, 2), 20)
+  fit <- pls(syntax, data = data, missing = "mean", case_weights = weights)
+  problem <- iecpls:::boot_problem(fit, "construct")
+  set.seed(1)
+  seeds <- iecpls:::chunk_seeds(2)
+  sizes <- c(3L, 2L)
+  S <- fit$indicator_cor
+  constant <- columns
+  constant$CUSA2 <- rep(4L, 40)
+  ns <- asNamespace("iecpls")
+  # group comparisons (MGA, MICOM): two groups of 20
+  grouped <- pls(syntax, data = mobi[1:40, ])
+  groups <- ns$comparison_groups(grouped, rep(c("a", "b"), 20), NULL, "pls_mga")
+  pair <- ns$group_problem(grouped, groups, c("a", "b"))
+  pooled <- ns$c_group_fits(pair)$stats
+  micom <- ns$group_problem(grouped, groups, c("a", "b"), score_weights = pooled[seq_along(model$indicators)])
+  calls <- list(
+    fit_cor = function() .Call(ns$C_iecpls_fit_cor, S, spec),
+    fit_data_mean = function() .Call(ns$C_iecpls_fit_data, columns, weights, 1L, spec),
+    fit_data_casewise = function() .Call(ns$C_iecpls_fit_data, columns, NULL, 2L, spec),
+    fit_data_error = function() .Call(ns$C_iecpls_fit_data, constant, NULL, 1L, spec),
+    standardize_error = function() .Call(ns$C_iecpls_standardize, constant, NULL, 1L),
+    standardize = function() .Call(ns$C_iecpls_standardize, columns, weights, 2L),
+    bootstrap = function() .Call(ns$C_iecpls_bootstrap, problem$zt, problem$case_weights, problem$spec,
+                                 problem$stat_spec, seeds, sizes, problem$sign_code,
+                                 problem$original_loadings, 2L),
+    jackknife = function() .Call(ns$C_iecpls_jackknife, problem$zt, problem$case_weights, problem$spec,
+                                 problem$stat_spec, problem$sign_code, problem$original_loadings, 1L),
+    stream_unif = function() .Call(ns$C_iecpls_stream_unif, seeds[, 1], 5),
+    bootstrap_floor = function() .Call(ns$C_iecpls_bootstrap_floor, problem$zt, seeds, sizes),
+    group_fits = function() .Call(ns$C_iecpls_group_fits, pair$zt, pair$case_weights, pair$spec, pair$stat_spec,
+                                  pair$labels, pair$score_weights),
+    group_fits_micom = function() .Call(ns$C_iecpls_group_fits, micom$zt, micom$case_weights, micom$spec,
+                                        micom$stat_spec, micom$labels, micom$score_weights),
+    permutation = function() .Call(ns$C_iecpls_permutation, micom$zt, micom$case_weights, micom$spec,
+                                   micom$stat_spec, micom$labels, micom$score_weights, seeds, sizes, 2L)
+  )
+  # every registered entry point is exercised
+  registered <- names(getDLLRegisteredRoutines("iecpls")$.Call)
+  expect_setequal(paste0("iecpls_", sub("_(mean|casewise|error|micom)$", "", names(calls))), registered)
+  expected <- lapply(calls, function(call) call())
+  expect_identical(expected$fit_data_error$status, 5L)
+  expect_identical(expected$standardize_error$status, 5L)
+  tortured <- lapply(calls, function(call) {
+    gctorture(TRUE)
+    on.exit(gctorture(FALSE))
+    call()
+  })
+  expect_identical(tortured, expected)
+})
+
+test_that("an interrupted bootstrap leaves the session usable and the next run exact", {
+  skip_on_cran()
+  data <- chain_data(4000, 4, 5, seed = 2)
+  fit <- pls(chain_syntax(4, 5), data = data)
+  fit_before <- unserialize(serialize(fit, NULL))
+  kind_before <- RNGkind()
+  set.seed(5)
+  reference <- pls_boot(fit, R = 300, cores = 2, bca = FALSE)
+
+  set.seed(6)
+  started <- proc.time()[["elapsed"]]
+  interrupted <- tryCatch({
+    setTimeLimit(elapsed = 0.5, transient = TRUE)
+    pls_boot(fit, R = 1e5, cores = 2, bca = FALSE)
+  }, error = function(e) e, finally = setTimeLimit(elapsed = Inf))
+  expect_s3_class(interrupted, "error")
+  expect_match(conditionMessage(interrupted), "time limit")
+  # stopped after a batch of chunks (about half a second), not after all
+  expect_lt(proc.time()[["elapsed"]] - started, 10)
+  expect_identical(RNGkind(), kind_before)
+  expect_identical(fit, fit_before)
+
+  # the same seed gives the uninterrupted result, with one or two threads
+  set.seed(5)
+  expect_identical(pls_boot(fit, R = 300, cores = 2, bca = FALSE)$draws, reference$draws)
+  set.seed(5)
+  expect_identical(pls_boot(fit, R = 300, cores = 1, bca = FALSE)$draws, reference$draws)
+  expect_identical(pls(chain_syntax(4, 5), data = data)$outer_weights, fit$outer_weights)
+})
+
+test_that("500 indicators in 50 constructs fit and bootstrap", {
+  skip_on_cran()
+  data <- chain_data(800, 50, 10, seed = 3)
+  # construct 7 is a Mode B block of 30 indicators (LAPACK's Cholesky path)
+  wide <- cbind(data, chain_data(800, 1, 20, seed = 4) * 0.3 + data[, sprintf("x7_%d", 1:10)] %*%
+                  matrix(0.1, 10, 20))
+  colnames(wide)[501:520] <- sprintf("x7_%d", 11:30)
+  syntax <- sub("C7 =~ ([^\n]*)", paste0("C7 <~ \\1 + ", paste(sprintf("x7_%d", 11:30), collapse = " + ")),
+                chain_syntax(50, 10))
+  fit <- pls(syntax, data = wide)
+  expect_true(fit$converged)
+  expect_equal(dim(fit$outer_weights), c(520, 50))
+  expect_equal(dim(fit$scores), c(800, 50))
+  expect_true(all(is.finite(fit$path_coef)))
+  expect_gt(min(diag(fit$path_coef[-50, -1])), 0.3)
+  set.seed(1)
+  boot <- pls_boot(fit, R = 8, cores = 2, bca = FALSE)
+  expect_identical(boot$n_failed, 0L)
+  expect_equal(dim(boot$draws)[1], 8)
+  expect_true(all(is.finite(boot$draws)))
+})
+
+test_that("a million rows fit, with every missing-value rule", {
+  skip_on_cran()
+  x <- chain_data(1e6, 2, 2, seed = 5)
+  x[sample.int(length(x), 1000)] <- NA
+  data <- as.data.frame(x)
+  syntax <- chain_syntax(2, 2)
+  for (missing in c("mean", "casewise")) {
+    fit <- suppressMessages(pls(syntax, data = data, missing = missing))
+    expect_true(fit$converged)
+    # the population path 0.5, attenuated by composites of two indicators
+    expect_gt(fit$path_coef[1, 2], 0.35)
+    expect_lt(fit$path_coef[1, 2], 0.5)
+  }
+  expect_equal(nrow(fit$scores), sum(stats::complete.cases(data)))
+})
