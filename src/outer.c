@@ -74,6 +74,9 @@ void outer_cross_cov(const pls_model_t *m, const double *S, const double *weight
     for (int x = m->block_start[j]; x < m->block_start[j + 1]; x++) {
       const double *s = S + p * (size_t) x;
       double w = weights[x];
+#ifdef _OPENMP
+#pragma omp simd
+#endif
       for (size_t i = 0; i < p; i++) col[i] += w * s[i];
     }
   }
