@@ -20,6 +20,8 @@ timed <- function(expr, reps) {
   expr <- substitute(expr)
   env <- parent.frame()
   once <- system.time(eval(expr, env))[["elapsed"]]
+  # a slow call (a peer's bootstrap) counts its first run instead of repeating it
+  if (once >= 1 && reps == 1L) return(once)
   inner <- if (once < 0.02) max(1L, ceiling(0.02 / max(once, 1e-4))) else 1L
   vapply(seq_len(reps), function(i) {
     system.time(for (k in seq_len(inner)) eval(expr, env))[["elapsed"]] / inner

@@ -366,3 +366,13 @@ test_that("random and mutated syntax gives a model or a clean error", {
   # the generator exercises both outcomes
   expect_true(all(c("error", "model") %in% outcomes))
 })
+
+test_that("a few thousand more fuzz cases give a model or a clean error", {
+  # about 6 s: run where time is not rationed (CI sets NOT_CRAN=true)
+  skip_on_cran()
+  set.seed(20261128)
+  cases <- vapply(seq_len(3000), fuzz_case, character(1))
+  outcomes <- vapply(cases, fuzz_outcome, character(1), USE.NAMES = FALSE)
+  bad <- !outcomes %in% c("model", "error")
+  expect_identical(sprintf("%s in %s", outcomes[bad], encodeString(cases[bad], quote = "\"")), character())
+})
