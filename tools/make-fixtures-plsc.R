@@ -20,26 +20,13 @@ models <- list(
   }))
 )
 
+# The tests' plain-R parser (helper-reference.R), plus the list of paths.
+source("tests/testthat/helper-reference.R")
 parse_blocks <- function(syntax) {
-  lines <- trimws(unlist(strsplit(syntax, "\n")))
-  lines <- lines[nzchar(lines)]
-  meas <- grep("=~|<~", lines, value = TRUE)
-  blocks <- list(); modes <- character()
-  for (l in meas) {
-    op <- if (grepl("<~", l)) "<~" else "=~"
-    parts <- strsplit(l, op, fixed = TRUE)[[1]]
-    name <- trimws(parts[1])
-    blocks[[name]] <- trimws(strsplit(parts[2], "+", fixed = TRUE)[[1]])
-    modes[name] <- if (op == "<~") "B" else "A"
-  }
-  struct <- setdiff(lines, meas)
-  edges <- do.call(rbind, lapply(struct, function(l) {
-    parts <- strsplit(l, "~", fixed = TRUE)[[1]]
-    outs <- trimws(strsplit(parts[1], "+", fixed = TRUE)[[1]])
-    ins <- trimws(strsplit(parts[2], "+", fixed = TRUE)[[1]])
-    expand.grid(from = ins, to = outs, stringsAsFactors = FALSE)
-  }))
-  list(blocks = blocks, modes = modes, edges = edges)
+  spec <- ref_parse_syntax(syntax)
+  edges <- which(spec$inner != 0, arr.ind = TRUE)
+  lv <- names(spec$blocks)
+  c(spec, list(edges = data.frame(from = lv[edges[, 1]], to = lv[edges[, 2]], stringsAsFactors = FALSE)))
 }
 
 full <- function(x, rows, cols) {

@@ -115,32 +115,14 @@ STOP_CRITERION <- 12
 
 # ---- model syntax ---------------------------------------------------------
 
+# The tests' plain-R parser of this restricted syntax (helper-reference.R),
+# with the name lists the script uses.
+source(file.path(pkg_root, "tests", "testthat", "helper-reference.R"))
 parse_model <- function(syntax) {
-  lines <- unlist(strsplit(syntax, "\n"))
-  lines <- trimws(sub("#.*$", "", lines))
-  lines <- lines[nzchar(lines)]
-  blocks <- list()
-  modes <- character(0)
-  paths <- list()
-  for (ln in lines) {
-    op <- if (grepl("=~", ln, fixed = TRUE)) "=~" else
-      if (grepl("<~", ln, fixed = TRUE)) "<~" else "~"
-    parts <- strsplit(ln, op, fixed = TRUE)[[1]]
-    lhs <- trimws(parts[1])
-    rhs <- trimws(strsplit(parts[2], "+", fixed = TRUE)[[1]])
-    if (op == "~") {
-      paths[[length(paths) + 1]] <- list(to = lhs, from = rhs)
-    } else {
-      blocks[[lhs]] <- rhs
-      modes[[lhs]] <- if (op == "=~") "A" else "B"
-    }
-  }
-  lv <- names(blocks)
-  inner <- matrix(0, length(lv), length(lv), dimnames = list(lv, lv))
-  for (p in paths) inner[p$from, p$to] <- 1
-  list(blocks = blocks, modes = modes, inner = inner, lv = lv,
-       mv = unlist(blocks, use.names = FALSE),
-       endo = lv[colSums(inner) > 0])
+  spec <- ref_parse_syntax(syntax)
+  lv <- names(spec$blocks)
+  c(spec, list(lv = lv, mv = unlist(spec$blocks, use.names = FALSE),
+               endo = lv[colSums(spec$inner) > 0]))
 }
 
 # ---- datasets ---------------------------------------------------------------

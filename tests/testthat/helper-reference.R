@@ -234,7 +234,8 @@ ref_parse_syntax <- function(syntax) {
     lhs <- trimws(parts[1])
     rhs <- trimws(strsplit(parts[2], "+", fixed = TRUE)[[1]])
     if (op == "~") {
-      paths[[length(paths) + 1]] <- list(to = lhs, from = rhs)
+      # "Y1 + Y2 ~ X" means Y1 ~ X and Y2 ~ X
+      paths[[length(paths) + 1]] <- list(to = trimws(strsplit(lhs, "+", fixed = TRUE)[[1]]), from = rhs)
     } else {
       blocks[[lhs]] <- rhs
       modes[[lhs]] <- if (op == "=~") "A" else "B"
