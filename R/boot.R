@@ -194,50 +194,18 @@ report_failures <- function(status, what = "resample", where = "",
   ), call = NULL)
 }
 
-# The per-parameter summary of the bootstrap distribution. Each column is
-# sorted once; percentile and BCa limits are read off the sorted draws with
-# R's type 7 quantile rule.
+# The per-parameter summary of the bootstrap distribution, computed in C
+# (boot_summary.c): percentile and BCa limits by R's type 7 quantile rule,
+# NA draws dropped per parameter.
 boot_summary_table <- function(boot, level) {
   parameters <- boot$parameters
-  valid <- boot$draws[boot$status == 0L, , drop = FALSE]
-  n <- boot$fit$nobs
-  alpha <- (1 - level) / 2
-  z <- stats::qnorm(c(alpha, 1 - alpha))
-  limits <- matrix(NA_real_, ncol(valid), 4)
-  for (k in seq_len(ncol(valid))) {
-    draws <- sort(valid[, k], method = "radix")
-    if (!length(draws)) next
-    limits[k, 1:2] <- sorted_quantile(draws, c(alpha, 1 - alpha))
-    if (!is.null(boot$jackknife)) {
-      limits[k, 3:4] <- bca_limits(draws, parameters$estimate[k], boot$jackknife[, k], z)
-    }
-  }
-  se <- apply(valid, 2, stats::sd, na.rm = TRUE)
+  summary <- c_boot_summary(boot$draws, boot$status == 0L, parameters$estimate, boot$jackknife, level)
+  se <- summary[, 2]
   t_value <- parameters$estimate / se
   t_value[parameters$type %in% c("r2", "htmt")] <- NA_real_
   data.frame(parameters[c("type", "term", "from", "to", "estimate")],
-             boot_mean = colMeans(valid, na.rm = TRUE), se = se, t = t_value,
-             p = 2 * stats::pt(abs(t_value), df = n - 1, lower.tail = FALSE),
-             lower = limits[, 1], upper = limits[, 2], bca_lower = limits[, 3], bca_upper = limits[, 4],
+             boot_mean = summary[, 1], se = se, t = t_value,
+             p = 2 * stats::pt(abs(t_value), df = boot$fit$nobs - 1, lower.tail = FALSE),
+             lower = summary[, 3], upper = summary[, 4], bca_lower = summary[, 5], bca_upper = summary[, 6],
              row.names = NULL, stringsAsFactors = FALSE)
-}
-
-# quantile(x, probs, type = 7) of an already sorted vector without NA.
-sorted_quantile <- function(sorted, probs) {
-  index <- 1 + (length(sorted) - 1) * probs
-  lo <- floor(index)
-  hi <- ceiling(index)
-  h <- index - lo
-  (1 - h) * sorted[lo] + h * sorted[hi]
-}
-
-# BCa limits (Efron 1987): bias correction z0 from the share of draws below
-# the estimate, acceleration from the jackknife estimates.
-bca_limits <- function(sorted, estimate, jackknife, z) {
-  jackknife <- jackknife[!is.na(jackknife)]
-  z0 <- stats::qnorm(mean(sorted < estimate))
-  d <- mean(jackknife) - jackknife
-  acceleration <- sum(d^3) / (6 * sum(d^2)^1.5)
-  if (!is.finite(z0) || !is.finite(acceleration)) return(c(NA_real_, NA_real_))
-  sorted_quantile(sorted, stats::pnorm(z0 + (z0 + z) / (1 - acceleration * (z0 + z))))
 }

@@ -107,6 +107,12 @@ c_jackknife <- function(problem, threads) {
 c_stream_unif <- function(seed, n) .Call(C_iecpls_stream_unif, as.integer(seed), as.double(n))
 
 # Benchmark only: draws and cross-products of the resamples, no fits.
+# Per-parameter mean, SE, percentile and BCa limits of bootstrap draws
+# (q x 6 matrix).
+c_boot_summary <- function(draws, valid, estimate, jackknife, level) {
+  .Call(C_iecpls_boot_summary, draws, valid, as.double(estimate), jackknife, as.double(level))
+}
+
 c_bootstrap_floor <- function(problem, seeds, sizes) .Call(C_iecpls_bootstrap_floor, problem$zt, seeds, sizes)
 
 # Group comparisons (src/permutation.c). `problem` (see group_problem())

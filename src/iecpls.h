@@ -255,6 +255,7 @@ SEXP iecpls_group_fits(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SE
                        SEXP score_weights);
 SEXP iecpls_permutation(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP labels,
                         SEXP score_weights, SEXP seeds, SEXP chunk_sizes, SEXP threads);
+SEXP iecpls_boot_summary(SEXP draws, SEXP valid, SEXP estimate, SEXP jackknife, SEXP level);
 
 /* call_resample.c: helpers shared with call_permutation.c */
 void read_problem(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP sign_change,

@@ -13,6 +13,7 @@ static const R_CallMethodDef call_methods[] = {
   CALLDEF(iecpls_bootstrap_floor, 3),
   CALLDEF(iecpls_group_fits, 6),
   CALLDEF(iecpls_permutation, 9),
+  CALLDEF(iecpls_boot_summary, 5),
   {NULL, NULL, 0}
 };
 

@@ -212,3 +212,31 @@ test_that("HTMT is bootstrapped for every pair of reflective constructs", {
   expect_equal(sort(unique(summary(pls_boot(composites, R = 20, bca = FALSE))$htmt$term)),
                sort(c("COMP <-> LIKE", "COMP <-> CUSA", "COMP <-> CUSL", "LIKE <-> CUSA", "LIKE <-> CUSL", "CUSA <-> CUSL")))
 })
+
+test_that("the C summary of draws matches plain R, with NA draws and failed rows", {
+  set.seed(31)
+  for (n_draws in c(1, 2, 3, 7, 100, 999)) {
+    draws <- matrix(stats::rnorm(n_draws * 4), n_draws, 4)
+    draws[sample(length(draws), length(draws) %/% 5)] <- NA
+    draws[, 4] <- NA
+    valid <- seq_len(n_draws) %% 7 != 3
+    estimate <- stats::rnorm(4, sd = 0.3)
+    jackknife <- matrix(stats::rnorm(40), 10, 4)
+    jackknife[2, 1] <- NA
+    out <- iecpls:::c_boot_summary(draws, valid, estimate, jackknife, 0.9)
+    for (k in 1:3) {
+      kept <- draws[valid, k]
+      kept <- kept[!is.na(kept)]
+      if (!length(kept)) next
+      expect_equal(out[k, 1], mean(kept), tolerance = 1e-14)
+      expect_equal(out[k, 2], if (length(kept) > 1) stats::sd(kept) else NA_real_, tolerance = 1e-14)
+      expect_equal(out[k, 3:4], unname(stats::quantile(kept, c(0.05, 0.95))), tolerance = 1e-14)
+      bca <- suppressWarnings(reference_bca(kept, estimate[k], stats::na.omit(jackknife[, k]), 0.9))
+      if (all(is.finite(bca))) expect_equal(out[k, 5:6], bca, tolerance = 1e-12)
+    }
+    expect_true(is.nan(out[4, 1]))
+    expect_true(all(is.na(out[4, 2:6])))
+  }
+  no_jackknife <- iecpls:::c_boot_summary(draws, valid, estimate, NULL, 0.9)
+  expect_true(all(is.na(no_jackknife[, 5:6])))
+})

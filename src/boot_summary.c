@@ -1,0 +1,204 @@
+/* Summary of a bootstrap distribution, one parameter (column of draws) at a
+ * time: mean, standard deviation, percentile limits and BCa limits (Efron
+ * 1987). Order statistics are found by selection (O(R) each) instead
+ * of sorting every column, which made this summary cost a fifth of a whole
+ * 5,000-resample bootstrap when it was written in R. Quantiles follow R's
+ * type 7 rule; NA draws (a statistic undefined in a resample) are dropped
+ * per column, as sort() and mean(na.rm = TRUE) did. */
+#include "iecpls.h"
+#include <Rmath.h>
+
+/* Floyd and Rivest's SELECT (Comm. ACM 18, 1975, algorithm 489):
+ * reorders x[left .. right] so that x[k] is the element of that rank, with
+ * nothing larger before it and nothing smaller after it. A pivot chosen from
+ * a sample near rank k leaves a small range after one pass, so a tail rank
+ * (the 2.5% quantile) costs about n comparisons, nearly all predictable. */
+static void select_rank(double *x, int left, int right, int k)
+{
+  while (right > left) {
+    if (right - left > 600) {
+      double n = right - left + 1, i = k - left + 1, z = log(n), s = 0.5 * exp(2.0 * z / 3.0);
+      double sd = 0.5 * sqrt(z * s * (n - s) / n) * (i < n / 2 ? -1.0 : 1.0);
+      int sample_left = (int) fmax((double) left, floor(k - i * s / n + sd));
+      int sample_right = (int) fmin((double) right, floor(k + (n - i) * s / n + sd));
+      select_rank(x, sample_left, sample_right, k);
+    }
+    double pivot = x[k], swap;
+    int i = left, j = right;
+    swap = x[left]; x[left] = x[k]; x[k] = swap;
+    if (x[right] > pivot) { swap = x[right]; x[right] = x[left]; x[left] = swap; }
+    while (i < j) {
+      swap = x[i]; x[i] = x[j]; x[j] = swap;
+      i++;
+      j--;
+      while (x[i] < pivot) i++;
+      while (x[j] > pivot) j--;
+    }
+    if (x[left] == pivot) {
+      swap = x[left]; x[left] = x[j]; x[j] = swap;
+    } else {
+      j++;
+      swap = x[j]; x[j] = x[right]; x[right] = swap;
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
+  }
+}
+
+/* Type 7 quantiles of x[0 .. n-1] (no NA) at the probabilities prob[0 ..
+ * n_prob-1], written to out; reorders x. The ranks needed are selected in
+ * increasing order, each within what lies above the previous one, so a
+ * column costs about one partitioning pass per quantile. */
+static void quantiles7(double *x, int n, const double *prob, int n_prob, double *out)
+{
+  int rank[8], order[4];
+  double h[4];
+  for (int i = 0; i < n_prob; i++) {
+    order[i] = i;
+    if (ISNAN(prob[i])) {
+      rank[i] = -1;
+      continue;
+    }
+    /* 1-based positions, as R writes the rule, so h rounds as it does there */
+    double index = 1.0 + (double) (n - 1) * prob[i], position = floor(index);
+    h[i] = index - position;
+    rank[i] = (int) position - 1;
+    if (rank[i] >= n - 1) {
+      rank[i] = n - 1;
+      h[i] = 0.0;
+    }
+  }
+  for (int i = 1; i < n_prob; i++)   /* insertion sort of the few ranks */
+    for (int j = i; j > 0 && rank[order[j]] < rank[order[j - 1]]; j--) {
+      int swap = order[j];
+      order[j] = order[j - 1];
+      order[j - 1] = swap;
+    }
+  int left = 0;
+  for (int i = 0; i < n_prob; i++) {
+    int which = order[i], r = rank[which];
+    if (r < 0) {
+      out[which] = NA_REAL;
+      continue;
+    }
+    if (r >= left) {
+      select_rank(x, left, n - 1, r);
+      left = r + 1;
+    }
+    double low = x[r];
+    if (h[which] == 0.0) {
+      out[which] = low;
+      continue;
+    }
+    /* everything after position r is >= x[r]: the next order statistic is
+     * the smallest of them */
+    if (r + 1 >= left) {
+      select_rank(x, left, n - 1, r + 1);
+      left = r + 2;
+    }
+    out[which] = (1.0 - h[which]) * low + h[which] * x[r + 1];
+  }
+}
+
+/* mean() and var() as R computes them (long double sums; the mean refined
+ * by a second pass). */
+static double mean_of(const double *x, int n)
+{
+  long double sum = 0.0;
+  for (int i = 0; i < n; i++) sum += x[i];
+  long double mean = sum / n;
+  if (R_FINITE((double) mean)) {
+    long double correction = 0.0;
+    for (int i = 0; i < n; i++) correction += x[i] - mean;
+    mean += correction / n;
+  }
+  return (double) mean;
+}
+
+static double sd_of(const double *x, int n, double mean)
+{
+  if (n < 2) return NA_REAL;
+  long double squares = 0.0;
+  for (int i = 0; i < n; i++) squares += (x[i] - mean) * (x[i] - mean);
+  return sqrt((double) (squares / (n - 1)));
+}
+
+/* Acceleration sum(d^3) / (6 sum(d^2)^1.5), d the deviations of the
+ * jackknife estimates (column `k` of `jackknife`, NA dropped) from their
+ * mean; `buf` holds n_cases doubles. */
+static double acceleration(const double *jackknife, R_xlen_t n_cases, double *buf)
+{
+  int n = 0;
+  for (R_xlen_t i = 0; i < n_cases; i++)
+    if (!ISNAN(jackknife[i])) buf[n++] = jackknife[i];
+  if (n == 0) return R_NaN;
+  double mean = mean_of(buf, n);
+  long double squares = 0.0, cubes = 0.0;
+  for (int i = 0; i < n; i++) {
+    double d = mean - buf[i];
+    squares += d * d;
+    cubes += d * d * d;
+  }
+  return (double) cubes / (6.0 * pow((double) squares, 1.5));
+}
+
+/* draws: R x q; valid: R logicals; estimate: q; jackknife: NULL or
+ * cases x q; level: the confidence level. Returns q x 6: boot_mean, se,
+ * percentile lower and upper, BCa lower and upper. */
+SEXP iecpls_boot_summary(SEXP draws, SEXP valid, SEXP estimate, SEXP jackknife, SEXP level)
+{
+  if (!isReal(draws) || !isMatrix(draws) || !isLogical(valid) || !isReal(estimate))
+    error("internal error: bad bootstrap summary arguments");
+  R_xlen_t n_draws = nrows(draws);
+  int q = ncols(draws);
+  if (XLENGTH(valid) != n_draws || XLENGTH(estimate) != q || n_draws > INT_MAX)
+    error("internal error: bad bootstrap summary dimensions");
+  int has_jackknife = !isNull(jackknife);
+  R_xlen_t n_cases = 0;
+  if (has_jackknife) {
+    if (!isReal(jackknife) || !isMatrix(jackknife) || ncols(jackknife) != q)
+      error("internal error: bad jackknife estimates");
+    n_cases = nrows(jackknife);
+  }
+  double alpha = (1.0 - asReal(level)) / 2.0;
+  double z[2] = {qnorm(alpha, 0.0, 1.0, 1, 0), qnorm(1.0 - alpha, 0.0, 1.0, 1, 0)};
+
+  SEXP ans = PROTECT(allocMatrix(REALSXP, q, 6));
+  double *out = REAL(ans);
+  const double *x = REAL_RO(draws), *est = REAL_RO(estimate);
+  const int *ok = LOGICAL_RO(valid);
+  double *buf = (double *) R_alloc((size_t) n_draws + 1, sizeof(double));
+  double *jk_buf = (double *) R_alloc((size_t) n_cases + 1, sizeof(double));
+  for (int k = 0; k < q; k++) {
+    const double *column = x + (size_t) n_draws * (size_t) k;
+    int n = 0, below = 0;
+    for (R_xlen_t r = 0; r < n_draws; r++) {
+      if (ok[r] != TRUE || ISNAN(column[r])) continue;
+      buf[n++] = column[r];
+      below += column[r] < est[k];
+    }
+    double *row = out + k;
+    for (int c = 0; c < 6; c++) row[(size_t) q * c] = NA_REAL;
+    if (n == 0) {
+      row[0] = R_NaN;
+      continue;
+    }
+    row[0] = mean_of(buf, n);
+    row[(size_t) q] = sd_of(buf, n, row[0]);
+    double prob[4] = {alpha, 1.0 - alpha, NA_REAL, NA_REAL}, limits[4];
+    int n_prob = 2;
+    if (has_jackknife) {
+      double z0 = qnorm((double) below / n, 0.0, 1.0, 1, 0);
+      double a = acceleration(REAL_RO(jackknife) + (size_t) n_cases * (size_t) k, n_cases, jk_buf);
+      if (R_FINITE(z0) && R_FINITE(a)) {
+        for (int side = 0; side < 2; side++)
+          prob[2 + side] = pnorm(z0 + (z0 + z[side]) / (1.0 - a * (z0 + z[side])), 0.0, 1.0, 1, 0);
+        n_prob = 4;
+      }
+    }
+    quantiles7(buf, n, prob, n_prob, limits);
+    for (int i = 0; i < n_prob; i++) row[(size_t) q * (2 + i)] = limits[i];
+  }
+  UNPROTECT(1);
+  return ans;
+}
