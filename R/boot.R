@@ -111,7 +111,7 @@ pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "indi
   cores <- check_cores(cores)
   check_flag(htmt_absolute, "htmt_absolute")
   problem <- boot_problem(fit, sign_change, htmt_absolute)
-  parameters <- fit_parameters(fit, htmt_absolute)
+  parameters <- problem$parameters
 
   sizes <- chunk_sizes(R)
   seeds <- chunk_seeds(length(sizes))
@@ -119,15 +119,6 @@ pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "indi
   status <- result$status
   draws <- result$stats
   jackknife <- if (bca) c_jackknife(problem, cores)$stats
-  if (sign_change == "individual") {
-    draws <- individual_sign_change(draws, parameters)
-    if (!is.null(jackknife)) jackknife <- individual_sign_change(jackknife, parameters)
-  }
-  derived <- derived_effects(matrix(parameters$estimate, nrow = 1), parameters, fit$model)
-  derived$parameters$estimate <- as.numeric(derived$values)
-  draws <- cbind(draws, derived_effects(draws, parameters, fit$model)$values)
-  if (!is.null(jackknife)) jackknife <- cbind(jackknife, derived_effects(jackknife, parameters, fit$model)$values)
-  parameters <- rbind(parameters, derived$parameters)
   colnames(draws) <- parameter_names(parameters)
   if (!is.null(jackknife)) colnames(jackknife) <- colnames(draws)
   report_failures(status)
@@ -149,27 +140,32 @@ check_level <- function(level) {
 
 parameter_names <- function(parameters) paste0(parameters$type, ": ", parameters$term)
 
-# Everything the C loops share, for in-process and future-based runs alike.
+# Everything the C loops share, for in-process and future-based runs alike,
+# and `parameters`: one row per column of the C statistics, with the
+# full-sample estimates.
 boot_problem <- function(fit, sign_change, htmt_absolute = FALSE) {
   data <- c_standardize(fit)
   settings <- fit$settings
-  own <- cbind(seq_along(fit$model$indicators), rep(seq_along(fit$model$constructs), lengths(fit$model$blocks)))
+  model <- fit$model
+  own <- cbind(seq_along(model$indicators), rep(seq_along(model$constructs), lengths(model$blocks)))
+  chains <- indirect_chains(model$inner)
+  parameters <- fit_parameters(fit, htmt_absolute)
+  derived <- derived_effects(matrix(parameters$estimate, nrow = 1), parameters, model, chains)
+  derived$parameters$estimate <- as.numeric(derived$values)
+  statistics <- stat_spec(model, htmt_absolute, chains)
+  # the individual sign change is applied in C, before the indirect effects
+  # are formed from the paths
+  if (sign_change == "individual") statistics$sign_reference <- as.double(sign(parameters$estimate))
   list(zt = data$zt, case_weights = data$case_weights,
-       spec = model_spec(fit$model, settings$scheme, settings$tol, settings$max_iter, settings$consistent),
-       stat_spec = stat_spec(fit$model, htmt_absolute),
+       spec = model_spec(model, settings$scheme, settings$tol, settings$max_iter, settings$consistent),
+       stat_spec = statistics,
        sign_code = match(sign_change, c("none", "individual", "construct")) - 1L,
-       original_loadings = as.double(fit$outer_loadings[own]))
+       original_loadings = as.double(fit$outer_loadings[own]),
+       parameters = rbind(parameters, derived$parameters))
 }
 
 run_bootstrap <- function(problem, seeds, sizes, cores) {
   run_chunks(c_bootstrap, problem, seeds, sizes, cores, "Bootstrapping")
-}
-
-individual_sign_change <- function(values, parameters) {
-  signed <- parameters$type %in% c("weight", "loading", "path", "total")
-  reference <- sign(parameters$estimate[signed])
-  values[, signed] <- abs(values[, signed, drop = FALSE]) * rep(reference, each = nrow(values))
-  values
 }
 
 resample_failure_reasons <- c(

@@ -107,13 +107,23 @@ c_jackknife <- function(problem, threads) {
 c_stream_unif <- function(seed, n) .Call(C_iecpls_stream_unif, as.integer(seed), as.double(n))
 
 # Benchmark only: draws and cross-products of the resamples, no fits.
+# Stacks the rows of the pieces of a batched run, list(list(stats, status),
+# ...), in C (rbind copies element by element).
+c_merge_rows <- function(pieces) .Call(C_iecpls_merge_rows, pieces)
+
 # Per-parameter mean, SE, percentile and BCa limits of bootstrap draws
 # (q x 6 matrix).
 c_boot_summary <- function(draws, valid, estimate, jackknife, level) {
   .Call(C_iecpls_boot_summary, draws, valid, as.double(estimate), jackknife, as.double(level))
 }
 
-c_bootstrap_floor <- function(problem, seeds, sizes) .Call(C_iecpls_bootstrap_floor, problem$zt, seeds, sizes)
+# The benchmark's limit rows: draws and cross-products only, by this
+# package's accumulation ("tuned"), the plain one-row-at-a-time weighted
+# accumulation ("plain") or BLAS dsyrk on the gathered rows ("dsyrk").
+c_bootstrap_floor <- function(problem, seeds, sizes, method = c("tuned", "plain", "dsyrk")) {
+  method <- match(match.arg(method), c("tuned", "plain", "dsyrk")) - 1L
+  .Call(C_iecpls_bootstrap_floor, problem$zt, seeds, sizes, method)
+}
 
 # Group comparisons (src/permutation.c). `problem` (see group_problem())
 # holds the standardized data of the compared rows, their group labels

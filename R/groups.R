@@ -135,9 +135,10 @@ comparison_parameters <- function(fit) {
 
 # Group comparisons test weights, loadings, paths and R^2 only.
 comparison_stat_spec <- function(model) {
-  spec <- stat_spec(model)
+  spec <- stat_spec(model, chains = list())
   spec$total_from <- spec$total_to <- integer()
   spec$htmt_a <- spec$htmt_b <- integer()
+  spec$indirect_total <- spec$indirect_edge <- integer()
   spec
 }
 

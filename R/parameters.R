@@ -48,29 +48,41 @@ structural_edges <- function(model) {
   edges[order(edges[, 2], edges[, 1]), , drop = FALSE]
 }
 
-# Integer specification of the C statistics vector (0-based indices).
-stat_spec <- function(model, htmt_absolute = FALSE) {
+# Integer specification of the C statistics vector (0-based indices). The
+# derived effects (total indirect, specific indirect along `chains`) come
+# last, in the order of derived_effects().
+stat_spec <- function(model, htmt_absolute = FALSE, chains = indirect_chains(model$inner)) {
   edges <- structural_edges(model)
   totals <- reachable_pairs(model$inner)
   pairs <- htmt_pairs(model)
+  edge_key <- paste(edges[, 1], edges[, 2])
+  total_key <- paste(totals[, 1], totals[, 2])
+  chain_ends <- paste(vapply(chains, `[`, 1L, 1L), vapply(chains, function(ch) ch[length(ch)], 1L))
+  indirect <- which(total_key %in% chain_ends)
+  chain_edges <- lapply(chains, function(chain) match(paste(chain[-length(chain)], chain[-1]), edge_key))
   list(edge_from = as.integer(edges[, 1] - 1L), edge_to = as.integer(edges[, 2] - 1L),
        endogenous = as.integer(which(colSums(model$inner != 0) > 0) - 1L),
        total_from = as.integer(totals[, 1] - 1L), total_to = as.integer(totals[, 2] - 1L),
        htmt_a = as.integer(pairs[, 1] - 1L), htmt_b = as.integer(pairs[, 2] - 1L),
-       htmt_absolute = isTRUE(htmt_absolute))
+       htmt_absolute = isTRUE(htmt_absolute),
+       indirect_total = as.integer(indirect - 1L),
+       indirect_edge = as.integer(match(total_key[indirect], edge_key, nomatch = 0L) - 1L),
+       chain_start = as.integer(c(0L, cumsum(lengths(chain_edges)))),
+       chain_edges = as.integer(unlist(chain_edges, use.names = FALSE) - 1L),
+       sign_reference = NULL)
 }
 
-# The effects derived from the C statistics: the total indirect effect of
-# each pair with an indirect route, and each specific indirect effect (the
+# The effects derived from the other statistics: the total indirect effect
+# of each pair with an indirect route, and each specific indirect effect (the
 # product of the paths along a chain). `values` has one column per row of
 # `parameters` (one row per resample, or one row of estimates); returns the
-# derived columns and their parameter rows.
-derived_effects <- function(values, parameters, model) {
+# derived columns and their parameter rows. The C loops compute the same
+# columns for every resample (src/statistics.c); this gives the estimates.
+derived_effects <- function(values, parameters, model, chains = indirect_chains(model$inner)) {
   is_path <- parameters$type == "path"
   is_total <- parameters$type == "total"
   path_key <- paste(parameters$from[is_path], parameters$to[is_path])
   path_values <- values[, is_path, drop = FALSE]
-  chains <- indirect_chains(model$inner)
   specific <- vapply(chains, function(chain) {
     columns <- match(paste(chain[-length(chain)], chain[-1]), path_key)
     Reduce(`*`, lapply(columns, function(column) path_values[, column]))

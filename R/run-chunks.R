@@ -61,6 +61,5 @@ run_chunks_futures <- function(worker, problem, seeds, sizes) {
 }
 
 merge_pieces <- function(pieces) {
-  list(stats = do.call(rbind, lapply(pieces, `[[`, "stats")),
-       status = unlist(lapply(pieces, `[[`, "status"), use.names = FALSE))
+  if (length(pieces) == 1L) pieces[[1L]] else c_merge_rows(pieces)
 }

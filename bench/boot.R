@@ -21,7 +21,10 @@ add <- function(what, seconds) rows[[length(rows) + 1]] <<- data.frame(what = wh
 problem <- iecpls:::boot_problem(fit, "none")
 sizes <- iecpls:::chunk_sizes(R)
 seeds <- iecpls:::chunk_seeds(length(sizes))
-add("limit: draws + cross-products only", median(replicate(5, time_once(iecpls:::c_bootstrap_floor(problem, seeds, sizes)))))
+for (method in c("dsyrk", "plain", "tuned")) {
+  add(paste("limit: draws + cross-products,", method),
+      median(replicate(5, time_once(iecpls:::c_bootstrap_floor(problem, seeds, sizes, method)))))
+}
 add("iecpls C loop only, 1 thread", median(replicate(5, time_once(iecpls:::c_bootstrap(problem, seeds, sizes, 1L)))))
 add("iecpls pls_boot, 1 thread, no BCa", median(replicate(5, time_once(pls_boot(fit, R = R, bca = FALSE)))))
 add("iecpls pls_boot, 1 thread", median(replicate(5, time_once(pls_boot(fit, R = R)))))

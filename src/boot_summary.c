@@ -45,82 +45,89 @@ static void select_rank(double *x, int left, int right, int k)
   }
 }
 
+/* Puts the elements of the (sorted, distinct) ranks[0 .. n_ranks-1] in
+ * place: the middle rank first, then the ranks on either side within what
+ * lies on that side, so ranks at both tails cost about two passes. */
+static void select_ranks(double *x, int left, int right, const int *ranks, int n_ranks)
+{
+  while (n_ranks > 0 && left < right) {
+    int middle = n_ranks / 2, k = ranks[middle];
+    select_rank(x, left, right, k);
+    select_ranks(x, left, k - 1, ranks, middle);
+    left = k + 1;
+    ranks += middle + 1;
+    n_ranks -= middle + 1;
+  }
+}
+
 /* Type 7 quantiles of x[0 .. n-1] (no NA) at the probabilities prob[0 ..
- * n_prob-1], written to out; reorders x. The ranks needed are selected in
- * increasing order, each within what lies above the previous one, so a
- * column costs about one partitioning pass per quantile. */
+ * n_prob-1] (at most 4), written to out; reorders x. */
 static void quantiles7(double *x, int n, const double *prob, int n_prob, double *out)
 {
-  int rank[8], order[4];
+  int low[4], ranks[8], n_ranks = 0;
   double h[4];
   for (int i = 0; i < n_prob; i++) {
-    order[i] = i;
-    if (ISNAN(prob[i])) {
-      rank[i] = -1;
-      continue;
-    }
+    low[i] = -1;
+    if (ISNAN(prob[i])) continue;
     /* 1-based positions, as R writes the rule, so h rounds as it does there */
     double index = 1.0 + (double) (n - 1) * prob[i], position = floor(index);
     h[i] = index - position;
-    rank[i] = (int) position - 1;
-    if (rank[i] >= n - 1) {
-      rank[i] = n - 1;
+    low[i] = (int) position - 1;
+    if (low[i] >= n - 1) {
+      low[i] = n - 1;
       h[i] = 0.0;
     }
+    ranks[n_ranks++] = low[i];
+    if (h[i] != 0.0) ranks[n_ranks++] = low[i] + 1;
   }
-  for (int i = 1; i < n_prob; i++)   /* insertion sort of the few ranks */
-    for (int j = i; j > 0 && rank[order[j]] < rank[order[j - 1]]; j--) {
-      int swap = order[j];
-      order[j] = order[j - 1];
-      order[j - 1] = swap;
+  for (int i = 1; i < n_ranks; i++)   /* insertion sort of the few ranks */
+    for (int j = i; j > 0 && ranks[j] < ranks[j - 1]; j--) {
+      int swap = ranks[j];
+      ranks[j] = ranks[j - 1];
+      ranks[j - 1] = swap;
     }
-  int left = 0;
+  int distinct = 0;
+  for (int i = 0; i < n_ranks; i++)
+    if (distinct == 0 || ranks[i] != ranks[distinct - 1]) ranks[distinct++] = ranks[i];
+  select_ranks(x, 0, n - 1, ranks, distinct);
   for (int i = 0; i < n_prob; i++) {
-    int which = order[i], r = rank[which];
-    if (r < 0) {
-      out[which] = NA_REAL;
-      continue;
-    }
-    if (r >= left) {
-      select_rank(x, left, n - 1, r);
-      left = r + 1;
-    }
-    double low = x[r];
-    if (h[which] == 0.0) {
-      out[which] = low;
-      continue;
-    }
-    /* everything after position r is >= x[r]: the next order statistic is
-     * the smallest of them */
-    if (r + 1 >= left) {
-      select_rank(x, left, n - 1, r + 1);
-      left = r + 2;
-    }
-    out[which] = (1.0 - h[which]) * low + h[which] * x[r + 1];
+    if (low[i] < 0) out[i] = NA_REAL;
+    else if (h[i] == 0.0) out[i] = x[low[i]];
+    else out[i] = (1.0 - h[i]) * x[low[i]] + h[i] * x[low[i] + 1];
   }
 }
 
-/* mean() and var() as R computes them (long double sums; the mean refined
- * by a second pass). */
-static double mean_of(const double *x, int n)
+/* Mean and standard deviation in two passes: the second refines the mean
+ * by the mean deviation from it and sums the squared deviations with that
+ * correction (Chan, Golub and LeVeque 1983), four partial sums at a time. */
+static void mean_sd(const double *x, int n, double *mean, double *sd)
 {
-  long double sum = 0.0;
-  for (int i = 0; i < n; i++) sum += x[i];
-  long double mean = sum / n;
-  if (R_FINITE((double) mean)) {
-    long double correction = 0.0;
-    for (int i = 0; i < n; i++) correction += x[i] - mean;
-    mean += correction / n;
+  double s[4] = {0.0, 0.0, 0.0, 0.0};
+  int i = 0;
+  for (; i + 3 < n; i += 4) {
+    s[0] += x[i];
+    s[1] += x[i + 1];
+    s[2] += x[i + 2];
+    s[3] += x[i + 3];
   }
-  return (double) mean;
-}
-
-static double sd_of(const double *x, int n, double mean)
-{
-  if (n < 2) return NA_REAL;
-  long double squares = 0.0;
-  for (int i = 0; i < n; i++) squares += (x[i] - mean) * (x[i] - mean);
-  return sqrt((double) (squares / (n - 1)));
+  for (; i < n; i++) s[0] += x[i];
+  double first = ((s[0] + s[1]) + (s[2] + s[3])) / n;
+  double d[4] = {0.0, 0.0, 0.0, 0.0}, q[4] = {0.0, 0.0, 0.0, 0.0};
+  for (i = 0; i + 3 < n; i += 4) {
+    for (int k = 0; k < 4; k++) {
+      double e = x[i + k] - first;
+      d[k] += e;
+      q[k] += e * e;
+    }
+  }
+  for (; i < n; i++) {
+    double e = x[i] - first;
+    d[0] += e;
+    q[0] += e * e;
+  }
+  double deviation = (d[0] + d[1]) + (d[2] + d[3]), squares = (q[0] + q[1]) + (q[2] + q[3]);
+  *mean = first + deviation / n;
+  *sd = n < 2 ? NA_REAL : sqrt((squares - deviation * deviation / n) / (n - 1));
 }
 
 /* Acceleration sum(d^3) / (6 sum(d^2)^1.5), d the deviations of the
@@ -132,14 +139,14 @@ static double acceleration(const double *jackknife, R_xlen_t n_cases, double *bu
   for (R_xlen_t i = 0; i < n_cases; i++)
     if (!ISNAN(jackknife[i])) buf[n++] = jackknife[i];
   if (n == 0) return R_NaN;
-  double mean = mean_of(buf, n);
-  long double squares = 0.0, cubes = 0.0;
+  double mean, sd, squares = 0.0, cubes = 0.0;
+  mean_sd(buf, n, &mean, &sd);
   for (int i = 0; i < n; i++) {
     double d = mean - buf[i];
     squares += d * d;
     cubes += d * d * d;
   }
-  return (double) cubes / (6.0 * pow((double) squares, 1.5));
+  return cubes / (6.0 * pow(squares, 1.5));
 }
 
 /* draws: R x q; valid: R logicals; estimate: q; jackknife: NULL or
@@ -183,8 +190,7 @@ SEXP iecpls_boot_summary(SEXP draws, SEXP valid, SEXP estimate, SEXP jackknife, 
       row[0] = R_NaN;
       continue;
     }
-    row[0] = mean_of(buf, n);
-    row[(size_t) q] = sd_of(buf, n, row[0]);
+    mean_sd(buf, n, row, row + (size_t) q);
     double prob[4] = {alpha, 1.0 - alpha, NA_REAL, NA_REAL}, limits[4];
     int n_prob = 2;
     if (has_jackknife) {

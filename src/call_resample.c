@@ -4,29 +4,51 @@
  * used inside the parallel regions. */
 #include "iecpls.h"
 
+static const int *int_element(SEXP list, const char *name, int *length)
+{
+  SEXP value = list_element(list, name);
+  if (TYPEOF(value) != INTSXP || XLENGTH(value) > INT_MAX)
+    error("internal error: bad statistics specification (%s)", name);
+  *length = (int) XLENGTH(value);
+  return INTEGER(value);
+}
+
 static void read_stat_spec(SEXP st_spec, stat_spec_t *st)
 {
-  SEXP from = list_element(st_spec, "edge_from"), to = list_element(st_spec, "edge_to"),
-       endo = list_element(st_spec, "endogenous"), total_from = list_element(st_spec, "total_from"),
-       total_to = list_element(st_spec, "total_to"), htmt_a = list_element(st_spec, "htmt_a"),
-       htmt_b = list_element(st_spec, "htmt_b");
-  if (TYPEOF(from) != INTSXP || TYPEOF(to) != INTSXP || TYPEOF(endo) != INTSXP ||
-      TYPEOF(total_from) != INTSXP || TYPEOF(total_to) != INTSXP || TYPEOF(htmt_a) != INTSXP ||
-      TYPEOF(htmt_b) != INTSXP || XLENGTH(from) != XLENGTH(to) ||
-      XLENGTH(total_from) != XLENGTH(total_to) || XLENGTH(htmt_a) != XLENGTH(htmt_b))
+  int n_to, n_total_to, n_htmt_b, n_indirect_edge, n_starts;
+  st->edge_from = int_element(st_spec, "edge_from", &st->n_edges);
+  st->edge_to = int_element(st_spec, "edge_to", &n_to);
+  st->endogenous = int_element(st_spec, "endogenous", &st->n_endogenous);
+  st->total_from = int_element(st_spec, "total_from", &st->n_total);
+  st->total_to = int_element(st_spec, "total_to", &n_total_to);
+  st->htmt_a = int_element(st_spec, "htmt_a", &st->n_htmt);
+  st->htmt_b = int_element(st_spec, "htmt_b", &n_htmt_b);
+  st->indirect_total = int_element(st_spec, "indirect_total", &st->n_indirect);
+  st->indirect_edge = int_element(st_spec, "indirect_edge", &n_indirect_edge);
+  st->chain_start = int_element(st_spec, "chain_start", &n_starts);
+  st->chain_edges = int_element(st_spec, "chain_edges", &st->n_chains);
+  if (n_to != st->n_edges || n_total_to != st->n_total || n_htmt_b != st->n_htmt ||
+      n_indirect_edge != st->n_indirect || n_starts < 1)
     error("internal error: bad statistics specification");
-  st->n_edges = (int) XLENGTH(from);
-  st->edge_from = INTEGER(from);
-  st->edge_to = INTEGER(to);
-  st->n_endogenous = (int) XLENGTH(endo);
-  st->endogenous = INTEGER(endo);
-  st->n_total = (int) XLENGTH(total_from);
-  st->total_from = INTEGER(total_from);
-  st->total_to = INTEGER(total_to);
-  st->n_htmt = (int) XLENGTH(htmt_a);
-  st->htmt_a = INTEGER(htmt_a);
-  st->htmt_b = INTEGER(htmt_b);
+  int n_chain_edges = st->n_chains;
+  st->n_chains = n_starts - 1;
+  for (int e = 0; e < st->n_indirect; e++)
+    if (st->indirect_total[e] < 0 || st->indirect_total[e] >= st->n_total || st->indirect_edge[e] < -1 ||
+        st->indirect_edge[e] >= st->n_edges)
+      error("internal error: bad indirect effect");
+  if (st->chain_start[0] != 0 || st->chain_start[st->n_chains] != n_chain_edges)
+    error("internal error: bad indirect chains");
+  for (int k = 0; k < st->n_chains; k++)
+    if (st->chain_start[k + 1] < st->chain_start[k]) error("internal error: bad indirect chains");
+  for (int i = 0; i < n_chain_edges; i++)
+    if (st->chain_edges[i] < 0 || st->chain_edges[i] >= st->n_edges) error("internal error: bad indirect chains");
   st->htmt_absolute = asLogical(list_element(st_spec, "htmt_absolute")) == TRUE;
+  SEXP sign = list_element(st_spec, "sign_reference");
+  st->sign_reference = NULL;
+  if (!isNull(sign)) {
+    if (!isReal(sign)) error("internal error: bad sign reference");
+    st->sign_reference = REAL_RO(sign);
+  }
 }
 
 /* Unpacks everything a resampling loop shares between threads. */
@@ -38,6 +60,10 @@ void read_problem(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP sign
   read_stat_spec(st_spec, st);
   if (!isReal(original_loadings) || XLENGTH(original_loadings) != m->p)
     error("internal error: bad original loadings");
+  /* the sign reference covers weights, loadings, paths, R^2 and totals */
+  SEXP sign = list_element(st_spec, "sign_reference");
+  if (!isNull(sign) && XLENGTH(sign) < 2 * (R_xlen_t) m->p + st->n_edges + st->n_endogenous + st->n_total)
+    error("internal error: bad sign reference");
   const int *indices[] = {st->edge_from, st->edge_to, st->endogenous, st->total_from, st->total_to,
                           st->htmt_a, st->htmt_b};
   const int counts[] = {st->n_edges, st->n_edges, st->n_endogenous, st->n_total, st->n_total,
@@ -155,6 +181,40 @@ SEXP iecpls_jackknife(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP 
   return ans;
 }
 
+/* Stacks the row blocks stats of list(list(stats, status), ...) (matrices
+ * with equal columns) and their status vectors: the result of a run
+ * evaluated in batches, without rbind's elementwise copy. */
+SEXP iecpls_merge_rows(SEXP pieces)
+{
+  if (TYPEOF(pieces) != VECSXP || XLENGTH(pieces) < 1) error("internal error: bad pieces");
+  R_xlen_t n_pieces = XLENGTH(pieces), rows = 0;
+  int q = -1;
+  for (R_xlen_t k = 0; k < n_pieces; k++) {
+    SEXP stats = list_element(VECTOR_ELT(pieces, k), "stats"), status = list_element(VECTOR_ELT(pieces, k), "status");
+    if (!isReal(stats) || !isMatrix(stats) || TYPEOF(status) != INTSXP || XLENGTH(status) != nrows(stats) ||
+        (q >= 0 && ncols(stats) != q))
+      error("internal error: bad pieces");
+    q = ncols(stats);
+    rows += nrows(stats);
+  }
+  if (rows > INT_MAX) error("internal error: too many rows");
+  double *out;
+  int *out_status;
+  SEXP ans = PROTECT(resample_result((int) rows, q, &out, &out_status));
+  R_xlen_t first = 0;
+  for (R_xlen_t k = 0; k < n_pieces; k++) {
+    SEXP stats = list_element(VECTOR_ELT(pieces, k), "stats"), status = list_element(VECTOR_ELT(pieces, k), "status");
+    size_t piece_rows = (size_t) nrows(stats);
+    for (int c = 0; c < q; c++)
+      memcpy(out + (size_t) rows * (size_t) c + (size_t) first, REAL_RO(stats) + piece_rows * (size_t) c,
+             piece_rows * sizeof(double));
+    memcpy(out_status + first, INTEGER_RO(status), piece_rows * sizeof(int));
+    first += (R_xlen_t) piece_rows;
+  }
+  UNPROTECT(1);
+  return ans;
+}
+
 /* Uniform draws from one stream, to test the generator against R's runif()
  * under RNGkind("L'Ecuyer-CMRG"). */
 SEXP iecpls_stream_unif(SEXP seed, SEXP n)
@@ -172,27 +232,56 @@ SEXP iecpls_stream_unif(SEXP seed, SEXP n)
 }
 
 /* The arithmetic no bootstrap can avoid: drawing each resample and forming
- * its cross-product, with no model fit. For the benchmark's "limit" row;
- * returns a checksum so the work cannot be optimized away. */
-SEXP iecpls_bootstrap_floor(SEXP Zt, SEXP seeds, SEXP chunk_sizes)
+ * its cross-product, with no model fit. For the benchmark's "limit" rows:
+ * method 0 is this package's accumulation (accumulate_cross, what the
+ * bootstrap runs), 1 the plain weighted accumulation, one drawn row at a
+ * time, and 2 BLAS dsyrk on the drawn rows gathered into a matrix. Returns
+ * a checksum so the work cannot be optimized away. */
+SEXP iecpls_bootstrap_floor(SEXP Zt, SEXP seeds, SEXP chunk_sizes, SEXP method)
 {
   if (!isReal(Zt) || !isMatrix(Zt) || TYPEOF(seeds) != INTSXP || TYPEOF(chunk_sizes) != INTSXP ||
       XLENGTH(seeds) != 6 * XLENGTH(chunk_sizes))
     error("internal error: bad arguments");
-  int p = nrows(Zt);
+  int p = nrows(Zt), how = asInteger(method);
   R_xlen_t n = ncols(Zt);
+  if (how < 0 || how > 2 || n > INT_MAX) error("internal error: bad floor method");
+  size_t pp = (size_t) p;
+  const double *zt = REAL_RO(Zt);
   double *freq = (double *) R_alloc((size_t) n, sizeof(double));
-  double *cross = (double *) R_alloc((size_t) p * (size_t) p, sizeof(double));
-  double *sums = (double *) R_alloc((size_t) p, sizeof(double));
+  double *cross = (double *) R_alloc(pp * pp, sizeof(double));
+  double *sums = (double *) R_alloc(pp, sizeof(double));
+  double *gathered = how == 2 ? (double *) R_alloc(pp * (size_t) n, sizeof(double)) : NULL;
   double checksum = 0.0, total;
   for (R_xlen_t c = 0; c < XLENGTH(chunk_sizes); c++) {
     rng_stream_t stream;
     stream_init(&stream, INTEGER(seeds) + 6 * c);
     for (int r = 0; r < INTEGER(chunk_sizes)[c]; r++) {
+      if (how == 2) {
+        /* each draw's row is a column of the p x n matrix G; cross = G G' */
+        int nn = (int) n;
+        double one = 1.0, zero = 0.0;
+        for (R_xlen_t i = 0; i < n; i++) {
+          R_xlen_t row = stream_index(&stream, n);
+          memcpy(gathered + pp * (size_t) i, zt + pp * (size_t) row, pp * sizeof(double));
+        }
+        for (size_t k = 0; k < pp; k++) sums[k] = 0.0;
+        for (R_xlen_t i = 0; i < n; i++)
+          for (size_t k = 0; k < pp; k++) sums[k] += gathered[pp * (size_t) i + k];
+        F77_CALL(dsyrk)("L", "N", &p, &nn, &one, gathered, &p, &zero, cross, &p FCONE FCONE);
+        checksum += cross[0] + sums[0];
+        continue;
+      }
       for (R_xlen_t i = 0; i < n; i++) freq[i] = 0.0;
       for (R_xlen_t i = 0; i < n; i++) freq[stream_index(&stream, n)] += 1.0;
-      accumulate_cross(REAL_RO(Zt), n, p, freq, sums, cross, &total);
-      checksum += cross[0];
+      if (how == 0) {
+        accumulate_cross(zt, n, p, freq, sums, cross, &total);
+      } else {
+        for (size_t i = 0; i < pp * pp; i++) cross[i] = 0.0;
+        for (size_t k = 0; k < pp; k++) sums[k] = 0.0;
+        for (R_xlen_t i = 0; i < n; i++)
+          if (freq[i] != 0.0) update_cross(zt + pp * (size_t) i, p, freq[i], sums, cross);
+      }
+      checksum += cross[0] + sums[0];
     }
   }
   return ScalarReal(checksum);

@@ -69,6 +69,7 @@ void consistent_correction(const pls_model_t *m, pls_work_t *ws, pls_result_t *r
   }
   /* positive definiteness of the corrected construct correlations */
   double *A = ws->small_matrix;
+  ws->factored_count = -1;   /* the factor kept by regress_on_predecessors is overwritten */
   for (size_t i = 0; i < K * K; i++) A[i] = res->construct_cor[i];
   if (chol_factor(A, m->K) != 0) admissible = 0;
   res->admissible = admissible;

@@ -61,12 +61,27 @@ typedef struct {
 /* Scratch memory for one fit. One per thread; pointers into caller memory. */
 typedef struct {
   double *weights_old;     /* p */
-  double *block_chol;      /* Cholesky factors of the Mode B blocks */
-  size_t *chol_offset;     /* K: offset of block j's factor in block_chol */
+  double *block_inverse;   /* inverses of the Mode B block correlation matrices */
+  size_t *inverse_offset;  /* K: offset of block j's inverse in block_inverse */
+  double *block_vector;    /* largest block size: scratch for one block */
   double *inner_weights;   /* K x K: e[i + K*j] weight of construct i in proxy of j */
   double *small_matrix;    /* K x K scratch for small regressions */
   double *small_vector;    /* K */
   int *small_index;        /* K */
+  /* regress_on_predecessors keeps the factor of the predecessors'
+   * correlations for the next outcome with the same predecessors;
+   * factored_count < 0 when there is none for the current correlations. */
+  int *factored_index;     /* K */
+  int factored_count;
+  /* What an iteration needs of S W, fixed by the model (pls_work_init):
+   * partner[partner_start[j] .. partner_start[j+1]-1] are the constructs a
+   * whose rows of column j of S W are formed (a adjacent to j, or, under the
+   * path scheme, a < j sharing a successor with j), and pair_a/pair_b the
+   * n_pairs pairs a < b whose correlation the inner estimation reads. */
+  int *partner_start;      /* K + 1 */
+  int *partner;            /* at most K * K */
+  int n_pairs;
+  int *pair_a, *pair_b;    /* at most K * K each */
 } pls_work_t;
 
 /* Results of one fit; the caller owns the memory. */
@@ -95,12 +110,14 @@ int pls_fit_cor(const pls_model_t *m, const double *S, pls_work_t *ws, pls_resul
 /* outer.c */
 int outer_prepare(const pls_model_t *m, const double *S, pls_work_t *ws, int *bad_construct);
 void outer_start(const pls_model_t *m, double *weights);
-void outer_targets(const pls_model_t *m, const double *cross_cov, const double *inner_weights,
+void outer_targets(const pls_model_t *m, const pls_work_t *ws, const double *cross_cov,
                    double *target);
 void outer_solve_mode_b(const pls_model_t *m, pls_work_t *ws, double *target);
-int outer_normalize(const pls_model_t *m, const double *S, double *weights, double *cross_cov,
-                    int *bad_construct);
+int outer_update_cross_cov(const pls_model_t *m, const pls_work_t *ws, const double *S,
+                           double *weights, double *cross_cov, int *bad_construct);
 void outer_cross_cov(const pls_model_t *m, const double *S, const double *weights, double *cross_cov);
+void partner_correlation(const pls_model_t *m, const pls_work_t *ws, const double *weights,
+                         const double *cross_cov, double *construct_cor);
 void construct_correlation(const pls_model_t *m, const double *weights, const double *cross_cov,
                            double *construct_cor);
 void orient_constructs(const pls_model_t *m, double *weights, double *cross_cov, double *construct_cor);
@@ -121,9 +138,10 @@ int regress_on_predecessors(const pls_model_t *m, const double *construct_cor, i
 int path_coefficients(const pls_model_t *m, const double *construct_cor, pls_work_t *ws,
                       double *path_coef, double *r2, int *bad_construct);
 
-/* linalg.c: thin LAPACK/BLAS wrappers */
+/* linalg.c: small SPD systems, LAPACK for large ones */
 int chol_factor(double *A, int n);
 void chol_solve(const double *L, int n, double *b);
+void chol_inverse(double *A, int n, double *scratch);
 
 /* moments.c */
 typedef struct {
@@ -171,6 +189,14 @@ typedef struct {
   int n_htmt;
   const int *htmt_a, *htmt_b;        /* pairs of constructs for HTMT */
   int htmt_absolute;                 /* HTMT of absolute correlations */
+  int n_indirect;                    /* total indirect effects: total minus direct */
+  const int *indirect_total;         /* the pair's index among the totals */
+  const int *indirect_edge;          /* the pair's index among the paths, or -1 */
+  int n_chains;                      /* specific indirect effects */
+  const int *chain_start;            /* n_chains + 1 offsets into chain_edges */
+  const int *chain_edges;            /* the paths along each chain */
+  const double *sign_reference;      /* NULL, or the signs of the full-sample
+                                        estimates for the individual sign change */
 } stat_spec_t;
 int statistic_count(const pls_model_t *m, const stat_spec_t *st);
 void collect_statistics(const pls_model_t *m, const stat_spec_t *st, const pls_result_t *res,
@@ -250,12 +276,13 @@ SEXP iecpls_bootstrap(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEX
 SEXP iecpls_jackknife(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP sign_change,
                       SEXP original_loadings, SEXP threads);
 SEXP iecpls_stream_unif(SEXP seed, SEXP n);
-SEXP iecpls_bootstrap_floor(SEXP Zt, SEXP seeds, SEXP chunk_sizes);
+SEXP iecpls_bootstrap_floor(SEXP Zt, SEXP seeds, SEXP chunk_sizes, SEXP method);
 SEXP iecpls_group_fits(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP labels,
                        SEXP score_weights);
 SEXP iecpls_permutation(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP labels,
                         SEXP score_weights, SEXP seeds, SEXP chunk_sizes, SEXP threads);
 SEXP iecpls_boot_summary(SEXP draws, SEXP valid, SEXP estimate, SEXP jackknife, SEXP level);
+SEXP iecpls_merge_rows(SEXP pieces);
 
 /* call_resample.c: helpers shared with call_permutation.c */
 void read_problem(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP sign_change,

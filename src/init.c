@@ -10,10 +10,11 @@ static const R_CallMethodDef call_methods[] = {
   CALLDEF(iecpls_bootstrap, 9),
   CALLDEF(iecpls_jackknife, 7),
   CALLDEF(iecpls_stream_unif, 2),
-  CALLDEF(iecpls_bootstrap_floor, 3),
+  CALLDEF(iecpls_bootstrap_floor, 4),
   CALLDEF(iecpls_group_fits, 6),
   CALLDEF(iecpls_permutation, 9),
   CALLDEF(iecpls_boot_summary, 5),
+  CALLDEF(iecpls_merge_rows, 1),
   {NULL, NULL, 0}
 };
 

@@ -27,21 +27,24 @@ int pls_fit_cor(const pls_model_t *m, const double *S, pls_work_t *ws, pls_resul
 
   res->iterations = 0;
   res->converged = 0;
+  /* the iterations fill only the correlations they read */
+  for (int i = 0; i < m->K * m->K; i++) cor[i] = 0.0;
+  for (int j = 0; j < m->K; j++) cor[j + m->K * j] = 1.0;
   status = outer_prepare(m, S, ws, &bad);
   if (status != PLS_OK) goto done;
   outer_start(m, weights);
-  status = outer_normalize(m, S, weights, cross_cov, &bad);
+  status = outer_update_cross_cov(m, ws, S, weights, cross_cov, &bad);
   if (status != PLS_OK) goto done;
 
   for (int iteration = 1; iteration <= m->max_iter; iteration++) {
-    construct_correlation(m, weights, cross_cov, cor);
+    partner_correlation(m, ws, weights, cross_cov, cor);
     status = inner_weights(m, cor, ws, &bad);
     if (status != PLS_OK) goto done;
     memcpy(ws->weights_old, weights, p * sizeof(double));
     /* All blocks are updated from the previous scores (as seminr and cSEM do). */
-    outer_targets(m, cross_cov, ws->inner_weights, weights);
+    outer_targets(m, ws, cross_cov, weights);
     outer_solve_mode_b(m, ws, weights);
-    status = outer_normalize(m, S, weights, cross_cov, &bad);
+    status = outer_update_cross_cov(m, ws, S, weights, cross_cov, &bad);
     if (status != PLS_OK) goto done;
     res->iterations = iteration;
     double change = max_abs_change(weights, ws->weights_old, m->p);
@@ -54,6 +57,7 @@ int pls_fit_cor(const pls_model_t *m, const double *S, pls_work_t *ws, pls_resul
       break;
     }
   }
+  outer_cross_cov(m, S, weights, cross_cov);
   construct_correlation(m, weights, cross_cov, cor);
   orient_constructs(m, weights, cross_cov, cor);
   composite_loadings(m, cross_cov, res->loadings);

@@ -1,7 +1,10 @@
 /* Small dense linear algebra for the kernel. The matrices are tiny (a block's
  * indicators, a construct's predecessors), where the call overhead of the
  * reference BLAS/LAPACK dominates, so systems up to SMALL_DIM are solved by
- * the plain loops below and larger ones by LAPACK's dpotrf/dpotrs. */
+ * the plain loops below and larger ones by LAPACK's dpotrf/dpotrs/dpotri.
+ * A small factor keeps the reciprocals of its pivots on the diagonal, so a
+ * solve multiplies instead of dividing: the kernel solves such systems
+ * every iteration, and a chain of divisions was most of their cost. */
 #include "iecpls.h"
 
 #define SMALL_DIM 24
@@ -17,12 +20,12 @@ static int chol_small(double *A, int n)
     double diagonal = col_j[j], variance = diagonal;
     for (int k = 0; k < j; k++) diagonal -= A[j + (size_t) n * k] * A[j + (size_t) n * k];
     if (!(diagonal > COLLINEAR_TOL * variance)) return j + 1;
-    double pivot = sqrt(diagonal);
-    col_j[j] = pivot;
+    double reciprocal = 1.0 / sqrt(diagonal);
+    col_j[j] = reciprocal;
     for (int i = j + 1; i < n; i++) {
       double sum = col_j[i];
       for (int k = 0; k < j; k++) sum -= A[i + (size_t) n * k] * A[j + (size_t) n * k];
-      col_j[i] = sum / pivot;
+      col_j[i] = sum * reciprocal;
     }
   }
   return 0;
@@ -45,7 +48,8 @@ static int chol_lapack(double *A, int n)
   return 0;
 }
 
-/* Cholesky factor of the n x n symmetric matrix A in place (lower triangle).
+/* Cholesky factor of the n x n symmetric matrix A in place (lower triangle;
+ * for n <= SMALL_DIM with reciprocal pivots on the diagonal).
  * Returns 0 on success and k > 0 when A is not positive definite or its
  * k-th variable is (numerically) collinear with the previous ones. */
 int chol_factor(double *A, int n)
@@ -68,11 +72,48 @@ void chol_solve(const double *L, int n, double *b)
   for (int i = 0; i < n; i++) {
     double sum = b[i];
     for (int k = 0; k < i; k++) sum -= L[i + (size_t) n * k] * b[k];
-    b[i] = sum / L[i + (size_t) n * i];
+    b[i] = sum * L[i + (size_t) n * i];
   }
   for (int i = n - 1; i >= 0; i--) {
     double sum = b[i];
     for (int k = i + 1; k < n; k++) sum -= L[k + (size_t) n * i] * b[k];
-    b[i] = sum / L[i + (size_t) n * i];
+    b[i] = sum * L[i + (size_t) n * i];
+  }
+}
+
+/* The full symmetric inverse of A in place, from its factor by chol_factor;
+ * `scratch` holds n doubles. Small: M = L^-1 is formed over L (column j
+ * needs only columns > j of L, not yet overwritten), then A^-1 = M'M goes
+ * to the upper triangle and is mirrored. */
+void chol_inverse(double *A, int n, double *scratch)
+{
+  size_t nn = (size_t) n;
+  if (n <= 0) return;
+  if (n > SMALL_DIM) {
+    int info = 0;
+    F77_CALL(dpotri)("L", &n, A, &n, &info FCONE);
+    for (size_t j = 0; j < nn; j++)
+      for (size_t i = j + 1; i < nn; i++) A[j + nn * i] = A[i + nn * j];
+    return;
+  }
+  for (size_t j = 0; j < nn; j++) {
+    double *col_j = A + nn * j;   /* col_j[j] is already 1 / L_jj = M_jj */
+    for (size_t i = j + 1; i < nn; i++) {
+      double sum = col_j[i] * col_j[j];
+      for (size_t k = j + 1; k < i; k++) sum += A[i + nn * k] * col_j[k];
+      col_j[i] = -A[i + nn * i] * sum;
+    }
+  }
+  for (size_t j = 0; j < nn; j++) {
+    for (size_t i = 0; i <= j; i++) {
+      double sum = 0.0;
+      for (size_t k = j; k < nn; k++) sum += A[k + nn * i] * A[k + nn * j];
+      if (i == j) scratch[j] = sum;
+      else A[i + nn * j] = sum;
+    }
+  }
+  for (size_t j = 0; j < nn; j++) {
+    A[j + nn * j] = scratch[j];
+    for (size_t i = j + 1; i < nn; i++) A[i + nn * j] = A[j + nn * i];
   }
 }

@@ -34,9 +34,25 @@ R_xlen_t complete_rows(const column_t *cols, R_xlen_t n, int p, int *row_used)
   return n_used;
 }
 
+/* Whether one of the used rows before row `end` holds an infinite value:
+ * the error paths' check of which problem came first. */
+static int infinite_before(const column_t *col, const int *row_used, R_xlen_t end)
+{
+  int missing;
+  for (R_xlen_t r = 0; r < end; r++) {
+    if (row_used != NULL && !row_used[r]) continue;
+    double v = column_value(col, r, &missing);
+    if (!missing && !R_FINITE(v)) return 1;
+  }
+  return 0;
+}
+
 /* Writes Z (element (r, c) at Z[r * row_stride + c * col_stride]: column-major
  * n_used x p, or its transpose), the weighted means and standard deviations
- * (denominator sum of weights - 1) of the used rows. */
+ * (denominator sum of weights - 1) of the used rows. Each column is read
+ * once, into its place in Z (NaN marking a missing value); the variance
+ * and the scaling then work on Z. Infinite values are found from a
+ * non-finite sum, so the common case tests nothing per value but NaN. */
 int standardize_columns(const column_t *cols, R_xlen_t n, int p, const double *case_weights,
                         int missing_mean, const int *row_used, R_xlen_t n_used,
                         size_t row_stride, size_t col_stride,
@@ -49,40 +65,51 @@ int standardize_columns(const column_t *cols, R_xlen_t n, int p, const double *c
     *bad_column = -1;
     return PLS_ERR_TOO_FEW_ROWS;
   }
+  /* the used rows in order: index k of Z is row r of the data */
   for (int c = 0; c < p; c++) {
     const column_t *col = cols + c;
-    double sum = 0.0, observed_weight = 0.0;
+    double *z = Z + col_stride * (size_t) c, sum = 0.0, observed_weight = 0.0;
+    size_t out = 0;
     int missing;
     *bad_column = c;
     for (R_xlen_t r = 0; r < n; r++) {
       if (row_used != NULL && !row_used[r]) continue;
       double v = column_value(col, r, &missing), d = case_weights ? case_weights[r] : 1.0;
       if (missing) {
-        if (!missing_mean) return PLS_ERR_MISSING;
+        if (!missing_mean) return R_FINITE(sum) || !infinite_before(col, row_used, r) ? PLS_ERR_MISSING
+                                                                                       : PLS_ERR_INFINITE;
+        z[row_stride * out++] = NA_REAL;
         continue;
       }
-      if (!R_FINITE(v)) return PLS_ERR_INFINITE;
       sum += d * v;
       observed_weight += d;
+      z[row_stride * out++] = v;
     }
+    if (!R_FINITE(sum) && infinite_before(col, row_used, n)) return PLS_ERR_INFINITE;
     if (!(observed_weight > 0.0)) return PLS_ERR_ALL_MISSING;
     double mean = sum / observed_weight, squares = 0.0;
-    for (R_xlen_t r = 0; r < n; r++) {
-      if (row_used != NULL && !row_used[r]) continue;
-      double v = column_value(col, r, &missing), d = case_weights ? case_weights[r] : 1.0;
-      if (!missing) squares += d * (v - mean) * (v - mean);
+    if (case_weights == NULL) {
+      for (size_t k = 0; k < out; k++) {
+        double v = z[row_stride * k];
+        if (!ISNAN(v)) squares += (v - mean) * (v - mean);
+      }
+    } else {
+      size_t k = 0;
+      for (R_xlen_t r = 0; r < n; r++) {
+        if (row_used != NULL && !row_used[r]) continue;
+        double v = z[row_stride * k++];
+        if (!ISNAN(v)) squares += case_weights[r] * (v - mean) * (v - mean);
+      }
     }
     double sd = sqrt(squares / (total_weight - 1.0));
     if (!R_FINITE(sd) || !R_FINITE(mean)) return PLS_ERR_NONFINITE;
     if (!(sd > 0.0)) return PLS_ERR_ZERO_VARIANCE;
     means[c] = mean;
     sds[c] = sd;
-    double *z = Z + col_stride * (size_t) c;
-    size_t out = 0;
-    for (R_xlen_t r = 0; r < n; r++) {
-      if (row_used != NULL && !row_used[r]) continue;
-      double v = column_value(col, r, &missing);
-      z[row_stride * out++] = missing ? 0.0 : (v - mean) / sd;
+    double scale = 1.0 / sd;   /* one division per column, not per value */
+    for (size_t k = 0; k < out; k++) {
+      double v = z[row_stride * k];
+      z[row_stride * k] = ISNAN(v) ? 0.0 : (v - mean) * scale;
     }
   }
   *bad_column = -1;
@@ -94,10 +121,33 @@ int standardize_columns(const column_t *cols, R_xlen_t n, int p, const double *c
  * accumulated; with case weights the block of each column is first scaled
  * into `scratch` (ROW_BLOCK * p doubles). On the reference BLAS this is about
  * three times faster than dsyrk, and it needs no weighted copy of Z. */
+/* Four dot products sharing their first vector: out[i] += a . b_i. Each
+ * element of `a` is loaded once for four products, and the four sums
+ * proceed side by side. */
+static void dot_products4(const double *a, const double *b0, const double *b1, const double *b2,
+                          const double *b3, int n, double *out0, double *out1, double *out2, double *out3)
+{
+  double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+  /* the reductions may be reordered, so the compiler can use vector lanes */
+#ifdef _OPENMP
+#pragma omp simd reduction(+:s0, s1, s2, s3)
+#endif
+  for (int r = 0; r < n; r++) {
+    double x = a[r];
+    s0 += x * b0[r];
+    s1 += x * b1[r];
+    s2 += x * b2[r];
+    s3 += x * b3[r];
+  }
+  *out0 += s0;
+  *out1 += s1;
+  *out2 += s2;
+  *out3 += s3;
+}
+
 static double dot_product(const double *a, const double *b, int n)
 {
   double sum = 0.0;
-  /* the reduction may be reordered, so the compiler can use vector lanes */
 #ifdef _OPENMP
 #pragma omp simd reduction(+:sum)
 #endif
@@ -125,7 +175,13 @@ void correlation_from_standardized(const double *Z, R_xlen_t n, int p, const dou
         for (int r = 0; r < len; r++) wz[r] = case_weights[first + (size_t) r] * zk[r];
         zk = wz;
       }
-      for (size_t l = 0; l < k; l++) S[k + pp * l] += dot_product(zk, Z + nn * l + first, len);
+      size_t l = 0;
+      for (; l + 4 <= k; l += 4) {
+        const double *z0 = Z + nn * l + first;
+        dot_products4(zk, z0, z0 + nn, z0 + 2 * nn, z0 + 3 * nn, len, S + k + pp * l,
+                      S + k + pp * (l + 1), S + k + pp * (l + 2), S + k + pp * (l + 3));
+      }
+      for (; l < k; l++) S[k + pp * l] += dot_product(zk, Z + nn * l + first, len);
     }
   }
   for (size_t k = 0; k < pp; k++) {
@@ -134,7 +190,9 @@ void correlation_from_standardized(const double *Z, R_xlen_t n, int p, const dou
   }
 }
 
-/* Composite scores Y = Z W, using the block structure of W. */
+/* Composite scores Y = Z W (Z n x p, column-major), using the block
+ * structure of W: a sum of each block's weighted columns. The kernel uses
+ * it for S W too (outer_cross_cov). */
 void composite_scores(const pls_model_t *m, const double *Z, R_xlen_t n, const double *weights,
                       double *scores)
 {
@@ -145,6 +203,9 @@ void composite_scores(const pls_model_t *m, const double *Z, R_xlen_t n, const d
     for (int x = m->block_start[j]; x < m->block_start[j + 1]; x++) {
       const double *z = Z + nn * (size_t) x;
       double wx = weights[x];
+#ifdef _OPENMP
+#pragma omp simd
+#endif
       for (size_t r = 0; r < nn; r++) y[r] += wx * z[r];
     }
   }
@@ -204,8 +265,9 @@ void update_cross(const double *z, int p, double f, double *sums, double *cross)
   }
 }
 
-/* Correlation matrix S (full, p x p) from accumulated weighted sums. Returns
- * the index + 1 of a column with no variance in the resample, else 0. */
+/* Correlation matrix S (full, p x p) from accumulated weighted sums;
+ * sd_scratch holds p doubles. Returns the index + 1 of a column with no
+ * variance in the resample, else 0. */
 int cross_to_correlation(const double *cross, const double *sums, double N, int p,
                          double *sd_scratch, double *S)
 {
@@ -213,14 +275,16 @@ int cross_to_correlation(const double *cross, const double *sums, double N, int 
   for (size_t k = 0; k < pp; k++) {
     double variance = cross[pp * k + k] - sums[k] * sums[k] / N;
     if (!(variance > 1e-12 * N)) return (int) k + 1;
-    sd_scratch[k] = sqrt(variance);
+    sd_scratch[k] = 1.0 / sqrt(variance);   /* reciprocal: multiply below, not divide */
   }
+  double inverse_N = 1.0 / N;
   for (size_t k = 0; k < pp; k++) {
-    S[k + pp * k] = 1.0;
-    for (size_t l = 0; l < k; l++) {
-      double c = (cross[pp * k + l] - sums[k] * sums[l] / N) / (sd_scratch[k] * sd_scratch[l]);
-      S[k + pp * l] = S[l + pp * k] = c;
-    }
+    const double *row = cross + pp * k;
+    double *column = S + pp * k, mean_k = sums[k] * inverse_N, scale_k = sd_scratch[k];
+    column[k] = 1.0;
+    for (size_t l = 0; l < k; l++) column[l] = (row[l] - mean_k * sums[l]) * (scale_k * sd_scratch[l]);
   }
+  for (size_t k = 0; k < pp; k++)   /* the lower triangle from the upper */
+    for (size_t l = k + 1; l < pp; l++) S[l + pp * k] = S[k + pp * l];
   return 0;
 }

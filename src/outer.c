@@ -1,13 +1,18 @@
 /* Outer (measurement) estimation of the PLS algorithm, in correlation space.
  *
  * With S the indicator correlation matrix and W the block-diagonal weight
- * matrix, everything the iteration needs about the data is
+ * matrix, everything the iteration needs about the data is in
  *   cross_cov = S W   (p x K: covariance of each indicator with each score).
  * Mode A sets the weights of block j to the covariances of its indicators with
  * the inner proxy of construct j; Mode B regresses the proxy on the block,
- * i.e. solves S_jj w_j = that covariance, with S_jj factored once per fit.
+ * i.e. multiplies that covariance by S_jj^-1, formed once per fit.
  * Each block is then scaled so its composite has unit variance,
- * w_j' S_jj w_j = 1. */
+ * w_j' S_jj w_j = 1.
+ *
+ * An iteration forms only the entries of S W that it reads (the partners
+ * planned in workspace.c: own blocks, adjacent constructs and, under the
+ * path scheme, constructs with a common successor); the full matrix is
+ * formed once, after convergence. */
 #include "iecpls.h"
 
 static inline int block_size(const pls_model_t *m, int j)
@@ -15,21 +20,22 @@ static inline int block_size(const pls_model_t *m, int j)
   return m->block_start[j + 1] - m->block_start[j];
 }
 
-/* Factor the correlation matrix of every Mode B block once per fit. */
+/* Invert the correlation matrix of every Mode B block once per fit. */
 int outer_prepare(const pls_model_t *m, const double *S, pls_work_t *ws, int *bad_construct)
 {
   size_t p = (size_t) m->p;
   for (int j = 0; j < m->K; j++) {
     int pj = block_size(m, j), start = m->block_start[j];
     if (m->mode[j] != MODE_B) continue;
-    double *L = ws->block_chol + ws->chol_offset[j];
+    double *A = ws->block_inverse + ws->inverse_offset[j];
     for (int c = 0; c < pj; c++)
       for (int r = 0; r < pj; r++)
-        L[r + (size_t) pj * c] = S[(size_t) (start + r) + p * (size_t) (start + c)];
-    if (chol_factor(L, pj) != 0) {
+        A[r + (size_t) pj * c] = S[(size_t) (start + r) + p * (size_t) (start + c)];
+    if (chol_factor(A, pj) != 0) {
       *bad_construct = j;
       return PLS_ERR_BLOCK_SINGULAR;
     }
+    chol_inverse(A, pj, ws->block_vector);
   }
   return PLS_OK;
 }
@@ -40,66 +46,114 @@ void outer_start(const pls_model_t *m, double *weights)
   for (int i = 0; i < m->p; i++) weights[i] = 1.0;
 }
 
-/* target_x = cov(x, sum_i e_ij Y_i) for each indicator x of block j. */
-void outer_targets(const pls_model_t *m, const double *cross_cov, const double *inner_weights,
+/* target_x = cov(x, sum_i e_ij Y_i) for each indicator x of block j; e_ij is
+ * zero unless i is adjacent to j, so only partner columns are read. */
+void outer_targets(const pls_model_t *m, const pls_work_t *ws, const double *cross_cov,
                    double *target)
 {
   size_t p = (size_t) m->p, K = (size_t) m->K;
   for (int j = 0; j < m->K; j++) {
-    const double *e_j = inner_weights + K * (size_t) j;
-    for (int x = m->block_start[j]; x < m->block_start[j + 1]; x++) {
-      double sum = 0.0;
-      for (size_t i = 0; i < K; i++) sum += e_j[i] * cross_cov[(size_t) x + p * i];
-      target[x] = sum;
+    const double *e_j = ws->inner_weights + K * (size_t) j;
+    int first = m->block_start[j], last = m->block_start[j + 1];
+    for (int x = first; x < last; x++) target[x] = 0.0;
+    for (int k = ws->partner_start[j]; k < ws->partner_start[j + 1]; k++) {
+      int i = ws->partner[k];
+      double e = e_j[i];
+      if (e == 0.0) continue;
+      const double *col = cross_cov + p * (size_t) i;
+      for (int x = first; x < last; x++) target[x] += e * col[x];
     }
   }
 }
 
+/* Mode B: w_j = S_jj^-1 target_j. */
 void outer_solve_mode_b(const pls_model_t *m, pls_work_t *ws, double *target)
 {
   for (int j = 0; j < m->K; j++) {
     if (m->mode[j] != MODE_B) continue;
-    chol_solve(ws->block_chol + ws->chol_offset[j], block_size(m, j), target + m->block_start[j]);
-  }
-}
-
-/* cross_cov[, j] = S[, block j] w_j for every construct: a sum of the
- * block's columns of S (blocks are narrow, so plain loops beat a BLAS call). */
-void outer_cross_cov(const pls_model_t *m, const double *S, const double *weights, double *cross_cov)
-{
-  size_t p = (size_t) m->p;
-  for (int j = 0; j < m->K; j++) {
-    double *col = cross_cov + p * (size_t) j;
-    for (size_t i = 0; i < p; i++) col[i] = 0.0;
-    for (int x = m->block_start[j]; x < m->block_start[j + 1]; x++) {
-      const double *s = S + p * (size_t) x;
-      double w = weights[x];
-#ifdef _OPENMP
-#pragma omp simd
-#endif
-      for (size_t i = 0; i < p; i++) col[i] += w * s[i];
+    int pj = block_size(m, j);
+    const double *inverse = ws->block_inverse + ws->inverse_offset[j];
+    double *t = target + m->block_start[j], *scratch = ws->block_vector;
+    for (int x = 0; x < pj; x++) scratch[x] = t[x];
+    for (int x = 0; x < pj; x++) t[x] = 0.0;
+    for (int c = 0; c < pj; c++) {
+      const double *column = inverse + (size_t) pj * c;
+      double v = scratch[c];
+      for (int x = 0; x < pj; x++) t[x] += column[x] * v;
     }
   }
 }
 
-/* Scale each block to a unit-variance composite; refreshes cross_cov. */
-int outer_normalize(const pls_model_t *m, const double *S, double *weights, double *cross_cov,
-                    int *bad_construct)
+/* col[x] = sum over y in block j of S[y, x] w_y for x = first .. last - 1:
+ * entries of S W as contiguous dot products (S is symmetric), four rows at
+ * a time so that their sums proceed side by side (blocks are short, and a
+ * single sum would wait on each addition). */
+static void block_products(const pls_model_t *m, const double *S, const double *weights, int j,
+                           int first, int last, double *col)
 {
   size_t p = (size_t) m->p;
-  outer_cross_cov(m, S, weights, cross_cov);
+  int y0 = m->block_start[j], y1 = m->block_start[j + 1], x = first;
+  for (; x + 3 < last; x += 4) {
+    const double *s0 = S + p * (size_t) x, *s1 = s0 + p, *s2 = s1 + p, *s3 = s2 + p;
+    double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0;
+    for (int y = y0; y < y1; y++) {
+      double w = weights[y];
+      a0 += s0[y] * w;
+      a1 += s1[y] * w;
+      a2 += s2[y] * w;
+      a3 += s3[y] * w;
+    }
+    col[x] = a0;
+    col[x + 1] = a1;
+    col[x + 2] = a2;
+    col[x + 3] = a3;
+  }
+  for (; x < last; x++) {
+    const double *s0 = S + p * (size_t) x;
+    double a0 = 0.0;
+    for (int y = y0; y < y1; y++) a0 += s0[y] * weights[y];
+    col[x] = a0;
+  }
+}
+
+/* Scales each block to a unit-variance composite and forms the entries of
+ * cross_cov = S W the next iteration reads: the own block first (its
+ * variance is w_j' (S_jj w_j)), then the partner blocks with the scaled
+ * weights. */
+int outer_update_cross_cov(const pls_model_t *m, const pls_work_t *ws, const double *S,
+                           double *weights, double *cross_cov, int *bad_construct)
+{
+  size_t p = (size_t) m->p;
   for (int j = 0; j < m->K; j++) {
     double *col = cross_cov + p * (size_t) j, variance = 0.0;
-    for (int x = m->block_start[j]; x < m->block_start[j + 1]; x++) variance += weights[x] * col[x];
+    int first = m->block_start[j], last = m->block_start[j + 1];
+    block_products(m, S, weights, j, first, last, col);
+    for (int x = first; x < last; x++) variance += weights[x] * col[x];
     if (!(variance > 0.0) || !R_FINITE(variance)) {
       *bad_construct = j;
       return R_FINITE(variance) ? PLS_ERR_ZERO_SCORE : PLS_ERR_NONFINITE;
     }
     double scale = 1.0 / sqrt(variance);
-    for (int x = m->block_start[j]; x < m->block_start[j + 1]; x++) weights[x] *= scale;
-    for (size_t x = 0; x < p; x++) col[x] *= scale;
+    for (int x = first; x < last; x++) {
+      weights[x] *= scale;
+      col[x] *= scale;
+    }
+  }
+  for (int j = 0; j < m->K; j++) {
+    double *col = cross_cov + p * (size_t) j;
+    for (int k = ws->partner_start[j]; k < ws->partner_start[j + 1]; k++) {
+      int a = ws->partner[k];
+      block_products(m, S, weights, j, m->block_start[a], m->block_start[a + 1], col);
+    }
   }
   return PLS_OK;
+}
+
+/* cross_cov = S W: the block-weighted column sums that give composite
+ * scores from data, applied to the rows of S. */
+void outer_cross_cov(const pls_model_t *m, const double *S, const double *weights, double *cross_cov)
+{
+  composite_scores(m, S, m->p, weights, cross_cov);
 }
 
 /* Correlations of the (unit-variance) composites: C_ij = w_i' (S W)_[block i, j]. */
@@ -116,6 +170,21 @@ void construct_correlation(const pls_model_t *m, const double *weights, const do
       construct_cor[i + K * j] = sum;
       construct_cor[j + K * i] = sum;
     }
+  }
+}
+
+/* The correlations the inner estimation reads (the planned pairs). */
+void partner_correlation(const pls_model_t *m, const pls_work_t *ws, const double *weights,
+                         const double *cross_cov, double *construct_cor)
+{
+  size_t p = (size_t) m->p, K = (size_t) m->K;
+  for (int k = 0; k < ws->n_pairs; k++) {
+    size_t a = (size_t) ws->pair_a[k], b = (size_t) ws->pair_b[k];
+    double sum = 0.0;
+    for (int x = m->block_start[a]; x < m->block_start[a + 1]; x++)
+      sum += weights[x] * cross_cov[(size_t) x + p * b];
+    construct_cor[a + K * b] = sum;
+    construct_cor[b + K * a] = sum;
   }
 }
 

@@ -6,7 +6,9 @@
 /* Writes the regression coefficients of construct `outcome` on its
  * predecessors into coef[i] (i a predecessor; other entries untouched) and
  * its R^2 into *r2. Returns PLS_ERR_INNER_SINGULAR when the predecessors are
- * perfectly collinear. */
+ * perfectly collinear. Outcomes with the same predecessors (common in
+ * PLS models) share one factorization while ws->factored_count is valid:
+ * callers reset it to -1 whenever the correlations change. */
 int regress_on_predecessors(const pls_model_t *m, const double *construct_cor, int outcome,
                             pls_work_t *ws, double *coef, double *r2)
 {
@@ -17,13 +19,21 @@ int regress_on_predecessors(const pls_model_t *m, const double *construct_cor, i
   *r2 = 0.0;
   if (k == 0) return PLS_OK;
   double *A = ws->small_matrix, *b = ws->small_vector;
+  int reuse = ws->factored_count == k;
+  for (int c = 0; reuse && c < k; c++) reuse = ws->factored_index[c] == ws->small_index[c];
   for (int c = 0; c < k; c++) {
     size_t pc = (size_t) ws->small_index[c];
     b[c] = construct_cor[pc + K * (size_t) outcome];
+    if (reuse) continue;
     for (int r = 0; r < k; r++)
       A[r + (size_t) k * c] = construct_cor[(size_t) ws->small_index[r] + K * pc];
   }
-  if (chol_factor(A, k) != 0) return PLS_ERR_INNER_SINGULAR;
+  if (!reuse) {
+    ws->factored_count = -1;
+    if (chol_factor(A, k) != 0) return PLS_ERR_INNER_SINGULAR;
+    ws->factored_count = k;
+    for (int c = 0; c < k; c++) ws->factored_index[c] = ws->small_index[c];
+  }
   chol_solve(A, k, b);
   double explained = 0.0;
   for (int c = 0; c < k; c++) {
@@ -40,6 +50,7 @@ int path_coefficients(const pls_model_t *m, const double *construct_cor, pls_wor
                       double *path_coef, double *r2, int *bad_construct)
 {
   size_t K = (size_t) m->K;
+  ws->factored_count = -1;
   for (size_t i = 0; i < K * K; i++) path_coef[i] = 0.0;
   for (int j = 0; j < m->K; j++) {
     int status = regress_on_predecessors(m, construct_cor, j, ws, path_coef + K * (size_t) j, r2 + j);

@@ -1,30 +1,45 @@
 /* The vector of statistics a resample reports, in the order R names them:
  * outer weights (p), own-block loadings (p), path coefficients (one per
  * structural path), R^2 (one per endogenous construct), total effects
- * (one per ordered pair of constructs joined by a directed path), and the
- * HTMT of chosen pairs of constructs. */
+ * (one per ordered pair of constructs joined by a directed path), the HTMT
+ * of chosen pairs of constructs, total indirect effects (total minus
+ * direct) and specific indirect effects (products of the paths along a
+ * chain). Under the individual sign change (Tenenhaus et al. 2005) weights,
+ * loadings, paths and totals take the signs of the full-sample estimates
+ * before the indirect effects are formed from them. */
 #include "iecpls.h"
 
 int statistic_count(const pls_model_t *m, const stat_spec_t *st)
 {
-  return 2 * m->p + st->n_edges + st->n_endogenous + st->n_total + st->n_htmt;
+  return 2 * m->p + st->n_edges + st->n_endogenous + st->n_total + st->n_htmt + st->n_indirect +
+         st->n_chains;
+}
+
+static inline double signed_like(double value, const double *reference, R_xlen_t c)
+{
+  return reference == NULL ? value : fabs(value) * reference[c];
 }
 
 /* Total effects T = B + B^2 + ... + B^(K-1) of a recursive model (B nilpotent),
- * using two K x K scratch matrices. */
+ * using two K x K scratch matrices. B is sparse (one entry per path), so
+ * each product skips its zero entries. */
 static void total_effects(const double *B, int K, double *power, double *next, double *total)
 {
-  size_t KK = (size_t) K * (size_t) K;
+  size_t KK = (size_t) K * (size_t) K, k_size = (size_t) K;
   for (size_t i = 0; i < KK; i++) total[i] = power[i] = B[i];
   for (int step = 2; step < K; step++) {
     int nonzero = 0;
-    for (int j = 0; j < K; j++)
-      for (int i = 0; i < K; i++) {
-        double sum = 0.0;
-        for (int k = 0; k < K; k++) sum += power[i + (size_t) K * k] * B[k + (size_t) K * j];
-        next[i + (size_t) K * j] = sum;
-        nonzero |= sum != 0.0;
+    for (size_t j = 0; j < k_size; j++) {
+      double *next_j = next + k_size * j;
+      for (size_t i = 0; i < k_size; i++) next_j[i] = 0.0;
+      for (size_t k = 0; k < k_size; k++) {
+        double b = B[k + k_size * j];
+        if (b == 0.0) continue;
+        const double *power_k = power + k_size * k;
+        for (size_t i = 0; i < k_size; i++) next_j[i] += power_k[i] * b;
       }
+      for (size_t i = 0; i < k_size; i++) nonzero |= next_j[i] != 0.0;
+    }
     if (!nonzero) break;
     for (size_t i = 0; i < KK; i++) {
       power[i] = next[i];
@@ -63,20 +78,35 @@ void collect_statistics(const pls_model_t *m, const stat_spec_t *st, const pls_r
                         const double *S, double *scratch, double *out, R_xlen_t stride)
 {
   size_t p = (size_t) m->p, K = (size_t) m->K;
+  const double *sign = st->sign_reference;
   R_xlen_t c = 0;
-  for (size_t x = 0; x < p; x++) out[stride * c++] = res->weights[x];
-  for (size_t x = 0; x < p; x++) out[stride * c++] = res->loadings[x];
-  for (int e = 0; e < st->n_edges; e++)
-    out[stride * c++] = res->path_coef[(size_t) st->edge_from[e] + K * (size_t) st->edge_to[e]];
+  for (size_t x = 0; x < p; x++, c++) out[stride * c] = signed_like(res->weights[x], sign, c);
+  for (size_t x = 0; x < p; x++, c++) out[stride * c] = signed_like(res->loadings[x], sign, c);
+  R_xlen_t first_path = c;
+  for (int e = 0; e < st->n_edges; e++, c++)
+    out[stride * c] = signed_like(res->path_coef[(size_t) st->edge_from[e] + K * (size_t) st->edge_to[e]],
+                                  sign, c);
   for (int e = 0; e < st->n_endogenous; e++) out[stride * c++] = res->r2[st->endogenous[e]];
+  R_xlen_t first_total = c;
   if (st->n_total > 0) {
     double *total = scratch + 2 * K * K;
     total_effects(res->path_coef, m->K, scratch, scratch + K * K, total);
-    for (int e = 0; e < st->n_total; e++)
-      out[stride * c++] = total[(size_t) st->total_from[e] + K * (size_t) st->total_to[e]];
+    for (int e = 0; e < st->n_total; e++, c++)
+      out[stride * c] = signed_like(total[(size_t) st->total_from[e] + K * (size_t) st->total_to[e]], sign, c);
   }
   for (int e = 0; e < st->n_htmt; e++)
     out[stride * c++] = htmt(m, S, st->htmt_a[e], st->htmt_b[e], st->htmt_absolute);
+  for (int e = 0; e < st->n_indirect; e++) {
+    int edge = st->indirect_edge[e];
+    double direct = edge >= 0 ? out[stride * (first_path + edge)] : 0.0;
+    out[stride * c++] = out[stride * (first_total + st->indirect_total[e])] - direct;
+  }
+  for (int k = 0; k < st->n_chains; k++) {
+    double product = 1.0;
+    for (int i = st->chain_start[k]; i < st->chain_start[k + 1]; i++)
+      product *= out[stride * (first_path + st->chain_edges[i])];
+    out[stride * c++] = product;
+  }
 }
 
 void fill_missing_statistics(int q, double *out, R_xlen_t stride)

@@ -240,3 +240,24 @@ test_that("the C summary of draws matches plain R, with NA draws and failed rows
   no_jackknife <- iecpls:::c_boot_summary(draws, valid, estimate, NULL, 0.9)
   expect_true(all(is.na(no_jackknife[, 5:6])))
 })
+
+test_that("indirect effects of each resample are formed from its (sign-changed) paths", {
+  fit <- pls(ecsi_syntax, data = mobi)
+  for (sign_change in c("none", "individual")) {
+    set.seed(8)
+    boot <- pls_boot(fit, R = 60, sign_change = sign_change)
+    parameters <- boot$parameters
+    base <- !parameters$type %in% c("indirect", "specific")
+    recomputed <- iecpls:::derived_effects(boot$draws[, base], parameters[base, ], fit$model)
+    expect_equal(unname(boot$draws[, !base]), unname(recomputed$values), tolerance = 1e-14)
+    expect_equal(paste0(recomputed$parameters$type, ": ", recomputed$parameters$term),
+                 colnames(boot$draws)[!base])
+    jack <- iecpls:::derived_effects(boot$jackknife[, base], parameters[base, ], fit$model)$values
+    expect_equal(unname(boot$jackknife[, !base]), unname(jack), tolerance = 1e-14)
+  }
+  # the last run: individual sign changes
+  signed <- parameters$type %in% c("weight", "loading", "path", "total")
+  agree <- sign(boot$draws[, signed]) == rep(sign(parameters$estimate[signed]), each = 60)
+  expect_true(all(agree | boot$draws[, signed] == 0))
+  expect_true(any(parameters$type == "specific") && any(parameters$type == "indirect"))
+})

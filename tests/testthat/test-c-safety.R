@@ -39,6 +39,8 @@ test_that("every .Call entry point survives gctorture", {
   seeds <- iecpls:::chunk_seeds(2)
   sizes <- c(3L, 2L)
   S <- fit$indicator_cor
+  draws <- matrix(stats::rnorm(60), 12, 5)
+  draws[2, 3] <- NA
   constant <- columns
   constant$CUSA2 <- rep(4L, 40)
   ns <- asNamespace("iecpls")
@@ -61,7 +63,10 @@ test_that("every .Call entry point survives gctorture", {
     jackknife = function() .Call(ns$C_iecpls_jackknife, problem$zt, problem$case_weights, problem$spec,
                                  problem$stat_spec, problem$sign_code, problem$original_loadings, 1L),
     stream_unif = function() .Call(ns$C_iecpls_stream_unif, seeds[, 1], 5),
-    bootstrap_floor = function() .Call(ns$C_iecpls_bootstrap_floor, problem$zt, seeds, sizes),
+    bootstrap_floor = function() .Call(ns$C_iecpls_bootstrap_floor, problem$zt, seeds, sizes, 2L),
+    boot_summary = function() .Call(ns$C_iecpls_boot_summary, draws, draws[, 1] > -1, draws[1, ], draws, 0.9),
+    merge_rows = function() .Call(ns$C_iecpls_merge_rows, list(list(stats = draws, status = seq_len(12)),
+                                                               list(stats = draws[1:2, ], status = 1:2))),
     group_fits = function() .Call(ns$C_iecpls_group_fits, pair$zt, pair$case_weights, pair$spec, pair$stat_spec,
                                   pair$labels, pair$score_weights),
     group_fits_micom = function() .Call(ns$C_iecpls_group_fits, micom$zt, micom$case_weights, micom$spec,

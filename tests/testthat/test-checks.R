@@ -96,6 +96,23 @@ test_that("infinite values name the column and rows; NaN counts as missing", {
                    pls(ecsi_syntax, data = with_na, missing = "mean")$outer_weights)
 })
 
+test_that("with both infinite and missing values the first one found is reported", {
+  data <- mobi
+  data$CUSA1 <- as.double(data$CUSA1)
+  data$CUSA1[c(3, 8)] <- c(Inf, NA)
+  expect_error(pls(ecsi_syntax, data = data), "CUSA1. has infinite values")
+  expect_error(pls(ecsi_syntax, data = data, missing = "mean"), "CUSA1. has infinite values")
+  expect_error(pls(ecsi_syntax, data = data, missing = "casewise"), "CUSA1. has infinite values")
+  expect_error(pls(ecsi_syntax, data = data, missing = "mean", case_weights = rep(2, 250)),
+               "CUSA1. has infinite values")
+  data$CUSA1[c(3, 8)] <- c(NA, -Inf)
+  expect_error(pls(ecsi_syntax, data = data), "CUSA1. has missing values")
+  expect_error(pls(ecsi_syntax, data = data, missing = "mean"), "CUSA1. has infinite values")
+  # a sum that overflows without an infinite value is not reported as one
+  data$CUSA1 <- c(1e308, 1e308, rep(1, 248))
+  expect_error(pls(ecsi_syntax, data = data), "CUSA1. has values too large to standardize")
+})
+
 test_that("a column whose variance overflows is named", {
   data <- mobi
   data$CUSL2 <- data$CUSL2 * 1e200
