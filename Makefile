@@ -26,7 +26,7 @@ demo: install
 	$(RSCRIPT) tools/demo.R
 
 bench: install
-	$(RSCRIPT) -e 'for (p in c("seminr", "cSEM")) if (!requireNamespace(p, quietly = TRUE)) install.packages(p, repos = "https://cloud.r-project.org")'
+	$(RSCRIPT) -e 'for (p in c("seminr", "cSEM", "matrixpls")) if (!requireNamespace(p, quietly = TRUE)) install.packages(p, repos = "https://cloud.r-project.org")'
 	$(RSCRIPT) bench/run.R
 
 document:

@@ -238,15 +238,32 @@ void accumulate_cross(const double *Zt, R_xlen_t n, int p, const double *freq, d
     }
     for (int r = pending; r < 4; r++) { z[r] = z[0]; f[r] = 0.0; }
     if (pending == 0) break;
-    for (size_t k = 0; k < pp; k++) {
+    /* two rows of the accumulator per pass share the loads of the data */
+    for (size_t k = 0; k < pp; k += 2) {
       double a0 = f[0] * z[0][k], a1 = f[1] * z[1][k], a2 = f[2] * z[2][k], a3 = f[3] * z[3][k];
       double *row = cross + pp * k;
       sums[k] += (a0 + a1) + (a2 + a3);
+      if (k + 1 == pp) {
 #ifdef _OPENMP
 #pragma omp simd
 #endif
-      for (size_t l = 0; l <= k; l++)
-        row[l] += (a0 * z[0][l] + a1 * z[1][l]) + (a2 * z[2][l] + a3 * z[3][l]);
+        for (size_t l = 0; l <= k; l++)
+          row[l] += (a0 * z[0][l] + a1 * z[1][l]) + (a2 * z[2][l] + a3 * z[3][l]);
+        break;
+      }
+      size_t k1 = k + 1;
+      double b0 = f[0] * z[0][k1], b1 = f[1] * z[1][k1], b2 = f[2] * z[2][k1], b3 = f[3] * z[3][k1];
+      double *next = row + pp;
+      sums[k1] += (b0 + b1) + (b2 + b3);
+#ifdef _OPENMP
+#pragma omp simd
+#endif
+      for (size_t l = 0; l <= k; l++) {
+        double z0 = z[0][l], z1 = z[1][l], z2 = z[2][l], z3 = z[3][l];
+        row[l] += (a0 * z0 + a1 * z1) + (a2 * z2 + a3 * z3);
+        next[l] += (b0 * z0 + b1 * z1) + (b2 * z2 + b3 * z3);
+      }
+      next[k1] += (b0 * z[0][k1] + b1 * z[1][k1]) + (b2 * z[2][k1] + b3 * z[3][k1]);
     }
     pending = 0;
   }
