@@ -53,8 +53,11 @@
 #' default). BCa intervals (Efron 1987) use the bias correction
 #' z0 = qnorm(share of resample estimates below the estimate) and the
 #' acceleration a = sum(d^3) / (6 sum(d^2)^1.5) with d the deviations of
-#' the leave-one-out (jackknife) estimates from their mean; the jackknife runs
-#' in C too.
+#' the leave-one-out (jackknife) estimates from their mean. The jackknife
+#' runs in C too, in chunks of cases like the resamples (so it can be
+#' interrupted and uses `cores` or a future plan); a case whose leave-one-out
+#' fit fails is left out of the acceleration. The limits are found by
+#' selection on each parameter's draws, with NA draws dropped.
 #'
 #' @param fit A `pls_fit` from [pls()], fitted from data (not from `S`).
 #' @param R Number of bootstrap resamples (5,000 is the published standard).
@@ -118,7 +121,7 @@ pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "indi
   result <- run_bootstrap(problem, seeds, sizes, cores)
   status <- result$status
   draws <- result$stats
-  jackknife <- if (bca) c_jackknife(problem, cores)$stats
+  jackknife <- if (bca) run_jackknife(problem, cores)$stats
   colnames(draws) <- parameter_names(parameters)
   if (!is.null(jackknife)) colnames(jackknife) <- colnames(draws)
   report_failures(status)
@@ -167,6 +170,22 @@ boot_problem <- function(fit, sign_change, htmt_absolute = FALSE) {
 run_bootstrap <- function(problem, seeds, sizes, cores) {
   run_chunks(c_bootstrap, problem, seeds, sizes, cores, "Bootstrapping")
 }
+
+# The leave-one-out fits of BCa, in chunks of cases run like the resamples
+# (batches between which R can be interrupted and the progress bar moves;
+# futures under a non-sequential plan). The "seed" of a chunk is its first
+# case.
+run_jackknife <- function(problem, cores) {
+  sizes <- chunk_sizes(ncol(problem$zt), jackknife_chunk_size)
+  first_cases <- matrix(c(0L, cumsum(sizes)[-length(sizes)]), nrow = 1L)
+  moments <- c_full_moments(problem)
+  worker <- function(problem, first_cases, sizes, threads) {
+    c_jackknife(problem, moments, first_cases[1L, ], sizes, threads)
+  }
+  run_chunks(worker, problem, first_cases, sizes, cores, "Jackknife for BCa")
+}
+
+jackknife_chunk_size <- 256L
 
 resample_failure_reasons <- c(
   "1" = "a singular Mode B block", "2" = "a zero-variance construct score",

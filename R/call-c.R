@@ -99,9 +99,15 @@ c_bootstrap <- function(problem, seeds, sizes, threads) {
         seeds, sizes, problem$sign_code, problem$original_loadings, as.integer(threads))
 }
 
-c_jackknife <- function(problem, threads) {
+# Moments of all rows, list(cross, sums, total), for the jackknife.
+c_full_moments <- function(problem) .Call(C_iecpls_full_moments, problem$zt, problem$case_weights)
+
+# Leave-one-out fits of the cases in chunks starting at first_cases
+# (0-based) with `sizes` cases each; one row per case, in chunk order.
+c_jackknife <- function(problem, moments, first_cases, sizes, threads) {
   .Call(C_iecpls_jackknife, problem$zt, problem$case_weights, problem$spec, problem$stat_spec,
-        problem$sign_code, problem$original_loadings, as.integer(threads))
+        problem$sign_code, problem$original_loadings, moments, as.integer(first_cases),
+        as.integer(sizes), as.integer(threads))
 }
 
 c_stream_unif <- function(seed, n) .Call(C_iecpls_stream_unif, as.integer(seed), as.double(n))

@@ -49,10 +49,10 @@ with_seed <- function(seed, code, kind = "Mersenne-Twister") {
   code
 }
 
-# Splits R resamples into chunks of resample_chunk_size.
-chunk_sizes <- function(R) {
-  n_chunks <- ceiling(R / resample_chunk_size)
-  sizes <- rep(resample_chunk_size, n_chunks)
-  sizes[n_chunks] <- R - resample_chunk_size * (n_chunks - 1L)
+# Splits R resamples (or cases) into chunks of `size`.
+chunk_sizes <- function(R, size = resample_chunk_size) {
+  n_chunks <- ceiling(R / size)
+  sizes <- rep(size, n_chunks)
+  sizes[n_chunks] <- R - size * (n_chunks - 1L)
   as.integer(sizes)
 }

@@ -1,8 +1,9 @@
-# Runs the chunks of a resampling loop (bootstrap, permutations). `worker`
-# is the c_*() function that runs a batch of chunks,
+# Runs the chunks of a resampling loop (bootstrap, permutations, jackknife).
+# `worker` is the function that runs a batch of chunks,
 # worker(problem, seeds, sizes, threads), and returns list(stats, status)
 # with one row per resample, in chunk order; `problem` holds everything that
-# is the same for all chunks.
+# is the same for all chunks, and `seeds` one column per chunk (its random
+# stream, or whatever else identifies the chunk).
 #
 # With a non-sequential future plan the chunks are evaluated as futures
 # (one per worker) and merged; otherwise they run in batches of

@@ -150,33 +150,69 @@ SEXP iecpls_bootstrap(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP 
   return ans;
 }
 
-/* Leave-one-out refits of every used case (rows of the result). */
+/* The moments of all used rows, list(cross, sums, total): what every
+ * leave-one-out fit starts from (accumulate_cross with the case weights). */
+SEXP iecpls_full_moments(SEXP Zt, SEXP case_weights)
+{
+  if (!isReal(Zt) || !isMatrix(Zt)) error("internal error: 'Zt' must be a double matrix");
+  int p = nrows(Zt);
+  R_xlen_t n = ncols(Zt);
+  const double *weights = read_case_weights(case_weights, n);
+  const char *names[] = {"cross", "sums", "total", ""};
+  SEXP ans = PROTECT(mkNamed(VECSXP, names));
+  SET_VECTOR_ELT(ans, 0, allocMatrix(REALSXP, p, p));
+  SET_VECTOR_ELT(ans, 1, allocVector(REALSXP, p));
+  SET_VECTOR_ELT(ans, 2, allocVector(REALSXP, 1));
+  double *freq = (double *) R_alloc((size_t) (n > 0 ? n : 1), sizeof(double));
+  for (R_xlen_t i = 0; i < n; i++) freq[i] = weights != NULL ? weights[i] : 1.0;
+  accumulate_cross(REAL_RO(Zt), n, p, freq, REAL(VECTOR_ELT(ans, 1)), REAL(VECTOR_ELT(ans, 0)),
+                   REAL(VECTOR_ELT(ans, 2)));
+  UNPROTECT(1);
+  return ans;
+}
+
+/* Leave-one-out refits for a batch of chunks of cases: chunk c covers cases
+ * first_cases[c] (0-based) .. first_cases[c] + chunk_sizes[c] - 1, and the
+ * result has one row per case in chunk order. `moments` is
+ * iecpls_full_moments() of the same data. */
 SEXP iecpls_jackknife(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP sign_change,
-                      SEXP original_loadings, SEXP threads)
+                      SEXP original_loadings, SEXP moments, SEXP first_cases, SEXP chunk_sizes,
+                      SEXP threads)
 {
   pls_model_t m;
   stat_spec_t st;
   resample_problem_t pr;
   read_problem(Zt, case_weights, spec, st_spec, sign_change, original_loadings, &m, &st, &pr);
-  const int block = 64;
-  /* `first += block` below must not overflow */
-  if (pr.n > INT_MAX - block) error("too many cases for the jackknife (at most %d)", INT_MAX - block);
-  int n = (int) pr.n, q = statistic_count(&m, &st), nth = thread_count(asInteger(threads));
   size_t p = (size_t) m.p;
+  SEXP cross = list_element(moments, "cross"), sums = list_element(moments, "sums"),
+       total = list_element(moments, "total");
+  if (!isReal(cross) || XLENGTH(cross) != (R_xlen_t) (p * p) || !isReal(sums) || XLENGTH(sums) != m.p ||
+      !isReal(total) || XLENGTH(total) != 1)
+    error("internal error: bad full-sample moments");
+  if (TYPEOF(first_cases) != INTSXP || TYPEOF(chunk_sizes) != INTSXP || XLENGTH(first_cases) != XLENGTH(chunk_sizes))
+    error("internal error: bad jackknife chunks");
+  int n_chunks = (int) XLENGTH(chunk_sizes), rows = 0;
+  const int *first = INTEGER(first_cases), *sizes = INTEGER(chunk_sizes);
+  int *offset = (int *) R_alloc((size_t) n_chunks + 1, sizeof(int));
+  for (int c = 0; c < n_chunks; c++) {
+    if (first[c] < 0 || sizes[c] < 0 || (R_xlen_t) first[c] + sizes[c] > pr.n || sizes[c] > INT_MAX - rows)
+      error("internal error: bad jackknife chunk");
+    offset[c] = rows;
+    rows += sizes[c];
+  }
+  int q = statistic_count(&m, &st), nth = thread_count(asInteger(threads));
   double *out;
   int *status;
-  SEXP ans = PROTECT(resample_result(n, q, &out, &status));
+  SEXP ans = PROTECT(resample_result(rows, q, &out, &status));
   resample_buffers_t *buffers = alloc_buffers(&m, pr.n, nth);
-  double *full_cross = (double *) R_alloc(p * p, sizeof(double)), *full_sums = (double *) R_alloc(p, sizeof(double));
-  double *freq = buffers[0].freq, total;
-  for (R_xlen_t i = 0; i < pr.n; i++) freq[i] = pr.case_weights ? pr.case_weights[i] : 1.0;
-  accumulate_cross(pr.Zt, pr.n, m.p, freq, full_sums, full_cross, &total);
+  const double *full_cross = REAL_RO(cross), *full_sums = REAL_RO(sums), full_total = REAL_RO(total)[0];
 #ifdef _OPENMP
 #pragma omp parallel for num_threads(nth) schedule(dynamic)
 #endif
-  for (int first = 0; first < n; first += block)
-    jackknife_range(&pr, full_cross, full_sums, total, first, n - first < block ? n - first : block,
-                    buffers + thread_id(), out, n, status);
+  for (int c = 0; c < n_chunks; c++)
+    jackknife_range(&pr, full_cross, full_sums, full_total, first[c], sizes[c], buffers + thread_id(),
+                    out + offset[c], rows, status + offset[c]);
+  R_CheckUserInterrupt();  /* once per batch, after the parallel region (see iecpls_bootstrap) */
   UNPROTECT(1);
   return ans;
 }

@@ -274,7 +274,9 @@ SEXP iecpls_standardize(SEXP columns, SEXP case_weights, SEXP missing);
 SEXP iecpls_bootstrap(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP seeds,
                       SEXP chunk_sizes, SEXP sign_change, SEXP original_loadings, SEXP threads);
 SEXP iecpls_jackknife(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP sign_change,
-                      SEXP original_loadings, SEXP threads);
+                      SEXP original_loadings, SEXP moments, SEXP first_cases, SEXP chunk_sizes,
+                      SEXP threads);
+SEXP iecpls_full_moments(SEXP Zt, SEXP case_weights);
 SEXP iecpls_stream_unif(SEXP seed, SEXP n);
 SEXP iecpls_bootstrap_floor(SEXP Zt, SEXP seeds, SEXP chunk_sizes, SEXP method);
 SEXP iecpls_group_fits(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP labels,

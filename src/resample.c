@@ -111,7 +111,7 @@ void bootstrap_chunk(const resample_problem_t *pr, const int *seed, int first, i
 }
 
 /* Leave-one-out fits for cases first .. first + count - 1: the full-sample
- * moments minus one row, O(p^2) each. Row i of `out` is case i. */
+ * moments minus one row, O(p^2) each. Row r of `out` is case first + r. */
 void jackknife_range(const resample_problem_t *pr, const double *full_cross, const double *full_sums,
                      double full_total, R_xlen_t first, R_xlen_t count, resample_buffers_t *b,
                      double *out, R_xlen_t stride, int *status)
@@ -122,6 +122,6 @@ void jackknife_range(const resample_problem_t *pr, const double *full_cross, con
     memcpy(b->cross, full_cross, p * p * sizeof(double));
     memcpy(b->sums, full_sums, p * sizeof(double));
     update_cross(pr->Zt + p * (size_t) i, (int) p, -f, b->sums, b->cross);
-    fit_and_collect(pr, full_total - f, b, out + i, stride, status + i);
+    fit_and_collect(pr, full_total - f, b, out + (i - first), stride, status + (i - first));
   }
 }

@@ -85,6 +85,21 @@ test_that("the jackknife rows are leave-one-out fits", {
   }
 })
 
+test_that("the jackknife runs in chunks of cases: every case once, the same for any threads", {
+  fit <- pls(corp_rep_syntax, data = corp_rep_mean_replaced())   # 344 cases: two chunks
+  problem <- iecpls:::boot_problem(fit, "none")
+  one <- iecpls:::run_jackknife(problem, 1L)
+  two <- iecpls:::run_jackknife(problem, 2L)
+  expect_identical(one, two)
+  expect_equal(nrow(one$stats), 344L)
+  expect_true(all(one$status == 0L))
+  for (i in c(1, 256, 257, 344)) {
+    refit <- pls(corp_rep_syntax, data = corp_rep_mean_replaced()[-i, ])
+    expect_equal(unname(one$stats[i, seq_along(refit$model$indicators)]), unname(coef(refit, "weights")),
+                 tolerance = 1e-8)
+  }
+})
+
 test_that("standard errors, percentile and BCa intervals follow their definitions", {
   fit <- pls(small_ecsi_syntax, data = mobi)
   set.seed(21)
