@@ -254,6 +254,13 @@ test_that("the C summary of draws matches plain R, with NA draws and failed rows
   }
   no_jackknife <- iecpls:::c_boot_summary(draws, valid, estimate, NULL, 0.9)
   expect_true(all(is.na(no_jackknife[, 5:6])))
+  # heavily tied and constant draws (a single indicator's weight is always 1)
+  for (n_draws in c(5, 601, 1500)) {
+    tied <- matrix(sample(c(-1, 0, 1, 2), n_draws * 2, replace = TRUE), n_draws, 2)
+    tied[, 2] <- 1
+    out <- iecpls:::c_boot_summary(tied, rep(TRUE, n_draws), c(0.5, 1), NULL, 0.95)
+    for (k in 1:2) expect_equal(out[k, 3:4], unname(stats::quantile(tied[, k], c(0.025, 0.975))))
+  }
 })
 
 test_that("indirect effects of each resample are formed from its (sign-changed) paths", {
