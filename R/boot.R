@@ -19,7 +19,10 @@
 #' excluded from every summary and reported.
 #'
 #' @section Random numbers and parallel runs:
-#' Resamples are drawn in chunks of 100. `pls_boot()` takes exactly one
+#' Resamples are drawn in chunks of 100 (fewer for large data, from around
+#' 60,000 cases of 30 indicators on, so that R can be interrupted between
+#' chunks within about a second; the chunk size depends only on the numbers
+#' of cases and indicators). `pls_boot()` takes exactly one
 #' number from the session's random number generator (so `set.seed()` before
 #' the call reproduces a run exactly, and the session's stream is advanced as
 #' by one call of `sample.int()`), uses it to seed L'Ecuyer's MRG32k3a
@@ -116,7 +119,7 @@ pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "indi
   problem <- boot_problem(fit, sign_change, htmt_absolute)
   parameters <- problem$parameters
 
-  sizes <- chunk_sizes(R)
+  sizes <- chunk_sizes(R, chunk_size_for(ncol(problem$zt), nrow(problem$zt)))
   seeds <- chunk_seeds(length(sizes))
   result <- run_bootstrap(problem, seeds, sizes, cores)
   status <- result$status

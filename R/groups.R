@@ -167,10 +167,11 @@ standardize_rows <- function(zt, weights) {
   centered / sds
 }
 
-# Chunk sizes and, for each of `runs` permutation runs, its own chunk seeds
-# (one draw from the session's generator for all of them).
-run_streams <- function(R, runs) {
-  sizes <- chunk_sizes(R)
+# Chunk sizes for the data of `fit` and, for each of `runs` permutation
+# runs, its own chunk seeds (one draw from the session's generator for all
+# of them).
+run_streams <- function(R, runs, fit) {
+  sizes <- chunk_sizes(R, chunk_size_for(fit$nobs, length(fit$model$indicators)))
   seeds <- chunk_seeds(length(sizes) * runs)
   list(sizes = sizes, seeds = lapply(seq_len(runs), function(k) {
     seeds[, (k - 1L) * length(sizes) + seq_along(sizes), drop = FALSE]

@@ -73,7 +73,8 @@
 #' where it is rejected.
 #'
 #' @section Random numbers and parallel runs:
-#' As in [pls_boot()]: permutations are drawn in chunks of 100, each from its
+#' As in [pls_boot()]: permutations are drawn in chunks of 100 (fewer for
+#' large data), each from its
 #' own L'Ecuyer-MRG32k3a stream, seeded by one draw from the session's
 #' generator for all pairs, so `set.seed()` reproduces a run exactly, for
 #' any `cores` and under a [future::plan()]. A permutation is a
@@ -193,7 +194,7 @@ check_p_adjust <- function(p_adjust) {
 mga_permutation <- function(fit, groups, parameters, pairs, R, cores) {
   q <- nrow(parameters)
   omnibus <- length(groups$names) > 2L
-  streams <- run_streams(R, ncol(pairs) + omnibus)
+  streams <- run_streams(R, ncol(pairs) + omnibus, fit)
   draws <- status <- list()
   tests <- vector("list", ncol(pairs))
   for (k in seq_len(ncol(pairs))) {

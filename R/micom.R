@@ -89,7 +89,7 @@ pls_micom <- function(fit, group, data = NULL, R = 5000L, alpha = 0.05, cores = 
                            admissible = vapply(fits, function(f) isTRUE(f$admissible), logical(1)),
                            row.names = NULL, stringsAsFactors = FALSE)
   pairs <- group_pairs(groups$names)
-  streams <- run_streams(R, ncol(pairs))
+  streams <- run_streams(R, ncol(pairs), fit)
   results <- permutations <- status <- list()
   for (k in seq_len(ncol(pairs))) {
     pair <- pairs[, k]

@@ -48,3 +48,23 @@ expect_same_estimates <- function(fit, other, tolerance = 1e-10) {
     expect_equal(fit[[name]], other[[name]], tolerance = tolerance, label = name)
   }
 }
+
+# Indicators of `k` constructs in a chain (construct j depends on j - 1),
+# `per` indicators each with loading 0.75: a quick data set of any size.
+chain_data <- function(n, k, per, seed = 1) {
+  set.seed(seed)
+  scores <- matrix(0, n, k)
+  scores[, 1] <- stats::rnorm(n)
+  for (j in seq_len(k)[-1]) scores[, j] <- 0.5 * scores[, j - 1] + sqrt(0.75) * stats::rnorm(n)
+  x <- scores[, rep(seq_len(k), each = per)] * 0.75 + sqrt(1 - 0.75^2) * stats::rnorm(n * k * per)
+  colnames(x) <- sprintf("x%d_%d", rep(seq_len(k), each = per), seq_len(per))
+  x
+}
+
+chain_syntax <- function(k, per, composite = integer()) {
+  measurement <- vapply(seq_len(k), function(j) {
+    op <- if (j %in% composite) "<~" else "=~"
+    paste0("C", j, " ", op, " ", paste(sprintf("x%d_%d", j, seq_len(per)), collapse = " + "))
+  }, character(1))
+  paste(c(measurement, sprintf("C%d ~ C%d", 2:k, 1:(k - 1))), collapse = "\n")
+}

@@ -4,7 +4,7 @@ test_that("permutation draws are refits of the permuted groups, and p values fol
   set.seed(7)
   mga <- pls_mga(fit, split, R = 130)
   set.seed(7)
-  seeds <- iecpls:::run_streams(130, 1)$seeds[[1]]
+  seeds <- iecpls:::run_streams(130, 1, fit)$seeds[[1]]
   permutations <- reference_run(seeds, split, 130)
   difference <- function(labels) {
     group_estimates(small_ecsi_syntax, mobi[labels == "a", ]) - group_estimates(small_ecsi_syntax, mobi[labels == "b", ])
@@ -30,7 +30,7 @@ test_that("each pair is permuted on its own rows, and the omnibus test on all of
   set.seed(9)
   mga <- pls_mga(fit, split, R = 25)
   set.seed(9)
-  seeds <- iecpls:::run_streams(25, 4)$seeds
+  seeds <- iecpls:::run_streams(25, 4, fit)$seeds
   estimates <- function(rows, labels, group) group_estimates(small_ecsi_syntax, mobi[rows, ][labels == group, ])
   pairs <- list(c("x", "y"), c("x", "z"), c("y", "z"))
   for (k in seq_along(pairs)) {
@@ -68,7 +68,7 @@ test_that("case weights go into every group's fit", {
   set.seed(4)
   mga <- pls_mga(fit, split, R = 12)
   set.seed(4)
-  seeds <- iecpls:::run_streams(12, 1)$seeds[[1]]
+  seeds <- iecpls:::run_streams(12, 1, fit)$seeds[[1]]
   draws <- t(vapply(reference_run(seeds, split, 12), function(labels) {
     a <- labels == "a"
     group_estimates(small_ecsi_syntax, mobi[a, ], case_weights = weights[a]) -

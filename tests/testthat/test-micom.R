@@ -4,7 +4,7 @@ test_that("MICOM statistics are those of the permuted groups, written out in R",
   set.seed(6)
   micom <- pls_micom(fit, split, R = 110)
   set.seed(6)
-  seeds <- iecpls:::run_streams(110, 1)$seeds[[1]]
+  seeds <- iecpls:::run_streams(110, 1, fit)$seeds[[1]]
   constructs <- fit$model$constructs
   X <- scale(as.matrix(mobi[fit$model$indicators]))
   scores <- fit$scores
