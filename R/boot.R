@@ -20,7 +20,7 @@
 #'
 #' @section Random numbers and parallel runs:
 #' Resamples are drawn in chunks of 100 (fewer for large data, from around
-#' 60,000 cases of 30 indicators on, so that R can be interrupted between
+#' 20,000 cases of 30 indicators on, so that R can be interrupted between
 #' chunks within about a second; the chunk size depends only on the numbers
 #' of cases and indicators). `pls_boot()` takes exactly one
 #' number from the session's random number generator (so `set.seed()` before

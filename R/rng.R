@@ -11,14 +11,15 @@
 resample_chunk_size <- 100L
 
 # Resamples per chunk for data of n cases and p indicators: 100, or fewer
-# when forming one resample's cross-products (about n p^2 / 2 multiply-adds)
-# is so much work that a chunk of 100 would keep R from being interrupted
-# for more than about a second (from around 60,000 cases of 30 indicators
-# on). A function of the data's size only, so a seed still reproduces a run
-# on any machine, with any number of threads.
+# when forming one resample's cross-products (about n p^2 / 2 multiply-adds,
+# over rows read in random order) is so much work that a chunk of 100 would
+# keep R from being interrupted for more than about a second (from around
+# 20,000 cases of 30 indicators on; one resample per chunk at 10 million
+# cases of 12). A function of the data's size only, so a seed still
+# reproduces a run on any machine, with any number of threads.
 chunk_size_for <- function(n, p) {
   work <- as.numeric(n) * as.numeric(p)^2
-  as.integer(max(1, min(resample_chunk_size, floor(6e9 / work))))
+  as.integer(max(1, min(resample_chunk_size, floor(2e9 / work))))
 }
 
 # 6 x n_chunks integer matrix of MRG32k3a stream seeds.

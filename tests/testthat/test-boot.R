@@ -286,7 +286,9 @@ test_that("indirect effects of each resample are formed from its (sign-changed) 
 
 test_that("large data are resampled in smaller chunks, fixed by the data's size alone", {
   expect_identical(iecpls:::chunk_size_for(344, 31), 100L)
-  expect_identical(iecpls:::chunk_size_for(1e7, 12), 4L)
+  expect_identical(iecpls:::chunk_size_for(1e7, 12), 1L)
+  expect_identical(iecpls:::chunk_size_for(20000, 30), 100L)
+  expect_identical(iecpls:::chunk_size_for(30000, 30), 74L)
   expect_identical(iecpls:::chunk_size_for(1e9, 500), 1L)
   expect_identical(iecpls:::chunk_sizes(250, 40L), c(40L, 40L, 40L, 40L, 40L, 40L, 10L))
 })
