@@ -40,3 +40,16 @@ test_that("fits from data and from the correlation matrix agree on random models
     expect_same_estimates(from_cor, from_data, tolerance = 1e-12)
   }
 })
+
+test_that("wide Mode B blocks (inverted by LAPACK above 24 indicators) agree with the reference", {
+  for (per in c(24, 30)) {
+    data <- as.data.frame(chain_data(500, 3, per, seed = per))
+    lv <- paste0("C", 1:3)
+    blocks <- stats::setNames(lapply(1:3, function(j) sprintf("x%d_%d", j, seq_len(per))), lv)
+    inner <- matrix(0, 3, 3, dimnames = list(lv, lv))
+    inner["C1", "C2"] <- inner["C2", "C3"] <- inner["C1", "C3"] <- 1
+    problem <- list(syntax = paste(chain_syntax(3, per, composite = c(1, 3)), "C3 ~ C1", sep = "\n"),
+                    data = data, blocks = blocks, modes = c(C1 = "B", C2 = "A", C3 = "B"), inner = inner)
+    for (scheme in c("path", "factorial", "centroid")) expect_matches_reference(problem, scheme)
+  }
+})
