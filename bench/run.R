@@ -118,7 +118,7 @@ limit_plain <- timed(iecpls:::c_bootstrap_floor(problem, seeds, sizes, "plain"),
 limit_dsyrk <- timed(iecpls:::c_bootstrap_floor(problem, seeds, sizes, "dsyrk"), 3)
 record(label, "limit: draws + BLAS dsyrk", limit_dsyrk, "reference BLAS of this machine")
 record(label, "limit: draws + plain weighted accumulation", limit_plain,
-       "the issue's limit: the fastest plain code")
+       "the limit: the faster of the two plain codes")
 record(label, "draws + this package's accumulation only", timed(iecpls:::c_bootstrap_floor(problem, seeds, sizes, "tuned"), 5),
        "stricter floor: pls_boot's own accumulation (four rows per pass) without the refits")
 record(label, "iecpls, 1 thread", timed(pls_boot(fit, R = R, cores = 1), 5))
