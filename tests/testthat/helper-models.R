@@ -16,6 +16,15 @@ ecsi_syntax <- "
   Loyalty      ~ Image + Satisfaction + Complaints
 "
 
+# Three indicators per construct: small enough for few cases.
+three_item_ecsi_syntax <- "
+  Image        =~ IMAG1 + IMAG2 + IMAG3
+  Satisfaction =~ CUSA1 + CUSA2 + CUSA3
+  Loyalty      =~ CUSL1 + CUSL2 + CUSL3
+  Satisfaction ~ Image
+  Loyalty      ~ Image + Satisfaction
+"
+
 corp_rep_syntax <- "
   QUAL <~ qual_1 + qual_2 + qual_3 + qual_4 + qual_5 + qual_6 + qual_7 + qual_8
   PERF <~ perf_1 + perf_2 + perf_3 + perf_4 + perf_5

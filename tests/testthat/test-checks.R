@@ -158,13 +158,7 @@ test_that("duplicated column names are an error naming the column", {
 })
 
 test_that("too few cases is an error saying how many the model needs", {
-  small <- "
-    Image        =~ IMAG1 + IMAG2 + IMAG3
-    Satisfaction =~ CUSA1 + CUSA2 + CUSA3
-    Loyalty      =~ CUSL1 + CUSL2 + CUSL3
-    Satisfaction ~ Image
-    Loyalty      ~ Image + Satisfaction
-  "
+  small <- three_item_ecsi_syntax
   message <- error_message(pls(small, data = mobi[1:3, ]))
   expect_match(message, "needs at least 4 cases, but there are only 3 rows")
   expect_match(message, "Construct Loyalty has 2 predictors")

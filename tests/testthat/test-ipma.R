@@ -16,13 +16,7 @@ test_that("a single-item example gives the hand-computed importance and performa
 })
 
 test_that("importance is the unstandardized total effect of the rescaled scores", {
-  syntax <- "
-    Image        =~ IMAG1 + IMAG2 + IMAG3
-    Satisfaction =~ CUSA1 + CUSA2 + CUSA3
-    Loyalty      =~ CUSL1 + CUSL2 + CUSL3
-    Satisfaction ~ Image
-    Loyalty      ~ Image + Satisfaction
-  "
+  syntax <- three_item_ecsi_syntax
   fit <- pls(syntax, data = mobi)
   ipma <- pls_ipma(fit, target = "Loyalty", scale_min = 1, scale_max = 10)
   # plain R: rescale, unstandardize the weights by the rescaled sds, sum to 1
