@@ -1,6 +1,10 @@
 # iecpls: the README's two commands, plus helpers.
 #   make demo   install what is missing, install the package, fit the example study
+#               and write its HTML report
 #   make check  install what is missing, R CMD build, R CMD check --as-cran (runs the tests)
+# "What is missing": R packages from CRAN (tools/install-deps.R, logic in
+# R/deps.R) and system tools (tools/system-deps.sh: apt-get as root, else a
+# message naming the command).
 #   make sanitize  the test suite against an ASan/UBSan build; prints the report count
 #   make valgrind  a representative script under valgrind; prints the report count
 R        ?= R
@@ -14,15 +18,20 @@ CHECKDIR := check
 # waivers besides --no-manual (no TeX installation here).
 CHECK_ENV := _R_CHECK_CRAN_INCOMING_REMOTE_=false _R_CHECK_SYSTEM_CLOCK_=false
 
-.PHONY: deps install demo build check document bench clean sanitize valgrind
+.PHONY: deps sysdeps install demo build check document bench clean sanitize valgrind
 
 deps:
 	$(RSCRIPT) tools/install-deps.R
+
+# pandoc builds the vignettes; qpdf and tidy are used by --as-cran
+sysdeps:
+	bash tools/system-deps.sh pandoc qpdf tidy
 
 install: deps
 	$(R) CMD INSTALL --no-multiarch .
 
 demo: install
+	bash tools/system-deps.sh --optional pandoc
 	$(RSCRIPT) tools/demo.R
 
 bench: install
@@ -32,7 +41,7 @@ bench: install
 document:
 	$(RSCRIPT) -e 'roxygen2::roxygenise()'
 
-build: deps
+build: deps sysdeps
 	rm -rf $(CHECKDIR) && mkdir -p $(CHECKDIR)
 	cd $(CHECKDIR) && $(R) CMD build ..
 
@@ -44,6 +53,7 @@ sanitize: deps
 	bash tools/sanitize.sh
 
 valgrind: deps
+	bash tools/system-deps.sh valgrind
 	bash tools/valgrind.sh
 
 clean:

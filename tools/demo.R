@@ -40,7 +40,8 @@ if (requireNamespace("rmarkdown", quietly = TRUE) && rmarkdown::pandoc_available
   draft <- rmarkdown::draft(file.path("demo-report", "iec-study-report.Rmd"), template = "pls-report",
                             package = "iecpls", edit = FALSE)
   out <- rmarkdown::render(draft, params = list(boot = 5000, cores = 2), quiet = TRUE, envir = new.env())
-  cat("Written:", normalizePath(out), "\n")
+  cat("HTML report written:", normalizePath(out), "\n")
 } else {
-  cat("pandoc is not available: skipped the HTML report (the console report is above).\n")
+  cat("pandoc is not available, so the HTML report was skipped (the console report is above).\n",
+      "Install pandoc as the message before the study says, then run make demo again.\n", sep = "")
 }

@@ -1,16 +1,20 @@
-# Installs the R packages iecpls needs (Imports, Suggests, and the tools
-# used to build and check it) that this machine lacks, from CRAN.
+# make deps: installs from CRAN the R packages iecpls needs (Depends,
+# Imports, LinkingTo and Suggests: Suggests holds what the tests, the
+# vignettes, the report and R CMD check need) that this machine lacks or has
+# in too old a version, with every hard dependency of what it installs. The
+# logic is R/deps.R, which the package's tests check; nothing is installed
+# that is already there.
+source("R/deps.R")
 repos <- getOption("repos")
 if (is.null(repos) || identical(unname(repos["CRAN"]), "@CRAN@")) repos <- c(CRAN = "https://cloud.r-project.org")
-fields <- read.dcf("DESCRIPTION", fields = c("Imports", "Suggests", "LinkingTo"))
-declared <- unlist(strsplit(paste(stats::na.omit(fields), collapse = ","), ","))
-declared <- trimws(sub("\\(.*", "", declared))
-base <- rownames(installed.packages(priority = "base"))
-wanted <- setdiff(unique(c(declared[nzchar(declared)])), base)
-missing <- setdiff(wanted, rownames(installed.packages()))
-if (length(missing)) {
-  message("Installing from CRAN: ", paste(missing, collapse = ", "))
-  install.packages(missing, repos = repos, Ncpus = 2L)
+required <- deps_declared("DESCRIPTION")
+if (length(deps_to_install(required, deps_installed()))) {
+  available <- utils::available.packages(repos = repos)
+  todo <- deps_to_install(required, deps_installed(), available)
+  message("Installing from CRAN into ", .libPaths()[1], " (", length(todo), " packages; ",
+          "the first run on a new machine takes about 10 minutes):\n  ",
+          paste(strwrap(paste(todo, collapse = ", "), 70), collapse = "\n  "))
+  utils::install.packages(todo, repos = repos, Ncpus = 2L, quiet = TRUE)
+  still <- deps_to_install(required, deps_installed(), available)
+  if (length(still)) stop("Could not install: ", paste(still, collapse = ", "), call. = FALSE)
 }
-still <- setdiff(wanted, rownames(installed.packages()))
-if (length(still)) stop("Could not install: ", paste(still, collapse = ", "))
