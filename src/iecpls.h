@@ -175,6 +175,7 @@ double stream_unif(rng_stream_t *s);
 R_xlen_t stream_index(rng_stream_t *s, R_xlen_t n);
 
 /* threads.c */
+void thread_policy_init(void);
 int thread_count(int requested);
 int thread_id(void);
 

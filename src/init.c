@@ -24,4 +24,5 @@ void R_init_iecpls(DllInfo *dll)
   R_registerRoutines(dll, NULL, call_methods, NULL, NULL);
   R_useDynamicSymbols(dll, FALSE);
   R_forceSymbols(dll, TRUE);
+  thread_policy_init();
 }
