@@ -14,7 +14,7 @@ fit_parameters <- function(fit, htmt_absolute = FALSE) {
   endogenous <- which(colSums(model$inner != 0) > 0)
   totals <- reachable_pairs(model$inner)
   total <- total_effects(fit$path_coef)
-  arrow <- function(i, j) paste(constructs[i], "->", constructs[j])
+  arrow <- function(i, j) pair_labels(constructs, i, j, "->")
   pairs <- htmt_pairs(model)
   htmt <- if (nrow(pairs)) pls_htmt(fit, absolute = htmt_absolute) else NULL
   rbind(
@@ -23,9 +23,16 @@ fit_parameters <- function(fit, htmt_absolute = FALSE) {
     parameter_rows("path", arrow(edges[, 1], edges[, 2]), edges[, 1], edges[, 2], fit$path_coef[edges]),
     parameter_rows("r2", constructs[endogenous], NA, endogenous, unname(fit$r2[constructs[endogenous]])),
     parameter_rows("total", arrow(totals[, 1], totals[, 2]), totals[, 1], totals[, 2], total[totals]),
-    parameter_rows("htmt", paste(constructs[pairs[, 1]], "<->", constructs[pairs[, 2]]), pairs[, 1], pairs[, 2],
+    parameter_rows("htmt", pair_labels(constructs, pairs[, 1], pairs[, 2], "<->"), pairs[, 1], pairs[, 2],
                    if (nrow(pairs)) htmt[cbind(constructs[pairs[, 1]], constructs[pairs[, 2]])])
   )
+}
+
+# "A -> B" labels of index pairs; none for no pairs (paste() would give one
+# string, " -> ", for zero-length input).
+pair_labels <- function(names, from, to, sep) {
+  if (!length(from)) return(character(0))
+  paste(names[from], sep, names[to])
 }
 
 # Pairs of reflective (Mode A) constructs, whose HTMT is bootstrapped.
