@@ -64,6 +64,9 @@
 #'
 #' @param fit A `pls_fit` from [pls()], fitted from data (not from `S`).
 #' @param R Number of bootstrap resamples (5,000 is the published standard).
+#'   Every resample's estimates are kept; a run whose draws would not fit in
+#'   the memory available (as Linux reports it) is refused before it starts,
+#'   with the figures and the largest `R` that fits.
 #' @param level Confidence level of the intervals.
 #' @param sign_change `"none"`, `"individual"` or `"construct"` (see below).
 #' @param cores Number of OpenMP threads.
@@ -118,6 +121,7 @@ pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "indi
   check_flag(htmt_absolute, "htmt_absolute")
   problem <- boot_problem(fit, sign_change, htmt_absolute)
   parameters <- problem$parameters
+  check_resample_memory(R, nrow(parameters), paste0("A bootstrap of ", format(R, big.mark = ",", scientific = FALSE), " resamples"))
 
   sizes <- chunk_sizes(R, chunk_size_for(ncol(problem$zt), nrow(problem$zt)))
   seeds <- chunk_seeds(length(sizes))

@@ -10,6 +10,21 @@ check_number <- function(x, name, min = 0, integer = FALSE) {
   invisible(x)
 }
 
+# PLS converges in a few dozen iterations when it converges at all; a larger
+# limit only makes a hopeless fit take minutes (2^31 - 1 iterations of a
+# small model take about 25 minutes).
+max_iter_limit <- 1e5
+
+check_max_iter <- function(max_iter) {
+  check_number(max_iter, "max_iter", integer = TRUE)
+  if (max_iter > max_iter_limit) {
+    cli::cli_abort(c("{.arg max_iter} must be at most {format(max_iter_limit, big.mark = ',', scientific = FALSE)}, not {format(max_iter, big.mark = ',', scientific = FALSE)}.",
+                     "i" = "PLS converges in a few dozen iterations when it converges at all; if it does not, try another {.arg scheme} or check the model."),
+                   class = "iecpls_error_argument", call = NULL)
+  }
+  invisible(max_iter)
+}
+
 # Closest names, for "did you mean" hints. A substitution costs two edits, so
 # "CUSA2" suggests "CUSA_2" before "CUSA1"; a name that would have to be
 # rewritten whole ("C" for "A") is no suggestion.

@@ -171,6 +171,12 @@ standardize_rows <- function(zt, weights) {
 # runs, its own chunk seeds (one draw from the session's generator for all
 # of them).
 run_streams <- function(R, runs, fit) {
+  # each permutation keeps both groups' weights, loadings, paths and R^2
+  model <- fit$model
+  columns <- 2 * (2 * length(model$indicators) + sum(model$inner != 0) + length(model$constructs))
+  check_resample_memory(R * runs, columns,
+                        paste0(runs, " permutation run", if (runs > 1) "s", " of ",
+                               format(R, big.mark = ",", scientific = FALSE), " permutations"))
   sizes <- chunk_sizes(R, chunk_size_for(fit$nobs, length(fit$model$indicators)))
   seeds <- chunk_seeds(length(sizes) * runs)
   list(sizes = sizes, seeds = lapply(seq_len(runs), function(k) {

@@ -89,7 +89,9 @@
 #' @param method One or more of `"permutation"` (the default),
 #'   `"bootstrap"` (Henseler's PLS-MGA) and `"parametric"`
 #'   (Welch-Satterthwaite); see Tests.
-#' @param R Number of permutations, and of bootstrap resamples per group.
+#' @param R Number of permutations, and of bootstrap resamples per group. A
+#'   run whose draws would not fit in the memory available is refused before
+#'   it starts.
 #' @param p_adjust A method of [stats::p.adjust()] (`"none"`, `"holm"`,
 #'   `"BH"`, ...).
 #' @param cores Number of OpenMP threads.

@@ -76,8 +76,10 @@
 #'   adjusted R^2; optional).
 #' @param tol Convergence tolerance: the largest allowed change of an outer
 #'   weight between iterations.
-#' @param max_iter Maximum number of iterations. When it is reached a warning
-#'   is given and `converged` is `FALSE`.
+#' @param max_iter Maximum number of iterations, at most 100,000 (PLS
+#'   converges in a few dozen iterations when it converges at all). When it
+#'   is reached a warning is given and `converged` is `FALSE`. A long
+#'   iteration can be interrupted (Ctrl-C, [setTimeLimit()]).
 #' @param consistent Apply consistent PLS (PLSc; Dijkstra and Henseler 2015):
 #'   constructs written with `=~` (Mode A, two or more indicators) are
 #'   treated as common factors, their correlations are corrected for
@@ -183,7 +185,7 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   scheme <- match.arg(scheme)
   missing <- match.arg(missing)
   check_number(tol, "tol")
-  check_number(max_iter, "max_iter", integer = TRUE)
+  check_max_iter(max_iter)
   check_number(boot, "boot", min = -1, integer = TRUE)
   model <- apply_modes(as_pls_model(model), modes)
   if (!is.logical(consistent) || length(consistent) != 1L || is.na(consistent)) {

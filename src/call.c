@@ -44,6 +44,7 @@ void read_model(SEXP spec, int p, pls_model_t *m)
   m->tol = asReal(tol);
   m->max_iter = asInteger(max_iter);
   m->consistent = asLogical(list_element(spec, "consistent")) == TRUE;
+  m->poll = NULL;
   if (m->scheme < SCHEME_PATH || m->scheme > SCHEME_CENTROID) error("internal error: bad scheme");
   if (!(m->tol > 0.0) || m->max_iter < 1) error("internal error: bad tolerance or iteration limit");
 }
@@ -187,6 +188,14 @@ static void store_status(SEXP ans, const pls_result_t *res)
   SET_VECTOR_ELT(ans, F_INDEX, ScalarInteger(res->status_index + 1));
 }
 
+/* The kernel's poll of a single fit on the main thread: R_CheckUserInterrupt
+ * jumps back to R on Ctrl-C or an exceeded time limit; the fit's memory is
+ * R's (R_alloc, PROTECTed results), so nothing leaks. */
+static void poll_interrupt(void)
+{
+  R_CheckUserInterrupt();
+}
+
 /* Fit from a p x p correlation matrix. */
 SEXP iecpls_fit_cor(SEXP S, SEXP spec)
 {
@@ -195,6 +204,7 @@ SEXP iecpls_fit_cor(SEXP S, SEXP spec)
   pls_work_t ws;
   pls_result_t res;
   read_model(spec, nrows(S), &m);
+  m.poll = poll_interrupt;
   alloc_work(&m, &ws);
   SEXP ans = PROTECT(alloc_fit(&m, &res));
   pls_fit_cor(&m, REAL(S), &ws, &res);
@@ -214,6 +224,7 @@ SEXP iecpls_fit_data(SEXP columns, SEXP case_weights, SEXP missing, SEXP spec)
   prepared_t data;
   int bad = -1;
   read_model(spec, (int) XLENGTH(columns), &m);
+  m.poll = poll_interrupt;
   alloc_work(&m, &ws);
   SEXP ans = PROTECT(alloc_fit(&m, &res));
   int status = prepare_data(ans, columns, case_weights, asInteger(missing), 0, &data, &bad);

@@ -56,7 +56,13 @@ typedef struct {
   double tol;              /* convergence: max absolute change of a weight */
   int max_iter;
   int consistent;          /* apply the PLSc correction (consistent.c) */
+  /* NULL, or called every POLL_ITERATIONS iterations of a fit: a single fit
+   * on R's main thread sets R's interrupt check here (call.c), so Ctrl-C and
+   * time limits stop a long iteration. Loops that run the kernel in OpenMP
+   * threads leave it NULL (no R API in threads). */
+  void (*poll)(void);
 } pls_model_t;
+#define POLL_ITERATIONS 1024
 
 /* Scratch memory for one fit. One per thread; pointers into caller memory. */
 typedef struct {

@@ -37,6 +37,7 @@ int pls_fit_cor(const pls_model_t *m, const double *S, pls_work_t *ws, pls_resul
   if (status != PLS_OK) goto done;
 
   for (int iteration = 1; iteration <= m->max_iter; iteration++) {
+    if (m->poll != NULL && iteration % POLL_ITERATIONS == 0) m->poll();
     partner_correlation(m, ws, weights, cross_cov, cor);
     status = inner_weights(m, cor, ws, &bad);
     if (status != PLS_OK) goto done;

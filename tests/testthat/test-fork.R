@@ -2,19 +2,8 @@
 # a parallel region, a forked child (parallel::mclapply, future's multicore
 # plan) that opens one waits forever. The package's loops run on one thread
 # in a forked child (src/threads.c). Each case runs in a separate R process
-# under a timeout, so a regression fails the test instead of hanging it.
-
-run_with_timeout <- function(code, seconds = 120) {
-  rscript <- file.path(R.home("bin"), "Rscript")
-  script <- tempfile(fileext = ".R")
-  on.exit(unlink(script))
-  writeLines(code, script)
-  out <- suppressWarnings(system2(rscript, c("--vanilla", script), stdout = TRUE, stderr = TRUE,
-                                  timeout = seconds,
-                                  env = paste0("R_LIBS=", paste(.libPaths(), collapse = .Platform$path.sep))))
-  status <- attr(out, "status")
-  list(output = out, status = if (is.null(status)) 0L else as.integer(status))
-}
+# under a timeout (helper-subprocess.R), so a regression fails the test
+# instead of hanging it.
 
 fork_script <- function(body) {
   c("library(iecpls)",

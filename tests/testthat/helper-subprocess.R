@@ -1,0 +1,15 @@
+# Runs R code in a separate R process (with this session's libraries) under
+# a timeout, so that a test of a hang or an uninterruptible loop fails
+# instead of hanging the suite. Returns the output lines and the exit status
+# (124 after a timeout).
+run_with_timeout <- function(code, seconds = 120) {
+  rscript <- file.path(R.home("bin"), "Rscript")
+  script <- tempfile(fileext = ".R")
+  on.exit(unlink(script))
+  writeLines(code, script)
+  out <- suppressWarnings(system2(rscript, c("--vanilla", script), stdout = TRUE, stderr = TRUE,
+                                  timeout = seconds,
+                                  env = paste0("R_LIBS=", paste(.libPaths(), collapse = .Platform$path.sep))))
+  status <- attr(out, "status")
+  list(output = out, status = if (is.null(status)) 0L else as.integer(status))
+}
