@@ -29,10 +29,21 @@
 #' worded indicator should be recoded before the model is fitted; then the
 #' two agree.
 #'
+#' **Reverse-coded indicators.** When a construct's indicators correlate
+#' negatively on average (with `absolute = FALSE`), which a reverse-coded
+#' indicator causes, the ratio has no meaning (and were the other
+#' construct's mean negative too, it would be a positive number). HTMT and
+#' HTMT2 of every pair with that construct are then `NA`, with one warning
+#' (class `pls_htmt_reversed_warning`) that names the construct and the
+#' indicators that correlate negatively with the others, to be recoded.
+#' [summary.pls_fit()], [pls_boot()] and [pls_mga()] show the same warning
+#' once; the bootstrap HTMT of such a pair is `NA` in every resample.
+#'
 #' **HTMT2** is defined for positive correlations, since the geometric mean
 #' of numbers of both signs is not defined. With `absolute = FALSE`, a pair
 #' whose monotrait correlations are not all positive or whose heterotrait
-#' correlations have mixed signs gets `NA` and a warning (cSEM returns a
+#' correlations have mixed signs gets `NA` and a warning (one for all such
+#' pairs, class `pls_htmt2_signs_warning`; cSEM returns a
 #' number there that has no interpretation); heterotrait correlations that
 #' are all negative give a negative HTMT2. With `absolute = TRUE` the
 #' geometric means of the absolute correlations are used.
@@ -92,19 +103,71 @@ pls_htmt <- function(fit, type = c("htmt", "htmt2"), absolute = FALSE, composite
   constructs <- assessed_constructs(fit$model, composites)
   R <- fit$indicator_cor
   if (absolute) R <- abs(R)
+  reversed <- reversed_blocks(fit$model, R, constructs)
   mean_fun <- if (type == "htmt") mean else geometric_mean
   monotrait <- vapply(constructs, function(k) monotrait_mean(fit, R, k, mean_fun), numeric(1))
+  monotrait[reversed$construct] <- NA_real_
   out <- diag(length(constructs))
   dimnames(out) <- list(constructs, constructs)
   pairs <- if (length(constructs) >= 2L) utils::combn(seq_along(constructs), 2, simplify = FALSE) else list()
+  mixed <- character()
   for (pair in pairs) {
     k <- constructs[pair]
     heterotrait <- R[fit$model$blocks[[k[1]]], fit$model$blocks[[k[2]]]]
     value <- mean_fun(heterotrait) / sqrt(monotrait[[k[1]]] * monotrait[[k[2]]])
-    if (is.na(value)) warn_htmt2_signs(k)
+    if (is.na(value) && !any(k %in% reversed$construct)) mixed <- c(mixed, paste(k, collapse = " <-> "))
     out[pair[1], pair[2]] <- out[pair[2], pair[1]] <- value
   }
+  if (nrow(reversed)) warn_htmt_reversed(reversed, type)
+  if (length(mixed)) warn_htmt2_signs(mixed)
   out
+}
+
+# Blocks whose indicators correlate negatively on average (a reverse-coded
+# indicator): their HTMT would be NaN, or a meaningless positive ratio when
+# the other block's mean is negative too. One row per such block: the mean
+# and the indicators whose mean correlation with the rest of the block is
+# negative (the ones to recode).
+reversed_blocks <- function(model, R, constructs) {
+  rows <- lapply(constructs, function(k) {
+    items <- model$blocks[[k]]
+    if (length(items) < 2L) return(NULL)
+    block <- R[items, items]
+    diag(block) <- NA
+    average <- mean(block, na.rm = TRUE)
+    if (average > 0) return(NULL)
+    suspects <- items[rowMeans(block, na.rm = TRUE) < 0]
+    list(construct = k, mean = average, items = suspects)
+  })
+  rows <- rows[!vapply(rows, is.null, logical(1))]
+  data.frame(construct = vapply(rows, `[[`, "", "construct"), mean = vapply(rows, `[[`, 0, "mean"),
+             items = I(lapply(rows, `[[`, "items")), stringsAsFactors = FALSE)
+}
+
+# One warning for every block with reversed indicators (class
+# pls_htmt_reversed_warning); the resampling functions show it once.
+warn_htmt_reversed <- function(reversed, type) {
+  label <- toupper(type)
+  # names reach cli as values, never as part of the format string
+  index <- seq_len(nrow(reversed))
+  lines <- sprintf("{.field {reversed$construct[%d]}}: mean correlation %s; {.var {reversed$items[[%d]]}} correlate%s negatively with the others",
+                   index, format(round(reversed$mean, 3), nsmall = 3), index, ifelse(lengths(reversed$items) == 1L, "s", ""))
+  cli::cli_warn(c(
+    "{label} is {.val NA} for every pair with {.field {reversed$construct}}: {cli::qty(nrow(reversed))}{?its/their} indicators correlate negatively on average.",
+    stats::setNames(lines, rep("x", length(lines))),
+    "i" = "An indicator is probably reverse-coded: recode it (for example as max + min - x) and fit the model again, or use {.code absolute = TRUE}."
+  ), class = "pls_htmt_reversed_warning", call = NULL)
+}
+
+# A calling handler that lets the first warning of `class` through and
+# muffles the later ones (the same advice, repeated for each group).
+first_warning_only <- function(class) {
+  shown <- FALSE
+  function(w) {
+    if (!inherits(w, class)) return(invisible())
+    if (shown) invokeRestart("muffleWarning")
+    shown <<- TRUE
+  }
 }
 
 # Average of the correlations among a block's indicators (1 for one item).
@@ -125,11 +188,11 @@ geometric_mean <- function(x) {
   NA_real_
 }
 
-warn_htmt2_signs <- function(pair) {
+warn_htmt2_signs <- function(pairs) {
   cli::cli_warn(c(
-    "HTMT2 of {.field {pair[1]}} and {.field {pair[2]}} is {.val NA}: their indicator correlations do not share one sign.",
+    "HTMT2 of {.field {pairs}} {?is/are} {.val NA}: their indicator correlations do not share one sign.",
     "i" = "The geometric mean needs positive correlations; recode reversed indicators or use {.code absolute = TRUE}."
-  ), call = NULL)
+  ), class = "pls_htmt2_signs_warning", call = NULL)
 }
 
 #' @rdname pls_htmt

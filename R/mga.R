@@ -152,8 +152,11 @@ pls_mga <- function(fit, group, data = NULL, method = c("permutation", "bootstra
   cores <- check_cores(cores)
   groups <- comparison_groups(fit, group, data, "pls_mga")
   fits <- fit_groups(fit, groups)
-  parameters <- comparison_parameters(fit)
-  estimates <- vapply(fits, function(f) comparison_parameters(f)$estimate, numeric(nrow(parameters)))
+  # the advice to recode a reversed indicator is shown once, not per group
+  once <- first_warning_only("pls_htmt_reversed_warning")
+  parameters <- withCallingHandlers(comparison_parameters(fit), warning = once)
+  estimates <- withCallingHandlers(vapply(fits, function(f) comparison_parameters(f)$estimate, numeric(nrow(parameters))),
+                                   warning = once)
   rownames(estimates) <- parameter_names(parameters)
   pairs <- group_pairs(groups$names)
 
@@ -170,7 +173,7 @@ pls_mga <- function(fit, group, data = NULL, method = c("permutation", "bootstra
     if (!is.null(permutation$omnibus)) out$omnibus <- adjust_p_values(permutation$omnibus, p_adjust)
   }
   if (any(c("bootstrap", "parametric") %in% method)) {
-    out$boot <- lapply(fits, pls_boot, R = R, cores = cores, bca = FALSE)
+    out$boot <- withCallingHandlers(lapply(fits, pls_boot, R = R, cores = cores, bca = FALSE), warning = once)
     if ("bootstrap" %in% method) tests$bootstrap <- mga_bootstrap(out$boot, parameters, pairs)
     if ("parametric" %in% method) tests$parametric <- mga_parametric(out$boot, parameters, pairs, groups$sizes)
   }

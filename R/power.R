@@ -18,17 +18,25 @@
 #'   (possibly modified); the data are drawn with [iec_simulate()].
 #' @param n Sample sizes (one or more).
 #' @param reps Number of simulated studies per sample size.
-#' @param R Bootstrap resamples per study.
+#' @param R Bootstrap resamples per study (at least 2).
 #' @param model Model syntax fitted to each simulated study; by default the
 #'   extended study model [iec_model()].
 #' @param alpha Significance level (two-sided).
-#' @param missing Missing-value rule passed to [pls()].
+#' @param missing Missing-value rule passed to [pls()]: `"mean"` or
+#'   `"casewise"`, or `"fail"` for a population without nonresponse.
 #' @param cores Threads for each bootstrap.
 #' @return A data frame of class `pls_power` with one row per path and
 #'   sample size: `path`, `n`, `population` (the population path
 #'   coefficient), `mean_estimate`, `power` (share of studies in which the
 #'   path was significant), `mcse` (its Monte Carlo standard error) and
-#'   `failed` (studies that could not be fitted).
+#'   `failed` (studies that could not be fitted). Its attribute `failures`
+#'   counts the failed studies by sample size and reason (`n`, `reason`,
+#'   `studies`); print shows them, and a warning names them.
+#'
+#'   Arguments that would make every study fail (a `missing` rule that
+#'   rejects the simulated missing answers, model indicators that are not
+#'   simulated, `R = 1`) are errors of class `pls_power_input_error`,
+#'   raised before any study is simulated.
 #' @seealso [pls_sample_size()] for the analytic minimum sample sizes.
 #' @examples
 #' set.seed(1)
@@ -38,24 +46,65 @@ pls_power <- function(population = iec_population(), n, reps = 200L, R = 500L,
                       model = iec_model("extended"), alpha = 0.05, missing = "mean", cores = 1L) {
   check_population(population)
   if (!is.numeric(n) || !length(n) || anyNA(n) || any(n < 10) || any(n != round(n))) {
-    cli::cli_abort("{.arg n} must be whole numbers of at least 10.", call = NULL)
+    abort_power_input("{.arg n} must be whole numbers of at least 10.")
   }
   check_number(reps, "reps", integer = TRUE)
-  check_number(R, "R", integer = TRUE)
-  check_level(1 - alpha)
+  if (!is.numeric(R) || length(R) != 1L || !is.finite(R) || R < 2 || R != round(R)) {
+    abort_power_input("{.arg R} must be a whole number of at least 2 (bootstrap resamples per study), not {.val {R}}.")
+  }
+  if (!is.numeric(alpha) || length(alpha) != 1L || is.na(alpha) || alpha <= 0 || alpha >= 1) {
+    abort_power_input("{.arg alpha} must be a number between 0 and 1, such as 0.05, not {.val {alpha}}.")
+  }
+  check_power_missing(missing, population)
   cores <- check_cores(cores)
   model <- as_pls_model(model)
+  check_power_model(model, population)
   base_seed <- sample.int(.Machine$integer.max - 1e6L, 1L)
   jobs <- expand.grid(rep = seq_len(reps), n = as.integer(n))
   jobs$seed <- base_seed + seq_len(nrow(jobs))
   run <- function(job) power_replicate(population, model, job$n, job$seed, R, alpha, missing, cores)
   results <- map_jobs(split(jobs, seq_len(nrow(jobs))), run, "Simulating studies")
-  power_table(results, jobs, model, population)
+  table <- power_table(results, jobs, model, population)
+  report_power_failures(attr(table, "failures"), nrow(jobs))
+  table
+}
+
+# Errors in the arguments of pls_power(): raised before any study is
+# simulated, as every study would fail the same way.
+abort_power_input <- function(message, env = parent.frame()) {
+  cli::cli_abort(message, class = "pls_power_input_error", call = NULL, .envir = env)
+}
+
+check_power_missing <- function(missing, population) {
+  rules <- c("fail", "mean", "casewise")
+  if (!is.character(missing) || length(missing) != 1L || !missing %in% rules) {
+    abort_power_input("{.arg missing} must be one of {.val {rules}}, not {.val {missing}}.")
+  }
+  if (missing == "fail" && population$nonresponse > 0) {
+    abort_power_input(c(
+      "{.code missing = \"fail\"} rejects the missing answers of the simulated studies.",
+      "i" = "The population has {.code nonresponse = {population$nonresponse}}; use {.val mean} or {.val casewise}."
+    ))
+  }
+  invisible(missing)
+}
+
+# The model's indicators must be answers that iec_simulate() draws.
+check_power_model <- function(model, population) {
+  simulated <- unlist(lapply(population$loadings, names), use.names = FALSE)
+  absent <- setdiff(model$indicators, simulated)
+  if (length(absent)) {
+    abort_power_input(c(
+      "{cli::qty(length(absent))}Indicator{?s} {.var {absent}} of {.arg model} {?is/are} not in the data simulated from {.arg population}.",
+      "i" = "The simulated answers are {.var {simulated}}."
+    ))
+  }
+  invisible(model)
 }
 
 # One simulated study: data, fit and bootstrap under its own seed. Returns
-# the path estimates and whether each interval excludes zero (NULL when the
-# study could not be fitted).
+# the path estimates and whether each interval excludes zero, or, when the
+# study could not be fitted, `failure`: the reason.
 power_replicate <- function(population, model, n, seed, R, alpha, missing, cores) {
   with_seed(seed, tryCatch({
     data <- iec_simulate(n, population)
@@ -63,7 +112,14 @@ power_replicate <- function(population, model, n, seed, R, alpha, missing, cores
     boot <- suppressWarnings(pls_boot(fit, R = R, level = 1 - alpha, cores = cores, bca = FALSE))
     paths <- summary(boot)$paths
     list(term = paths$term, estimate = paths$estimate, found = paths$lower > 0 | paths$upper < 0)
-  }, error = function(e) NULL))
+  }, error = function(e) list(failure = failure_reason(e))))
+}
+
+# The headline of an error, on one line (without cli's bullets, which hold
+# the details).
+failure_reason <- function(error) {
+  message <- if (is.character(error$message)) error$message else conditionMessage(error)
+  trimws(gsub("\\s*\n\\s*", " ", cli::ansi_strip(paste(message, collapse = " "))))
 }
 
 # Evaluates `fun` on each job: as futures when a non-sequential future plan
@@ -88,9 +144,10 @@ map_jobs <- function(jobs, fun, label) {
 
 power_table <- function(results, jobs, model, population) {
   terms <- paste(model_paths(model)$from, "->", model_paths(model)$to)
+  failed <- vapply(results, function(r) !is.null(r$failure), logical(1))
   rows <- lapply(sort(unique(jobs$n)), function(size) {
     mine <- results[jobs$n == size]
-    ok <- mine[!vapply(mine, is.null, logical(1))]
+    ok <- results[jobs$n == size & !failed]
     found <- vapply(ok, function(r) r$found[match(terms, r$term)], logical(length(terms)))
     estimate <- vapply(ok, function(r) r$estimate[match(terms, r$term)], numeric(length(terms)))
     found <- matrix(found, nrow = length(terms))
@@ -103,7 +160,26 @@ power_table <- function(results, jobs, model, population) {
                mcse = sqrt(power * (1 - power) / max(1, length(ok))),
                failed = length(mine) - length(ok), stringsAsFactors = FALSE)
   })
-  structure(do.call(rbind, rows), class = c("pls_power", "data.frame"))
+  structure(do.call(rbind, rows), class = c("pls_power", "data.frame"),
+            failures = failure_table(jobs$n[failed], vapply(results[failed], `[[`, "", "failure")))
+}
+
+# Failed studies counted by sample size and reason.
+failure_table <- function(n, reason) {
+  if (!length(n)) return(data.frame(n = integer(), reason = character(), studies = integer()))
+  counts <- stats::aggregate(list(studies = rep(1L, length(n))), list(n = n, reason = reason), length)
+  counts[order(counts$n, -counts$studies), , drop = FALSE]
+}
+
+report_power_failures <- function(failures, total) {
+  if (!nrow(failures)) return(invisible())
+  reasons <- paste0(failures$studies, " at n = ", failures$n, ": ", failures$reason)
+  failed <- sum(failures$studies)
+  cli::cli_warn(c(
+    "{failed} of {total} simulated {cli::qty(total)}stud{?y/ies} {cli::qty(failed)}failed and {?was/were} excluded:",
+    stats::setNames(reasons, rep("x", length(reasons))),
+    "i" = "{.code attr(x, \"failures\")} lists them."
+  ), class = "pls_power_failure_warning", call = NULL)
 }
 
 population_path <- function(population, ends) {
@@ -121,5 +197,10 @@ print.pls_power <- function(x, digits = 3, ...) {
   numeric <- vapply(shown, is.double, logical(1))
   shown[numeric] <- lapply(shown[numeric], round, digits)
   print(shown, row.names = FALSE)
+  failures <- attr(x, "failures")
+  if (!is.null(failures) && nrow(failures)) {
+    cat("\nFailed studies (excluded):\n")
+    cat(paste0("  n = ", failures$n, ": ", failures$studies, " x ", failures$reason, "\n"), sep = "")
+  }
   invisible(x)
 }

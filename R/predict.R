@@ -46,8 +46,16 @@
 #' \eqn{\Sigma_{xx}} to be positive definite; otherwise it is an error.
 #'
 #' **Missing answers.** With a fit that used `missing = "mean"`, a missing
-#' answer is replaced by the training mean; otherwise the predictions of that
-#' respondent that depend on it are `NA`.
+#' answer is replaced by the training mean. Otherwise only what depends on
+#' it is `NA`: the score computed from the answers of the construct it
+#' measures (a score needs all of its block's answers) and whatever is
+#' predicted from that score (under `"DA"` the constructs it is a direct
+#' antecedent of, under `"EA"` the endogenous constructs an exogenous
+#' construct reaches, and their indicators), and the answer's own residual.
+#' The respondent's other scores and predictions are computed as usual. For
+#' a consistent PLS fit, the indicators of an endogenous construct are
+#' predicted from all the indicators of its antecedents, so one of those
+#' missing makes them `NA`.
 #'
 #' @param object A `pls_fit` from [pls()], fitted from data.
 #' @param newdata A data frame (or numeric matrix) with the indicator columns
@@ -186,16 +194,28 @@ model_exogenous <- function(model) setdiff(model$constructs, model_endogenous(mo
 # of Z. Returns NULL when a PLSc prediction is impossible.
 predict_scaled <- function(est, model, Z, technique) {
   if (est$consistent) return(predict_implied(est, model, Z, technique))
-  scores <- Z %*% est$W
+  scores <- product_na(Z, est$W)
   endogenous <- model_endogenous(model)
   predicted <- scores
   predicted[, endogenous] <- if (technique == "DA") {
-    scores %*% est$B[, endogenous, drop = FALSE]
+    product_na(scores, est$B[, endogenous, drop = FALSE])
   } else {
     exogenous <- model_exogenous(model)
-    scores[, exogenous, drop = FALSE] %*% total_effects(est$B)[exogenous, endogenous, drop = FALSE]
+    product_na(scores[, exogenous, drop = FALSE], total_effects(est$B)[exogenous, endogenous, drop = FALSE])
   }
-  list(scores = predicted, items = predicted %*% t(est$L))
+  list(scores = predicted, items = product_na(predicted, t(est$L)))
+}
+
+# A %*% M, where a missing value A[i, k] makes NA only the results that use
+# it (M[k, j] != 0): in a plain matrix product NA * 0 is NA, which would
+# make every result of row i NA.
+product_na <- function(A, M) {
+  missing <- is.na(A)
+  if (!any(missing)) return(A %*% M)
+  A[missing] <- 0
+  out <- A %*% M
+  out[(missing %*% (M != 0)) > 0] <- NA
+  out
 }
 
 # PLSc: regressions implied by the model-implied indicator correlations.
@@ -213,7 +233,7 @@ predict_implied <- function(est, model, Z, technique) {
     beta <- backsolve(factor, forwardsolve(t(factor), sigma[x, y, drop = FALSE]))
     items[, y] <- Z[, x, drop = FALSE] %*% beta
   }
-  list(scores = items %*% est$W, items = items)
+  list(scores = product_na(items, est$W), items = items)
 }
 
 # Indicator correlations implied by the loadings and the construct

@@ -39,7 +39,10 @@ print_measurement <- function(x, digits) {
   }
   threshold <- format(attr(x, "thresholds")$htmt, nsmall = 2)
   print_section(paste0("Discriminant validity: HTMT < ", threshold), x$htmt, digits)
-  if (anyNA(x$htmt$htmt2)) {
+  if (anyNA(x$htmt$htmt)) {
+    cat("(HTMT is NA for a construct whose indicators correlate negatively on average: recode the reverse-coded indicator; see ?pls_htmt.)\n")
+  }
+  if (anyNA(x$htmt$htmt2[!is.na(x$htmt$htmt)])) {
     cat("(HTMT2 is NA where indicator correlations differ in sign; see ?pls_htmt.)\n")
   }
   print_section("Discriminant validity: Fornell-Larcker criterion, sqrt(AVE) > |r|", x$fornell_larcker, digits)

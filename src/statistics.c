@@ -65,11 +65,15 @@ static double mean_correlation(const pls_model_t *m, const double *S, int a, int
 }
 
 /* HTMT (Henseler, Ringle and Sarstedt 2015): the mean heterotrait
- * correlation over the geometric mean of the two mean monotrait correlations. */
+ * correlation over the geometric mean of the two mean monotrait correlations.
+ * NA when either mean monotrait correlation is not positive (a reverse-coded
+ * indicator): the ratio has no meaning then, even when both are negative and
+ * their product is positive. R warns about it once (pls_htmt()). */
 static double htmt(const pls_model_t *m, const double *S, int a, int b, int absolute)
 {
-  double mono = mean_correlation(m, S, a, a, absolute) * mean_correlation(m, S, b, b, absolute);
-  return mono > 0.0 ? mean_correlation(m, S, a, b, absolute) / sqrt(mono) : NA_REAL;
+  double mono_a = mean_correlation(m, S, a, a, absolute), mono_b = mean_correlation(m, S, b, b, absolute);
+  if (!(mono_a > 0.0 && mono_b > 0.0)) return NA_REAL;
+  return mean_correlation(m, S, a, b, absolute) / sqrt(mono_a * mono_b);
 }
 
 /* Writes the statistics of one fit to out[0], out[stride], ... ; scratch

@@ -48,3 +48,20 @@ weak_ave_syntax <- "
   Middle ~ Strong
   Weak ~ Middle
 "
+
+# mobi with the answers to `items` reverse-coded (11 - x on the 1-10 scale).
+reverse_coded_mobi <- function(items) {
+  data <- mobi
+  data[items] <- lapply(data[items], function(x) 11L - x)
+  data
+}
+
+# The value of `code` and every warning it signalled (muffled), in order.
+with_warnings <- function(code) {
+  caught <- list()
+  value <- withCallingHandlers(code, warning = function(w) {
+    caught[[length(caught) + 1L]] <<- w
+    invokeRestart("muffleWarning")
+  })
+  list(value = value, warnings = caught)
+}

@@ -106,3 +106,53 @@ test_that("HTMT and the summary work with fewer than two reflective constructs",
   expect_equal(nrow(report$htmt), 0)
   expect_output(print(report), "Discriminant validity")
 })
+
+test_that("a reverse-coded indicator makes HTMT NA with one warning naming the construct and the item", {
+  # CUSA1 and CUSL1 reversed: Satisfaction's and Loyalty's mean correlations
+  # are both negative, so their ratio would be a positive number
+  fit <- pls(ecsi_syntax, data = reverse_coded_mobi(c("CUSA1", "CUSL1")))
+  original <- fit_tight("mobi")
+  run <- with_warnings(pls_htmt(fit))
+  expect_length(run$warnings, 1L)
+  warning <- run$warnings[[1]]
+  expect_s3_class(warning, "pls_htmt_reversed_warning")
+  expect_match(conditionMessage(warning), "HTMT is .*NA.* for every pair with Satisfaction and Loyalty")
+  expect_match(conditionMessage(warning), "CUSA1.*CUSL1")
+  expect_match(conditionMessage(warning), "recode it")
+  htmt <- run$value
+  reversed <- rownames(htmt) %in% c("Satisfaction", "Loyalty")
+  expect_true(all(is.na(htmt[reversed, !reversed])))
+  expect_true(is.na(htmt["Satisfaction", "Loyalty"]))
+  expect_equal(htmt[!reversed, !reversed], pls_htmt(original)[!reversed, !reversed])
+  # HTMT2: the same single warning, about HTMT2
+  run2 <- with_warnings(pls_htmt(fit, type = "htmt2"))
+  expect_length(run2$warnings, 1L)
+  expect_s3_class(run2$warnings[[1]], "pls_htmt_reversed_warning")
+  expect_match(conditionMessage(run2$warnings[[1]]), "^HTMT2 is")
+  expect_true(is.na(run2$value["Satisfaction", "Loyalty"]))
+  # absolute correlations do not see the reversal
+  expect_silent(absolute <- pls_htmt(fit, absolute = TRUE))
+  expect_equal(absolute, pls_htmt(original, absolute = TRUE), tolerance = 1e-12)
+  # the report warns once too, and says why the values are missing
+  report <- with_warnings(summary(fit))
+  expect_length(report$warnings, 1L)
+  expect_output(print(report$value), "HTMT is NA for a construct whose indicators correlate negatively")
+})
+
+test_that("the bootstrap and group comparisons show that warning once; resampled HTMT is NA, not a ratio of negatives", {
+  fit <- pls(ecsi_syntax, data = reverse_coded_mobi(c("CUSA1", "CUSL1")))
+  set.seed(11)
+  run <- with_warnings(pls_boot(fit, R = 20, bca = FALSE))
+  expect_length(run$warnings, 1L)
+  expect_s3_class(run$warnings[[1]], "pls_htmt_reversed_warning")
+  draws <- run$value$draws
+  expect_true(all(is.na(draws[, "htmt: Satisfaction <-> Loyalty"])))
+  expect_true(all(is.na(draws[, "htmt: Image <-> Satisfaction"])))
+  expect_false(anyNA(draws[, "htmt: Image <-> Quality"]))
+  expect_true(is.na(summary(run$value)$htmt$estimate[summary(run$value)$htmt$term == "Satisfaction <-> Loyalty"]))
+  set.seed(12)
+  groups <- rep(c("a", "b"), length.out = nrow(mobi))
+  mga <- with_warnings(pls_mga(fit, groups, method = c("permutation", "bootstrap"), R = 20))
+  expect_length(mga$warnings, 1L)
+  expect_s3_class(mga$warnings[[1]], "pls_htmt_reversed_warning")
+})

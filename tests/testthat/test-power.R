@@ -33,3 +33,38 @@ test_that("power grows with the sample size and inputs are checked", {
   expect_error(pls_power(n = 5), "at least 10")
   expect_error(pls_power(n = 100, reps = 0), "reps")
 })
+
+test_that("arguments that would make every study fail stop at once, naming the argument", {
+  expect_power_input_error <- function(regexp, R = 20, ...) {
+    expect_error(pls_power(n = 100, reps = 2, R = R, ...), regexp, class = "pls_power_input_error")
+  }
+  expect_power_input_error("`R` must be a whole number of at least 2", R = 1)
+  expect_power_input_error("`alpha` must be a number between 0 and 1", alpha = 2)
+  expect_power_input_error("`alpha`", alpha = 0)
+  expect_power_input_error("`missing` must be one of", missing = "bogus")
+  expect_power_input_error("`missing = \"fail\"` rejects", missing = "fail")
+  expect_power_input_error("`x1`.*not in the data simulated", model = "A =~ x1 + ttm1\nB =~ y1 + ic1\nB ~ A")
+  expect_error(pls_power(n = 5), "at least 10", class = "pls_power_input_error")
+  # without nonresponse, missing = "fail" is fine
+  population <- iec_population()
+  population$nonresponse <- 0
+  set.seed(3)
+  expect_equal(pls_power(population, n = 100, reps = 1, R = 20, missing = "fail")$failed, rep(0L, 8))
+})
+
+test_that("studies that fail are counted with their reasons, printed and warned about", {
+  population <- iec_population()
+  population$nonresponse <- 0.2
+  set.seed(4)
+  expect_warning(
+    power <- suppressMessages(pls_power(population, n = 12, reps = 2, R = 20, missing = "casewise")),
+    "2 of 2 simulated studies failed", class = "pls_power_failure_warning")
+  expect_equal(power$failed, rep(2L, 8))
+  failures <- attr(power, "failures")
+  expect_equal(sum(failures$studies), 2L)
+  expect_equal(unique(failures$n), 12L)
+  expect_match(failures$reason, "complete row")
+  expect_output(print(power), "Failed studies.*n = 12: 2 x The model needs")
+  # without failures the table is empty and print says nothing about it
+  expect_equal(nrow(attr(suppressWarnings(pls_power(n = 100, reps = 1, R = 20)), "failures")), 0L)
+})

@@ -56,6 +56,62 @@ test_that("missing answers are training means under missing = 'mean' and NA othe
   expect_equal(predict(fit_coded, coded)$indicators, predict(fit_coded, filled)$indicators)
 })
 
+test_that("a missing answer makes NA only the scores and predictions that depend on it", {
+  fit <- pls(small_ecsi_syntax, data = mobi)
+  new <- mobi[1:6, fit$model$indicators]
+  new$IMAG2[1] <- NA                      # exogenous: every prediction of row 1
+  new$CUSA1[2] <- NA                      # mediator: Loyalty under DA only
+  new$CUSL2[3] <- NA                      # final outcome: its own residual only
+  new$CUSA2[4] <- NA
+  new$CUSL1[4] <- NA
+  new$IMAG5[5] <- NA
+  new$CUSA3[5] <- NA
+  # plain R: each construct's score from its own block (NA if one answer
+  # is), then the paths and loadings, one construct at a time
+  Z <- scale(as.matrix(new), fit$means, fit$sds)
+  blocks <- fit$model$blocks
+  own <- sapply(names(blocks), function(k) Z[, blocks[[k]]] %*% fit$outer_weights[blocks[[k]], k])
+  B <- fit$path_coef
+  indicators <- function(scores) {
+    items <- c(blocks$Satisfaction, blocks$Loyalty)
+    loading <- fit$outer_loadings[cbind(items, rep(c("Satisfaction", "Loyalty"), lengths(blocks[2:3])))]
+    z <- scores[, rep(c("Satisfaction", "Loyalty"), lengths(blocks[2:3]))] * rep(loading, each = nrow(scores))
+    sweep(sweep(z, 2, fit$sds[items], "*"), 2, fit$means[items], "+")
+  }
+  da <- own
+  da[, "Satisfaction"] <- own[, "Image"] * B["Image", "Satisfaction"]
+  da[, "Loyalty"] <- own[, "Image"] * B["Image", "Loyalty"] + own[, "Satisfaction"] * B["Satisfaction", "Loyalty"]
+  pred <- predict(fit, new)
+  expect_equal(pred$scores, da, tolerance = 1e-12, ignore_attr = TRUE)
+  expect_equal(pred$indicators, indicators(da), tolerance = 1e-12, ignore_attr = TRUE)
+  expect_equal(is.na(pred$scores), is.na(da), ignore_attr = TRUE)
+  expect_equal(unname(which(is.na(pred$scores[, "Loyalty"]))), c(1, 2, 4, 5))
+  expect_false(anyNA(pred$scores[3, ]))
+  expect_equal(names(which(is.na(pred$residuals[3, ]))), "CUSL2")
+  ea <- own
+  ea[, "Satisfaction"] <- own[, "Image"] * B["Image", "Satisfaction"]
+  ea[, "Loyalty"] <- own[, "Image"] * (B["Image", "Loyalty"] + B["Image", "Satisfaction"] * B["Satisfaction", "Loyalty"])
+  pred_ea <- predict(fit, new, technique = "EA")
+  expect_equal(pred_ea$scores, ea, tolerance = 1e-12, ignore_attr = TRUE)
+  expect_equal(pred_ea$indicators, indicators(ea), tolerance = 1e-12, ignore_attr = TRUE)
+  expect_equal(unname(which(rowSums(is.na(pred_ea$indicators)) > 0)), c(1, 5))
+
+  # consistent PLS: a missing quality answer leaves CUSA and CUSL (predicted
+  # from the COMP and LIKE answers) and the other exogenous scores finite
+  data <- corp_rep_mean_replaced()
+  plsc <- pls(corp_rep_syntax, data = data, consistent = TRUE)
+  rows <- data[1:4, ]
+  rows$qual_1[2] <- NA
+  with_na <- predict(plsc, rows)
+  complete <- predict(plsc, data[1:4, ])
+  expect_equal(names(which(is.na(with_na$scores[2, ]))), c("QUAL", "COMP", "LIKE"))
+  expect_equal(with_na$scores[-2, ], complete$scores[-2, ])
+  expect_equal(with_na$scores[2, c("PERF", "CSOR", "ATTR", "CUSA", "CUSL")],
+               complete$scores[2, c("PERF", "CSOR", "ATTR", "CUSA", "CUSL")])
+  expect_equal(with_na$indicators[, c("cusa", "cusl_1", "cusl_2", "cusl_3")],
+               complete$indicators[, c("cusa", "cusl_1", "cusl_2", "cusl_3")])
+})
+
 test_that("consistent PLS predicts from the model-implied correlations", {
   data <- corp_rep_mean_replaced()
   fit <- pls(corp_rep_syntax, data = data, consistent = TRUE)
