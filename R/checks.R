@@ -20,7 +20,7 @@ check_max_iter <- function(max_iter) {
   if (max_iter > max_iter_limit) {
     cli::cli_abort(c("{.arg max_iter} must be at most {format(max_iter_limit, big.mark = ',', scientific = FALSE)}, not {format(max_iter, big.mark = ',', scientific = FALSE)}.",
                      "i" = "PLS converges in a few dozen iterations when it converges at all; if it does not, try another {.arg scheme} or check the model."),
-                   class = "iecpls_error_argument", call = NULL)
+                   class = c("pls_argument_error", "pls_error"), call = NULL)
   }
   invisible(max_iter)
 }

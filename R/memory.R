@@ -31,5 +31,5 @@ check_resample_memory <- function(rows, columns, what, arg = "R", available = av
     "{what} would need about {format_bytes(need)} of memory for its draws, but only {format_bytes(available)} is available.",
     "i" = "{format(rows, big.mark = ',', scientific = FALSE)} draws of {columns} statistic{?s} are kept (and copied once while they are merged).",
     "i" = "Use a smaller {.arg {arg}}: at most about {format(max(1, floor(available / resample_bytes(1, columns))), big.mark = ',', scientific = FALSE)} fit in the memory available."),
-    class = c("iecpls_error_memory", "iecpls_error"), call = NULL)
+    class = c("pls_memory_error", "pls_error"), call = NULL)
 }
