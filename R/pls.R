@@ -236,8 +236,10 @@ score_row_names <- function(data, rows_used) {
   (rownames(data) %||% as.character(seq_along(rows_used)))[rows_used]
 }
 
+# A pls_model object may have been edited since parse_model() made it, so
+# it is checked again.
 as_pls_model <- function(model) {
-  if (inherits(model, "pls_model")) return(model)
+  if (inherits(model, "pls_model")) return(check_pls_model(model))
   if (is.character(model)) return(parse_model(model))
   cli::cli_abort("{.arg model} must be model syntax (a string) or a {.cls pls_model}, not {.obj_type_friendly {model}}.", call = NULL)
 }
