@@ -42,7 +42,9 @@
 #' adjusted R^2 use the number of rows.
 #'
 #' @param model Model syntax (a string, see [parse_model()]) or a parsed
-#'   `pls_model`.
+#'   `pls_model`. A `pls_model` edited after parsing is checked as the
+#'   parser checks the syntax (a `pls_model_error` names the construct or
+#'   indicator at fault).
 #' @param data A data frame (tibble and data.table work) or numeric matrix
 #'   whose columns include every indicator. Integer and double columns are
 #'   used as they are; with a message, ordered factors are used as their

@@ -56,15 +56,20 @@
 #' Everything from `#` to the end of a line is a comment. Blank lines and
 #' comment-only lines are ignored. A statement continues on the next line
 #' when the line ends with `+` (after removing the comment), or when the next
-#' non-blank line starts with `+`.
+#' non-blank line starts with `+`. Unicode spaces (such as the no-break
+#' space U+00A0), zero-width spaces and joiners (U+200B to U+200D, U+2060)
+#' and the byte order mark (U+FEFF) are read as plain spaces.
 #'
 #' Construct and indicator names must match `^[A-Za-z.][A-Za-z0-9._]*$`
 #' (a letter or `.` followed by letters, digits, `.` or `_`). Backquoted
 #' names, fixed values, labels and other lavaan modifiers (such as `0.5*x`)
-#' are not supported.
+#' are not supported, and neither are yet interaction terms (`X:M`, `X*M`)
+#' and higher-order constructs (a construct measured by constructs).
 #'
 #' ## Errors
-#' Every problem raises an R error of class `pls_syntax_error`. Errors tied
+#' Every problem raises an R error of class `pls_syntax_error` (which also
+#' has class `pls_model_error`, the class of the errors about an edited
+#' `pls_model` object that [pls()] checks again). Errors tied
 #' to a statement start with `Line n:`, where `n` is the 1-based line in the
 #' original text on which the statement begins, and quote the offending
 #' token and the statement:
@@ -74,11 +79,17 @@
 #'   A statement without an operator gives `unknown operator: no "=~", "<~"
 #'   or "~" found in ...`, and one with several operators gives
 #'   `unknown operator: more than one operator (...) in ...`.
-#' * `missing name in "statement"`: an empty term, e.g. `x + + y`, a
-#'   trailing `+` at the end of the model, or nothing on one side of the
-#'   operator.
+#' * `Line n, column c: stray "+" joins "..." to the next statement "..."`:
+#'   a `+` ending a statement (or starting a line) that continues it into
+#'   the next statement; `Line n, column c: stray "+" at the end of the
+#'   model`: a `+` ending the last statement.
+#' * `interaction "X:M" is not supported yet`: a product term in a
+#'   structural statement (`X:M`, or `X*M` between two constructs).
+#' * `missing name in "statement"`: an empty term, e.g. `x + + y`, or
+#'   nothing on one side of the operator.
 #' * `premultiplier "0.5*x" is not supported`: fixed values and labels.
-#' * `invalid name "tok"`: a term that does not match the name pattern.
+#' * `invalid name "tok"`: a term that does not match the name pattern; a
+#'   character outside ASCII is named by its code point (`U+00E9`).
 #' * `only one construct may be defined per "=~" statement`: several names
 #'   on the left of `=~` or `<~`.
 #' * `construct "X" is defined with "<~" but was defined with "=~" on line
@@ -86,7 +97,9 @@
 #' * `indicator "x" is listed twice for construct "X"` and
 #'   `indicator "x" of construct "Y" is already used by construct "X"`:
 #'   every indicator belongs to exactly one block, once.
-#' * `indicator "x" has the same name as construct "x"`.
+#' * `indicator "x" has the same name as construct "x"`, and `construct "Y"
+#'   is measured by construct "X"`: higher-order constructs are not
+#'   supported yet.
 #' * `"x" is an indicator, not a construct`: an indicator used in a
 #'   structural statement.
 #' * `construct "X" has no indicators`: a construct used in a structural
