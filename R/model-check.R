@@ -18,7 +18,7 @@ check_pls_model <- function(model, what = "`model`") {
   check_model_parts(model, fail)
   check_model_blocks(model, fail)
   check_model_inner(model, fail)
-  check_paths(model$inner, fail)
+  check_has_paths(model$inner, fail)
   check_connected(model$inner, fail)
   check_recursive(model$inner, fail)
   invisible(model)
@@ -122,7 +122,7 @@ check_model_inner <- function(model, fail) {
 # `construct_lines` holds the line defining each construct and `lines(i, j)`
 # gives the lines of the paths from constructs i to constructs j.
 
-check_paths <- function(paths, fail) {
+check_has_paths <- function(paths, fail) {
   if (any(paths != 0)) return(invisible())
   fail("The model has no structural paths: add at least one statement such as ",
        "\"Y ~ X\" connecting the constructs (", quote_list(rownames(paths)), ").")

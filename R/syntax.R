@@ -584,7 +584,7 @@ build_inner_model <- function(structural, outer) {
   }
   paths <- matrix(0L, k, k, dimnames = list(constructs, constructs))
   paths[cbind(from, to)] <- 1L
-  check_paths(paths, syntax_error)
+  check_has_paths(paths, syntax_error)
   path_lines <- function(i, j) lines[statement[match(i + (j - 1) * k, key)]]
   list(paths = paths, lines = path_lines)
 }
