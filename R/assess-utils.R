@@ -4,10 +4,21 @@
 # weights and loadings, the construct correlations and the path
 # coefficients.
 
+# Also checks the fit's model, which may have been edited after pls(), and
+# that it still matches the estimates.
 check_pls_fit <- function(fit, name = "fit") {
   if (!inherits(fit, "pls_fit")) {
     cli::cli_abort("{.arg {name}} must be a {.cls pls_fit} from {.fn pls}, not {.obj_type_friendly {fit}}.",
                    call = NULL)
+  }
+  model <- fit$model
+  check_pls_model(model, paste0("`", name, "$model`"))
+  same <- identical(dimnames(fit$path_coef), list(model$constructs, model$constructs)) &&
+    identical(dimnames(fit$outer_weights), list(model$indicators, model$constructs)) &&
+    all(fit$path_coef[model$inner == 0] == 0)
+  if (!same) {
+    model_error("`", name, "$model` does not match the estimates in `", name, "` (was it ",
+                "edited after pls()?); fit the edited model with pls() instead.")
   }
   invisible(fit)
 }

@@ -106,7 +106,7 @@
 #' @export
 pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "individual", "construct"),
                      cores = 1L, bca = TRUE, htmt_absolute = FALSE) {
-  if (!inherits(fit, "pls_fit")) cli::cli_abort("{.arg fit} must be a {.cls pls_fit} from {.fn pls}.", call = NULL)
+  check_pls_fit(fit)
   if (is.null(fit$data)) {
     cli::cli_abort("The bootstrap needs the data: {.arg fit} was fitted from a correlation matrix.", call = NULL)
   }

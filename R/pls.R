@@ -42,7 +42,9 @@
 #' adjusted R^2 use the number of rows.
 #'
 #' @param model Model syntax (a string, see [parse_model()]) or a parsed
-#'   `pls_model`.
+#'   `pls_model`. A `pls_model` edited after parsing is checked as the
+#'   parser checks the syntax (a `pls_model_error` names the construct or
+#'   indicator at fault).
 #' @param data A data frame (tibble and data.table work) or numeric matrix
 #'   whose columns include every indicator. Integer and double columns are
 #'   used as they are; with a message, ordered factors are used as their
@@ -238,8 +240,10 @@ score_row_names <- function(data, rows_used) {
   (rownames(data) %||% as.character(seq_along(rows_used)))[rows_used]
 }
 
+# A pls_model object may have been edited since parse_model() made it, so
+# it is checked again.
 as_pls_model <- function(model) {
-  if (inherits(model, "pls_model")) return(model)
+  if (inherits(model, "pls_model")) return(check_pls_model(model))
   if (is.character(model)) return(parse_model(model))
   cli::cli_abort("{.arg model} must be model syntax (a string) or a {.cls pls_model}, not {.obj_type_friendly {model}}.", call = NULL)
 }

@@ -56,15 +56,20 @@
 #' Everything from `#` to the end of a line is a comment. Blank lines and
 #' comment-only lines are ignored. A statement continues on the next line
 #' when the line ends with `+` (after removing the comment), or when the next
-#' non-blank line starts with `+`.
+#' non-blank line starts with `+`. Unicode spaces (such as the no-break
+#' space U+00A0), zero-width spaces and joiners (U+200B to U+200D, U+2060)
+#' and the byte order mark (U+FEFF) are read as plain spaces.
 #'
 #' Construct and indicator names must match `^[A-Za-z.][A-Za-z0-9._]*$`
 #' (a letter or `.` followed by letters, digits, `.` or `_`). Backquoted
 #' names, fixed values, labels and other lavaan modifiers (such as `0.5*x`)
-#' are not supported.
+#' are not supported, and neither are yet interaction terms (`X:M`, `X*M`)
+#' and higher-order constructs (a construct measured by constructs).
 #'
 #' ## Errors
-#' Every problem raises an R error of class `pls_syntax_error`. Errors tied
+#' Every problem raises an R error of class `pls_syntax_error` (which also
+#' has class `pls_model_error`, the class of the errors about an edited
+#' `pls_model` object that [pls()] checks again). Errors tied
 #' to a statement start with `Line n:`, where `n` is the 1-based line in the
 #' original text on which the statement begins, and quote the offending
 #' token and the statement:
@@ -74,11 +79,17 @@
 #'   A statement without an operator gives `unknown operator: no "=~", "<~"
 #'   or "~" found in ...`, and one with several operators gives
 #'   `unknown operator: more than one operator (...) in ...`.
-#' * `missing name in "statement"`: an empty term, e.g. `x + + y`, a
-#'   trailing `+` at the end of the model, or nothing on one side of the
-#'   operator.
+#' * `Line n, column c: stray "+" joins "..." to the next statement "..."`:
+#'   a `+` ending a statement (or starting a line) that continues it into
+#'   the next statement; `Line n, column c: stray "+" at the end of the
+#'   model`: a `+` ending the last statement.
+#' * `interaction "X:M" is not supported yet`: a product term in a
+#'   structural statement (`X:M`, or `X*M` between two constructs).
+#' * `missing name in "statement"`: an empty term, e.g. `x + + y`, or
+#'   nothing on one side of the operator.
 #' * `premultiplier "0.5*x" is not supported`: fixed values and labels.
-#' * `invalid name "tok"`: a term that does not match the name pattern.
+#' * `invalid name "tok"`: a term that does not match the name pattern; a
+#'   character outside ASCII is named by its code point (`U+00E9`).
 #' * `only one construct may be defined per "=~" statement`: several names
 #'   on the left of `=~` or `<~`.
 #' * `construct "X" is defined with "<~" but was defined with "=~" on line
@@ -86,7 +97,9 @@
 #' * `indicator "x" is listed twice for construct "X"` and
 #'   `indicator "x" of construct "Y" is already used by construct "X"`:
 #'   every indicator belongs to exactly one block, once.
-#' * `indicator "x" has the same name as construct "x"`.
+#' * `indicator "x" has the same name as construct "x"`, and `construct "Y"
+#'   is measured by construct "X"`: higher-order constructs are not
+#'   supported yet.
 #' * `"x" is an indicator, not a construct`: an indicator used in a
 #'   structural statement.
 #' * `construct "X" has no indicators`: a construct used in a structural
@@ -129,16 +142,16 @@
 parse_model <- function(syntax) {
   text <- syntax_text(syntax)
   statements <- split_statements(text)
-  if (length(statements) == 0L) {
+  if (length(statements$text) == 0L) {
     syntax_error("The model syntax is empty: there are no statements after ",
                  "removing comments and blank lines.")
   }
-  parsed <- lapply(statements, parse_statement)
-  is_structural <- vapply(parsed, function(s) s$op == "~", logical(1))
-  outer <- build_outer_model(parsed[!is_structural])
-  inner <- build_inner_model(parsed[is_structural], outer)
-  check_connected(inner$paths, outer)
-  check_recursive(inner$paths, inner$lines)
+  parsed <- parse_statements(statements)
+  structural <- parsed$op == "~"
+  outer <- build_outer_model(lapply(parsed, `[`, !structural))
+  inner <- build_inner_model(lapply(parsed, `[`, structural), outer)
+  check_connected(inner$paths, syntax_error, outer$lines)
+  check_recursive(inner$paths, syntax_error, inner$lines)
   new_pls_model(outer, inner$paths, text)
 }
 
@@ -146,7 +159,7 @@ parse_model <- function(syntax) {
 # Errors
 
 syntax_error <- function(...) {
-  stop(errorCondition(paste0(...), class = "pls_syntax_error", call = NULL))
+  model_error(..., class = "pls_syntax_error")
 }
 
 statement_error <- function(statement, ...) {
@@ -194,42 +207,87 @@ has_valid_encoding <- function(x) {
   !should_be_utf8 | validUTF8(x)
 }
 
-strip_comment <- function(line) {
-  sub("#.*$", "", line)
+# Unicode spaces and invisible separators that editors and web pages slip
+# into text: no-break spaces (U+00A0, U+202F), the other Zs spaces, the line
+# and paragraph separators, zero-width spaces and joiners (U+200B-U+200D,
+# U+2060) and the byte order mark (U+FEFF). They are read as a plain space,
+# one for one, so columns in messages stay those of the original text.
+unicode_spaces <- c(0xA0, 0x1680, 0x2000:0x200D, 0x2028, 0x2029, 0x202F, 0x205F,
+                    0x2060, 0x3000, 0xFEFF)
+
+normalize_spaces <- function(text) {
+  codes <- utf8ToInt(text)
+  space <- codes %in% unicode_spaces
+  if (!any(space)) return(text)
+  codes[space] <- 32L
+  intToUtf8(codes)
+}
+
+trim_blanks <- function(x) {
+  sub("[ \t]+$", "", sub("^[ \t]+", "", x))
 }
 
 # Code segments (comments removed, split at ';', trimmed, non-empty), each
-# with the number of the line it comes from.
+# with the line it comes from and the columns of its first and last
+# character in that line.
 code_segments <- function(text) {
-  lines <- strsplit(text, "\r\n|\r|\n")[[1L]]
-  segments <- lapply(seq_along(lines), function(i) {
-    parts <- trimws(strsplit(strip_comment(lines[i]), ";", fixed = TRUE)[[1L]])
-    parts <- parts[nzchar(parts)]
-    list(text = parts, line = rep(i, length(parts)))
-  })
-  list(
-    text = unlist(lapply(segments, `[[`, "text"), use.names = FALSE),
-    line = unlist(lapply(segments, `[[`, "line"), use.names = FALSE)
-  )
+  lines <- strsplit(normalize_spaces(text), "\r\n|\r|\n")[[1L]]
+  parts <- strsplit(sub("#.*$", "", lines), ";", fixed = TRUE)
+  count <- lengths(parts)
+  part <- unlist(parts, use.names = FALSE)
+  line <- rep.int(seq_along(lines), count)
+  width <- nchar(part) + 1L                # with the ';' that follows
+  before <- cumsum(width) - width          # characters before the part
+  start <- before - before[match(line, line)] + 1L
+  trimmed <- trim_blanks(part)
+  start <- start + nchar(sub("[^ \t].*$", "", part))
+  keep <- nzchar(trimmed)
+  list(text = trimmed[keep], line = line[keep], start = start[keep],
+       end = start[keep] + nchar(trimmed[keep]) - 1L)
 }
 
 # Join segments into statements: a segment continues the previous statement
 # when that one ends with '+' or when the segment itself starts with '+'.
+# Statements are held column by column (`text`, `line`); `first` and `last`
+# index the segments each was joined from, kept for pointing at a stray '+'
+# (see statement_at()).
 split_statements <- function(text) {
   segments <- code_segments(text)
-  statements <- list()
-  open <- FALSE
-  for (i in seq_along(segments$text)) {
-    piece <- segments$text[i]
-    n <- length(statements)
-    if (n > 0L && (open || startsWith(piece, "+"))) {
-      statements[[n]]$text <- paste(statements[[n]]$text, piece)
-    } else {
-      statements[[n + 1L]] <- list(text = piece, line = segments$line[i])
-    }
-    open <- endsWith(piece, "+")
+  n <- length(segments$text)
+  if (n == 0L) return(list(text = character(), line = integer()))
+  open <- endsWith(segments$text, "+")
+  join <- c(FALSE, open[-n] | startsWith(segments$text[-1L], "+"))
+  id <- cumsum(!join)
+  first <- which(!join)
+  texts <- segments$text[first]
+  joined <- unique(id[join])
+  if (length(joined)) {
+    in_joined <- id %in% joined
+    texts[joined] <- vapply(split(segments$text[in_joined], id[in_joined]), paste,
+                            character(1), collapse = " ", USE.NAMES = FALSE)
   }
-  statements
+  list(text = texts, line = segments$line[first], first = first,
+       last = c(first[-1L] - 1L, n), segments = segments)
+}
+
+# Statement k of split_statements() as a list: `text`, `line`, `end` (line
+# and column of its last character) and, when it was joined from several
+# segments, those segments (`pieces`).
+statement_at <- function(statements, k) {
+  segments <- statements$segments
+  first <- statements$first[k]
+  last <- statements$last[k]
+  list(text = statements$text[k], line = statements$line[k],
+       end = c(segments$line[last], segments$end[last]),
+       pieces = if (last > first) lapply(segments, `[`, first:last))
+}
+
+# Constructs defined by a measurement statement, for telling an interaction
+# "X*M" from a premultiplier or label "a*X". Found by pattern before the
+# statements are parsed, as a broken statement must not stop this pass.
+measured_names <- function(texts) {
+  hit <- regexpr("^[A-Za-z.][A-Za-z0-9._]*(?=[ \t]*[=<]~)", texts, perl = TRUE)
+  unique(regmatches(texts, hit))
 }
 
 # ---------------------------------------------------------------------------
@@ -241,19 +299,48 @@ operator_pattern <- "[~=<>:!*|-]*[~=<>:][~=<>:!*|-]*"
 known_operators <- c("=~", "<~", "~")
 name_pattern <- "^[A-Za-z.][A-Za-z0-9._]*$"
 
-parse_statement <- function(statement) {
+# All statements at once: operator, left and right names, column by column
+# (`op`, `line`, `text`, `lhs`, `rhs`). A statement the vectorised checks
+# flag goes through parse_statement(), which raises its error; the first
+# flagged statement is the first in the text with a problem.
+parse_statements <- function(statements) {
+  texts <- statements$text
+  n <- length(texts)
+  position <- regexpr(operator_pattern, texts)
+  start <- as.integer(position)
+  stop_at <- start + attr(position, "match.length")
+  op <- substring(texts, start, stop_at - 1L)
+  rest <- substring(texts, stop_at)
+  sides <- strsplit(paste0(c(substring(texts, 1L, start - 1L), rest), " "), "+",
+                    fixed = TRUE)
+  side <- rep.int(seq_len(2L * n), lengths(sides))
+  terms <- trim_blanks(unlist(sides, use.names = FALSE))
+  terms <- unname(split(terms, factor(side, levels = seq_len(2L * n))))
+  bad_term <- side[!grepl(name_pattern, unlist(terms, use.names = FALSE), perl = TRUE)]
+  lhs <- terms[seq_len(n)]
+  flagged <- start < 0L | !op %in% known_operators | grepl(operator_pattern, rest) |
+    seq_len(n) %in% ((bad_term - 1L) %% n + 1L) | (op != "~" & lengths(lhs) != 1L)
+  if (any(flagged)) {
+    measured <- measured_names(texts)
+    for (k in which(flagged)) parse_statement(statement_at(statements, k), measured)
+  }
+  list(op = op, line = statements$line, text = texts, lhs = lhs, rhs = terms[n + seq_len(n)])
+}
+
+parse_statement <- function(statement, measured = character()) {
   op <- find_operator(statement)
   position <- regexpr(operator_pattern, statement$text)
   start <- as.integer(position)
   stop_at <- start + attr(position, "match.length")
   lhs <- substr(statement$text, 1L, start - 1L)
   rhs <- substr(statement$text, stop_at, nchar(statement$text))
+  structural <- if (op == "~") measured else character()
   parsed <- list(
     op = op,
     line = statement$line,
     text = statement$text,
-    lhs = parse_terms(lhs, statement),
-    rhs = parse_terms(rhs, statement)
+    lhs = parse_terms(lhs, statement, structural),
+    rhs = parse_terms(rhs, statement, structural, at_end = TRUE)
   )
   if (op != "~" && length(parsed$lhs) != 1L) {
     statement_error(statement, "only one construct may be defined per ",
@@ -272,6 +359,8 @@ find_operator <- function(statement) {
                     "found in ", quote_token(statement$text), ".")
   }
   if (length(ops) > 1L) {
+    check_stray_plus(statement)
+    check_interaction(statement, ops)
     statement_error(statement, "unknown operator: more than one operator (",
                     quote_list(ops), ") in ", quote_token(statement$text), ".")
   }
@@ -282,21 +371,68 @@ find_operator <- function(statement) {
   ops
 }
 
-# Split one side of a statement at '+' and check every term is a name.
-parse_terms <- function(side, statement) {
+# A statement with two operators that was joined from several segments:
+# the '+' that joined the second operator's segment is stray.
+check_stray_plus <- function(statement) {
+  pieces <- statement$pieces
+  if (is.null(pieces)) return(invisible())
+  has_op <- grepl(operator_pattern, pieces$text)
+  j <- which(has_op & cumsum(has_op) >= 2L)[1L]
+  if (is.na(j)) return(invisible())
+  before <- paste(pieces$text[seq_len(j - 1L)], collapse = " ")
+  if (endsWith(pieces$text[j - 1L], "+")) {
+    syntax_error("Line ", pieces$line[j - 1L], ", column ", pieces$end[j - 1L],
+                 ": stray \"+\" joins ", quote_token(before), " to the next statement ",
+                 quote_token(pieces$text[j]), " (line ", pieces$line[j], "); remove the ",
+                 "\"+\" or finish the sum (a statement ending with \"+\" continues on ",
+                 "the next line).")
+  }
+  syntax_error("Line ", pieces$line[j], ", column ", pieces$start[j],
+               ": stray \"+\" at the start of ", quote_token(pieces$text[j]),
+               " joins it to the statement before, ", quote_token(before), " (line ",
+               pieces$line[1L], "); remove the \"+\" (a line starting with \"+\" ",
+               "continues the previous statement).")
+}
+
+interaction_error <- function(statement, term) {
+  statement_error(statement, "interaction ", quote_token(term), " is not supported yet ",
+                  "(moderation is iecpls issue #17), in ",
+                  quote_token(statement$text), ".")
+}
+
+# "Y ~ X + M + X:M": a structural statement whose other operators are ':'
+# between names.
+check_interaction <- function(statement, ops) {
+  if (sum(ops == "~") != 1L || !all(ops[ops != "~"] == ":")) return(invisible())
+  name <- "[A-Za-z.][A-Za-z0-9._]*"
+  hit <- regexpr(paste0(name, "[ \t]*:[ \t]*", name), statement$text)
+  if (hit > 0L) interaction_error(statement, regmatches(statement$text, hit))
+}
+
+# Split one side of a statement at '+' and check every term is a name;
+# `measured` (structural statements only) lists the constructs, so "X*M"
+# between two of them is an interaction. `at_end`: the side ends the
+# statement, so an empty last term follows a stray final '+'.
+parse_terms <- function(side, statement, measured = character(), at_end = FALSE) {
   # the trailing space keeps a final empty term ("x +") visible to strsplit
-  terms <- trimws(strsplit(paste0(side, " "), "+", fixed = TRUE)[[1L]])
-  for (term in terms) check_term(term, statement)
+  terms <- trim_blanks(strsplit(paste0(side, " "), "+", fixed = TRUE)[[1L]])
+  n <- length(terms)
+  for (i in seq_len(n)) check_term(terms[i], statement, measured, at_end && i == n)
   terms
 }
 
-check_term <- function(term, statement) {
+check_term <- function(term, statement, measured = character(), last = FALSE) {
   where <- paste0(" in ", quote_token(statement$text), ".")
   if (!nzchar(term)) {
+    if (last) check_final_plus(statement)
     statement_error(statement, "missing name", where, " A name is expected ",
                     "on both sides of the operator and of every \"+\".")
   }
   if (grepl("*", term, fixed = TRUE)) {
+    factors <- trim_blanks(strsplit(term, "*", fixed = TRUE)[[1L]])
+    if (length(factors) > 1L && all(factors %in% measured)) {
+      interaction_error(statement, term)
+    }
     statement_error(statement, "premultiplier ", quote_token(term),
                     " is not supported (fixed values and labels are not part ",
                     "of the model syntax)", where)
@@ -304,76 +440,109 @@ check_term <- function(term, statement) {
   if (!grepl(name_pattern, term, perl = TRUE)) {
     statement_error(statement, "invalid name ", quote_token(term), where,
                     " Names start with a letter or \".\" and contain only ",
-                    "letters, digits, \".\" and \"_\".")
+                    "letters, digits, \".\" and \"_\"", non_ascii_hint(term), ".")
   }
   invisible(term)
 }
 
-# ---------------------------------------------------------------------------
-# Measurement (outer) model
-
-mode_of_operator <- function(op) {
-  c("=~" = "A", "<~" = "B")[[op]]
+# The model's last statement ends with '+'.
+check_final_plus <- function(statement) {
+  if (!endsWith(statement$text, "+")) return(invisible())
+  syntax_error("Line ", statement$end[1L], ", column ", statement$end[2L],
+               ": stray \"+\" at the end of the model in ",
+               quote_token(statement$text), "; remove it or add the missing name.")
 }
 
+# Names the first character outside ASCII, which the eye may not see.
+non_ascii_hint <- function(term) {
+  codes <- utf8ToInt(term)
+  other <- codes[codes > 127L]
+  if (!length(other)) return("")
+  sprintf(" (it contains the character U+%04X)", other[1L])
+}
+
+# Parsed statement k as a list (`op`, `line`, `text`, `lhs`, `rhs`).
+parsed_at <- function(parsed, k) {
+  lapply(parsed, `[[`, k)
+}
+
+# ---------------------------------------------------------------------------
+# Measurement (outer) model
+#
+# Built in one pass over all statements; the first problem in statement
+# order is reported, as a statement-by-statement loop would.
+
+mode_of_operator <- c("=~" = "A", "<~" = "B")
+
+# `measurement`: the measurement statements, column by column.
 build_outer_model <- function(measurement) {
-  blocks <- list()
-  modes <- character()
-  operators <- character()
-  lines <- integer()
-  owner <- character()      # indicator -> construct
-  owner_line <- integer()   # indicator -> line of its statement
-  for (s in measurement) {
-    construct <- s$lhs
-    if (construct %in% names(blocks)) {
-      check_same_operator(s, operators[[construct]], lines[[construct]])
-    } else {
-      blocks[[construct]] <- character()
-      modes[[construct]] <- mode_of_operator(s$op)
-      operators[[construct]] <- s$op
-      lines[[construct]] <- s$line
-    }
-    for (indicator in s$rhs) {
-      check_new_indicator(s, indicator, construct, owner, owner_line)
-      owner[[indicator]] <- construct
-      owner_line[[indicator]] <- s$line
-      blocks[[construct]] <- c(blocks[[construct]], indicator)
-    }
+  lhs <- unlist(measurement$lhs, use.names = FALSE)
+  ops <- measurement$op
+  lines <- measurement$line
+  rhs <- measurement$rhs
+  statement <- rep.int(seq_along(ops), lengths(rhs))
+  indicators <- unlist(rhs, use.names = FALSE)
+  construct <- lhs[statement]
+  defining <- match(lhs, lhs)
+  seen <- match(indicators, indicators)
+  conflict <- which(ops != ops[defining])[1L]
+  twice <- which(seen != seq_along(indicators))[1L]
+  if (!is.na(conflict) && (is.na(twice) || conflict <= statement[twice])) {
+    check_same_operator(parsed_at(measurement, conflict), ops[defining[conflict]],
+                        lines[defining[conflict]])
   }
-  check_name_clash(owner, owner_line, lines)
-  list(blocks = blocks, modes = modes, lines = lines, owner = owner)
+  if (!is.na(twice)) {
+    first <- seen[twice]
+    indicator_twice_error(parsed_at(measurement, statement[twice]), indicators[twice],
+                          construct[twice], construct[first], lines[statement[first]])
+  }
+  constructs <- unique(lhs)
+  first_statement <- match(constructs, lhs)
+  out <- list(
+    blocks = split(indicators, factor(construct, levels = constructs)),
+    modes = stats::setNames(unname(mode_of_operator[ops[first_statement]]), constructs),
+    lines = stats::setNames(lines[first_statement], constructs),
+    owner = stats::setNames(construct, indicators)
+  )
+  check_name_clash(out$owner, stats::setNames(lines[statement], indicators), out$lines)
+  out
 }
 
 check_same_operator <- function(statement, previous_op, previous_line) {
-  if (statement$op != previous_op) {
-    statement_error(statement, "construct ", quote_token(statement$lhs),
-                    " is defined with ", quote_token(statement$op),
-                    " but was defined with ", quote_token(previous_op),
-                    " on line ", previous_line, "; a construct is either ",
-                    "reflective (=~) or composite (<~).")
-  }
+  statement_error(statement, "construct ", quote_token(statement$lhs),
+                  " is defined with ", quote_token(statement$op),
+                  " but was defined with ", quote_token(previous_op),
+                  " on line ", previous_line, "; a construct is either ",
+                  "reflective (=~) or composite (<~).")
 }
 
-check_new_indicator <- function(statement, indicator, construct, owner,
-                                owner_line) {
-  if (!indicator %in% names(owner)) return(invisible())
-  first <- owner[[indicator]]
+indicator_twice_error <- function(statement, indicator, construct, first,
+                                  first_line) {
   if (first == construct) {
     statement_error(statement, "indicator ", quote_token(indicator),
                     " is listed twice for construct ", quote_token(construct),
-                    " (first on line ", owner_line[[indicator]], ").")
+                    " (first on line ", first_line, ").")
   }
   statement_error(statement, "indicator ", quote_token(indicator),
                   " of construct ", quote_token(construct),
                   " is already used by construct ", quote_token(first),
-                  " (line ", owner_line[[indicator]], "); each indicator ",
+                  " (line ", first_line, "); each indicator ",
                   "belongs to one construct only.")
 }
 
+# An indicator named like a construct: in another construct's block it is a
+# higher-order construct, which is not supported yet.
 check_name_clash <- function(owner, owner_line, construct_lines) {
   clash <- intersect(names(owner), names(construct_lines))
   if (length(clash) == 0L) return(invisible())
   name <- clash[1L]
+  if (owner[[name]] != name) {
+    syntax_error("Line ", owner_line[[name]], ": construct ", quote_token(owner[[name]]),
+                 " is measured by construct ", quote_token(name), " (line ",
+                 construct_lines[[name]], "): higher-order constructs are not ",
+                 "supported yet (iecpls issue #18); indicators and constructs ",
+                 "need distinct names.")
+  }
   syntax_error("Line ", owner_line[[name]], ": indicator ", quote_token(name),
                " has the same name as construct ", quote_token(name),
                " (line ", construct_lines[[name]], "); indicators and ",
@@ -383,27 +552,41 @@ check_name_clash <- function(owner, owner_line, construct_lines) {
 # ---------------------------------------------------------------------------
 # Structural (inner) model
 
+# `structural`: the structural statements, column by column.
 build_inner_model <- function(structural, outer) {
   constructs <- names(outer$blocks)
   k <- length(constructs)
-  paths <- matrix(0L, k, k, dimnames = list(constructs, constructs))
-  lines <- matrix(NA_integer_, k, k, dimnames = list(constructs, constructs))
-  for (s in structural) {
+  lhs <- structural$lhs
+  rhs <- structural$rhs
+  lines <- structural$line
+  # the first statement naming something that is not a construct
+  named <- Map(c, lhs, rhs)
+  unknown <- is.na(match(unlist(named, use.names = FALSE), constructs))
+  bad_name <- rep.int(seq_along(lines), lengths(named))[unknown][1L]
+  # paths, in the order "for each outcome, for each predictor"
+  before <- if (is.na(bad_name)) seq_along(lines) else seq_len(bad_name - 1L)
+  each <- lengths(lhs[before]) * lengths(rhs[before])
+  statement <- rep.int(before, each)
+  predictor <- unlist(Map(rep, rhs[before], times = lengths(lhs[before])), use.names = FALSE)
+  outcome <- unlist(Map(rep, lhs[before], each = lengths(rhs[before])), use.names = FALSE)
+  from <- match(predictor, constructs)
+  to <- match(outcome, constructs)
+  key <- from + (to - 1) * k
+  first <- match(key, key)
+  bad_path <- which(from == to | first != seq_along(key))[1L]
+  if (!is.na(bad_path)) {
+    check_new_path(parsed_at(structural, statement[bad_path]), predictor[bad_path],
+                   outcome[bad_path], lines[statement[first[bad_path]]])
+  }
+  if (!is.na(bad_name)) {
+    s <- parsed_at(structural, bad_name)
     for (name in c(s$lhs, s$rhs)) check_structural_name(s, name, outer)
-    for (outcome in s$lhs) {
-      for (predictor in s$rhs) {
-        check_new_path(s, predictor, outcome, lines)
-        paths[predictor, outcome] <- 1L
-        lines[predictor, outcome] <- s$line
-      }
-    }
   }
-  if (sum(paths) == 0L) {
-    syntax_error("The model has no structural paths: add at least one ",
-                 "statement such as \"Y ~ X\" connecting the constructs ",
-                 "(", quote_list(constructs), ").")
-  }
-  list(paths = paths, lines = lines)
+  paths <- matrix(0L, k, k, dimnames = list(constructs, constructs))
+  paths[cbind(from, to)] <- 1L
+  check_has_paths(paths, syntax_error)
+  path_lines <- function(i, j) lines[statement[match(i + (j - 1) * k, key)]]
+  list(paths = paths, lines = path_lines)
 }
 
 check_structural_name <- function(statement, name, outer) {
@@ -423,74 +606,16 @@ check_structural_name <- function(statement, name, outer) {
                   " =~ indicator\").")
 }
 
-check_new_path <- function(statement, predictor, outcome, lines) {
+# `first`: the line on which the path was first given (here a duplicate).
+check_new_path <- function(statement, predictor, outcome, first) {
   if (predictor == outcome) {
     statement_error(statement, "self-loop ",
                     quote_token(paste(outcome, "~", predictor)),
                     ": a construct cannot predict itself, in ",
                     quote_token(statement$text), ".")
   }
-  first <- lines[predictor, outcome]
-  if (!is.na(first)) {
-    statement_error(statement, "path ", predictor, " -> ", outcome,
-                    " is specified twice (first on line ", first, ").")
-  }
-}
-
-# ---------------------------------------------------------------------------
-# Whole-model checks
-
-check_connected <- function(paths, outer) {
-  degree <- rowSums(paths) + colSums(paths)
-  alone <- names(degree)[degree == 0L]
-  if (length(alone) == 0L) return(invisible())
-  where <- outer$lines[alone]
-  if (length(alone) == 1L) {
-    syntax_error("Construct ", quote_token(alone), " (defined on line ",
-                 where, ") is not connected to any other construct by a ",
-                 "structural path.")
-  }
-  syntax_error("Constructs ", quote_list(alone), " (defined on lines ",
-               paste(where, collapse = ", "), ") are not connected to any ",
-               "other construct by a structural path.")
-}
-
-check_recursive <- function(paths, lines) {
-  cycle <- find_cycle(paths)
-  if (is.null(cycle)) return(invisible())
-  names <- rownames(paths)[cycle]
-  n <- length(cycle)
-  cycle_lines <- lines[cbind(cycle[-n], cycle[-1L])]
-  syntax_error("The structural model is not recursive: cycle ",
-               paste(names, collapse = " -> "), " (paths on lines ",
-               paste(cycle_lines, collapse = ", "), ").")
-}
-
-# Depth-first search for a directed cycle in a 0/1 adjacency matrix.
-# Returns the node indices of the first cycle found, closed (first == last),
-# or NULL when the graph is acyclic.
-find_cycle <- function(adjacency) {
-  state <- integer(nrow(adjacency))   # 0 new, 1 on the stack, 2 finished
-  visit <- function(node, path) {
-    state[node] <<- 1L
-    for (next_node in which(adjacency[node, ] == 1L)) {
-      if (state[next_node] == 1L) {
-        return(c(path[match(next_node, path):length(path)], next_node))
-      }
-      if (state[next_node] == 0L) {
-        found <- visit(next_node, c(path, next_node))
-        if (!is.null(found)) return(found)
-      }
-    }
-    state[node] <<- 2L
-    NULL
-  }
-  for (start in seq_len(nrow(adjacency))) {
-    if (state[start] != 0L) next
-    found <- visit(start, start)
-    if (!is.null(found)) return(found)
-  }
-  NULL
+  statement_error(statement, "path ", predictor, " -> ", outcome,
+                  " is specified twice (first on line ", first, ").")
 }
 
 # ---------------------------------------------------------------------------
