@@ -64,3 +64,54 @@ test_that("the bootstrap of a PLSc fit bootstraps PLSc estimates", {
   expect_true(all(boot$status %in% c(0L, 102L)))
   expect_error(pls(small_ecsi_syntax, data = mobi, consistent = NA), "consistent")
 })
+
+# A bootstrap resample of mobi whose corrected Image-Expectation correlation
+# exceeds 1: the predecessors of Satisfaction have invertible corrected
+# correlations that are not positive definite (#15).
+indefinite_plsc_rows <- function() {
+  iecpls:::with_seed(4, sample(nrow(mobi), replace = TRUE))
+}
+four_construct_syntax <- "
+  Image        =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
+  Expectation  =~ CUEX1 + CUEX2 + CUEX3
+  Satisfaction =~ CUSA1 + CUSA2 + CUSA3
+  Loyalty      =~ CUSL1 + CUSL2 + CUSL3
+  Expectation  ~ Image
+  Satisfaction ~ Image + Expectation
+  Loyalty      ~ Image + Satisfaction
+"
+
+test_that("invertible corrected correlations that are not positive definite give an inadmissible fit, not an error", {
+  data <- mobi[indefinite_plsc_rows(), ]
+  expect_warning(fit <- pls(four_construct_syntax, data = data, consistent = TRUE), "inadmissible")
+  expect_false(fit$admissible)
+  predecessors <- c("Image", "Expectation")
+  A <- fit$construct_cor[predecessors, predecessors]
+  expect_gt(A[1, 2], 1)
+  expect_lt(min(eigen(A, only.values = TRUE)$values), 0)
+  b <- fit$construct_cor[predecessors, "Satisfaction"]
+  expect_equal(fit$path_coef[predecessors, "Satisfaction"], solve(A, b), tolerance = 1e-12)
+  expect_equal(unname(fit$r2["Satisfaction"]), sum(solve(A, b) * b), tolerance = 1e-12)
+  # the same data without the correction are an ordinary fit
+  expect_true(pls(four_construct_syntax, data = data)$admissible)
+})
+
+test_that("print, summary and glance say when the PLSc solution is inadmissible", {
+  fit <- suppressWarnings(pls(four_construct_syntax, data = mobi[indefinite_plsc_rows(), ], consistent = TRUE))
+  expect_gt(max(fit$r2), 1)
+  expect_output(print(fit), "INADMISSIBLE consistent PLS")
+  report <- summary(fit)
+  expect_false(report$model$admissible)
+  expect_true(all(report$r2$level == "inadmissible"))
+  expect_true(all(report$f2$size == "inadmissible"))
+  text <- paste(capture.output(print(report)), collapse = "\n")
+  expect_match(text, "INADMISSIBLE consistent PLS")
+  expect_match(text, "The consistent PLS \\(PLSc\\) solution is inadmissible")
+  expect_false(grepl("substantial\n", sub(".*Explanatory power[^\n]*\n", "", text)))
+  expect_false(glance(fit)$admissible)
+  admissible <- pls(four_construct_syntax, data = mobi, consistent = TRUE)
+  expect_true(glance(admissible)$admissible)
+  expect_true(summary(admissible)$model$admissible)
+  expect_false(any(summary(admissible)$r2$level == "inadmissible"))
+  expect_no_match(paste(capture.output(print(admissible)), collapse = "\n"), "INADMISSIBLE")
+})
