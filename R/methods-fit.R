@@ -47,7 +47,9 @@ print.pls_fit <- function(x, digits = 3, ...) {
   cat("\nPath coefficients:\n")
   if (!is.null(x$boot)) {
     print_boot_table(summary(x$boot)$paths, digits, stars = TRUE)
-    cat("(bootstrap: ", x$boot$R, " resamples, ", 100 * x$boot$level, "% percentile and BCa intervals)\n", sep = "")
+    notes <- inadmissible_count(x$boot)
+    cat("(bootstrap: ", x$boot$R, " resamples, ", if (length(notes)) paste0(notes, ", "),
+        100 * x$boot$level, "% percentile and BCa intervals)\n", sep = "")
     return(invisible(x))
   }
   paths <- path_table(x)

@@ -115,3 +115,60 @@ test_that("print, summary and glance say when the PLSc solution is inadmissible"
   expect_false(any(summary(admissible)$r2$level == "inadmissible"))
   expect_no_match(paste(capture.output(print(admissible)), collapse = "\n"), "INADMISSIBLE")
 })
+
+test_that("inadmissible PLSc resamples are kept by default, with their estimates, and counted", {
+  fit <- pls(four_construct_syntax, data = mobi, consistent = TRUE)
+  set.seed(11)
+  expect_warning(boot <- pls_boot(fit, R = 60, bca = FALSE), "inadmissible PLSc solution and are kept")
+  expect_identical(boot$inadmissibles, "ignore")
+  inadmissible <- boot$status == 102L
+  expect_gt(sum(inadmissible), 5)
+  expect_equal(boot$n_inadmissible, sum(inadmissible))
+  expect_equal(boot$n_failed, sum(!boot$status %in% c(0L, 102L)))
+  expect_false(anyNA(boot$draws[inadmissible, ]))
+  used <- boot$status %in% c(0L, 102L)
+  expect_equal(boot$parameters$se[1], stats::sd(boot$draws[used, 1]))
+  # a kept resample is the PLSc refit of its rows
+  set.seed(11)
+  seeds <- iecpls:::chunk_seeds(1)
+  rows <- reference_resample_rows(seeds[, 1], nrow(mobi), 60)
+  b <- which(inadmissible)[1]
+  refit <- suppressWarnings(pls(four_construct_syntax, data = mobi[rows[[b]], ], consistent = TRUE))
+  expect_false(refit$admissible)
+  expect_equal(unname(boot$draws[b, paste("path:", names(coef(refit)))]), unname(coef(refit)), tolerance = 1e-8)
+  expect_output(print(boot), paste(sum(inadmissible), "with an inadmissible PLSc solution kept"))
+  expect_output(print(summary(boot)), "with an inadmissible PLSc solution kept")
+})
+
+test_that("inadmissible PLSc resamples can be dropped or replaced, reproducibly for any threads", {
+  fit <- pls(four_construct_syntax, data = mobi, consistent = TRUE)
+  set.seed(11)
+  expect_warning(dropped <- pls_boot(fit, R = 60, bca = FALSE, inadmissibles = "drop"), "excluded")
+  inadmissible <- dropped$status == 102L
+  expect_true(all(is.na(dropped$draws[inadmissible, ])))
+  expect_equal(dropped$n_failed, sum(dropped$status != 0L))
+  expect_equal(dropped$parameters$se[1], stats::sd(dropped$draws[dropped$status == 0L, 1]))
+  expect_output(print(dropped), "of them with an inadmissible PLSc solution")
+
+  set.seed(11)
+  expect_warning(replaced <- pls_boot(fit, R = 60, bca = FALSE, inadmissibles = "replace"), "replaced")
+  expect_equal(nrow(replaced$draws), 60)
+  expect_false(any(replaced$status == 102L))
+  expect_gte(replaced$n_inadmissible, sum(inadmissible))
+  # the first resamples are the admissible ones of the same seed's run
+  expect_identical(replaced$draws[seq_len(sum(!inadmissible)), ], dropped$draws[!inadmissible, ])
+  expect_output(print(replaced), "with an inadmissible PLSc solution replaced by further resamples")
+  set.seed(11)
+  two_threads <- suppressWarnings(pls_boot(fit, R = 60, bca = FALSE, inadmissibles = "replace", cores = 2))
+  expect_identical(two_threads$draws, replaced$draws)
+  expect_error(pls_boot(fit, R = 10, inadmissibles = "keep"), "ignore")
+})
+
+test_that("under ignore, inadmissible leave-one-out fits count in the BCa acceleration", {
+  fit <- pls(four_construct_syntax, data = mobi[1:80, ], consistent = TRUE)
+  set.seed(3)
+  kept <- suppressWarnings(pls_boot(fit, R = 20))
+  set.seed(3)
+  dropped <- suppressWarnings(pls_boot(fit, R = 20, inadmissibles = "drop"))
+  expect_gt(sum(is.na(dropped$jackknife[, 1])), sum(is.na(kept$jackknife[, 1])))
+})
