@@ -43,7 +43,8 @@
 #' **AIC and BIC** of each structural equation follow Sharma et al. (2019):
 #' with \eqn{SSE = (1 - R^2)(n - 1)} (standardized scores) and \eqn{p}
 #' predictors, \eqn{AIC = n \log(SSE/n) + 2(p + 1)} and
-#' \eqn{BIC = n \log(SSE/n) + (p + 1)\log n}, as in seminr's `it_criteria`.
+#' \eqn{BIC = n \log(SSE/n) + (p + 1)\log n}, as in seminr's `it_criteria`
+#' (`NA` when \eqn{R^2 \ge 1}, which only an inadmissible PLSc solution has).
 #'
 #' @param fit A `pls_fit` object from [pls()].
 #' @param method For `pls_f2()`: `"fixed"` (the default, scores held fixed)
@@ -213,7 +214,9 @@ pls_r2 <- function(fit) {
   endogenous <- names(fit$r2)
   n <- fit$nobs
   p <- colSums(fit$model$inner != 0)[endogenous]
-  log_sse <- n * log((1 - fit$r2) * (n - 1) / n)
+  residual <- 1 - fit$r2
+  residual[residual <= 0] <- NA  # an inadmissible PLSc solution's R^2 >= 1: no AIC or BIC
+  log_sse <- n * log(residual * (n - 1) / n)
   data.frame(construct = endogenous, r2 = unname(fit$r2), r2_adj = unname(fit$r2_adj),
              aic = unname(log_sse + 2 * (p + 1)), bic = unname(log_sse + (p + 1) * log(n)),
              stringsAsFactors = FALSE)

@@ -93,7 +93,7 @@ autoplot.pls_boot <- function(object, parameters = "path", type = c("percentile"
                               bins = 30, ...) {
   type <- match.arg(type)
   panels <- boot_plot_data(object, parameters, type, level)
-  valid <- object$draws[object$status == 0L, panels$parameter, drop = FALSE]
+  valid <- object$draws[boot_used(object), panels$parameter, drop = FALSE]
   facets <- paste0(boot_panel_name(panels$type, panels$term), "\n", format_estimate(panels$estimate, 2),
                    panels$stars, " [", format_estimate(panels$lower, 2), ", ", format_estimate(panels$upper, 2), "]")
   panels$facet <- factor(facets, levels = unique(facets))

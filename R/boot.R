@@ -12,11 +12,45 @@
 #' The data are standardized once; each resample is a vector of case
 #' frequencies whose correlation matrix is accumulated over the rows it drew,
 #' and the kernel of [pls()] refits the model from it with the same settings
-#' (scheme, modes, tolerance, missing-value rule, case weights: a resampled
-#' row keeps its weight). Missing values are replaced before resampling, as
-#' seminr and SmartPLS do. Resamples in which the algorithm does not converge,
-#' a Mode B block is singular or an indicator is constant are counted,
-#' excluded from every summary and reported.
+#' (scheme, modes, tolerance, case weights: a resampled row keeps its
+#' weight). Missing values are handled once, before resampling: with
+#' `missing = "mean"` each is replaced by the mean of its column in the full
+#' data, and a resample reuses these replacements; with
+#' `missing = "casewise"` resamples are drawn from the complete rows.
+#' seminr instead replaces missing values within each resample, by the
+#' resample's own means, so with missing values its bootstrap standard
+#' errors differ slightly from these (by about 1e-4 where few values are
+#' missing). Resamples in which the algorithm does not converge,
+#' a Mode B block is singular, the predecessors of a construct are
+#' collinear or an indicator is constant are counted, excluded from every
+#' summary and reported.
+#'
+#' @section Inadmissible PLSc resamples:
+#' Under consistent PLS (`pls(..., consistent = TRUE)`) a resample's
+#' solution can be inadmissible (see [pls()]: a reliability, corrected
+#' correlation or loading above 1, or corrected construct correlations that
+#' are not positive definite). `inadmissibles` says what to do with such
+#' resamples (the names and choices of cSEM's `.handle_inadmissibles`):
+#' \describe{
+#'   \item{`"ignore"`}{(the default) keep them: their estimates count in
+#'     every summary like those of any other resample. This is what seminr
+#'     does; leaving them out would condition the bootstrap distribution on
+#'     admissibility, which truncates it where the estimates are extreme and
+#'     understates the standard errors.}
+#'   \item{`"drop"`}{leave them out (cSEM's default): their rows of `draws`
+#'     are `NA` and the summaries use the remaining resamples.}
+#'   \item{`"replace"`}{leave them out and draw further resamples until
+#'     there are `R` without an inadmissible solution (at most `10 * R`
+#'     draws in all). The further resamples come from the random streams
+#'     that follow the run's own, so `set.seed()` still reproduces the run
+#'     exactly, for any `cores`.}
+#' }
+#' Whatever the choice, their number is reported in a warning, by `print()`
+#' and `summary()` and in `n_inadmissible`; `status` marks them 102. A
+#' resample whose reliability rho_A is not positive cannot be corrected at
+#' all: it is always left out (status 103). In the jackknife of BCa, a
+#' leave-one-out fit with an inadmissible solution is kept or left out as
+#' the resamples are. [pls()] with `boot` uses the default.
 #'
 #' @section Random numbers and parallel runs:
 #' Resamples are drawn in chunks of 100 (fewer for large data, from around
@@ -75,13 +109,19 @@
 #' @param htmt_absolute Bootstrap the HTMT of absolute indicator correlations
 #'   (as seminr and SmartPLS report it) instead of the signed correlations of
 #'   Henseler et al. (2015); see [pls_htmt()].
+#' @param inadmissibles What to do with resamples whose PLSc solution is
+#'   inadmissible: `"ignore"` (keep them, the default, as seminr does),
+#'   `"drop"` or `"replace"` (see below).
 #' @return An object of class `pls_boot`: a list with `parameters` (a data
 #'   frame with one row per parameter: `type`, `term`, `estimate`,
 #'   `boot_mean`, `se`, `t`, `p`, `lower`, `upper` (percentile) and
 #'   `bca_lower`, `bca_upper`), `draws` (resamples x parameters),
 #'   `jackknife` (cases x parameters, or `NULL`), `status` (0 for a valid
-#'   resample, otherwise the reason it failed), `n_failed`, `R`, `level`,
-#'   `sign_change` and `fit`.
+#'   resample, otherwise the reason it failed; 102 for an inadmissible PLSc
+#'   solution), `n_failed` (the resamples left out of the summaries),
+#'   `n_inadmissible` (those with an inadmissible PLSc solution, including
+#'   the ones replaced), `inadmissibles`, `R`, `level`, `sign_change` and
+#'   `fit`.
 #' @references
 #' Efron, B. (1987). Better bootstrap confidence intervals. *Journal of the
 #' American Statistical Association*, 82, 171--185.
@@ -105,7 +145,8 @@
 #' confint(boot, type = "bca")
 #' @export
 pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "individual", "construct"),
-                     cores = 1L, bca = TRUE, htmt_absolute = FALSE) {
+                     cores = 1L, bca = TRUE, htmt_absolute = FALSE,
+                     inadmissibles = c("ignore", "drop", "replace")) {
   check_pls_fit(fit)
   if (is.null(fit$data)) {
     cli::cli_abort("The bootstrap needs the data: {.arg fit} was fitted from a correlation matrix.", call = NULL)
@@ -119,23 +160,32 @@ pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "indi
   sign_change <- match.arg(sign_change)
   cores <- check_cores(cores)
   check_flag(htmt_absolute, "htmt_absolute")
-  problem <- boot_problem(fit, sign_change, htmt_absolute)
+  inadmissibles <- match.arg(inadmissibles)
+  problem <- boot_problem(fit, sign_change, htmt_absolute, keep_inadmissible = inadmissibles == "ignore")
   parameters <- problem$parameters
   check_resample_memory(R, nrow(parameters), paste0("A bootstrap of ", format(R, big.mark = ",", scientific = FALSE), " resamples"))
 
-  sizes <- chunk_sizes(R, chunk_size_for(ncol(problem$zt), nrow(problem$zt)))
+  chunk <- chunk_size_for(ncol(problem$zt), nrow(problem$zt))
+  sizes <- chunk_sizes(R, chunk)
   seeds <- chunk_seeds(length(sizes))
   result <- run_bootstrap(problem, seeds, sizes, cores)
+  n_inadmissible <- sum(result$status == status_inadmissible)
+  if (inadmissibles == "replace" && n_inadmissible > 0L) {
+    result <- replace_inadmissible(problem, result, seeds[, ncol(seeds)], chunk, cores)
+    n_inadmissible <- result$n_inadmissible
+  }
   status <- result$status
   draws <- result$stats
   jackknife <- if (bca) run_jackknife(problem, cores)$stats
   colnames(draws) <- parameter_names(parameters)
   if (!is.null(jackknife)) colnames(jackknife) <- colnames(draws)
-  report_failures(status)
+  used <- resamples_used(status, inadmissibles)
+  report_failures(ifelse(used, 0L, status))
+  report_inadmissible(n_inadmissible, length(status), inadmissibles)
 
   boot <- list(parameters = parameters, draws = draws, jackknife = jackknife, status = status,
-               n_failed = sum(status != 0L), R = as.integer(R), level = level,
-               sign_change = sign_change, fit = fit)
+               n_failed = sum(!used), n_inadmissible = n_inadmissible, inadmissibles = inadmissibles,
+               R = as.integer(R), level = level, sign_change = sign_change, fit = fit)
   boot$parameters <- boot_summary_table(boot, level)
   class(boot) <- "pls_boot"
   boot
@@ -153,7 +203,7 @@ parameter_names <- function(parameters) paste0(parameters$type, ": ", parameters
 # Everything the C loops share, for in-process and future-based runs alike,
 # and `parameters`: one row per column of the C statistics, with the
 # full-sample estimates.
-boot_problem <- function(fit, sign_change, htmt_absolute = FALSE) {
+boot_problem <- function(fit, sign_change, htmt_absolute = FALSE, keep_inadmissible = FALSE) {
   data <- c_standardize(fit)
   settings <- fit$settings
   model <- fit$model
@@ -171,11 +221,66 @@ boot_problem <- function(fit, sign_change, htmt_absolute = FALSE) {
        stat_spec = statistics,
        sign_code = match(sign_change, c("none", "individual", "construct")) - 1L,
        original_loadings = as.double(fit$outer_loadings[own]),
+       keep_inadmissible = keep_inadmissible,
        parameters = rbind(parameters, derived$parameters))
 }
 
 run_bootstrap <- function(problem, seeds, sizes, cores) {
   run_chunks(c_bootstrap, problem, seeds, sizes, cores, "Bootstrapping")
+}
+
+# Status of a resample with an inadmissible PLSc solution (STATUS_INADMISSIBLE
+# in src/iecpls.h).
+status_inadmissible <- 102L
+
+# The resamples the summaries use: the valid ones, and under
+# inadmissibles = "ignore" those with an inadmissible PLSc solution.
+resamples_used <- function(status, inadmissibles = "drop") {
+  status == 0L | (inadmissibles == "ignore" & status == status_inadmissible)
+}
+
+# The rows of a pls_boot object's draws that the summaries use (objects made
+# before the inadmissibles argument dropped inadmissible resamples).
+boot_used <- function(boot) resamples_used(boot$status, boot$inadmissibles %||% "drop")
+
+# inadmissibles = "replace": the inadmissible resamples are left out and
+# further resamples drawn, from the streams that follow the run's last one
+# (`last_seed`), until there are as many as requested (at most 10 times as
+# many in all). Each round draws as many as are still missing, in chunks of
+# the run's size, so the result depends on the seed alone, not on threads.
+replace_inadmissible <- function(problem, result, last_seed, chunk, cores) {
+  wanted <- length(result$status)
+  keep <- result$status != status_inadmissible
+  stats <- list(result$stats[keep, , drop = FALSE])
+  status <- result$status[keep]
+  drawn <- wanted
+  while (length(status) < wanted && drawn < 10 * wanted) {
+    sizes <- chunk_sizes(wanted - length(status), chunk)
+    seeds <- chunk_seeds(length(sizes), after = last_seed)
+    last_seed <- seeds[, ncol(seeds)]
+    more <- run_bootstrap(problem, seeds, sizes, cores)
+    drawn <- drawn + sum(sizes)
+    keep <- more$status != status_inadmissible
+    stats[[length(stats) + 1L]] <- more$stats[keep, , drop = FALSE]
+    status <- c(status, more$status[keep])
+  }
+  if (length(status) < wanted) {
+    cli::cli_warn(c(
+      "Only {length(status)} of {wanted} resamples without an inadmissible PLSc solution were found in {drawn} draws.",
+      "i" = "The summaries use these {length(status)}."
+    ), call = NULL)
+  }
+  list(stats = do.call(rbind, stats), status = status, n_inadmissible = drawn - length(status))
+}
+
+report_inadmissible <- function(n_inadmissible, n_resamples, inadmissibles) {
+  if (n_inadmissible == 0L || inadmissibles == "drop") return(invisible())
+  what <- if (inadmissibles == "ignore") {
+    "{n_inadmissible} of {n_resamples} resample{?s} {?has/have} an inadmissible PLSc solution and {?is/are} kept ({.code inadmissibles = \"ignore\"})."
+  } else {
+    "{n_inadmissible} resample{?s} with an inadmissible PLSc solution {?was/were} replaced by further draws ({.code inadmissibles = \"replace\"})."
+  }
+  cli::cli_warn(c(what, "i" = "See {.arg inadmissibles} in {.help iecpls::pls_boot}."), call = NULL)
 }
 
 # The leave-one-out fits of BCa, in chunks of cases run like the resamples
@@ -197,7 +302,8 @@ jackknife_chunk_size <- 256L
 resample_failure_reasons <- c(
   "1" = "a singular Mode B block", "2" = "a zero-variance construct score",
   "3" = "collinear predictors of a construct", "4" = "non-finite values",
-  "100" = "no convergence", "101" = "a constant indicator", "102" = "an inadmissible PLSc solution"
+  "100" = "no convergence", "101" = "a constant indicator", "102" = "an inadmissible PLSc solution",
+  "103" = "a PLSc reliability that is not positive"
 )
 
 # `what` names the unit (resample, permutation), `where` the run it belongs
@@ -221,7 +327,7 @@ report_failures <- function(status, what = "resample", where = "",
 # NA draws dropped per parameter.
 boot_summary_table <- function(boot, level) {
   parameters <- boot$parameters
-  summary <- c_boot_summary(boot$draws, boot$status == 0L, parameters$estimate, boot$jackknife, level)
+  summary <- c_boot_summary(boot$draws, boot_used(boot), parameters$estimate, boot$jackknife, level)
   se <- summary[, 2]
   t_value <- parameters$estimate / se
   t_value[parameters$type %in% c("r2", "htmt")] <- NA_real_

@@ -96,7 +96,8 @@ c_standardize <- function(fit) {
 # chunks (see boot_problem()). Also what a future evaluates on a worker.
 c_bootstrap <- function(problem, seeds, sizes, threads) {
   .Call(C_iecpls_bootstrap, problem$zt, problem$case_weights, problem$spec, problem$stat_spec,
-        seeds, sizes, problem$sign_code, problem$original_loadings, as.integer(threads))
+        seeds, sizes, problem$sign_code, problem$original_loadings, isTRUE(problem$keep_inadmissible),
+        as.integer(threads))
 }
 
 # Moments of all rows, list(cross, sums, total), for the jackknife.
@@ -106,7 +107,8 @@ c_full_moments <- function(problem) .Call(C_iecpls_full_moments, problem$zt, pro
 # (0-based) with `sizes` cases each; one row per case, in chunk order.
 c_jackknife <- function(problem, moments, first_cases, sizes, threads) {
   .Call(C_iecpls_jackknife, problem$zt, problem$case_weights, problem$spec, problem$stat_spec,
-        problem$sign_code, problem$original_loadings, moments, as.integer(first_cases),
+        problem$sign_code, problem$original_loadings, isTRUE(problem$keep_inadmissible), moments,
+        as.integer(first_cases),
         as.integer(sizes), as.integer(threads))
 }
 

@@ -1,6 +1,8 @@
 #' Summaries of a bootstrap
 #'
-#' `print()` shows the path coefficients with their bootstrap standard
+#' `print()` shows the number of resamples (with those that failed and
+#' those with an inadmissible PLSc solution, see [pls_boot()]) and the path
+#' coefficients with their bootstrap standard
 #' errors, t and p values and confidence intervals; `summary()` returns every
 #' parameter type as a data frame (`$paths`, `$weights`, `$loadings`, `$r2`,
 #' `$total`, `$indirect`, `$specific`, `$htmt`); `confint()` returns the
@@ -71,7 +73,8 @@ summary.pls_boot <- function(object, ...) {
     piece
   })
   names(out) <- types
-  structure(c(out, list(R = object$R, n_failed = object$n_failed, level = object$level,
+  structure(c(out, list(R = object$R, n_failed = object$n_failed, n_inadmissible = object$n_inadmissible %||% 0L,
+                        inadmissibles = object$inadmissibles %||% "drop", level = object$level,
                         sign_change = object$sign_change)), class = "summary.pls_boot")
 }
 
@@ -107,8 +110,24 @@ print.pls_boot <- function(x, digits = 3, ...) {
 
 boot_header <- function(s) {
   cat("Bootstrap of a PLS path model: ", s$R, " resamples", sep = "")
-  if (s$n_failed) cat(" (", s$n_failed, " failed and excluded)", sep = "")
+  notes <- if (s$n_failed) paste(s$n_failed, "failed and excluded")
+  n_inadmissible <- s$n_inadmissible %||% 0L
+  if (n_inadmissible && (s$inadmissibles %||% "drop") == "drop") {
+    notes <- paste0(notes, ", ", n_inadmissible, " of them with an inadmissible PLSc solution")
+  } else {
+    notes <- c(notes, inadmissible_count(s))
+  }
+  if (length(notes)) cat(" (", paste(notes, collapse = "; "), ")", sep = "")
   cat("; ", 100 * s$level, "% intervals; sign change: ", s$sign_change, "\n", sep = "")
+}
+
+# What became of the resamples with an inadmissible PLSc solution, for the
+# printed headers (NULL when there were none).
+inadmissible_count <- function(s) {
+  n <- s$n_inadmissible %||% 0L
+  if (!n) return(NULL)
+  how <- c(ignore = "kept", drop = "excluded", replace = "replaced by further resamples")
+  paste(n, "with an inadmissible PLSc solution", how[[s$inadmissibles %||% "drop"]])
 }
 
 print_boot_table <- function(table, digits, stars) {

@@ -1,7 +1,8 @@
 #' Methods for fitted PLS path models
 #'
-#' `print()` shows convergence, the R^2 of each endogenous construct and the
-#' path coefficients. `coef()` returns the path coefficients (or outer
+#' `print()` shows convergence (and, in capitals, an inadmissible PLSc
+#' solution), the R^2 of each endogenous construct and the path
+#' coefficients. `coef()` returns the path coefficients (or outer
 #' weights or loadings) as a named vector, `fitted()` the standardized
 #' construct scores and `nobs()` the number of observations used.
 #'
@@ -38,6 +39,7 @@ print.pls_fit <- function(x, digits = 3, ...) {
   cat(length(x$model$indicators), " indicators, ", length(x$model$constructs), " constructs; ",
       if (x$converged) "converged" else "did NOT converge", " after ", x$iterations,
       " iteration", if (x$iterations == 1) "" else "s", " (tol ", format(settings$tol), ")\n", sep = "")
+  if (isFALSE(x$admissible)) cat(strwrap(inadmissible_note), sep = "\n")
   if (length(x$r2)) {
     cat("\nR-squared:\n")
     print(round(cbind(R2 = x$r2, adj.R2 = x$r2_adj), digits))
@@ -45,7 +47,9 @@ print.pls_fit <- function(x, digits = 3, ...) {
   cat("\nPath coefficients:\n")
   if (!is.null(x$boot)) {
     print_boot_table(summary(x$boot)$paths, digits, stars = TRUE)
-    cat("(bootstrap: ", x$boot$R, " resamples, ", 100 * x$boot$level, "% percentile and BCa intervals)\n", sep = "")
+    notes <- inadmissible_count(x$boot)
+    cat("(bootstrap: ", x$boot$R, " resamples, ", if (length(notes)) paste0(notes, ", "),
+        100 * x$boot$level, "% percentile and BCa intervals)\n", sep = "")
     return(invisible(x))
   }
   paths <- path_table(x)
@@ -53,6 +57,12 @@ print.pls_fit <- function(x, digits = 3, ...) {
   print(paths, row.names = FALSE)
   invisible(x)
 }
+
+inadmissible_note <- paste(
+  "INADMISSIBLE consistent PLS (PLSc) solution: a reliability, corrected correlation or loading",
+  "exceeds 1, or the corrected construct correlations are not positive definite;",
+  "R^2, paths and effects are not interpretable (see ?pls)."
+)
 
 # One row per structural path, in outcome order.
 path_table <- function(x) {

@@ -285,7 +285,7 @@ mga_bootstrap <- function(boots, parameters, pairs) {
 
 # Valid draws of the named parameters, shifted so their mean is the estimate.
 centred_draws <- function(boot, names) {
-  draws <- boot$draws[boot$status == 0L, names, drop = FALSE]
+  draws <- boot$draws[boot_used(boot), names, drop = FALSE]
   estimate <- boot$parameters$estimate[match(names, parameter_names(boot$parameters))]
   sweep(draws, 2L, colMeans(draws) - estimate)
 }

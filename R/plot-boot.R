@@ -63,11 +63,11 @@ plot.pls_boot <- function(x, parameters = "path", type = c("percentile", "bca"),
   panels$subtitle <- paste0(format_estimate(panels$estimate, 2), panels$stars, "  [",
                             format_estimate(panels$lower, 2), ", ", format_estimate(panels$upper, 2), "]")
   panels$subtitle_cex <- shared_cex(panels$subtitle, 0.9 * graphics::par("fin")[1], 0.9)
-  valid <- x$draws[x$status == 0L, , drop = FALSE]
+  valid <- x$draws[boot_used(x), , drop = FALSE]
   for (k in seq_len(n)) {
     boot_panel(valid[, panels$parameter[k]], panels[k, ], breaks)
   }
-  if (is.null(main)) main <- paste0("Bootstrap distributions (", sum(x$status == 0L), " resamples)")
+  if (is.null(main)) main <- paste0("Bootstrap distributions (", sum(boot_used(x)), " resamples)")
   interval <- paste0(format(100 * level), "% ", if (type == "bca") "BCa" else "percentile", " interval")
   note <- paste0("shaded: ", interval, "; red line: estimate; dashed line: zero")
   room <- 0.96 * graphics::par("din")[1]

@@ -22,10 +22,15 @@ chunk_size_for <- function(n, p) {
   as.integer(max(1, min(resample_chunk_size, floor(2e9 / work))))
 }
 
-# 6 x n_chunks integer matrix of MRG32k3a stream seeds.
-chunk_seeds <- function(n_chunks) {
-  seed <- sample.int(.Machine$integer.max, 1L)
-  stream <- lecuyer_seed(seed)
+# 6 x n_chunks integer matrix of MRG32k3a stream seeds: from one draw of the
+# session's generator, or, with `after` (a column of an earlier result), the
+# streams that follow that one (no draw).
+chunk_seeds <- function(n_chunks, after = NULL) {
+  stream <- if (is.null(after)) {
+    lecuyer_seed(sample.int(.Machine$integer.max, 1L))
+  } else {
+    parallel::nextRNGStream(c(lecuyer_seed(1L)[1L], as.integer(after)))
+  }
   seeds <- matrix(0L, 6L, n_chunks)
   for (k in seq_len(n_chunks)) {
     seeds[, k] <- stream[2:7]

@@ -36,7 +36,7 @@ with_boot_columns <- function(report_table, boot_table, key, prefix = "") {
 
 with_htmt_bound <- function(htmt, boot, threshold) {
   if (!nrow(htmt)) return(htmt)
-  draws <- boot$draws[boot$status == 0L, , drop = FALSE]
+  draws <- boot$draws[boot_used(boot), , drop = FALSE]
   keys <- paste0("htmt: ", htmt$construct_1, " <-> ", htmt$construct_2)
   swapped <- paste0("htmt: ", htmt$construct_2, " <-> ", htmt$construct_1)
   keys <- ifelse(keys %in% colnames(draws), keys, swapped)

@@ -10,6 +10,7 @@ print.summary.pls_fit <- function(x, digits = 3, ...) {
   cat(n_text, ", ", model$indicators, " indicators, ", model$constructs, " constructs, ", model$paths,
       " paths (", model$scheme, " scheme, ", if (model$converged) "converged" else "did NOT converge",
       " after ", model$iterations, " iterations)\n", sep = "")
+  if (isFALSE(model$admissible)) cat(strwrap(inadmissible_note), sep = "\n")
   print_measurement(x, digits)
   print_structural(x, digits)
   print_fit(x, digits)
@@ -75,6 +76,7 @@ print_verdict <- function(x) {
   flags <- unlist(lapply(x, function(table) table$flag[nzchar(table$flag)]), use.names = FALSE)
   n <- length(flags)
   cat("\n")
+  if (isFALSE(x$model$admissible)) cat("The consistent PLS (PLSc) solution is inadmissible.\n")
   if (n == 0) {
     cat("Every criterion is met.\n")
   } else {

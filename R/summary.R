@@ -36,6 +36,10 @@
 #'     (`"very weak"` below 0.25).}
 #'   \item{f^2}{0.02, 0.15 and 0.35 are small, medium and large effects
 #'     (Cohen 1988); the `size` column says which (`"none"` below 0.02).}
+#'   \item{Inadmissible PLSc}{When the consistent PLS solution is
+#'     inadmissible (see [pls()]; R^2 may then exceed 1 and f^2 be
+#'     negative), every `level` and `size` is `"inadmissible"` and the
+#'     printed report says so at the top and at the end.}
 #'   \item{SRMR}{At most 0.08 for a good fit of the estimated model (Hu and
 #'     Bentler 1999; for PLS, Henseler et al. 2014, who also discuss d_ULS
 #'     and d_G, which have no fixed cut-off).}
@@ -62,7 +66,8 @@
 #'   a plain table ready for [knitr::kable()] or export.
 #' \describe{
 #'   \item{`model`}{One row: observations, indicators, constructs, scheme,
-#'     iterations and convergence.}
+#'     iterations, convergence and admissibility (`admissible`, `FALSE` for
+#'     an inadmissible PLSc solution).}
 #'   \item{`loadings`}{Per indicator: weight, loading, indicator reliability
 #'     (squared loading) and outer VIF.}
 #'   \item{`reliability`}{Per reflective construct: alpha, rho_A, rho_C and
@@ -225,7 +230,7 @@ model_overview <- function(fit) {
   data.frame(nobs = fit$nobs, indicators = length(fit$model$indicators),
              constructs = length(fit$model$constructs), paths = sum(fit$model$inner != 0),
              scheme = fit$settings$scheme, iterations = fit$iterations, converged = fit$converged,
-             stringsAsFactors = FALSE)
+             admissible = !isFALSE(fit$admissible), stringsAsFactors = FALSE)
 }
 
 loadings_report <- function(fit) {
@@ -278,11 +283,14 @@ cross_loadings_report <- function(fit) {
   table
 }
 
+# The R^2 and f^2 of an inadmissible PLSc solution (R^2 may exceed 1, f^2
+# be negative) are labelled "inadmissible", not judged by the thresholds.
 r2_report <- function(fit) {
   table <- pls_r2(fit)
   cuts <- pls_thresholds$r2
   table$level <- as.character(cut(table$r2, c(-Inf, cuts, Inf), right = FALSE,
                                   labels = c("very weak", names(cuts))))
+  if (isFALSE(fit$admissible)) table$level[] <- "inadmissible"
   table
 }
 
@@ -290,6 +298,7 @@ f2_report <- function(fit, method) {
   table <- pls_f2(fit, method = method)
   cuts <- pls_thresholds$f2
   table$size <- as.character(cut(table$f2, c(-Inf, cuts, Inf), right = FALSE, labels = c("none", names(cuts))))
+  if (isFALSE(fit$admissible)) table$size[] <- "inadmissible"
   table
 }
 

@@ -27,7 +27,8 @@
 #'   identify the estimate (`from`, `to`, or `construct`, `indicator`, and
 #'   `effect` for effects) and `estimate`. `glance()`: a data frame with one
 #'   row: `nobs`, `indicators`, `constructs`, `paths`, `scheme`,
-#'   `iterations`, `converged`, the mean R^2 of the endogenous constructs
+#'   `iterations`, `converged`, `admissible` (`FALSE` for an inadmissible
+#'   PLSc solution, see [pls()]), the mean R^2 of the endogenous constructs
 #'   (`r2_mean`) and the SRMR, d_ULS and d_G of the estimated model (see
 #'   [pls_model_fit()]).
 #' @seealso [summary.pls_fit()] for the full assessment tables.
@@ -115,6 +116,7 @@ glance.pls_fit <- function(x, ...) {
     scheme = x$settings$scheme,
     iterations = x$iterations,
     converged = x$converged,
+    admissible = !isFALSE(x$admissible),
     r2_mean = mean(x$r2),
     srmr = measures$estimated[1],
     d_uls = measures$estimated[2],

@@ -78,6 +78,7 @@ void read_problem(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP sign
   pr->case_weights = read_case_weights(case_weights, pr->n);
   pr->sign_change = asInteger(sign_change);
   pr->original_loadings = REAL_RO(original_loadings);
+  pr->keep_inadmissible = 0;
 }
 
 resample_buffers_t *alloc_buffers(const pls_model_t *m, R_xlen_t n, int threads)
@@ -122,14 +123,18 @@ const int *read_chunks(SEXP seeds, SEXP chunk_sizes, int **first)
 }
 
 /* Bootstrap resamples for a batch of chunks: chunk c has chunk_sizes[c]
- * resamples drawn from the MRG32k3a stream seeds[, c] (6 integers). */
+ * resamples drawn from the MRG32k3a stream seeds[, c] (6 integers).
+ * keep_inadmissible: TRUE to return the estimates of inadmissible PLSc
+ * resamples (status STATUS_INADMISSIBLE either way). */
 SEXP iecpls_bootstrap(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP seeds,
-                      SEXP chunk_sizes, SEXP sign_change, SEXP original_loadings, SEXP threads)
+                      SEXP chunk_sizes, SEXP sign_change, SEXP original_loadings, SEXP keep_inadmissible,
+                      SEXP threads)
 {
   pls_model_t m;
   stat_spec_t st;
   resample_problem_t pr;
   read_problem(Zt, case_weights, spec, st_spec, sign_change, original_loadings, &m, &st, &pr);
+  pr.keep_inadmissible = asLogical(keep_inadmissible) == TRUE;
   int n_chunks = (int) XLENGTH(chunk_sizes), *first;
   const int *seed = read_chunks(seeds, chunk_sizes, &first), *sizes = INTEGER(chunk_sizes);
   int rows = first[n_chunks], q = statistic_count(&m, &st), nth = thread_count(asInteger(threads));
@@ -174,15 +179,17 @@ SEXP iecpls_full_moments(SEXP Zt, SEXP case_weights)
 /* Leave-one-out refits for a batch of chunks of cases: chunk c covers cases
  * first_cases[c] (0-based) .. first_cases[c] + chunk_sizes[c] - 1, and the
  * result has one row per case in chunk order. `moments` is
- * iecpls_full_moments() of the same data. */
+ * iecpls_full_moments() of the same data; keep_inadmissible as for
+ * iecpls_bootstrap. */
 SEXP iecpls_jackknife(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP sign_change,
-                      SEXP original_loadings, SEXP moments, SEXP first_cases, SEXP chunk_sizes,
-                      SEXP threads)
+                      SEXP original_loadings, SEXP keep_inadmissible, SEXP moments, SEXP first_cases,
+                      SEXP chunk_sizes, SEXP threads)
 {
   pls_model_t m;
   stat_spec_t st;
   resample_problem_t pr;
   read_problem(Zt, case_weights, spec, st_spec, sign_change, original_loadings, &m, &st, &pr);
+  pr.keep_inadmissible = asLogical(keep_inadmissible) == TRUE;
   size_t p = (size_t) m.p;
   SEXP cross = list_element(moments, "cross"), sums = list_element(moments, "sums"),
        total = list_element(moments, "total");

@@ -74,6 +74,7 @@ typedef struct {
   double *small_matrix;    /* K x K scratch for small regressions */
   double *small_vector;    /* K */
   int *small_index;        /* K */
+  int *small_pivot;        /* K: row interchanges of lu_factor */
   /* regress_on_predecessors keeps the factor of the predecessors'
    * correlations for the next outcome with the same predecessors;
    * factored_count < 0 when there is none for the current correlations. */
@@ -140,14 +141,17 @@ void consistent_correction(const pls_model_t *m, pls_work_t *ws, pls_result_t *r
 
 /* paths.c */
 int regress_on_predecessors(const pls_model_t *m, const double *construct_cor, int outcome,
-                            pls_work_t *ws, double *coef, double *r2);
+                            pls_work_t *ws, double *coef, double *r2, int *admissible);
 int path_coefficients(const pls_model_t *m, const double *construct_cor, pls_work_t *ws,
-                      double *path_coef, double *r2, int *bad_construct);
+                      double *path_coef, double *r2, int *bad_construct, int *admissible);
 
-/* linalg.c: small SPD systems, LAPACK for large ones */
+/* linalg.c: small SPD systems, LAPACK for large ones; LU for the general
+ * (invertible, not positive definite) systems of PLSc */
 int chol_factor(double *A, int n);
 void chol_solve(const double *L, int n, double *b);
 void chol_inverse(double *A, int n, double *scratch);
+int lu_factor(double *A, int n, int *pivot);
+void lu_solve(const double *LU, int n, const int *pivot, double *b);
 
 /* moments.c */
 typedef struct {
@@ -215,6 +219,7 @@ enum sign_change { SIGN_NONE = 0, SIGN_INDIVIDUAL = 1, SIGN_CONSTRUCT = 2 };
 #define STATUS_NOT_CONVERGED 100
 #define STATUS_CONSTANT_COLUMN 101
 #define STATUS_INADMISSIBLE 102
+#define STATUS_NO_RELIABILITY 103   /* a PLSc reliability not positive: no correction */
 typedef struct {
   pls_work_t ws;
   pls_result_t res;
@@ -232,6 +237,7 @@ typedef struct {
   const double *case_weights;  /* NULL or n */
   int sign_change;
   const double *original_loadings;  /* p, own-block loadings of the full-sample fit */
+  int keep_inadmissible;       /* statistics of inadmissible PLSc solutions, not NA */
 } resample_problem_t;
 void bootstrap_chunk(const resample_problem_t *pr, const int *seed, int first, int count,
                      resample_buffers_t *b, double *out, R_xlen_t stride, int *status);
@@ -279,10 +285,11 @@ SEXP iecpls_fit_cor(SEXP S, SEXP spec);
 SEXP iecpls_fit_data(SEXP columns, SEXP case_weights, SEXP missing, SEXP spec);
 SEXP iecpls_standardize(SEXP columns, SEXP case_weights, SEXP missing);
 SEXP iecpls_bootstrap(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP seeds,
-                      SEXP chunk_sizes, SEXP sign_change, SEXP original_loadings, SEXP threads);
-SEXP iecpls_jackknife(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP sign_change,
-                      SEXP original_loadings, SEXP moments, SEXP first_cases, SEXP chunk_sizes,
+                      SEXP chunk_sizes, SEXP sign_change, SEXP original_loadings, SEXP keep_inadmissible,
                       SEXP threads);
+SEXP iecpls_jackknife(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP sign_change,
+                      SEXP original_loadings, SEXP keep_inadmissible, SEXP moments, SEXP first_cases,
+                      SEXP chunk_sizes, SEXP threads);
 SEXP iecpls_full_moments(SEXP Zt, SEXP case_weights);
 SEXP iecpls_stream_unif(SEXP seed, SEXP n);
 SEXP iecpls_bootstrap_floor(SEXP Zt, SEXP seeds, SEXP chunk_sizes, SEXP method);

@@ -33,7 +33,7 @@ int inner_weights(const pls_model_t *m, const double *construct_cor, pls_work_t 
   ws->factored_count = -1;   /* new correlations */
   for (int j = 0; j < m->K; j++) {
     double r2;
-    int status = regress_on_predecessors(m, construct_cor, j, ws, e + K * (size_t) j, &r2);
+    int status = regress_on_predecessors(m, construct_cor, j, ws, e + K * (size_t) j, &r2, NULL);
     if (status != PLS_OK) {
       *bad_construct = j;
       return status;

@@ -65,7 +65,10 @@ int pls_fit_cor(const pls_model_t *m, const double *S, pls_work_t *ws, pls_resul
   res->admissible = 1;
   for (int j = 0; j < m->K; j++) res->rho_a[j] = 1.0;
   if (m->consistent) consistent_correction(m, ws, res);
-  status = path_coefficients(m, cor, ws, res->path_coef, res->r2, &bad);
+  /* under PLSc, predecessors whose corrected correlations are invertible but
+   * not positive definite are solved by LU, and the solution is inadmissible */
+  status = path_coefficients(m, cor, ws, res->path_coef, res->r2, &bad,
+                             m->consistent ? &res->admissible : NULL);
 
 done:
   res->status = status;

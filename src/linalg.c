@@ -117,3 +117,57 @@ void chol_inverse(double *A, int n, double *scratch)
     for (size_t i = j + 1; i < nn; i++) A[i + nn * j] = A[j + nn * i];
   }
 }
+
+/* LU factorization with partial pivoting of the general n x n matrix A in
+ * place (unit lower triangle below the diagonal, U on and above it; row i
+ * swapped with pivot[i] at step i), for the systems Cholesky cannot solve:
+ * PLSc's corrected correlations may be invertible without being positive
+ * definite. Returns 0 on success and k > 0 when the k-th pivot is (to
+ * COLLINEAR_TOL of the largest entry) zero, that is when A is singular. */
+int lu_factor(double *A, int n, int *pivot)
+{
+  size_t nn = (size_t) n;
+  double largest = 0.0;
+  for (size_t i = 0; i < nn * nn; i++)
+    if (fabs(A[i]) > largest) largest = fabs(A[i]);
+  for (size_t j = 0; j < nn; j++) {
+    size_t p = j;
+    for (size_t i = j + 1; i < nn; i++)
+      if (fabs(A[i + nn * j]) > fabs(A[p + nn * j])) p = i;
+    pivot[j] = (int) p;
+    if (!(fabs(A[p + nn * j]) > COLLINEAR_TOL * largest)) return (int) j + 1;
+    if (p != j)
+      for (size_t c = 0; c < nn; c++) {
+        double swap = A[j + nn * c];
+        A[j + nn * c] = A[p + nn * c];
+        A[p + nn * c] = swap;
+      }
+    double reciprocal = 1.0 / A[j + nn * j];
+    for (size_t i = j + 1; i < nn; i++) A[i + nn * j] *= reciprocal;
+    for (size_t c = j + 1; c < nn; c++) {
+      double u = A[j + nn * c];
+      for (size_t i = j + 1; i < nn; i++) A[i + nn * c] -= A[i + nn * j] * u;
+    }
+  }
+  return 0;
+}
+
+/* Solve A x = b in place, with A factored by lu_factor. */
+void lu_solve(const double *LU, int n, const int *pivot, double *b)
+{
+  size_t nn = (size_t) n;
+  for (size_t j = 0; j < nn; j++) {
+    size_t p = (size_t) pivot[j];
+    if (p != j) {
+      double swap = b[j];
+      b[j] = b[p];
+      b[p] = swap;
+    }
+  }
+  for (size_t i = 0; i < nn; i++)
+    for (size_t k = 0; k < i; k++) b[i] -= LU[i + nn * k] * b[k];
+  for (size_t i = nn; i-- > 0;) {
+    for (size_t k = i + 1; k < nn; k++) b[i] -= LU[i + nn * k] * b[k];
+    b[i] /= LU[i + nn * i];
+  }
+}

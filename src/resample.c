@@ -61,11 +61,23 @@ static int align_with_original(const resample_problem_t *pr, resample_buffers_t 
     }
   }
   if (!flipped) return PLS_OK;
-  return path_coefficients(m, b->res.construct_cor, &b->ws, b->res.path_coef, b->res.r2, &bad);
+  return path_coefficients(m, b->res.construct_cor, &b->ws, b->res.path_coef, b->res.r2, &bad,
+                           m->consistent ? &b->res.admissible : NULL);
+}
+
+/* Whether PLSc could correct the correlations: every reliability positive
+ * and finite (consistent_correction stops at the first that is not). */
+static int reliabilities_usable(const pls_model_t *m, const pls_result_t *res)
+{
+  for (int j = 0; j < m->K; j++)
+    if (!(res->rho_a[j] > 0.0) || !R_FINITE(res->rho_a[j])) return 0;
+  return 1;
 }
 
 /* Fits the model to the moments in b->cross / b->sums and writes one row
- * (also used by the permutation loops, permutation.c). */
+ * (also used by the permutation loops, permutation.c). An inadmissible PLSc
+ * solution has status STATUS_INADMISSIBLE and its estimates in the row when
+ * pr->keep_inadmissible, NA otherwise. */
 void fit_and_collect(const resample_problem_t *pr, double N, resample_buffers_t *b,
                      double *out, R_xlen_t stride, int *status)
 {
@@ -78,13 +90,11 @@ void fit_and_collect(const resample_problem_t *pr, double N, resample_buffers_t 
   }
   int fit_status = pls_fit_cor(m, b->S, &b->ws, &b->res);
   if (fit_status == PLS_OK && !b->res.converged) fit_status = STATUS_NOT_CONVERGED;
-  if (fit_status == PLS_OK && !b->res.admissible) fit_status = STATUS_INADMISSIBLE;
-  /* under PLSc, collinear predictors mean corrected correlations that are
-   * not positive definite: an inadmissible resample */
-  if (m->consistent && fit_status == PLS_ERR_INNER_SINGULAR) fit_status = STATUS_INADMISSIBLE;
   if (fit_status == PLS_OK && pr->sign_change == SIGN_CONSTRUCT) fit_status = align_with_original(pr, b);
+  if (fit_status == PLS_OK && !b->res.admissible)
+    fit_status = reliabilities_usable(m, &b->res) ? STATUS_INADMISSIBLE : STATUS_NO_RELIABILITY;
   *status = fit_status;
-  if (fit_status != PLS_OK) {
+  if (fit_status != PLS_OK && !(fit_status == STATUS_INADMISSIBLE && pr->keep_inadmissible)) {
     fill_missing_statistics(q, out, stride);
     return;
   }

@@ -30,7 +30,7 @@ void pls_work_size(const pls_model_t *m, size_t *n_double, size_t *n_size, size_
   size_t p = (size_t) m->p, K = (size_t) m->K;
   *n_double = p + mode_b_inverse_size(m) + largest_block(m) + 2 * K * K + K;
   *n_size = K;
-  *n_int = 2 * K + (K + 1) + 3 * K * K;
+  *n_int = 3 * K + (K + 1) + 3 * K * K;
 }
 
 static int adjacent(const pls_model_t *m, int a, int b)
@@ -86,6 +86,7 @@ void pls_work_init(const pls_model_t *m, pls_work_t *ws, double *dbuf, size_t *s
   ws->block_inverse = dbuf;
   ws->inverse_offset = sbuf;
   ws->small_index = ibuf;            ibuf += K;
+  ws->small_pivot = ibuf;            ibuf += K;
   ws->factored_index = ibuf;         ibuf += K;
   ws->factored_count = -1;
   ws->partner_start = ibuf;          ibuf += K + 1;

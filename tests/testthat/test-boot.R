@@ -307,3 +307,23 @@ test_that("a bootstrap of large data runs its chunks as pls_boot() sizes them", 
   direct <- iecpls:::c_bootstrap(problem, seeds, c(size, 2L), 1L)
   expect_equal(unname(boot$draws), unname(direct$stats))
 })
+
+test_that("missing values are replaced once, before resampling, as ?pls_boot says (#15)", {
+  fit <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean")
+  set.seed(8)
+  boot <- pls_boot(fit, R = 2, bca = FALSE)
+  set.seed(8)
+  seeds <- iecpls:::chunk_seeds(1)
+  rows <- reference_resample_rows(seeds[, 1], nrow(corp_rep_data), 1)[[1]]
+  replaced_first <- pls(corp_rep_syntax, data = corp_rep_mean_replaced()[rows, ])
+  expect_equal(unname(boot$draws[1, paste("path:", names(coef(fit)))]), unname(coef(replaced_first)),
+               tolerance = 1e-8)
+  # seminr's rule, replacement within the resample, gives other estimates
+  within <- pls(corp_rep_syntax, data = corp_rep_data[rows, ], na_values = -99, missing = "mean")
+  expect_gt(max(abs(coef(within) - coef(replaced_first))), 1e-6)
+  rd <- test_path("..", "..", "man", "pls_boot.Rd")
+  skip_if_not(file.exists(rd), "no source tree")
+  text <- paste(readLines(rd), collapse = " ")
+  expect_no_match(text, "replaced before resampling, as seminr", fixed = TRUE)
+  expect_match(text, "seminr instead replaces missing values within each resample", fixed = TRUE)
+})

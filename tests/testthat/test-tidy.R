@@ -47,7 +47,7 @@ test_that("glance() is one row describing the model", {
   row <- glance(fit)
   expect_equal(nrow(row), 1)
   expect_named(row, c("nobs", "indicators", "constructs", "paths", "scheme", "iterations", "converged",
-                      "r2_mean", "srmr", "d_uls", "d_g"))
+                      "admissible", "r2_mean", "srmr", "d_uls", "d_g"))
   expect_equal(row$nobs, 344)
   expect_equal(row$constructs, 8)
   expect_equal(row$paths, 13)
