@@ -341,15 +341,7 @@ check_cor_input <- function(S, model) {
   if (any(diag(S) <= 0)) {
     cli::cli_abort("{.arg S} has a non-positive variance for {.var {rownames(S)[diag(S) <= 0]}}.", call = NULL)
   }
-  asymmetry <- abs(S - t(S))
-  if (max(asymmetry) > 1e-8 * max(abs(S))) {
-    at <- which(asymmetry == max(asymmetry), arr.ind = TRUE)[1, ]
-    a <- rownames(S)[at[1]]
-    b <- colnames(S)[at[2]]
-    cli::cli_abort(c("{.arg S} is not symmetric.",
-                     "i" = "{.code S[{a}, {b}]} is {signif(S[at[1], at[2]], 6)} but {.code S[{b}, {a}]} is {signif(S[at[2], at[1]], 6)}."),
-                   call = NULL)
-  }
+  check_symmetric(S)
   S <- stats::cov2cor((S + t(S)) / 2)
   smallest <- min(eigen(S, symmetric = TRUE, only.values = TRUE)$values)
   if (smallest < -1e-8) {
@@ -359,6 +351,29 @@ check_cor_input <- function(S, model) {
     ), call = NULL)
   }
   S
+}
+
+# Asymmetry up to rounding (1e-6 times the largest entry, as in a matrix
+# written with 7 significant digits) is accepted: the caller averages S and
+# t(S). Otherwise the error shows the most asymmetric pair with as many
+# digits as it takes to tell them apart, and their difference.
+symmetry_tolerance <- 1e-6
+
+check_symmetric <- function(S) {
+  asymmetry <- abs(S - t(S))
+  if (max(asymmetry) <= symmetry_tolerance * max(abs(S))) return(invisible(S))
+  at <- which(asymmetry == max(asymmetry), arr.ind = TRUE)[1, ]
+  a <- rownames(S)[at[1]]
+  b <- colnames(S)[at[2]]
+  values <- c(S[at[1], at[2]], S[at[2], at[1]])
+  digits <- 6L
+  while (digits < 17L && signif(values[1], digits) == signif(values[2], digits)) digits <- digits + 1L
+  shown <- format(values, digits = digits)
+  difference <- format(abs(values[1] - values[2]), digits = 3)
+  cli::cli_abort(c("{.arg S} is not symmetric.",
+                   "i" = "{.code S[{a}, {b}]} is {shown[1]} but {.code S[{b}, {a}]} is {shown[2]} (a difference of {difference}).",
+                   "i" = "Differences up to {symmetry_tolerance} times the largest entry are taken as rounding."),
+                 call = NULL)
 }
 
 `%||%` <- function(x, y) if (is.null(x)) y else x

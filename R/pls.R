@@ -71,7 +71,9 @@
 #'   than 1. Rows of weight zero are not counted as cases.
 #' @param S Instead of `data`, a correlation or covariance matrix of the
 #'   indicators with their names as dimnames (for example a published
-#'   correlation table). Construct scores are then not available.
+#'   correlation table). Asymmetry up to 1e-6 times its largest entry is
+#'   taken as rounding and averaged out. Construct scores are then not
+#'   available.
 #' @param nobs With `S`, the number of observations behind it (used for the
 #'   adjusted R^2; optional).
 #' @param tol Convergence tolerance: the largest allowed change of an outer

@@ -251,6 +251,21 @@ test_that("a correlation matrix that is not symmetric or not PSD is an error nam
   expect_error(pls(ecsi_syntax, S = unname(S)), "row or column names")
 })
 
+test_that("an S asymmetric by rounding is accepted; otherwise the error shows the difference (#15, defect 12)", {
+  S <- stats::cor(mobi)
+  rounded <- S
+  rounded["CUSA1", "CUSA2"] <- rounded["CUSA1", "CUSA2"] + 2e-8
+  averaged <- (rounded + t(rounded)) / 2
+  expect_equal(pls(ecsi_syntax, S = rounded)$path_coef, pls(ecsi_syntax, S = averaged)$path_coef, tolerance = 1e-12)
+  close <- S
+  close["CUSA1", "CUSA2"] <- close["CUSA1", "CUSA2"] + 2e-6
+  message <- error_message(pls(ecsi_syntax, S = close))
+  expect_match(message, "not symmetric")
+  expect_match(message, "difference of 2e-06")
+  shown <- regmatches(message, gregexpr("is [-0-9.e]+", message))[[1]]
+  expect_length(unique(shown), 2L)
+})
+
 test_that("pls() and pls_boot() check their other arguments", {
   expect_error(pls(ecsi_syntax, data = mobi, na_values = "-99"), "na_values. must be numeric codes")
   expect_error(pls(ecsi_syntax, data = mobi, boot = 2.5), "boot")
