@@ -178,6 +178,11 @@ run_streams <- function(R, runs, fit) {
   }))
 }
 
+# The entry of `x` (named by group) for the group `name`, found by position
+# as pls_micom() finds its groups: `[[` cannot find the empty name, and ""
+# is a valid label.
+group_entry <- function(x, name) x[[match(name, names(x))]]
+
 # Pairs of group names, one column per pair.
 group_pairs <- function(names) utils::combn(names, 2L)
 
