@@ -302,6 +302,10 @@ check_case_weights <- function(case_weights, data, n) {
     cli::cli_abort(c("{.arg case_weights} sum to {format(sum(case_weights), digits = 3)}; they must sum to more than 1.",
                      "i" = "They are frequency weights: the weighted variance divides by their sum minus 1."), call = NULL)
   }
+  # a weight below the largest times the machine epsilon changes no sum that
+  # includes the largest: it is zero (the row is not a case), so that weights
+  # such as 1e-320 do not pass for cases
+  case_weights[case_weights < max(case_weights) * .Machine$double.eps] <- 0
   case_weights
 }
 
