@@ -35,17 +35,20 @@ c_case_weights <- function(case_weights) {
   case_weights
 }
 
-# Fit from data columns (a list of integer/double vectors in block order).
+# Fit from data columns (a list of integer/double vectors in block order, or
+# a matrix read in place: see in_place_matrix()).
 c_fit_data <- function(model, columns, case_weights, missing, spec) {
   missing_code <- match(missing, c("fail", "mean", "casewise")) - 1L
-  out <- .Call(C_iecpls_fit_data, columns, c_case_weights(case_weights), missing_code, spec)
+  in_place <- inherits(columns, "pls_in_place")
+  out <- .Call(C_iecpls_fit_data, if (in_place) columns$matrix else columns, if (in_place) columns$index,
+               c_case_weights(case_weights), missing_code, spec)
   # missing values are found in C, in the same pass as the moments; the
   # message listing every affected column is built only on this error path
-  if (out$status == 8L) abort_missing_values(columns)
-  if (out$status == 9L) abort_infinite_values(columns)
+  if (out$status == 8L) abort_missing_values(column_list(columns))
+  if (out$status == 9L) abort_infinite_values(column_list(columns))
   # status 4 before the correlation matrix exists comes from standardizing a
   # column (the index is then an indicator, not a construct)
-  if (out$status == 4L && is.null(out$cor)) abort_overflow(columns, out$status_index)
+  if (out$status == 4L && is.null(out$cor)) abort_overflow(column_list(columns), out$status_index)
   stop_on_status(out, model)
   out
 }
@@ -105,7 +108,10 @@ predecessors <- function(model, construct) {
 # count them), and the other rows standardize the same without them.
 c_standardize <- function(fit) {
   missing_code <- match(fit$settings$missing, c("fail", "mean", "casewise")) - 1L
-  out <- .Call(C_iecpls_standardize, as.list(fit$data), c_case_weights(fit$case_weights), missing_code)
+  data <- fit$data
+  index <- if (is.matrix(data)) match(fit$model$indicators, colnames(data))
+  out <- .Call(C_iecpls_standardize, if (is.null(index)) as.list(data) else data, index,
+               c_case_weights(fit$case_weights), missing_code)
   stop_on_status(out, fit$model)
   rows <- if (is.null(fit$rows_used)) seq_len(nrow(fit$data)) else which(fit$rows_used)
   weights <- out$case_weights

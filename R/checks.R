@@ -113,6 +113,49 @@ indicator_columns <- function(data, model, na_values) {
   columns
 }
 
+# An integer or double matrix with every indicator once, no missing value and
+# no `na_values` is read in place: instead of its columns (copying them would
+# take longer than the fit), pls() hands the C code the matrix and the
+# indicators' column numbers (a `pls_in_place` list of `matrix` and `index`;
+# a class, as a list of columns may have a column named "matrix"), and keeps
+# the matrix as fit$data. NULL when the data are read through
+# indicator_columns().
+in_place_matrix <- function(data, model, na_values) {
+  if (!is.matrix(data) || !typeof(data) %in% c("integer", "double") || is.object(data) || length(na_values)) {
+    return(NULL)
+  }
+  names <- colnames(data)
+  index <- match(model$indicators, names)
+  if (anyNA(index) || anyDuplicated(names[names %in% model$indicators]) || anyNA(data)) return(NULL)
+  in_place(data, index)
+}
+
+in_place <- function(matrix, index) structure(list(matrix = matrix, index = index), class = "pls_in_place")
+
+in_place_matrix_of <- function(columns) if (inherits(columns, "pls_in_place")) columns$matrix
+
+# The indicator columns of in_place_matrix() as a list, for the error
+# messages built from columns (copies, on error paths only).
+column_list <- function(columns) {
+  if (!inherits(columns, "pls_in_place")) return(columns)
+  out <- lapply(columns$index, function(j) {
+    column <- columns$matrix[, j]
+    names(column) <- NULL # the matrix's row names
+    column
+  })
+  names(out) <- colnames(columns$matrix)[columns$index]
+  out
+}
+
+# The model's indicator columns of a fit's data as a data frame: fit$data,
+# or the columns of the matrix pls() read in place (copied).
+fit_indicator_data <- function(fit) {
+  data <- fit$data
+  if (!is.matrix(data)) return(data)
+  columns <- column_list(in_place(data, match(fit$model$indicators, colnames(data))))
+  structure(columns, class = "data.frame", row.names = c(NA_integer_, -nrow(data)))
+}
+
 # "numeric", "ordered", "labelled", "logical", "empty" (logical NA only) or
 # "other" (not usable).
 column_kind <- function(x) {
@@ -229,13 +272,15 @@ check_enough_rows <- function(model, n, what = "row{?s}") {
   cli::cli_abort(c(header, reasons), call = NULL)
 }
 
-# Rows the fit will use, and how to describe them.
-usable_rows <- function(columns, weights, missing) {
-  used <- if (missing == "casewise") do.call(stats::complete.cases, unname(columns)) else TRUE
+# Rows the fit will use, and how to describe them (a matrix read in place
+# has no missing value).
+usable_rows <- function(columns, weights, missing, n_rows) {
+  complete <- missing != "casewise" || inherits(columns, "pls_in_place")
+  used <- if (complete) TRUE else do.call(stats::complete.cases, unname(columns))
   if (!is.null(weights)) used <- used & weights > 0
   what <- paste0(if (missing == "casewise") "complete " else "", "row{?s}",
                  if (!is.null(weights)) " with a positive case weight" else "")
-  list(n = if (isTRUE(used)) length(columns[[1]]) else sum(used), what = what)
+  list(n = if (isTRUE(used)) n_rows else sum(used), what = what)
 }
 
 abort_missing_values <- function(columns) {

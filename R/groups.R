@@ -84,7 +84,7 @@ check_group_sizes <- function(model, sizes) {
 # replaced as the fit replaced them (by the mean of all rows), so every group
 # and every permutation works on the same numbers.
 prepared_data <- function(fit, rows) {
-  data <- fit$data[rows, , drop = FALSE]
+  data <- fit_indicator_data(fit)[rows, , drop = FALSE]
   if (identical(fit$settings$missing, "mean")) {
     for (column in names(data)) {
       missing <- is.na(data[[column]])

@@ -132,7 +132,9 @@
 #'   \item{`rows_used`}{with `missing = "casewise"`, a logical vector
 #'     marking the rows of `data` that were used; otherwise `NULL`.}
 #'   \item{`data`, `case_weights`}{the indicator data used (a data frame of
-#'     the model's columns, after `na_values`) and the case weights.}
+#'     the model's columns, after `na_values`) and the case weights. An
+#'     integer or double matrix `data` without missing values or `na_values`
+#'     is read in place, not copied, and is kept here as it was given.}
 #'   \item{`model`}{the parsed model, with the modes used.}
 #'   \item{`settings`}{a list of the settings used.}
 #'   \item{`call`}{the matched call.}
@@ -217,11 +219,14 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   }
   if (is.null(data)) cli::cli_abort("{.arg data} (or a correlation matrix {.arg S}) is required.", call = NULL)
   data <- check_data(data)
-  columns <- indicator_columns(data, model, na_values)
-  abort_all_missing(columns)
-  n_rows <- length(columns[[1]])
+  columns <- in_place_matrix(data, model, na_values)
+  if (is.null(columns)) {
+    columns <- indicator_columns(data, model, na_values)
+    abort_all_missing(columns)
+  }
+  n_rows <- nrow(data)
   weights <- check_case_weights(case_weights, data, n_rows)
-  usable <- usable_rows(columns, weights, missing)
+  usable <- usable_rows(columns, weights, missing, n_rows)
   check_enough_rows(model, usable$n, usable$what)
   raw <- c_fit_data(model, columns, weights, missing, spec)
   complete <- if (is.null(raw$rows_used)) n_rows else sum(raw$rows_used)
@@ -231,8 +236,9 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   # rows of weight zero are not cases
   n <- if (is.null(weights)) complete else sum(weights[raw$rows_used %||% TRUE] > 0)
   fit <- new_pls_fit(raw, model, n, settings, call)
-  # a data frame sharing the column vectors (no copy, no name checking)
-  fit$data <- structure(columns, class = "data.frame", row.names = c(NA_integer_, -n_rows))
+  # a data frame sharing the column vectors (no copy, no name checking), or
+  # the matrix read in place
+  fit$data <- in_place_matrix_of(columns) %||% structure(columns, class = "data.frame", row.names = c(NA_integer_, -n_rows))
   fit$case_weights <- weights
   if (!is.null(fit$scores)) rownames(fit$scores) <- score_row_names(data, raw$rows_used)
   if (boot > 0) fit$boot <- pls_boot(fit, R = boot, cores = cores)
