@@ -19,18 +19,36 @@ model_spec <- function(model, scheme, tol, max_iter, consistent = FALSE) {
   )
 }
 
-# Fit from data columns (a list of integer/double vectors in block order).
+# Case weights as the C code reads them. Their scale does not change the
+# estimates, and above 2^53 a sum of weights minus 1 (the variance
+# denominator) is the sum itself in double precision; so weights whose
+# largest exceeds 2^55 are divided by a power of 2 that brings it below 2^55
+# (and the sum above 2^54). Every sum, mean and variance is then the same to
+# the last bit, and weights such as 1e306 times squared deviations no
+# longer overflow. (Weights below the largest times the machine epsilon are
+# already zero: check_case_weights().)
+c_case_weights <- function(case_weights) {
+  if (is.null(case_weights)) return(NULL)
+  case_weights <- as.double(case_weights)
+  largest <- max(case_weights)
+  if (largest >= 2^55) case_weights <- case_weights / 2^(floor(log2(largest)) - 54)
+  case_weights
+}
+
+# Fit from data columns (a list of integer/double vectors in block order, or
+# a matrix read in place: see in_place_matrix()).
 c_fit_data <- function(model, columns, case_weights, missing, spec) {
   missing_code <- match(missing, c("fail", "mean", "casewise")) - 1L
-  if (!is.null(case_weights)) case_weights <- as.double(case_weights)
-  out <- .Call(C_iecpls_fit_data, columns, case_weights, missing_code, spec)
+  in_place <- inherits(columns, "pls_in_place")
+  out <- .Call(C_iecpls_fit_data, if (in_place) columns$matrix else columns, if (in_place) columns$index,
+               c_case_weights(case_weights), missing_code, spec)
   # missing values are found in C, in the same pass as the moments; the
   # message listing every affected column is built only on this error path
-  if (out$status == 8L) abort_missing_values(columns)
-  if (out$status == 9L) abort_infinite_values(columns)
+  if (out$status == 8L) abort_missing_values(column_list(columns))
+  if (out$status == 9L) abort_infinite_values(column_list(columns))
   # status 4 before the correlation matrix exists comes from standardizing a
   # column (the index is then an indicator, not a construct)
-  if (out$status == 4L && is.null(out$cor)) abort_overflow(columns, out$status_index)
+  if (out$status == 4L && is.null(out$cor)) abort_overflow(column_list(columns), out$status_index)
   stop_on_status(out, model)
   out
 }
@@ -84,12 +102,22 @@ predecessors <- function(model, construct) {
 }
 
 # Standardized data (transposed, p x n) of the rows a fit used, for the
-# resampling loops.
+# resampling loops and group comparisons, with their case weights and
+# `rows`, their row numbers in fit$data. Rows of weight zero are left out:
+# they are as if absent (the bootstrap does not draw them, a group does not
+# count them), and the other rows standardize the same without them.
 c_standardize <- function(fit) {
   missing_code <- match(fit$settings$missing, c("fail", "mean", "casewise")) - 1L
-  out <- .Call(C_iecpls_standardize, as.list(fit$data), fit$case_weights, missing_code)
+  data <- fit$data
+  index <- if (is.matrix(data)) match(fit$model$indicators, colnames(data))
+  out <- .Call(C_iecpls_standardize, if (is.null(index)) as.list(data) else data, index,
+               c_case_weights(fit$case_weights), missing_code)
   stop_on_status(out, fit$model)
-  list(zt = out$zt, case_weights = out$case_weights)
+  rows <- if (is.null(fit$rows_used)) seq_len(nrow(fit$data)) else which(fit$rows_used)
+  weights <- out$case_weights
+  if (is.null(weights) || all(weights > 0)) return(list(zt = out$zt, case_weights = weights, rows = rows))
+  positive <- weights > 0
+  list(zt = out$zt[, positive, drop = FALSE], case_weights = weights[positive], rows = rows[positive])
 }
 
 # Runs bootstrap chunks; `problem` holds everything that is the same for all

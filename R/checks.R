@@ -128,6 +128,49 @@ indicator_columns <- function(data, model, na_values) {
   columns
 }
 
+# An integer or double matrix with every indicator once, no missing value and
+# no `na_values` is read in place: instead of its columns (copying them would
+# take longer than the fit), pls() hands the C code the matrix and the
+# indicators' column numbers (a `pls_in_place` list of `matrix` and `index`;
+# a class, as a list of columns may have a column named "matrix"), and keeps
+# the matrix as fit$data. NULL when the data are read through
+# indicator_columns().
+in_place_matrix <- function(data, model, na_values) {
+  if (!is.matrix(data) || !typeof(data) %in% c("integer", "double") || is.object(data) || length(na_values)) {
+    return(NULL)
+  }
+  names <- colnames(data)
+  index <- match(model$indicators, names)
+  if (anyNA(index) || anyDuplicated(names[names %in% model$indicators]) || anyNA(data)) return(NULL)
+  in_place(data, index)
+}
+
+in_place <- function(matrix, index) structure(list(matrix = matrix, index = index), class = "pls_in_place")
+
+in_place_matrix_of <- function(columns) if (inherits(columns, "pls_in_place")) columns$matrix
+
+# The indicator columns of in_place_matrix() as a list, for the error
+# messages built from columns (copies, on error paths only).
+column_list <- function(columns) {
+  if (!inherits(columns, "pls_in_place")) return(columns)
+  out <- lapply(columns$index, function(j) {
+    column <- columns$matrix[, j]
+    names(column) <- NULL # the matrix's row names
+    column
+  })
+  names(out) <- colnames(columns$matrix)[columns$index]
+  out
+}
+
+# The model's indicator columns of a fit's data as a data frame: fit$data,
+# or the columns of the matrix pls() read in place (copied).
+fit_indicator_data <- function(fit) {
+  data <- fit$data
+  if (!is.matrix(data)) return(data)
+  columns <- column_list(in_place(data, match(fit$model$indicators, colnames(data))))
+  structure(columns, class = "data.frame", row.names = c(NA_integer_, -nrow(data)))
+}
+
 # "numeric", "ordered", "labelled", "logical", "empty" (logical NA only) or
 # "other" (not usable).
 column_kind <- function(x) {
@@ -244,13 +287,15 @@ check_enough_rows <- function(model, n, what = "row{?s}") {
   cli::cli_abort(c(header, reasons), call = NULL)
 }
 
-# Rows the fit will use, and how to describe them.
-usable_rows <- function(columns, weights, missing) {
-  used <- if (missing == "casewise") do.call(stats::complete.cases, unname(columns)) else TRUE
+# Rows the fit will use, and how to describe them (a matrix read in place
+# has no missing value).
+usable_rows <- function(columns, weights, missing, n_rows) {
+  complete <- missing != "casewise" || inherits(columns, "pls_in_place")
+  used <- if (complete) TRUE else do.call(stats::complete.cases, unname(columns))
   if (!is.null(weights)) used <- used & weights > 0
   what <- paste0(if (missing == "casewise") "complete " else "", "row{?s}",
                  if (!is.null(weights)) " with a positive case weight" else "")
-  list(n = if (isTRUE(used)) length(columns[[1]]) else sum(used), what = what)
+  list(n = if (isTRUE(used)) n_rows else sum(used), what = what)
 }
 
 abort_missing_values <- function(columns) {
@@ -317,6 +362,10 @@ check_case_weights <- function(case_weights, data, n) {
     cli::cli_abort(c("{.arg case_weights} sum to {format(sum(case_weights), digits = 3)}; they must sum to more than 1.",
                      "i" = "They are frequency weights: the weighted variance divides by their sum minus 1."), call = NULL)
   }
+  # a weight below the largest times the machine epsilon changes no sum that
+  # includes the largest: it is zero (the row is not a case), so that weights
+  # such as 1e-320 do not pass for cases
+  case_weights[case_weights < max(case_weights) * .Machine$double.eps] <- 0
   case_weights
 }
 
@@ -356,15 +405,7 @@ check_cor_input <- function(S, model) {
   if (any(diag(S) <= 0)) {
     cli::cli_abort("{.arg S} has a non-positive variance for {.var {rownames(S)[diag(S) <= 0]}}.", call = NULL)
   }
-  asymmetry <- abs(S - t(S))
-  if (max(asymmetry) > 1e-8 * max(abs(S))) {
-    at <- which(asymmetry == max(asymmetry), arr.ind = TRUE)[1, ]
-    a <- rownames(S)[at[1]]
-    b <- colnames(S)[at[2]]
-    cli::cli_abort(c("{.arg S} is not symmetric.",
-                     "i" = "{.code S[{a}, {b}]} is {signif(S[at[1], at[2]], 6)} but {.code S[{b}, {a}]} is {signif(S[at[2], at[1]], 6)}."),
-                   call = NULL)
-  }
+  check_symmetric(S)
   S <- stats::cov2cor((S + t(S)) / 2)
   smallest <- min(eigen(S, symmetric = TRUE, only.values = TRUE)$values)
   if (smallest < -1e-8) {
@@ -374,6 +415,29 @@ check_cor_input <- function(S, model) {
     ), call = NULL)
   }
   S
+}
+
+# Asymmetry up to rounding (1e-6 times the largest entry, as in a matrix
+# written with 7 significant digits) is accepted: the caller averages S and
+# t(S). Otherwise the error shows the most asymmetric pair with as many
+# digits as it takes to tell them apart, and their difference.
+symmetry_tolerance <- 1e-6
+
+check_symmetric <- function(S) {
+  asymmetry <- abs(S - t(S))
+  if (max(asymmetry) <= symmetry_tolerance * max(abs(S))) return(invisible(S))
+  at <- which(asymmetry == max(asymmetry), arr.ind = TRUE)[1, ]
+  a <- rownames(S)[at[1]]
+  b <- colnames(S)[at[2]]
+  values <- c(S[at[1], at[2]], S[at[2], at[1]])
+  digits <- 6L
+  while (digits < 17L && signif(values[1], digits) == signif(values[2], digits)) digits <- digits + 1L
+  shown <- format(values, digits = digits)
+  difference <- format(abs(values[1] - values[2]), digits = 3)
+  cli::cli_abort(c("{.arg S} is not symmetric.",
+                   "i" = "{.code S[{a}, {b}]} is {shown[1]} but {.code S[{b}, {a}]} is {shown[2]} (a difference of {difference}).",
+                   "i" = "Differences up to {symmetry_tolerance} times the largest entry are taken as rounding."),
+                 call = NULL)
 }
 
 `%||%` <- function(x, y) if (is.null(x)) y else x

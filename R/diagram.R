@@ -19,7 +19,7 @@
 #'
 #' @param x A fitted model from [pls()] or a model from [parse_model()]
 #'   (whose labels are empty).
-#' @param digits Number of decimals.
+#' @param digits Number of decimals, a whole number from 0 to 15.
 #' @param ci For a bootstrap: add the percentile confidence interval on a
 #'   second line of each structural path's label.
 #' @param ... Passed on to methods.
@@ -37,7 +37,18 @@
 #' diagram_labels(fit)
 #' @export
 diagram_labels <- function(x, digits = 2, ...) {
+  check_digits(digits)
   UseMethod("diagram_labels")
+}
+
+# Decimals shown: a whole number from 0 to 15 (what a double carries).
+check_digits <- function(digits) {
+  if (!is.numeric(digits) || length(digits) != 1L || is.na(digits) || digits < 0 || digits > 15 ||
+      digits != round(digits)) {
+    cli::cli_abort("{.arg digits} must be a whole number from 0 to 15, not {.obj_type_friendly {digits}}.",
+                   class = "pls_argument_error", call = NULL)
+  }
+  invisible(digits)
 }
 
 #' @rdname diagram_labels

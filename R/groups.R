@@ -3,7 +3,8 @@
 # the problems the C permutation loops (src/permutation.c) read.
 
 # Everything about the groups that both analyses need: `labels` (a factor
-# over the compared rows), `zt` (their standardized data, p x n),
+# over the compared rows: those the fit used, with a positive case weight
+# and a known group), `zt` (their standardized data, p x n),
 # `case_weights`, `prepared` (their indicator data with missing values
 # treated as in the fit), `sizes` and `names`.
 comparison_groups <- function(fit, group, data, call_name) {
@@ -12,8 +13,8 @@ comparison_groups <- function(fit, group, data, call_name) {
     cli::cli_abort("{.fn {call_name}} needs the data: {.arg fit} was fitted from a correlation matrix.", call = NULL)
   }
   labels <- group_labels(group, data, nrow(fit$data))
-  used <- fit$rows_used %||% rep(TRUE, nrow(fit$data))
-  labels <- labels[used]
+  standardized <- c_standardize(fit)
+  labels <- labels[standardized$rows]
   known <- !is.na(labels)
   if (!all(known)) {
     cli::cli_inform("{sum(!known)} row{?s} with a missing group {?was/were} left out.")
@@ -24,11 +25,10 @@ comparison_groups <- function(fit, group, data, call_name) {
     cli::cli_abort("{.arg group} must have at least two groups; it has {length(sizes)} ({.val {names(sizes)}}).", call = NULL)
   }
   check_group_sizes(fit$model, sizes)
-  standardized <- c_standardize(fit)
   list(labels = labels, names = levels(labels), sizes = stats::setNames(as.vector(sizes), names(sizes)),
        zt = standardized$zt[, known, drop = FALSE],
        case_weights = standardized$case_weights[known],
-       prepared = prepared_data(fit)[known, , drop = FALSE])
+       prepared = prepared_data(fit, standardized$rows[known]))
 }
 
 # The group of each row of the fitted data: a vector of labels, or the name
@@ -80,12 +80,11 @@ check_group_sizes <- function(model, sizes) {
   invisible(sizes)
 }
 
-# The indicator data of the rows the fit used, with missing values replaced
-# as the fit replaced them (by the mean of all rows), so every group and
-# every permutation works on the same numbers.
-prepared_data <- function(fit) {
-  data <- fit$data
-  if (!is.null(fit$rows_used)) data <- data[fit$rows_used, , drop = FALSE]
+# The indicator data of the rows `rows` of the fit, with missing values
+# replaced as the fit replaced them (by the mean of all rows), so every group
+# and every permutation works on the same numbers.
+prepared_data <- function(fit, rows) {
+  data <- fit_indicator_data(fit)[rows, , drop = FALSE]
   if (identical(fit$settings$missing, "mean")) {
     for (column in names(data)) {
       missing <- is.na(data[[column]])
@@ -183,6 +182,11 @@ run_streams <- function(R, runs, fit) {
     seeds[, (k - 1L) * length(sizes) + seq_along(sizes), drop = FALSE]
   }))
 }
+
+# The entry of `x` (named by group) for the group `name`, found by position
+# as pls_micom() finds its groups: `[[` cannot find the empty name, and ""
+# is a valid label.
+group_entry <- function(x, name) x[[match(name, names(x))]]
 
 # Pairs of group names, one column per pair.
 group_pairs <- function(names) utils::combn(names, 2L)

@@ -271,8 +271,8 @@ between_groups <- function(stats, n, q, is_path) {
 mga_bootstrap <- function(boots, parameters, pairs) {
   names <- parameter_names(parameters)
   lapply(seq_len(ncol(pairs)), function(k) {
-    one <- boots[[pairs[1, k]]]
-    two <- boots[[pairs[2, k]]]
+    one <- group_entry(boots, pairs[1, k])
+    two <- group_entry(boots, pairs[2, k])
     first <- centred_draws(one, names)
     second <- centred_draws(two, names)
     greater <- vapply(seq_along(names), function(j) share_not_greater(first[, j], second[, j]), numeric(1))
@@ -302,12 +302,12 @@ share_not_greater <- function(a, b) {
 mga_parametric <- function(boots, parameters, pairs, sizes) {
   names <- parameter_names(parameters)
   lapply(seq_len(ncol(pairs)), function(k) {
-    one <- boots[[pairs[1, k]]]$parameters
-    two <- boots[[pairs[2, k]]]$parameters
+    one <- group_entry(boots, pairs[1, k])$parameters
+    two <- group_entry(boots, pairs[2, k])$parameters
     rows_one <- match(names, parameter_names(one))
     rows_two <- match(names, parameter_names(two))
-    n1 <- sizes[[pairs[1, k]]]
-    n2 <- sizes[[pairs[2, k]]]
+    n1 <- group_entry(sizes, pairs[1, k])
+    n2 <- group_entry(sizes, pairs[2, k])
     v1 <- (n1 - 1) / n1 * one$se[rows_one]^2
     v2 <- (n2 - 1) / n2 * two$se[rows_two]^2
     t_value <- (one$estimate[rows_one] - two$estimate[rows_two]) / sqrt(v1 + v2)
@@ -324,10 +324,11 @@ mga_pair_table <- function(method, parameters, pairs, estimates, results) {
   rows <- lapply(seq_len(ncol(pairs)), function(k) {
     pair <- pairs[, k]
     result <- results[[k]]
+    columns <- match(pair, colnames(estimates))
     table <- data.frame(method = method, type = parameters$type, term = parameters$term,
                         group1 = pair[1], group2 = pair[2],
-                        estimate1 = estimates[, pair[1]], estimate2 = estimates[, pair[2]],
-                        difference = estimates[, pair[1]] - estimates[, pair[2]],
+                        estimate1 = estimates[, columns[1]], estimate2 = estimates[, columns[2]],
+                        difference = estimates[, columns[1]] - estimates[, columns[2]],
                         statistic = as.vector(result$statistic), df = rep_len(as.numeric(result$df), nrow(parameters)),
                         p.value = as.vector(result$p.value), p.greater = as.vector(result$p.greater),
                         p.less = as.vector(result$p.less), stringsAsFactors = FALSE)

@@ -46,7 +46,8 @@
 #' @param labels Arrow labels replacing the estimates: a named character
 #'   vector (names as in [diagram_labels()]) or a function of `x` returning
 #'   one.
-#' @param digits Decimals of the estimates and R^2.
+#' @param digits Decimals of the estimates and R^2, a whole number from 0
+#'   to 15.
 #' @param node_labels Display names for constructs, such as
 #'   `c(TTM = "Teacher team mentoring")`; long names wrap onto up to three
 #'   lines.

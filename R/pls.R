@@ -39,7 +39,16 @@
 #' weights give exactly the fit of the data with rows repeated. Estimates do not
 #' depend on the scale of the weights, only the standardization of the scores
 #' does (`sum(case_weights)` should therefore exceed 1). `nobs()` and the
-#' adjusted R^2 use the number of rows.
+#' adjusted R^2 use the number of rows with a positive weight. A row of
+#' weight zero is as if absent: it is not a case for `nobs()`, the adjusted
+#' R^2, the minimum number of cases, the bootstrap (which resamples the rows
+#' with a positive weight, and whose t tests have `nobs() - 1` degrees of
+#' freedom) or the groups of [pls_mga()] and [pls_micom()]; it still gets
+#' construct scores. A weight below the largest times the machine epsilon
+#' (`.Machine$double.eps`, about 2.2e-16), such as 1e-320, changes no sum
+#' that includes the largest and is taken as zero. Weights may be as large
+#' as any finite number: above 2^55 they are rescaled internally by a power
+#' of 2, which changes no estimate or score.
 #'
 #' @param model Model syntax (a string, see [parse_model()]) or a parsed
 #'   `pls_model`. A `pls_model` edited after parsing is checked as the
@@ -70,10 +79,12 @@
 #' @param case_weights Optional case (sampling or frequency) weights: a
 #'   non-negative numeric vector with one value per row of `data`, or the name
 #'   of a column of `data`; no value may be missing and they must sum to more
-#'   than 1. Rows of weight zero are not counted as cases.
+#'   than 1. Rows of weight zero are as if absent (see Details).
 #' @param S Instead of `data`, a correlation or covariance matrix of the
 #'   indicators with their names as dimnames (for example a published
-#'   correlation table). Construct scores are then not available.
+#'   correlation table). Asymmetry up to 1e-6 times its largest entry is
+#'   taken as rounding and averaged out. Construct scores are then not
+#'   available.
 #' @param nobs With `S`, the number of observations behind it (used for the
 #'   adjusted R^2; optional).
 #' @param tol Convergence tolerance: the largest allowed change of an outer
@@ -118,14 +129,16 @@
 #'     fitted from.}
 #'   \item{`iterations`, `converged`}{number of iterations and whether the
 #'     algorithm converged.}
-#'   \item{`nobs`}{number of rows used (`NA` when fitted from `S` without
-#'     `nobs`).}
+#'   \item{`nobs`}{number of rows used (with a positive case weight; `NA`
+#'     when fitted from `S` without `nobs`).}
 #'   \item{`means`, `sds`}{indicator means and standard deviations (`NULL`
 #'     when fitted from `S`).}
 #'   \item{`rows_used`}{with `missing = "casewise"`, a logical vector
 #'     marking the rows of `data` that were used; otherwise `NULL`.}
 #'   \item{`data`, `case_weights`}{the indicator data used (a data frame of
-#'     the model's columns, after `na_values`) and the case weights.}
+#'     the model's columns, after `na_values`) and the case weights. An
+#'     integer or double matrix `data` without missing values or `na_values`
+#'     is read in place, not copied, and is kept here as it was given.}
 #'   \item{`model`}{the parsed model, with the modes used.}
 #'   \item{`settings`}{a list of the settings used.}
 #'   \item{`call`}{the matched call.}
@@ -210,20 +223,26 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   }
   if (is.null(data)) cli::cli_abort("{.arg data} (or a correlation matrix {.arg S}) is required.", call = NULL)
   data <- check_data(data)
-  columns <- indicator_columns(data, model, na_values)
-  abort_all_missing(columns)
-  n_rows <- length(columns[[1]])
+  columns <- in_place_matrix(data, model, na_values)
+  if (is.null(columns)) {
+    columns <- indicator_columns(data, model, na_values)
+    abort_all_missing(columns)
+  }
+  n_rows <- nrow(data)
   weights <- check_case_weights(case_weights, data, n_rows)
-  usable <- usable_rows(columns, weights, missing)
+  usable <- usable_rows(columns, weights, missing, n_rows)
   check_enough_rows(model, usable$n, usable$what)
   raw <- c_fit_data(model, columns, weights, missing, spec)
-  n <- if (is.null(raw$rows_used)) n_rows else sum(raw$rows_used)
-  if (missing == "casewise" && n < n_rows) {
-    cli::cli_inform("{n_rows - n} of {n_rows} rows with missing indicator values were dropped.")
+  complete <- if (is.null(raw$rows_used)) n_rows else sum(raw$rows_used)
+  if (missing == "casewise" && complete < n_rows) {
+    cli::cli_inform("{n_rows - complete} of {n_rows} rows with missing indicator values were dropped.")
   }
+  # rows of weight zero are not cases
+  n <- if (is.null(weights)) complete else sum(weights[raw$rows_used %||% TRUE] > 0)
   fit <- new_pls_fit(raw, model, n, settings, call)
-  # a data frame sharing the column vectors (no copy, no name checking)
-  fit$data <- structure(columns, class = "data.frame", row.names = c(NA_integer_, -n_rows))
+  # a data frame sharing the column vectors (no copy, no name checking), or
+  # the matrix read in place
+  fit$data <- in_place_matrix_of(columns) %||% structure(columns, class = "data.frame", row.names = c(NA_integer_, -n_rows))
   fit$case_weights <- weights
   if (!is.null(fit$scores)) rownames(fit$scores) <- score_row_names(data, raw$rows_used)
   if (boot > 0) fit$boot <- pls_boot(fit, R = boot, cores = cores)

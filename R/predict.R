@@ -138,7 +138,7 @@ new_indicator_matrix <- function(newdata, fit) {
 # The data a fit was estimated on (the rows it used) as a numeric matrix,
 # with its case weights.
 cv_data <- function(fit) {
-  data <- fit$data
+  data <- fit_indicator_data(fit)
   weights <- fit$case_weights
   if (!is.null(fit$rows_used)) {
     data <- data[fit$rows_used, , drop = FALSE]

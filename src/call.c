@@ -65,10 +65,29 @@ const double *read_case_weights(SEXP case_weights, R_xlen_t n)
   return REAL_RO(case_weights);
 }
 
-/* The indicator columns (a list of integer or double vectors of equal length),
- * read in place. */
-static column_t *read_columns(SEXP columns, int *p, R_xlen_t *n)
+/* The indicator columns, read in place: a list of integer or double vectors
+ * of equal length (`index` NULL), or the columns `index` (1-based) of an
+ * integer or double matrix, which is how a numeric matrix given as data is
+ * read without copying its columns. */
+static column_t *read_columns(SEXP columns, SEXP index, int *p, R_xlen_t *n)
 {
+  if (!isNull(index)) {
+    if (!isMatrix(columns) || (TYPEOF(columns) != REALSXP && TYPEOF(columns) != INTSXP) ||
+        TYPEOF(index) != INTSXP || XLENGTH(index) < 1)
+      error("internal error: 'columns' must be a numeric matrix with an integer column index");
+    int ncol = ncols(columns);
+    *p = (int) XLENGTH(index);
+    *n = nrows(columns);
+    column_t *cols = (column_t *) R_alloc((size_t) *p, sizeof(column_t));
+    for (int c = 0; c < *p; c++) {
+      int j = INTEGER(index)[c];
+      if (j == NA_INTEGER || j < 1 || j > ncol) error("internal error: column index out of range");
+      size_t offset = (size_t) (j - 1) * (size_t) *n;
+      cols[c].real = TYPEOF(columns) == REALSXP ? REAL_RO(columns) + offset : NULL;
+      cols[c].integer = TYPEOF(columns) == INTSXP ? INTEGER_RO(columns) + offset : NULL;
+    }
+    return cols;
+  }
   if (TYPEOF(columns) != VECSXP || XLENGTH(columns) < 1) error("internal error: 'columns' must be a non-empty list");
   *p = (int) XLENGTH(columns);
   *n = XLENGTH(VECTOR_ELT(columns, 0));
@@ -100,12 +119,12 @@ typedef struct {
   double *Z;
 } prepared_t;
 
-static int prepare_data(SEXP ans, SEXP columns, SEXP case_weights, int missing_code, int transposed,
-                        prepared_t *out, int *bad)
+static int prepare_data(SEXP ans, SEXP columns, SEXP index, SEXP case_weights, int missing_code,
+                        int transposed, prepared_t *out, int *bad)
 {
   int p;
   R_xlen_t n;
-  column_t *cols = read_columns(columns, &p, &n);
+  column_t *cols = read_columns(columns, index, &p, &n);
   const double *weights = read_case_weights(case_weights, n);
   int *row_used = NULL;
   R_xlen_t n_used = n;
@@ -214,20 +233,21 @@ SEXP iecpls_fit_cor(SEXP S, SEXP spec)
 }
 
 /* Fit from data: `columns` is a list of p integer or double vectors of equal
- * length (block order), `case_weights` NULL or a double vector, `missing`
- * 0 = none allowed, 1 = mean replacement, 2 = complete cases only. */
-SEXP iecpls_fit_data(SEXP columns, SEXP case_weights, SEXP missing, SEXP spec)
+ * length (block order), or a numeric matrix whose columns `index` are those
+ * p columns (see read_columns()); `case_weights` NULL or a double vector,
+ * `missing` 0 = none allowed, 1 = mean replacement, 2 = complete cases only. */
+SEXP iecpls_fit_data(SEXP columns, SEXP index, SEXP case_weights, SEXP missing, SEXP spec)
 {
   pls_model_t m;
   pls_work_t ws;
   pls_result_t res;
   prepared_t data;
   int bad = -1;
-  read_model(spec, (int) XLENGTH(columns), &m);
+  read_model(spec, (int) (isNull(index) ? XLENGTH(columns) : XLENGTH(index)), &m);
   m.poll = poll_interrupt;
   alloc_work(&m, &ws);
   SEXP ans = PROTECT(alloc_fit(&m, &res));
-  int status = prepare_data(ans, columns, case_weights, asInteger(missing), 0, &data, &bad);
+  int status = prepare_data(ans, columns, index, case_weights, asInteger(missing), 0, &data, &bad);
   if (status != PLS_OK) {
     res.status = status;
     res.status_index = bad;
@@ -252,12 +272,12 @@ SEXP iecpls_fit_data(SEXP columns, SEXP case_weights, SEXP missing, SEXP spec)
 
 /* The standardized data of the used rows, transposed (p x n_used), and their
  * case weights: the input of the resampling entry points. */
-SEXP iecpls_standardize(SEXP columns, SEXP case_weights, SEXP missing)
+SEXP iecpls_standardize(SEXP columns, SEXP index, SEXP case_weights, SEXP missing)
 {
   prepared_t data;
   int bad = -1;
   SEXP ans = PROTECT(mkNamed(VECSXP, fit_names));
-  int status = prepare_data(ans, columns, case_weights, asInteger(missing), 1, &data, &bad);
+  int status = prepare_data(ans, columns, index, case_weights, asInteger(missing), 1, &data, &bad);
   if (status != PLS_OK) SET_VECTOR_ELT(ans, F_ZT, R_NilValue);  /* partly written */
   SET_VECTOR_ELT(ans, F_STATUS, ScalarInteger(status));
   SET_VECTOR_ELT(ans, F_INDEX, ScalarInteger(bad + 1));

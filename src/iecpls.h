@@ -282,8 +282,8 @@ const double *read_case_weights(SEXP case_weights, R_xlen_t n);
 
 /* call.c, call_resample.c: .Call entry points */
 SEXP iecpls_fit_cor(SEXP S, SEXP spec);
-SEXP iecpls_fit_data(SEXP columns, SEXP case_weights, SEXP missing, SEXP spec);
-SEXP iecpls_standardize(SEXP columns, SEXP case_weights, SEXP missing);
+SEXP iecpls_fit_data(SEXP columns, SEXP index, SEXP case_weights, SEXP missing, SEXP spec);
+SEXP iecpls_standardize(SEXP columns, SEXP index, SEXP case_weights, SEXP missing);
 SEXP iecpls_bootstrap(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP seeds,
                       SEXP chunk_sizes, SEXP sign_change, SEXP original_loadings, SEXP keep_inadmissible,
                       SEXP threads);

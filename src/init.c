@@ -5,8 +5,8 @@
 #define CALLDEF(name, n) {#name, (DL_FUNC) &name, n}
 static const R_CallMethodDef call_methods[] = {
   CALLDEF(iecpls_fit_cor, 2),
-  CALLDEF(iecpls_fit_data, 4),
-  CALLDEF(iecpls_standardize, 3),
+  CALLDEF(iecpls_fit_data, 5),
+  CALLDEF(iecpls_standardize, 4),
   CALLDEF(iecpls_bootstrap, 10),
   CALLDEF(iecpls_jackknife, 11),
   CALLDEF(iecpls_full_moments, 2),

@@ -32,11 +32,13 @@ test_that("every .Call entry point survives gctorture", {
   micom <- ns$group_problem(grouped, groups, c("a", "b"), score_weights = pooled[seq_along(model$indicators)])
   calls <- list(
     fit_cor = function() .Call(ns$C_iecpls_fit_cor, S, spec),
-    fit_data_mean = function() .Call(ns$C_iecpls_fit_data, columns, weights, 1L, spec),
-    fit_data_casewise = function() .Call(ns$C_iecpls_fit_data, columns, NULL, 2L, spec),
-    fit_data_error = function() .Call(ns$C_iecpls_fit_data, constant, NULL, 1L, spec),
-    standardize_error = function() .Call(ns$C_iecpls_standardize, constant, NULL, 1L),
-    standardize = function() .Call(ns$C_iecpls_standardize, columns, weights, 2L),
+    fit_data_mean = function() .Call(ns$C_iecpls_fit_data, columns, NULL, weights, 1L, spec),
+    fit_data_matrix = function() .Call(ns$C_iecpls_fit_data, as.matrix(data), match(model$indicators, names(data)),
+                                       weights, 1L, spec),
+    fit_data_casewise = function() .Call(ns$C_iecpls_fit_data, columns, NULL, NULL, 2L, spec),
+    fit_data_error = function() .Call(ns$C_iecpls_fit_data, constant, NULL, NULL, 1L, spec),
+    standardize_error = function() .Call(ns$C_iecpls_standardize, constant, NULL, NULL, 1L),
+    standardize = function() .Call(ns$C_iecpls_standardize, columns, NULL, weights, 2L),
     bootstrap = function() .Call(ns$C_iecpls_bootstrap, problem$zt, problem$case_weights, problem$spec,
                                  problem$stat_spec, seeds, sizes, problem$sign_code,
                                  problem$original_loadings, TRUE, 2L),
@@ -58,7 +60,7 @@ test_that("every .Call entry point survives gctorture", {
   )
   # every registered entry point is exercised
   registered <- names(getDLLRegisteredRoutines("iecpls")$.Call)
-  expect_setequal(paste0("iecpls_", sub("_(mean|casewise|error|micom)$", "", names(calls))), registered)
+  expect_setequal(paste0("iecpls_", sub("_(mean|matrix|casewise|error|micom)$", "", names(calls))), registered)
   expected <- lapply(calls, function(call) call())
   expect_identical(expected$fit_data_error$status, 5L)
   expect_identical(expected$standardize_error$status, 5L)

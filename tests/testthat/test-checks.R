@@ -251,6 +251,21 @@ test_that("a correlation matrix that is not symmetric or not PSD is an error nam
   expect_error(pls(ecsi_syntax, S = unname(S)), "row or column names")
 })
 
+test_that("an S asymmetric by rounding is accepted; otherwise the error shows the difference (#15, defect 12)", {
+  S <- stats::cor(mobi)
+  rounded <- S
+  rounded["CUSA1", "CUSA2"] <- rounded["CUSA1", "CUSA2"] + 2e-8
+  averaged <- (rounded + t(rounded)) / 2
+  expect_equal(pls(ecsi_syntax, S = rounded)$path_coef, pls(ecsi_syntax, S = averaged)$path_coef, tolerance = 1e-12)
+  close <- S
+  close["CUSA1", "CUSA2"] <- close["CUSA1", "CUSA2"] + 2e-6
+  message <- error_message(pls(ecsi_syntax, S = close))
+  expect_match(message, "not symmetric")
+  expect_match(message, "difference of 2e-06")
+  shown <- regmatches(message, gregexpr("is [-0-9.e]+", message))[[1]]
+  expect_length(unique(shown), 2L)
+})
+
 test_that("pls() and pls_boot() check their other arguments", {
   expect_error(pls(ecsi_syntax, data = mobi, na_values = "-99"), "na_values. must be numeric codes")
   expect_error(pls(ecsi_syntax, data = mobi, boot = 2.5), "boot")
@@ -266,7 +281,10 @@ test_that("pls() and pls_boot() check their other arguments", {
 
 test_that("data frames, tibbles, data.tables and matrices give identical fits", {
   fit <- without_call(pls(ecsi_syntax, data = mobi))
-  expect_identical(without_call(pls(ecsi_syntax, data = as.matrix(mobi))), fit)
+  from_matrix <- without_call(pls(ecsi_syntax, data = as.matrix(mobi)))
+  expect_identical(iecpls:::fit_indicator_data(from_matrix), fit$data)
+  from_matrix$data <- fit$data
+  expect_identical(from_matrix, fit)
   # the classes as the packages set them, without the packages
   tbl <- mobi
   class(tbl) <- c("tbl_df", "tbl", "data.frame")
@@ -274,6 +292,40 @@ test_that("data frames, tibbles, data.tables and matrices give identical fits", 
   dt <- mobi
   class(dt) <- c("data.table", "data.frame")
   expect_identical(without_call(pls(ecsi_syntax, data = dt)), fit)
+})
+
+test_that("a numeric matrix is read in place, not copied, with the data frame's results (#15, defect 13)", {
+  fit <- pls(ecsi_syntax, data = mobi)
+  doubles <- cbind(as.matrix(mobi), weight = rep(1:2, 125))[, c(ncol(mobi) + 1, rev(seq_len(ncol(mobi))))]
+  rownames(doubles) <- paste0("r", seq_len(nrow(doubles)))
+  storage.mode(doubles) <- "double"
+  original <- doubles + 0
+  integers <- doubles
+  storage.mode(integers) <- "integer"
+  for (data in list(doubles, integers)) {
+    from_matrix <- pls(ecsi_syntax, data = data)
+    # the user's matrix is the fit's data, shared rather than copied
+    expect_identical(from_matrix$data, data)
+    expect_equal(iecpls:::fit_indicator_data(from_matrix), fit$data)
+    for (name in c("outer_weights", "outer_loadings", "path_coef", "r2", "r2_adj", "construct_cor", "means", "sds", "nobs")) {
+      expect_identical(from_matrix[[name]], fit[[name]], label = name)
+    }
+    expect_identical(unname(from_matrix$scores), unname(fit$scores))
+    expect_identical(rownames(from_matrix$scores), rownames(data))
+    weighted <- pls(ecsi_syntax, data = data, case_weights = "weight", missing = "casewise")
+    expect_identical(weighted$path_coef, pls(ecsi_syntax, data = mobi, case_weights = rep(1:2, 125))$path_coef)
+    set.seed(8)
+    boot_matrix <- pls_boot(from_matrix, R = 10)
+    set.seed(8)
+    expect_identical(boot_matrix$draws, pls_boot(fit, R = 10)$draws)
+  }
+  expect_identical(doubles, original)
+  # missing values and codes take the copying path, with its checks
+  with_na <- doubles
+  with_na[2, "CUSA1"] <- NA
+  expect_s3_class(pls(ecsi_syntax, data = with_na, missing = "mean")$data, "data.frame")
+  expect_error(pls(ecsi_syntax, data = replace(doubles, cbind(3, match("CUSA2", colnames(doubles))), Inf)),
+               "CUSA2.*infinite values")
 })
 
 # With the packages themselves when installed; they are not dependencies of

@@ -159,6 +159,22 @@ test_that("groups come from a column of data or a vector; NA and dropped rows ar
   expect_message(pls_mga(fit, group, R = 20), "missing group")
 })
 
+test_that("an empty-string group label is a group like any other, as in pls_micom() (#15, defect 12)", {
+  fit <- pls(small_ecsi_syntax, data = mobi)
+  empty <- rep(c("", "b", "c"), length.out = nrow(mobi))
+  named <- ifelse(empty == "", "a", empty)
+  method <- c("permutation", "bootstrap", "parametric")
+  set.seed(3)
+  with_empty <- pls_mga(fit, empty, R = 20, method = method)
+  set.seed(3)
+  with_name <- pls_mga(fit, named, R = 20, method = method)
+  expect_identical(with_empty$groups$group, c("", "b", "c"))
+  relabelled <- with_empty$tests
+  relabelled$group1[relabelled$group1 == ""] <- "a"
+  expect_identical(relabelled, with_name$tests)
+  expect_identical(unname(with_empty$estimates), unname(with_name$estimates))
+})
+
 test_that("groups too small, or where the model cannot be estimated, are errors naming the group", {
   fit <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean")
   tiny <- ifelse(seq_len(nrow(corp_rep_data)) <= 4, "tiny", "rest")

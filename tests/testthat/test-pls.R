@@ -107,6 +107,42 @@ test_that("case weights: unit weights change nothing, integer weights equal repe
   expect_same_estimates(pls(ecsi_syntax, data = with_column, case_weights = "w"), weighted, tolerance = 1e-12)
 })
 
+test_that("rows of weight zero are as if absent: nobs, adjusted R^2, bootstrap, groups (#15, defect 12)", {
+  weights <- rep(c(1, 2, 0, 1, 3), length.out = nrow(mobi))
+  kept <- weights > 0
+  fit <- pls(small_ecsi_syntax, data = mobi, case_weights = weights)
+  absent <- pls(small_ecsi_syntax, data = mobi[kept, ], case_weights = weights[kept])
+  expect_identical(nobs(fit), sum(kept))
+  expect_equal(fit$r2_adj, absent$r2_adj, tolerance = 1e-12)
+  set.seed(4)
+  boot <- pls_boot(fit, R = 30)
+  set.seed(4)
+  boot_absent <- pls_boot(absent, R = 30)
+  expect_equal(boot$draws, boot_absent$draws, tolerance = 1e-10)
+  expect_equal(summary(boot)$p, summary(boot_absent)$p, tolerance = 1e-10)
+  group <- rep(c("a", "b"), length.out = nrow(mobi))
+  set.seed(4)
+  mga <- pls_mga(fit, group, R = 20)
+  set.seed(4)
+  mga_absent <- pls_mga(absent, group[kept], R = 20)
+  expect_identical(mga$groups, mga_absent$groups)
+  expect_equal(mga$tests, mga_absent$tests, tolerance = 1e-10)
+})
+
+test_that("case weights of any finite scale fit; negligible weights are zero (#15, defect 12)", {
+  tiny <- c(1, 1, rep(1e-320, nrow(mobi) - 2))
+  expect_error(pls(small_ecsi_syntax, data = mobi, case_weights = tiny), "only 2 rows with a positive case weight")
+  fit <- pls(small_ecsi_syntax, data = mobi)
+  huge <- pls(small_ecsi_syntax, data = mobi, case_weights = rep(1e306, nrow(mobi)))
+  expect_same_estimates(huge, fit, tolerance = 1e-12)
+  # a power of 2 apart, so the weights below 2^55 are exactly those the
+  # large ones are rescaled to: the same fit to the last bit
+  set.seed(6)
+  weights <- runif(nrow(mobi), 1, 2) * 2^54
+  expect_identical(pls(small_ecsi_syntax, data = mobi, case_weights = weights * 2^960)$scores,
+                   pls(small_ecsi_syntax, data = mobi, case_weights = weights)$scores)
+})
+
 test_that("case weights are checked", {
   expect_error(pls(ecsi_syntax, data = mobi, case_weights = rep(1, 10)), "10 values.*250 rows")
   expect_error(pls(ecsi_syntax, data = mobi, case_weights = c(-1, rep(1, 249))), "negative")
