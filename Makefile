@@ -28,7 +28,7 @@ sysdeps:
 	bash tools/system-deps.sh pandoc qpdf tidy
 
 install: deps
-	$(R) CMD INSTALL --no-multiarch .
+	$(R) CMD INSTALL --preclean --no-multiarch .
 
 demo: install
 	bash tools/system-deps.sh --optional pandoc

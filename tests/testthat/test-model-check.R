@@ -94,3 +94,16 @@ test_that("syntax errors are model errors too", {
   err <- expect_error(parse_model("A =~ a\nB =~ b\nB ~ A\nA ~ B"), class = "pls_syntax_error")
   expect_s3_class(err, "pls_model_error")
 })
+
+test_that("a parsed model is checked once; any edit brings the checks back", {
+  m <- parse_model(small_ecsi_syntax)
+  expect_true(is_checked(m))
+  m$syntax <- "edited text only"
+  expect_true(is_checked(m))
+  m$inner["Loyalty", "Image"] <- 1  # a cycle Image -> Loyalty -> Image
+  expect_false(is_checked(m))
+  expect_error(pls(m, data = mobi), class = "pls_model_error")
+  # forging the mark needs the very same parts, so the checks cannot be skipped by accident
+  attr(m, "checked")$inner <- m$inner
+  expect_true(is_checked(m))
+})
