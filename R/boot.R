@@ -276,7 +276,7 @@ replace_inadmissible <- function(problem, result, last_seed, chunk, cores) {
 report_inadmissible <- function(n_inadmissible, n_resamples, inadmissibles) {
   if (n_inadmissible == 0L || inadmissibles == "drop") return(invisible())
   what <- if (inadmissibles == "ignore") {
-    "{n_inadmissible} of {n_resamples} resample{?s} {?has/have} an inadmissible PLSc solution and {?is/are} kept ({.code inadmissibles = \"ignore\"})."
+    "Of {n_resamples} resamples, {n_inadmissible} {?has/have} an inadmissible PLSc solution and {?is/are} kept ({.code inadmissibles = \"ignore\"})."
   } else {
     "{n_inadmissible} resample{?s} with an inadmissible PLSc solution {?was/were} replaced by further draws ({.code inadmissibles = \"replace\"})."
   }
