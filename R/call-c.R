@@ -142,7 +142,6 @@ c_jackknife <- function(problem, moments, first_cases, sizes, threads) {
 
 c_stream_unif <- function(seed, n) .Call(C_iecpls_stream_unif, as.integer(seed), as.double(n))
 
-# Benchmark only: draws and cross-products of the resamples, no fits.
 # Stacks the rows of the pieces of a batched run, list(list(stats, status),
 # ...), in C (rbind copies element by element).
 c_merge_rows <- function(pieces) .Call(C_iecpls_merge_rows, pieces)
@@ -153,7 +152,8 @@ c_boot_summary <- function(draws, valid, estimate, jackknife, level) {
   .Call(C_iecpls_boot_summary, draws, valid, as.double(estimate), jackknife, as.double(level))
 }
 
-# The benchmark's limit rows: draws and cross-products only, by this
+# Benchmark only (bench/run.R): draws and cross-products of the resamples,
+# no fits. The benchmark's limit rows: draws and cross-products only, by this
 # package's accumulation ("tuned"), the plain one-row-at-a-time weighted
 # accumulation ("plain") or BLAS dsyrk on the gathered rows ("dsyrk").
 c_bootstrap_floor <- function(problem, seeds, sizes, method = c("tuned", "plain", "dsyrk")) {

@@ -5,8 +5,11 @@
  *     workspace (moments.c, outer.c, inner.c, paths.c, kernel.c). They never
  *     allocate, never call the R API and keep no global state, so they can run
  *     concurrently from several threads.
- *   - call.c, the only file that touches SEXPs: it checks and unpacks the
- *     arguments, allocates the workspace with R_alloc and builds the results.
+ *   - the .Call entry points (call.c, call_resample.c, call_permutation.c,
+ *     and, until it moves to a call file, iecpls_boot_summary at the end of
+ *     boot_summary.c): they check and unpack the arguments, allocate the
+ *     workspace with R_alloc and build the results. Only they touch SEXPs.
+ * Thread policy: threads.c (thread_count(), single-threaded after fork()).
  */
 #ifndef IECPLS_H
 #define IECPLS_H

@@ -10,7 +10,7 @@
 #
 # Needs seminr and cSEM.  Fixtures stored in the repository were produced with
 # R 4.2.2, seminr 2.6.0 and cSEM 0.7.1 (the versions CRAN served at the time;
-# note that /work/shared/data/README.md refers to seminr 2.3.4 / cSEM 0.6.1 as
+# note that shared/data/README.md (beside the repository) refers to seminr 2.3.4 / cSEM 0.6.1 as
 # the source of the CSV files -- the datasets themselves are unchanged).
 # matrixpls was not available for R 4.2 from CRAN and is not used.
 # seminr 2.6.0 declares DiagrammeRsvg (-> V8 -> libv8) in Imports but uses it
@@ -93,7 +93,7 @@
 #     rows kept) -- the same as seminr's `missing = mean_replacement,
 #     missing_value = -99` (checked below).
 #   satisfaction (plspm), Russett, ITFlex, BergamiBagozzi2000 (cSEM): read
-#     from /work/shared/data/*.csv; the model columns are stored in the
+#     from shared/data/*.csv (beside the repository); the model columns are stored in the
 #     fixture as `data` (a data.frame).
 # ---------------------------------------------------------------------------
 
@@ -104,7 +104,13 @@ suppressPackageStartupMessages({
 
 args <- commandArgs(trailingOnly = TRUE)
 pkg_root <- if (length(args) >= 1) args[[1]] else "."
-shared_data <- if (length(args) >= 2) args[[2]] else "/work/shared/data"
+# the peers' data sets: the second argument, IECPLS_SHARED_DATA, or the
+# shared/data folder beside the repository
+shared_data <- if (length(args) >= 2) args[[2]] else Sys.getenv("IECPLS_SHARED_DATA", file.path(pkg_root, "..", "shared", "data"))
+if (!dir.exists(shared_data)) {
+  stop("The peers' data sets are not in ", shared_data, ": give their folder as the second argument ",
+       "or in IECPLS_SHARED_DATA.", call. = FALSE)
+}
 fixture_dir <- file.path(pkg_root, "tests", "testthat", "fixtures")
 stopifnot(dir.exists(file.path(pkg_root, "data")))
 dir.create(fixture_dir, showWarnings = FALSE, recursive = TRUE)

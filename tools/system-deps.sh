@@ -34,10 +34,11 @@ for tool in "$@"; do have "$tool" || missing+=("$tool"); done
 
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   echo "Installing system tools with apt-get: ${missing[*]}"
-  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >/tmp/iecpls-apt.$$.log 2>&1; then
-    tail -n 20 /tmp/iecpls-apt.$$.log
+  log=$(mktemp "${TMPDIR:-/tmp}/iecpls-apt.XXXXXX")
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+    tail -n 20 "$log"
   fi
-  rm -f /tmp/iecpls-apt.$$.log
+  rm -f "$log"
   still=()
   for tool in "${missing[@]}"; do have "$tool" || still+=("$tool"); done
   missing=(${still[@]+"${still[@]}"})
