@@ -163,7 +163,7 @@ pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "indi
   inadmissibles <- match.arg(inadmissibles)
   problem <- boot_problem(fit, sign_change, htmt_absolute, keep_inadmissible = inadmissibles == "ignore")
   parameters <- problem$parameters
-  check_resample_memory(R, nrow(parameters), paste0("A bootstrap of ", format(R, big.mark = ",", scientific = FALSE), " resamples"))
+  check_resample_memory(R, nrow(parameters), paste0("A bootstrap of ", format_count(R), " resamples"))
 
   chunk <- chunk_size_for(ncol(problem$zt), nrow(problem$zt))
   sizes <- chunk_sizes(R, chunk)

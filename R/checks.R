@@ -18,7 +18,7 @@ max_iter_limit <- 1e5
 check_max_iter <- function(max_iter) {
   check_number(max_iter, "max_iter", integer = TRUE)
   if (max_iter > max_iter_limit) {
-    cli::cli_abort(c("{.arg max_iter} must be at most {format(max_iter_limit, big.mark = ',', scientific = FALSE)}, not {format(max_iter, big.mark = ',', scientific = FALSE)}.",
+    cli::cli_abort(c("{.arg max_iter} must be at most {format_count(max_iter_limit)}, not {format_count(max_iter)}.",
                      "i" = "PLS converges in a few dozen iterations when it converges at all; if it does not, try another {.arg scheme} or check the model."),
                    class = c("pls_argument_error", "pls_error"), call = NULL)
   }

@@ -175,7 +175,7 @@ run_streams <- function(R, runs, fit) {
   columns <- 2 * (2 * length(model$indicators) + sum(model$inner != 0) + length(model$constructs))
   check_resample_memory(R * runs, columns,
                         paste0(runs, " permutation run", if (runs > 1) "s", " of ",
-                               format(R, big.mark = ",", scientific = FALSE), " permutations"))
+                               format_count(R), " permutations"))
   sizes <- chunk_sizes(R, chunk_size_for(fit$nobs, length(fit$model$indicators)))
   seeds <- chunk_seeds(length(sizes) * runs)
   list(sizes = sizes, seeds = lapply(seq_len(runs), function(k) {

@@ -16,6 +16,9 @@ available_memory <- function(meminfo = "/proc/meminfo") {
   if (length(kb) != 1L || is.na(kb)) NA_real_ else kb * 1024
 }
 
+# Whole counts with thousands separators, never in scientific notation.
+format_count <- function(x) format(x, big.mark = ",", scientific = FALSE)
+
 format_bytes <- function(bytes) {
   units <- c("bytes", "KB", "MB", "GB", "TB", "PB")
   power <- max(0, min(length(units) - 1, floor(log(max(bytes, 1), 1024))))
@@ -29,7 +32,7 @@ check_resample_memory <- function(rows, columns, what, arg = "R", available = av
   if (is.na(available) || need <= available) return(invisible(need))
   cli::cli_abort(c(
     "{what} would need about {format_bytes(need)} of memory for its draws, but only {format_bytes(available)} is available.",
-    "i" = "{format(rows, big.mark = ',', scientific = FALSE)} draws of {columns} statistic{?s} are kept (and copied once while they are merged).",
-    "i" = "Use a smaller {.arg {arg}}: at most about {format(max(1, floor(available / resample_bytes(1, columns))), big.mark = ',', scientific = FALSE)} fit in the memory available."),
+    "i" = "{format_count(rows)} draws of {columns} statistic{?s} are kept (and copied once while they are merged).",
+    "i" = "Use a smaller {.arg {arg}}: at most about {format_count(max(1, floor(available / resample_bytes(1, columns))))} fit in the memory available."),
     class = c("pls_memory_error", "pls_error"), call = NULL)
 }

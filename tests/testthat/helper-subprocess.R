@@ -17,3 +17,9 @@ run_with_timeout <- function(code, seconds = 120) {
   status <- attr(out, "status")
   list(output = out, status = if (is.null(status)) 0L else as.integer(status))
 }
+
+# The subprocess exited normally and printed `line` (its last step).
+expect_finished <- function(res, line) {
+  testthat::expect_identical(res$status, 0L, info = paste(res$output, collapse = "\n"))
+  testthat::expect_true(line %in% res$output, info = paste(res$output, collapse = "\n"))
+}

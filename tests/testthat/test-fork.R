@@ -26,8 +26,7 @@ test_that("a multi-threaded bootstrap in an mclapply child does not hang", {
     "set.seed(1); same <- pls_boot(fit, R = 200, cores = 1)$draws",
     "stopifnot(isTRUE(all.equal(out[[1]], same, tolerance = 0)))",
     "cat('forked bootstraps finished\\n')")))
-  expect_identical(res$status, 0L, info = paste(res$output, collapse = "\n"))
-  expect_true("forked bootstraps finished" %in% res$output)
+  expect_finished(res, "forked bootstraps finished")
 })
 
 test_that("pls_power() with cores = 2 under future's multicore plan does not hang", {
@@ -40,6 +39,5 @@ test_that("pls_power() with cores = 2 under future's multicore plan does not han
     "power <- pls_power(n = 60, reps = 2, R = 50, cores = 2)",
     "stopifnot(is.data.frame(power) || is.list(power))",
     "cat('multicore power finished\\n')")))
-  expect_identical(res$status, 0L, info = paste(res$output, collapse = "\n"))
-  expect_true("multicore power finished" %in% res$output)
+  expect_finished(res, "multicore power finished")
 })
