@@ -174,3 +174,13 @@ c_permutation <- function(problem, seeds, sizes, threads) {
   .Call(C_iecpls_permutation, problem$zt, problem$case_weights, problem$spec, problem$stat_spec,
         problem$labels, problem$score_weights, seeds, sizes, as.integer(threads))
 }
+
+# Likely missing-value codes of each column (src/screen.c): a matrix with a
+# column per data column, rows: the range of the other values, the codes
+# (NA-padded), their counts.
+c_missing_codes <- function(columns) {
+  if (inherits(columns, "pls_in_place")) {
+    return(.Call(C_iecpls_missing_codes, columns$matrix, as.integer(columns$index)))
+  }
+  .Call(C_iecpls_missing_codes, unname(columns), NULL)
+}

@@ -75,7 +75,16 @@
 #'   error naming the columns), `"mean"` (replace each by the mean of its
 #'   column, as seminr and SmartPLS do) or `"casewise"` (use complete cases).
 #' @param na_values Numeric codes that mean "missing" in `data`, such as
-#'   `-99`; they are treated as `NA` (the data are not modified).
+#'   `-99`; they are treated as `NA` (the data are not modified). A code left
+#'   undeclared would be fitted as an answer, so `pls()` warns (once, naming
+#'   each column, code and count; class `iecpls_missing_code_warning`) when
+#'   an indicator column has a likely code: a whole number at either end of
+#'   the column that occurs at least twice (or once, when every value of the
+#'   column is a whole number), while the column has at least 10 other
+#'   values, of at least two distinct values, and that lies further from the
+#'   nearest of them than twice their range, or is negative while they are
+#'   all non-negative. On a 1-7 scale -99, -9, -1, 99 and 999 meet the rule; 0, 8
+#'   and 9 do not.
 #' @param case_weights Optional case (sampling or frequency) weights: a
 #'   non-negative numeric vector with one value per row of `data`, or the name
 #'   of a column of `data`; no value may be missing and they must sum to more
@@ -233,6 +242,8 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   usable <- usable_rows(columns, weights, missing, n_rows)
   check_enough_rows(model, usable$n, usable$what)
   raw <- c_fit_data(model, columns, weights, missing, spec)
+  # after the fit, whose errors (infinite values, ...) come first
+  warn_missing_codes(columns, model$indicators)
   complete <- if (is.null(raw$rows_used)) n_rows else sum(raw$rows_used)
   if (missing == "casewise" && complete < n_rows) {
     cli::cli_inform("{n_rows - complete} of {n_rows} rows with missing indicator values were dropped.")

@@ -70,7 +70,7 @@ const double *read_case_weights(SEXP case_weights, R_xlen_t n)
  * of equal length (`index` NULL), or the columns `index` (1-based) of an
  * integer or double matrix, which is how a numeric matrix given as data is
  * read without copying its columns. */
-static column_t *read_columns(SEXP columns, SEXP index, int *p, R_xlen_t *n)
+column_t *read_columns(SEXP columns, SEXP index, int *p, R_xlen_t *n)
 {
   if (!isNull(index)) {
     if (!isMatrix(columns) || (TYPEOF(columns) != REALSXP && TYPEOF(columns) != INTSXP) ||

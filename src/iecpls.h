@@ -166,6 +166,9 @@ int standardize_columns(const column_t *cols, R_xlen_t n, int p, const double *c
                         int missing_mean, const int *row_used, R_xlen_t n_used,
                         size_t row_stride, size_t col_stride,
                         double *Z, double *means, double *sds, int *bad_column);
+/* screen.c: numeric missing-value codes left in the data */
+#define MAX_CODES 4   /* per column */
+int missing_codes(const column_t *col, R_xlen_t n, double *codes, double *counts, double *range);
 #define ROW_BLOCK 256   /* rows per cache block in the cross product */
 #define CORRELATION_SCRATCH(p) ((size_t) ROW_BLOCK * (size_t) (p))
 void correlation_from_standardized(const double *Z, R_xlen_t n, int p, const double *case_weights,
@@ -282,6 +285,7 @@ SEXP list_element(SEXP list, const char *name);
 void read_model(SEXP spec, int p, pls_model_t *m);
 void alloc_work(const pls_model_t *m, pls_work_t *ws);
 const double *read_case_weights(SEXP case_weights, R_xlen_t n);
+column_t *read_columns(SEXP columns, SEXP index, int *p, R_xlen_t *n);
 
 /* call.c, call_resample.c: .Call entry points */
 SEXP iecpls_fit_cor(SEXP S, SEXP spec);
@@ -302,6 +306,7 @@ SEXP iecpls_permutation(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, S
                         SEXP score_weights, SEXP seeds, SEXP chunk_sizes, SEXP threads);
 SEXP iecpls_boot_summary(SEXP draws, SEXP valid, SEXP estimate, SEXP jackknife, SEXP level);
 SEXP iecpls_merge_rows(SEXP pieces);
+SEXP iecpls_missing_codes(SEXP columns, SEXP index);  /* call_screen.c */
 
 /* call_resample.c: helpers shared with call_permutation.c */
 void read_problem(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP sign_change,

@@ -16,6 +16,7 @@ static const R_CallMethodDef call_methods[] = {
   CALLDEF(iecpls_permutation, 9),
   CALLDEF(iecpls_boot_summary, 5),
   CALLDEF(iecpls_merge_rows, 1),
+  CALLDEF(iecpls_missing_codes, 2),
   {NULL, NULL, 0}
 };
 

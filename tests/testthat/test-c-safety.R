@@ -56,7 +56,9 @@ test_that("every .Call entry point survives gctorture", {
     group_fits_micom = function() .Call(ns$C_iecpls_group_fits, micom$zt, micom$case_weights, micom$spec,
                                         micom$stat_spec, micom$labels, micom$score_weights),
     permutation = function() .Call(ns$C_iecpls_permutation, micom$zt, micom$case_weights, micom$spec,
-                                   micom$stat_spec, micom$labels, micom$score_weights, seeds, sizes, 2L)
+                                   micom$stat_spec, micom$labels, micom$score_weights, seeds, sizes, 2L),
+    missing_codes = function() .Call(ns$C_iecpls_missing_codes, list(c(rep(1:7, 2), -99L, -99L), c(rep(c(1.5, 2), 7), 999, 999)), NULL),
+    missing_codes_matrix = function() .Call(ns$C_iecpls_missing_codes, cbind(a = c(rep(1:3, 4), 999, 999), b = 14:1), 2:1)
   )
   # every registered entry point is exercised
   registered <- names(getDLLRegisteredRoutines("iecpls")$.Call)
@@ -64,6 +66,7 @@ test_that("every .Call entry point survives gctorture", {
   expected <- lapply(calls, function(call) call())
   expect_identical(expected$fit_data_error$status, 5L)
   expect_identical(expected$standardize_error$status, 5L)
+  expect_identical(expected$missing_codes[3:4, ], cbind(c(-99, NaN), c(999, NaN)))
   tortured <- lapply(calls, function(call) {
     gctorture(TRUE)
     on.exit(gctorture(FALSE))
