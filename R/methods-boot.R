@@ -197,7 +197,7 @@ vcov.pls_boot <- function(object, parm, ...) {
   rows <- boot_parm(object, if (!missing(parm)) parm)
   draws <- object$draws[boot_used(object), rows, drop = FALSE]
   colnames(draws) <- parameter_names(object$parameters)[rows]
-  stats::cov(draws, use = "pairwise.complete.obs")
+  stats::cov(draws, use = if (anyNA(draws)) "pairwise.complete.obs" else "everything")
 }
 
 #' @rdname pls_boot-methods
