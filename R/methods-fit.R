@@ -23,7 +23,7 @@
 #'   the confidence level (by default that of the bootstrap) and the
 #'   interval (`"percentile"`, the default, `"bca"`, `"basic"` or `"t"`).
 #' @param digits Number of decimal places printed.
-#' @param ... Not used.
+#' @param ... Not used; `vcov()` passes them (`parm`) on to [vcov.pls_boot()].
 #' @return `coef()`: a named numeric vector; `fitted()`: a matrix of
 #'   construct scores (`NULL` for a fit from a correlation matrix);
 #'   `nobs()`: an integer; `confint()`: a matrix of lower and upper limits,
