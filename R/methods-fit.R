@@ -6,15 +6,29 @@
 #' weights or loadings) as a named vector, `fitted()` the standardized
 #' construct scores and `nobs()` the number of observations used.
 #'
+#' `confint()` and `vcov()` need a bootstrap, as PLS has no analytic
+#' standard errors: for a fit with one attached (`pls(..., boot = R)`, or
+#' `fit$boot <- pls_boot(fit)`) they return those of the bootstrap,
+#' `confint(fit$boot)` and `vcov(fit$boot)` (see [confint.pls_boot()]:
+#' every bootstrapped parameter by default, named like
+#' `"path: Image -> Loyalty"`; `parm = "path"` or the names of `coef(fit)`
+#' choose the paths). For a fit without one they are errors of class
+#' `iecpls_input_error` that say how to bootstrap it.
+#'
 #' @param x,object A `pls_fit` object from [pls()].
 #' @param what Which estimates `coef()` returns: `"paths"` (named
 #'   `"Predictor -> Outcome"`), `"weights"` or `"loadings"` (named
 #'   `"Construct =~ indicator"`, or `<~` for Mode B constructs).
+#' @param parm,level,type Passed to [confint.pls_boot()]: the parameters,
+#'   the confidence level (by default that of the bootstrap) and the
+#'   interval (`"percentile"`, the default, `"bca"`, `"basic"` or `"t"`).
 #' @param digits Number of decimal places printed.
-#' @param ... Not used.
+#' @param ... Not used; `vcov()` passes them (`parm`) on to [vcov.pls_boot()].
 #' @return `coef()`: a named numeric vector; `fitted()`: a matrix of
 #'   construct scores (`NULL` for a fit from a correlation matrix);
-#'   `nobs()`: an integer; `print()`: `x`, invisibly.
+#'   `nobs()`: an integer; `confint()`: a matrix of lower and upper limits,
+#'   one row per parameter; `vcov()`: the bootstrap covariance matrix of
+#'   the estimates; `print()`: `x`, invisibly.
 #' @examples
 #' fit <- pls("
 #'   Image =~ IMAG1 + IMAG2 + IMAG3
@@ -27,6 +41,10 @@
 #' coef(fit, "loadings")
 #' head(fitted(fit))
 #' nobs(fit)
+#' set.seed(1)
+#' booted <- pls(fit$model, data = mobi, boot = 200)
+#' confint(booted, "path")
+#' confint(booted, names(coef(booted)), type = "bca")
 #' @name pls_fit-methods
 NULL
 
@@ -94,3 +112,23 @@ fitted.pls_fit <- function(object, ...) object$scores
 #' @rdname pls_fit-methods
 #' @export
 nobs.pls_fit <- function(object, ...) object$nobs
+
+#' @rdname pls_fit-methods
+#' @export
+confint.pls_fit <- function(object, parm, level, type = c("percentile", "bca", "basic", "t"), ...) {
+  boot <- fit_boot(object, "Confidence intervals", "confint")
+  if (missing(level)) level <- boot$level
+  stats::confint(boot, if (!missing(parm)) parm, level = level, type = match.arg(type))
+}
+
+#' @rdname pls_fit-methods
+#' @export
+vcov.pls_fit <- function(object, ...) stats::vcov(fit_boot(object, "Standard errors", "vcov"), ...)
+
+# The bootstrap attached to a fit, or an error saying how to get one.
+fit_boot <- function(fit, what, method) {
+  if (inherits(fit$boot, "pls_boot")) return(fit$boot)
+  cli::cli_abort(c("{what} of a PLS path model come from the bootstrap, and this fit has none.",
+                   "i" = "Run {.code boot <- pls_boot(fit)} and use {.code {method}(boot)}, or refit with {.code pls(..., boot = 5000)}, which attaches one."),
+                 class = c("iecpls_input_error", "iecpls_error"), call = NULL)
+}

@@ -31,7 +31,8 @@
 #'   PLSc solution, see [pls()]), the mean R^2 of the endogenous constructs
 #'   (`r2_mean`) and the SRMR, d_ULS and d_G of the estimated model (see
 #'   [pls_model_fit()]).
-#' @seealso [summary.pls_fit()] for the full assessment tables.
+#' @seealso [summary.pls_fit()] for the full assessment tables; [tidy.pls_boot()]
+#'   for the estimates with bootstrap standard errors and intervals.
 #' @examples
 #' fit <- pls("
 #'   Image =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
