@@ -1,12 +1,17 @@
+# Another R process (a subprocess, a future worker) loads the installed
+# iecpls: under pkgload::load_all() that is not the code being tested (an
+# installed package has a Meta folder).
+skip_if_loaded_from_source <- function() {
+  installed <- file.exists(file.path(getNamespaceInfo(asNamespace("iecpls"), "path"), "Meta", "package.rds"))
+  testthat::skip_if_not(installed, "needs iecpls installed, not loaded from source")
+}
+
 # Runs R code in a separate R process (with this session's libraries) under
 # a timeout, so that a test of a hang or an uninterruptible loop fails
 # instead of hanging the suite. Returns the output lines and the exit status
 # (124 after a timeout).
 run_with_timeout <- function(code, seconds = 120) {
-  # the subprocess loads the installed iecpls: under pkgload::load_all() that
-  # is not the code being tested (an installed package has a Meta folder)
-  installed <- file.exists(file.path(getNamespaceInfo(asNamespace("iecpls"), "path"), "Meta", "package.rds"))
-  testthat::skip_if_not(installed, "needs iecpls installed, not loaded from source")
+  skip_if_loaded_from_source()
   rscript <- file.path(R.home("bin"), "Rscript")
   script <- tempfile(fileext = ".R")
   on.exit(unlink(script))

@@ -52,6 +52,7 @@ test_that("the same seed reproduces a run for any number of threads", {
 
 test_that("a two-worker future plan gives the in-process result", {
   skip_if_not_installed("future")
+  skip_if_loaded_from_source()
   fit <- pls(small_ecsi_syntax, data = mobi)
   set.seed(8)
   local <- pls_boot(fit, R = 450, bca = FALSE)
