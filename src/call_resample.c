@@ -13,7 +13,7 @@ static const int *int_element(SEXP list, const char *name, int *length)
   return INTEGER(value);
 }
 
-static void read_stat_spec(SEXP st_spec, stat_spec_t *st)
+void read_stat_spec(SEXP st_spec, stat_spec_t *st)
 {
   int n_to, n_total_to, n_htmt_b, n_indirect_edge, n_starts;
   st->edge_from = int_element(st_spec, "edge_from", &st->n_edges);
@@ -39,7 +39,7 @@ static void read_stat_spec(SEXP st_spec, stat_spec_t *st)
   if (st->chain_start[0] != 0 || st->chain_start[st->n_chains] != n_chain_edges)
     error("internal error: bad indirect chains");
   for (int k = 0; k < st->n_chains; k++)
-    if (st->chain_start[k + 1] < st->chain_start[k]) error("internal error: bad indirect chains");
+    if (st->chain_start[k + 1] <= st->chain_start[k]) error("internal error: bad indirect chains");
   for (int i = 0; i < n_chain_edges; i++)
     if (st->chain_edges[i] < 0 || st->chain_edges[i] >= st->n_edges) error("internal error: bad indirect chains");
   st->htmt_absolute = asLogical(list_element(st_spec, "htmt_absolute")) == TRUE;
