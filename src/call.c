@@ -5,7 +5,8 @@
  * with R_alloc (so an error or interrupt cannot leak it), run the SEXP-free
  * kernels and build named result lists. Model-level failures (singular
  * block, zero-variance column, ...) come back as a status code plus an index
- * for R to turn into a message that names the construct or column. */
+ * for R to turn into a message that names the construct or column (the
+ * table of statuses: codes.c). */
 #include "iecpls.h"
 
 SEXP list_element(SEXP list, const char *name)

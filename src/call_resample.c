@@ -51,6 +51,18 @@ void read_stat_spec(SEXP st_spec, stat_spec_t *st)
   }
 }
 
+/* Every construct index of a statistics specification is one of the model's. */
+void check_stat_indices(const pls_model_t *m, const stat_spec_t *st)
+{
+  const int *indices[] = {st->edge_from, st->edge_to, st->endogenous, st->total_from, st->total_to,
+                          st->htmt_a, st->htmt_b};
+  const int counts[] = {st->n_edges, st->n_edges, st->n_endogenous, st->n_total, st->n_total,
+                        st->n_htmt, st->n_htmt};
+  for (int v = 0; v < 7; v++)
+    for (int e = 0; e < counts[v]; e++)
+      if (indices[v][e] < 0 || indices[v][e] >= m->K) error("internal error: bad construct index");
+}
+
 /* Unpacks everything a resampling loop shares between threads. */
 void read_problem(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP sign_change,
                   SEXP original_loadings, pls_model_t *m, stat_spec_t *st, resample_problem_t *pr)
@@ -64,13 +76,7 @@ void read_problem(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP sign
   SEXP sign = list_element(st_spec, "sign_reference");
   if (!isNull(sign) && XLENGTH(sign) < 2 * (R_xlen_t) m->p + st->n_edges + st->n_endogenous + st->n_total)
     error("internal error: bad sign reference");
-  const int *indices[] = {st->edge_from, st->edge_to, st->endogenous, st->total_from, st->total_to,
-                          st->htmt_a, st->htmt_b};
-  const int counts[] = {st->n_edges, st->n_edges, st->n_endogenous, st->n_total, st->n_total,
-                        st->n_htmt, st->n_htmt};
-  for (int v = 0; v < 7; v++)
-    for (int e = 0; e < counts[v]; e++)
-      if (indices[v][e] < 0 || indices[v][e] >= m->K) error("internal error: bad construct index");
+  check_stat_indices(m, st);
   pr->model = m;
   pr->stats = st;
   pr->Zt = REAL_RO(Zt);

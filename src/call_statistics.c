@@ -14,17 +14,6 @@ static void read_spec_model(SEXP spec, pls_model_t *m)
   read_model(spec, INTEGER(block_start)[XLENGTH(block_start) - 1], m);
 }
 
-static void check_stat_indices(const pls_model_t *m, const stat_spec_t *st)
-{
-  const int *indices[] = {st->edge_from, st->edge_to, st->endogenous, st->total_from, st->total_to,
-                          st->htmt_a, st->htmt_b};
-  const int counts[] = {st->n_edges, st->n_edges, st->n_endogenous, st->n_total, st->n_total,
-                        st->n_htmt, st->n_htmt};
-  for (int v = 0; v < 7; v++)
-    for (int e = 0; e < counts[v]; e++)
-      if (indices[v][e] < 0 || indices[v][e] >= m->K) error("internal error: bad construct index");
-}
-
 /* list(type, item, from, to): see statistic_layout(). */
 SEXP iecpls_stat_layout(SEXP spec, SEXP stat_spec)
 {

@@ -6,9 +6,10 @@
  *     allocate, never call the R API and keep no global state, so they can run
  *     concurrently from several threads.
  *   - the .Call entry points (call.c, call_resample.c, call_permutation.c,
- *     and, until it moves to a call file, iecpls_boot_summary at the end of
- *     boot_summary.c): they check and unpack the arguments, allocate the
- *     workspace with R_alloc and build the results. Only they touch SEXPs.
+ *     call_statistics.c, iecpls_codes in codes.c and, until it moves to a
+ *     call file, iecpls_boot_summary at the end of boot_summary.c): they
+ *     check and unpack the arguments, allocate the workspace with R_alloc
+ *     and build the results. Only they touch SEXPs.
  * Thread policy: threads.c (thread_count(), single-threaded after fork()).
  */
 #ifndef IECPLS_H
@@ -117,7 +118,7 @@ typedef struct {
   int admissible;          /* PLSc: 0 when the corrected solution is inadmissible */
   int converged;
   int status;              /* enum pls_status */
-  int status_index;        /* construct (0-based) the status refers to, or -1 */
+  int status_index;        /* construct (0-based) the status refers to, or -1 (codes.c) */
 } pls_result_t;
 
 /* workspace.c */
@@ -325,6 +326,7 @@ SEXP iecpls_fit_statistics(SEXP S, SEXP spec, SEXP stat_spec, SEXP estimates);
 SEXP iecpls_total_effects(SEXP path_coef);
 SEXP iecpls_htmt(SEXP S, SEXP block_start, SEXP a, SEXP b, SEXP absolute, SEXP geometric);
 void read_stat_spec(SEXP st_spec, stat_spec_t *st);
+void check_stat_indices(const pls_model_t *m, const stat_spec_t *st);
 
 /* call_resample.c: helpers shared with call_permutation.c */
 void read_problem(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP sign_change,
