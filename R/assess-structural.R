@@ -97,7 +97,7 @@ pls_effects <- function(fit) {
   indirect <- total - direct
   list(direct = direct, indirect = indirect, total = total,
        table = effects_table(fit$model, direct, indirect, total),
-       specific = specific_indirect_effects(fit$model, direct))
+       specific = specific_indirect_effects(fit))
 }
 
 # One row per ordered pair joined by a directed chain, in outcome order.
@@ -109,17 +109,17 @@ effects_table <- function(model, direct, indirect, total) {
              stringsAsFactors = FALSE)
 }
 
-# Every chain of two or more paths, with the product of its coefficients.
-specific_indirect_effects <- function(model, direct) {
-  constructs <- model$constructs
-  chains <- indirect_chains(model$inner)
-  from <- vapply(chains, `[`, integer(1), 1L)
-  to <- vapply(chains, function(chain) chain[length(chain)], integer(1))
-  estimate <- vapply(chains, function(chain) prod(direct[cbind(chain[-length(chain)], chain[-1L])]), numeric(1))
-  path <- vapply(chains, function(chain) paste(constructs[chain], collapse = " -> "), character(1))
-  order_rows <- order(to, from, path)
-  data.frame(from = constructs[from], to = constructs[to], path = path, estimate = estimate,
-             stringsAsFactors = FALSE)[order_rows, , drop = FALSE]
+# Every chain of two or more paths, with the product of its coefficients
+# (the specific indirect effects of the C statistics vector).
+specific_indirect_effects <- function(fit) {
+  statistics <- stat_spec(fit$model)
+  statistics$htmt_a <- statistics$htmt_b <- integer()
+  parameters <- fit_parameters(fit, statistics)
+  specific <- parameters[parameters$type == "specific", , drop = FALSE]
+  constructs <- fit$model$constructs
+  order_rows <- order(specific$to, specific$from, specific$term)
+  data.frame(from = constructs[specific$from], to = constructs[specific$to], path = specific$term,
+             estimate = specific$estimate, stringsAsFactors = FALSE)[order_rows, , drop = FALSE]
 }
 
 #' @rdname pls_effects

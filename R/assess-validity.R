@@ -100,27 +100,37 @@ pls_htmt <- function(fit, type = c("htmt", "htmt2"), absolute = FALSE, composite
   type <- match.arg(type)
   check_flag(absolute, "absolute")
   check_flag(composites, "composites")
-  constructs <- assessed_constructs(fit$model, composites)
+  model <- fit$model
+  constructs <- assessed_constructs(model, composites)
   R <- fit$indicator_cor
   if (absolute) R <- abs(R)
-  reversed <- reversed_blocks(fit$model, R, constructs)
-  mean_fun <- if (type == "htmt") mean else geometric_mean
-  monotrait <- vapply(constructs, function(k) monotrait_mean(fit, R, k, mean_fun), numeric(1))
-  monotrait[reversed$construct] <- NA_real_
+  reversed <- reversed_blocks(model, R, constructs)
   out <- diag(length(constructs))
   dimnames(out) <- list(constructs, constructs)
-  pairs <- if (length(constructs) >= 2L) utils::combn(seq_along(constructs), 2, simplify = FALSE) else list()
   mixed <- character()
-  for (pair in pairs) {
-    k <- constructs[pair]
-    heterotrait <- R[fit$model$blocks[[k[1]]], fit$model$blocks[[k[2]]]]
-    value <- mean_fun(heterotrait) / sqrt(monotrait[[k[1]]] * monotrait[[k[2]]])
-    if (is.na(value) && !any(k %in% reversed$construct)) mixed <- c(mixed, paste(k, collapse = " <-> "))
-    out[pair[1], pair[2]] <- out[pair[2], pair[1]] <- value
+  if (length(constructs) >= 2L) {
+    pairs <- utils::combn(match(constructs, model$constructs), 2)
+    # the ratios come from the C code that bootstraps them (src/statistics.c)
+    value <- c_htmt(fit_block_cor(fit), c(0L, cumsum(lengths(model$blocks, use.names = FALSE))),
+                    pairs[1, ], pairs[2, ], absolute, type == "htmt2")
+    a <- model$constructs[pairs[1, ]]
+    b <- model$constructs[pairs[2, ]]
+    out[cbind(a, b)] <- out[cbind(b, a)] <- value
+    signs_differ <- is.na(value) & !(a %in% reversed$construct | b %in% reversed$construct)
+    mixed <- paste(a, b, sep = " <-> ")[signs_differ]
   }
   if (nrow(reversed)) warn_htmt_reversed(reversed, type)
   if (length(mixed)) warn_htmt2_signs(mixed)
   out
+}
+
+# The warning of pls_htmt() about reverse-coded indicators, for the HTMT the
+# bootstrap reports (of the reflective constructs).
+warn_if_htmt_reversed <- function(fit, absolute) {
+  R <- fit$indicator_cor
+  if (absolute) R <- abs(R)
+  reversed <- reversed_blocks(fit$model, R, assessed_constructs(fit$model, composites = FALSE))
+  if (nrow(reversed)) warn_htmt_reversed(reversed, "htmt")
 }
 
 # Blocks whose indicators correlate negatively on average (a reverse-coded
@@ -168,24 +178,6 @@ first_warning_only <- function(class) {
     if (shown) invokeRestart("muffleWarning")
     shown <<- TRUE
   }
-}
-
-# Average of the correlations among a block's indicators (1 for one item).
-monotrait_mean <- function(fit, R, construct, mean_fun) {
-  items <- fit$model$blocks[[construct]]
-  if (length(items) == 1L) return(1)
-  block <- R[items, items]
-  values <- block[lower.tri(block)]
-  if (identical(mean_fun, geometric_mean) && any(values <= 0)) return(NA_real_)
-  mean_fun(values)
-}
-
-# Geometric mean of correlations that share one sign (negative if all are
-# negative); NA when the signs differ.
-geometric_mean <- function(x) {
-  if (all(x >= 0)) return(exp(mean(log(x))))
-  if (all(x <= 0)) return(-exp(mean(log(-x))))
-  NA_real_
 }
 
 warn_htmt2_signs <- function(pairs) {

@@ -169,7 +169,7 @@ pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "indi
   sizes <- chunk_sizes(R, chunk)
   seeds <- chunk_seeds(length(sizes))
   result <- run_bootstrap(problem, seeds, sizes, cores)
-  n_inadmissible <- sum(result$status == status_inadmissible)
+  n_inadmissible <- sum(result$status == status_code("inadmissible"))
   if (inadmissibles == "replace" && n_inadmissible > 0L) {
     result <- replace_inadmissible(problem, result, seeds[, ncol(seeds)], chunk, cores)
     n_inadmissible <- result$n_inadmissible
@@ -180,7 +180,7 @@ pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "indi
   colnames(draws) <- parameter_names(parameters)
   if (!is.null(jackknife)) colnames(jackknife) <- colnames(draws)
   used <- resamples_used(status, inadmissibles)
-  report_failures(ifelse(used, 0L, status))
+  report_failures(ifelse(used, status_code("ok"), status))
   report_inadmissible(n_inadmissible, length(status), inadmissibles)
 
   boot <- list(parameters = parameters, draws = draws, jackknife = jackknife, status = status,
@@ -205,38 +205,29 @@ parameter_names <- function(parameters) paste0(parameters$type, ": ", parameters
 # full-sample estimates.
 boot_problem <- function(fit, sign_change, htmt_absolute = FALSE, keep_inadmissible = FALSE) {
   data <- c_standardize(fit)
-  settings <- fit$settings
   model <- fit$model
   own <- cbind(seq_along(model$indicators), rep(seq_along(model$constructs), lengths(model$blocks)))
-  chains <- indirect_chains(model$inner)
-  parameters <- fit_parameters(fit, htmt_absolute)
-  derived <- derived_effects(matrix(parameters$estimate, nrow = 1), parameters, model, chains)
-  derived$parameters$estimate <- as.numeric(derived$values)
-  statistics <- stat_spec(model, htmt_absolute, chains)
+  spec <- fit_model_spec(fit)
+  statistics <- stat_spec(model, htmt_absolute)
+  parameters <- fit_parameters(fit, statistics, spec = spec)
   # the individual sign change is applied in C, before the indirect effects
   # are formed from the paths
   if (sign_change == "individual") statistics$sign_reference <- as.double(sign(parameters$estimate))
-  list(zt = data$zt, case_weights = data$case_weights,
-       spec = model_spec(model, settings$scheme, settings$tol, settings$max_iter, settings$consistent),
-       stat_spec = statistics,
-       sign_code = match(sign_change, c("none", "individual", "construct")) - 1L,
+  list(zt = data$zt, case_weights = data$case_weights, spec = spec, stat_spec = statistics,
+       sign_code = c_code("sign_change", sign_change),
        original_loadings = as.double(fit$outer_loadings[own]),
        keep_inadmissible = keep_inadmissible,
-       parameters = rbind(parameters, derived$parameters))
+       parameters = parameters)
 }
 
 run_bootstrap <- function(problem, seeds, sizes, cores) {
   run_chunks(c_bootstrap, problem, seeds, sizes, cores, "Bootstrapping")
 }
 
-# Status of a resample with an inadmissible PLSc solution (STATUS_INADMISSIBLE
-# in src/iecpls.h).
-status_inadmissible <- 102L
-
 # The resamples the summaries use: the valid ones, and under
 # inadmissibles = "ignore" those with an inadmissible PLSc solution.
 resamples_used <- function(status, inadmissibles = "drop") {
-  status == 0L | (inadmissibles == "ignore" & status == status_inadmissible)
+  status_ok(status) | (inadmissibles == "ignore" & status == status_code("inadmissible"))
 }
 
 # The rows of a pls_boot object's draws that the summaries use (objects made
@@ -250,7 +241,7 @@ boot_used <- function(boot) resamples_used(boot$status, boot$inadmissibles %||% 
 # the run's size, so the result depends on the seed alone, not on threads.
 replace_inadmissible <- function(problem, result, last_seed, chunk, cores) {
   wanted <- length(result$status)
-  keep <- result$status != status_inadmissible
+  keep <- result$status != status_code("inadmissible")
   stats <- list(result$stats[keep, , drop = FALSE])
   status <- result$status[keep]
   drawn <- wanted
@@ -260,7 +251,7 @@ replace_inadmissible <- function(problem, result, last_seed, chunk, cores) {
     last_seed <- seeds[, ncol(seeds)]
     more <- run_bootstrap(problem, seeds, sizes, cores)
     drawn <- drawn + sum(sizes)
-    keep <- more$status != status_inadmissible
+    keep <- more$status != status_code("inadmissible")
     stats[[length(stats) + 1L]] <- more$stats[keep, , drop = FALSE]
     status <- c(status, more$status[keep])
   }
@@ -299,21 +290,15 @@ run_jackknife <- function(problem, cores) {
 
 jackknife_chunk_size <- 256L
 
-resample_failure_reasons <- c(
-  "1" = "a singular Mode B block", "2" = "a zero-variance construct score",
-  "3" = "collinear predictors of a construct", "4" = "non-finite values",
-  "100" = "no convergence", "101" = "a constant indicator", "102" = "an inadmissible PLSc solution",
-  "103" = "a PLSc reliability that is not positive"
-)
-
 # `what` names the unit (resample, permutation), `where` the run it belongs
 # to (appended as it is, for example " of groups A and B").
 report_failures <- function(status, what = "resample", where = "",
                             hint = "Their rows of {.field draws} are NA; {.field status} says why.") {
-  failed <- status[status != 0L]
+  failed <- status[!status_ok(status)]
   if (!length(failed)) return(invisible())
   counts <- table(failed)
-  reasons <- paste0(counts, " ", resample_failure_reasons[names(counts)])
+  codes <- c_codes()$status
+  reasons <- paste0(counts, " ", codes$reason[match(as.integer(names(counts)), codes$code)])
   noun <- if (length(status) == 1L) what else paste0(what, "s")
   verb <- if (length(failed) == 1L) "was" else "were"
   cli::cli_warn(c(

@@ -2,7 +2,36 @@
 # specification the kernel reads, and turns C status codes into errors that
 # name the construct or indicator concerned.
 
-pls_schemes <- c("path", "factorial", "centroid")
+# The codes R and C share (src/codes.c), read from C once per session:
+# `status` (a data frame: code, name, index, class, family, reason, message)
+# and named integer codes `scheme`, `mode`, `missing`, `sign_change`,
+# `statistic`. R never writes one of these codes as a literal.
+c_codes <- local({
+  cache <- NULL
+  function() {
+    if (is.null(cache)) {
+      codes <- .Call(C_iecpls_codes)
+      codes$status <- as.data.frame(codes$status, stringsAsFactors = FALSE)
+      cache <<- codes
+    }
+    cache
+  }
+})
+
+# The code of a status by name, e.g. status_code("inadmissible").
+status_code <- function(name) {
+  table <- c_codes()$status
+  code <- table$code[match(name, table$name)]
+  if (anyNA(code)) cli::cli_abort("Internal error: unknown status {.val {name[is.na(code)]}}.",
+                                  class = c("iecpls_internal_error", "iecpls_error"), call = NULL)
+  code
+}
+
+# Whether statuses are those of a valid fit or resample.
+status_ok <- function(status) status == status_code("ok")
+
+# The code of a scheme, mode, missing-value rule or sign change by name.
+c_code <- function(kind, name) unname(c_codes()[[kind]][name])
 
 model_spec <- function(model, scheme, tol, max_iter, consistent = FALSE) {
   sizes <- lengths(model$blocks, use.names = FALSE)
@@ -10,9 +39,9 @@ model_spec <- function(model, scheme, tol, max_iter, consistent = FALSE) {
   storage.mode(inner) <- "integer"
   list(
     block_start = as.integer(c(0L, cumsum(sizes))),
-    mode = as.integer(model$modes == "B"),
+    mode = c_code("mode", model$modes),
     inner = inner,
-    scheme = match(scheme, pls_schemes) - 1L,
+    scheme = c_code("scheme", scheme),
     tol = as.double(tol),
     max_iter = as.integer(max_iter),
     consistent = isTRUE(consistent)
@@ -38,18 +67,10 @@ c_case_weights <- function(case_weights) {
 # Fit from data columns (a list of integer/double vectors in block order, or
 # a matrix read in place: see in_place_matrix()).
 c_fit_data <- function(model, columns, case_weights, missing, spec) {
-  missing_code <- match(missing, c("fail", "mean", "casewise")) - 1L
   in_place <- inherits(columns, "pls_in_place")
   out <- .Call(C_iecpls_fit_data, if (in_place) columns$matrix else columns, if (in_place) columns$index,
-               c_case_weights(case_weights), missing_code, spec)
-  # missing values are found in C, in the same pass as the moments; the
-  # message listing every affected column is built only on this error path
-  if (out$status == 8L) abort_missing_values(column_list(columns))
-  if (out$status == 9L) abort_infinite_values(column_list(columns))
-  # status 4 before the correlation matrix exists comes from standardizing a
-  # column (the index is then an indicator, not a construct)
-  if (out$status == 4L && is.null(out$cor)) abort_overflow(column_list(columns), out$status_index)
-  stop_on_status(out, model)
+               c_case_weights(case_weights), c_code("missing", missing), spec)
+  stop_on_status(out, model, columns)
   out
 }
 
@@ -61,44 +82,88 @@ c_fit_cor <- function(model, S, spec) {
   out
 }
 
-stop_on_status <- function(out, model) {
+# Raises the error of a C status (src/codes.c: class and message template),
+# naming the construct or indicator its index refers to. With the data
+# `columns`, the data errors list every affected column: missing and
+# infinite values are found in C, in the same pass as the moments, and the
+# message naming them all is built only on this error path.
+stop_on_status <- function(out, model, columns = NULL) {
   status <- out$status
-  if (status == 0L) return(invisible())
+  if (status_ok(status)) return(invisible())
+  table <- c_codes()$status
+  row <- match(status, table$code)
+  if (is.na(row) || is.na(table$class[row])) {
+    cli::cli_abort("Internal error: unknown status {status} from the C core.",
+                   class = c("iecpls_internal_error", "iecpls_error"), call = NULL)
+  }
+  info <- as.list(table[row, ])
+  class <- c(info$class, info$family, "iecpls_error")
   index <- out$status_index
-  construct <- if (index > 0L) model$constructs[index] else NA_character_
-  indicator <- if (index > 0L) model$indicators[index] else NA_character_
-  switch(as.character(status),
-    "1" = cli::cli_abort(c(
-      "The indicators of composite {.field {construct}} ({.val {model$blocks[[construct]]}}) are perfectly collinear.",
-      "i" = "Mode B regresses the construct on its indicators, which needs their correlation matrix to be nonsingular.",
-      "i" = "Drop a redundant indicator or estimate {.field {construct}} in Mode A (modes = c({construct} = \"A\"))."
-    ), call = NULL),
-    "2" = cli::cli_abort(c(
-      "The score of construct {.field {construct}} has zero variance.",
-      "i" = "Its inner proxy is uncorrelated with all of its indicators ({.val {model$blocks[[construct]]}})."
-    ), call = NULL),
-    "3" = cli::cli_abort(c(
-      "The predecessors of construct {.field {construct}} ({.field {predecessors(model, construct)}}) have perfectly collinear scores.",
-      "i" = "Its path coefficients cannot be estimated; check the structural model for redundant constructs."
-    ), call = NULL),
-    "4" = cli::cli_abort(c(
-      "Non-finite values arose while estimating construct {.field {construct}}.",
-      "i" = "Check the data or correlation matrix for extreme or degenerate values."
-    ), call = NULL),
-    "5" = cli::cli_abort(c(
-      "Indicator {.var {indicator}} has zero variance (every respondent gave the same answer).",
-      "i" = "An indicator must vary to carry information about its construct; drop it from the model."
-    ), call = NULL),
-    "6" = cli::cli_abort("Fewer than two usable rows (or a total case weight of at most 1): nothing to estimate.", call = NULL),
-    "7" = cli::cli_abort("Indicator {.var {indicator}} has no observed value.", call = NULL),
-    "8" = cli::cli_abort("Indicator {.var {indicator}} has missing values; use {.code missing = \"mean\"} or {.code missing = \"casewise\"}.", call = NULL),
-    "9" = cli::cli_abort("Indicator {.var {indicator}} has infinite values.", call = NULL),
-    cli::cli_abort("Internal error: unknown status {status} from the C core.", call = NULL)
-  )
+  if (!is.null(columns)) {
+    detail <- switch(info$name, missing_values = abort_missing_values, infinite_values = abort_infinite_values,
+                     column_overflow = function(columns, class) abort_overflow(columns, index, class))
+    if (!is.null(detail)) detail(column_list(columns), class)
+  }
+  vars <- new.env(parent = baseenv())
+  if (info$index == "construct") {
+    vars$construct <- model$constructs[index]
+    vars$block <- model$blocks[[index]]
+    vars$predecessors <- predecessors(model, vars$construct)
+  } else if (info$index == "indicator") {
+    vars$indicator <- model$indicators[index]
+  }
+  lines <- strsplit(info$message, "\n")[[1]]
+  message <- stats::setNames(lines, c("", rep("i", length(lines) - 1L)))
+  cli::cli_abort(message, class = class, call = NULL, .envir = vars)
 }
 
 predecessors <- function(model, construct) {
   model$constructs[model$inner[, construct] != 0]
+}
+
+# The detailed data errors of stop_on_status(), given the columns; `class`
+# from the status table.
+abort_missing_values <- function(columns, class) {
+  counts <- vapply(columns, function(x) sum(is.na(x)), numeric(1))
+  if (any(counts > 0)) {
+    bad <- counts[counts > 0]
+    nan <- sum(vapply(columns[names(bad)], function(x) sum(is.nan(x)), numeric(1)))
+    cli::cli_abort(c(
+      "{cli::qty(length(bad))}Indicator{?s} {.var {names(bad)}} {?has/have} missing values ({paste(bad, collapse = ', ')} respectively).",
+      "i" = if (nan > 0) "{nan} of them {cli::qty(nan)}{?is/are} {.code NaN}, which is treated as missing.",
+      "i" = "Use {.code missing = \"mean\"} (mean replacement) or {.code missing = \"casewise\"} (complete cases).",
+      "i" = "Codes such as -99 are declared with {.arg na_values}."
+    ), class = class, call = NULL)
+  }
+  cli::cli_abort("Internal error: missing values reported but not found.",
+                 class = c("iecpls_internal_error", "iecpls_error"), call = NULL)
+}
+
+abort_infinite_values <- function(columns, class) {
+  rows <- lapply(columns, function(x) if (is.double(x)) which(is.infinite(x)) else integer())
+  bad <- rows[lengths(rows) > 0]
+  if (!length(bad)) {
+    cli::cli_abort("Internal error: infinite values reported but not found.",
+                   class = c("iecpls_internal_error", "iecpls_error"), call = NULL)
+  }
+  name <- names(bad)[1]
+  first <- utils::head(bad[[1]], 5)
+  cli::cli_abort(c(
+    "{cli::qty(length(bad))}Indicator{?s} {.var {names(bad)}} {?has/have} infinite values ({.code Inf} or {.code -Inf}).",
+    "i" = "{.var {name}}: {length(bad[[1]])} value{?s}, in row{?s} {first}{if (length(bad[[1]]) > 5) ', ...' else ''}.",
+    "i" = "Recode them to {.code NA} or to valid answers."
+  ), class = class, call = NULL)
+}
+
+# Standardizing the index-th column failed with a non-finite variance: its
+# values are too large for double precision when squared.
+abort_overflow <- function(columns, index, class) {
+  name <- names(columns)[index]
+  largest <- format(max(abs(columns[[index]]), na.rm = TRUE), digits = 3)
+  cli::cli_abort(c(
+    "Indicator {.var {name}} has values too large to standardize (largest magnitude {largest}): its variance overflows.",
+    "i" = "Rescale it (for example divide by a power of ten); estimates do not depend on the scale of an indicator."
+  ), class = class, call = NULL)
 }
 
 # Standardized data (transposed, p x n) of the rows a fit used, for the
@@ -107,11 +172,10 @@ predecessors <- function(model, construct) {
 # they are as if absent (the bootstrap does not draw them, a group does not
 # count them), and the other rows standardize the same without them.
 c_standardize <- function(fit) {
-  missing_code <- match(fit$settings$missing, c("fail", "mean", "casewise")) - 1L
   data <- fit$data
   index <- if (is.matrix(data)) match(fit$model$indicators, colnames(data))
   out <- .Call(C_iecpls_standardize, if (is.null(index)) as.list(data) else data, index,
-               c_case_weights(fit$case_weights), missing_code)
+               c_case_weights(fit$case_weights), c_code("missing", fit$settings$missing))
   stop_on_status(out, fit$model)
   rows <- if (is.null(fit$rows_used)) seq_len(nrow(fit$data)) else which(fit$rows_used)
   weights <- out$case_weights
@@ -141,6 +205,34 @@ c_jackknife <- function(problem, moments, first_cases, sizes, threads) {
 }
 
 c_stream_unif <- function(seed, n) .Call(C_iecpls_stream_unif, as.integer(seed), as.double(n))
+
+# The statistics vector of resamples (src/statistics.c): what each column
+# is, list(type, item, from, to) (see statistic_layout()), and the
+# full-sample row, from the fit's estimates by the C code that writes every
+# resample's row.
+c_stat_layout <- function(spec, stat_spec) .Call(C_iecpls_stat_layout, spec, stat_spec)
+
+c_fit_statistics <- function(S, spec, stat_spec, estimates) {
+  .Call(C_iecpls_fit_statistics, S, spec, stat_spec, estimates)
+}
+
+# T = B + B^2 + ... of a recursive model's path coefficients (or of
+# inner != 0, for which pairs are joined by a chain), with B's dimnames.
+c_total_effects <- function(path_coef) {
+  B <- path_coef
+  storage.mode(B) <- "double"
+  total <- .Call(C_iecpls_total_effects, B)
+  dimnames(total) <- dimnames(path_coef)
+  total
+}
+
+# HTMT (or HTMT2, geometric = TRUE) of the pairs of blocks a[i], b[i]
+# (1-based) of a correlation matrix in block order.
+c_htmt <- function(S, block_start, a, b, absolute, geometric) {
+  storage.mode(S) <- "double"
+  .Call(C_iecpls_htmt, S, as.integer(block_start), as.integer(a) - 1L, as.integer(b) - 1L,
+        isTRUE(absolute), isTRUE(geometric))
+}
 
 # Stacks the rows of the pieces of a batched run, list(list(stats, status),
 # ...), in C (rbind copies element by element).

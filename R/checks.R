@@ -298,45 +298,6 @@ usable_rows <- function(columns, weights, missing, n_rows) {
   list(n = if (isTRUE(used)) n_rows else sum(used), what = what)
 }
 
-abort_missing_values <- function(columns) {
-  counts <- vapply(columns, function(x) sum(is.na(x)), numeric(1))
-  if (any(counts > 0)) {
-    bad <- counts[counts > 0]
-    nan <- sum(vapply(columns[names(bad)], function(x) sum(is.nan(x)), numeric(1)))
-    cli::cli_abort(c(
-      "{cli::qty(length(bad))}Indicator{?s} {.var {names(bad)}} {?has/have} missing values ({paste(bad, collapse = ', ')} respectively).",
-      "i" = if (nan > 0) "{nan} of them {cli::qty(nan)}{?is/are} {.code NaN}, which is treated as missing.",
-      "i" = "Use {.code missing = \"mean\"} (mean replacement) or {.code missing = \"casewise\"} (complete cases).",
-      "i" = "Codes such as -99 are declared with {.arg na_values}."
-    ), call = NULL)
-  }
-  cli::cli_abort("Internal error: missing values reported but not found.", call = NULL)
-}
-
-abort_infinite_values <- function(columns) {
-  rows <- lapply(columns, function(x) if (is.double(x)) which(is.infinite(x)) else integer())
-  bad <- rows[lengths(rows) > 0]
-  if (!length(bad)) cli::cli_abort("Internal error: infinite values reported but not found.", call = NULL)
-  name <- names(bad)[1]
-  first <- utils::head(bad[[1]], 5)
-  cli::cli_abort(c(
-    "{cli::qty(length(bad))}Indicator{?s} {.var {names(bad)}} {?has/have} infinite values ({.code Inf} or {.code -Inf}).",
-    "i" = "{.var {name}}: {length(bad[[1]])} value{?s}, in row{?s} {first}{if (length(bad[[1]]) > 5) ', ...' else ''}.",
-    "i" = "Recode them to {.code NA} or to valid answers."
-  ), call = NULL)
-}
-
-# Standardizing a column failed with a non-finite variance: its values are
-# too large for double precision when squared.
-abort_overflow <- function(columns, index) {
-  name <- names(columns)[index]
-  largest <- format(max(abs(columns[[index]]), na.rm = TRUE), digits = 3)
-  cli::cli_abort(c(
-    "Indicator {.var {name}} has values too large to standardize (largest magnitude {largest}): its variance overflows.",
-    "i" = "Rescale it (for example divide by a power of ten); estimates do not depend on the scale of an indicator."
-  ), call = NULL)
-}
-
 # Case weights: a numeric vector with one weight per row, or the name of a
 # column of `data`.
 check_case_weights <- function(case_weights, data, n) {

@@ -1,15 +1,8 @@
 # Direct, indirect and total effects of a recursive structural model.
 
-# Total effects T = B + B^2 + ... (B nilpotent for a recursive model).
-total_effects <- function(path_coef) {
-  total <- power <- path_coef
-  for (step in seq_len(max(0, nrow(path_coef) - 2))) {
-    power <- power %*% path_coef
-    if (all(power == 0)) break
-    total <- total + power
-  }
-  total
-}
+# Total effects T = B + B^2 + ... (B nilpotent for a recursive model), by
+# the C code that forms every resample's total effects (src/statistics.c).
+total_effects <- function(path_coef) c_total_effects(path_coef)
 
 # Every directed chain of two or more paths, as a list of construct index
 # vectors (e.g. c(1, 4, 7) for 1 -> 4 -> 7). A dense model can have very

@@ -124,8 +124,7 @@ in_group <- function(name, code) {
 # (weights, loadings, paths, R^2), with `fixed` marking the weight and
 # loading of single-indicator constructs (1 by construction, not tested).
 comparison_parameters <- function(fit) {
-  parameters <- fit_parameters(fit)
-  parameters <- parameters[parameters$type %in% c("weight", "loading", "path", "r2"), , drop = FALSE]
+  parameters <- fit_parameters(fit, comparison_stat_spec(fit$model))
   block_size <- lengths(fit$model$blocks)[parameters$from]
   parameters$fixed <- parameters$type %in% c("weight", "loading") & block_size == 1L
   rownames(parameters) <- NULL

@@ -213,7 +213,7 @@ mga_permutation <- function(fit, groups, parameters, pairs, R, cores) {
     colnames(differences) <- parameter_names(parameters)
     report_failures(run$status, "permutation", paste0(" of groups ", pair_label(pair)),
                     hint = "Their rows of {.field permutations} are NA; {.field status} says why.")
-    tests[[k]] <- permutation_p_values(observed, differences[run$status == 0L, , drop = FALSE])
+    tests[[k]] <- permutation_p_values(observed, differences[status_ok(run$status), , drop = FALSE])
     draws[[pair_label(pair)]] <- differences
     status[[pair_label(pair)]] <- run$status
   }
@@ -246,7 +246,7 @@ omnibus_permutation <- function(fit, groups, parameters, seeds, sizes, cores) {
   run <- run_chunks(c_permutation, problem, seeds, sizes, cores, "Permuting all groups")
   report_failures(run$status, "permutation", " of all groups",
                   hint = "They do not count in the omnibus p values; {.field status} says why.")
-  draws <- between_groups(run$stats[run$status == 0L, , drop = FALSE], n, q, parameters$type == "path")
+  draws <- between_groups(run$stats[status_ok(run$status), , drop = FALSE], n, q, parameters$type == "path")
   p <- (1 + colSums(draws >= rep(observed, each = nrow(draws)) - 1e-10)) / (1 + nrow(draws))
   tested <- c(!parameters$fixed, TRUE)
   table <- data.frame(type = c(parameters$type, "paths"),

@@ -112,7 +112,7 @@ micom_pair <- function(fit, groups, pair, seeds, sizes, cores) {
   pooled_problem <- group_problem(fit, groups, pair)
   pooled_problem$labels[] <- 0L
   pooled <- c_group_fits(pooled_problem)
-  if (pooled$status != 0L) {
+  if (!status_ok(pooled$status)) {
     cli::cli_abort("The model cannot be estimated on the pooled data of groups {.val {pair}} (status {pooled$status}).", call = NULL)
   }
   p <- length(fit$model$indicators)
@@ -139,7 +139,7 @@ micom_statistics <- function(stats, q, K) {
 }
 
 micom_table <- function(run, pair, constructs, alpha, configural) {
-  valid <- run$status == 0L
+  valid <- status_ok(run$status)
   c_star <- run$draws$c[valid, , drop = FALSE]
   c_observed <- as.vector(run$observed$c)
   tolerance <- 1e-10

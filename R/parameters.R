@@ -1,31 +1,75 @@
-# The parameters a resampling method reports, in the order of the C
-# statistics vector (src/statistics.c), followed by those derived in R.
+# The parameters a resampling method reports: one row per column of the C
+# statistics vector (src/statistics.c), labelled from C's own layout of it
+# (c_stat_layout()), with the full-sample estimates written by the same C
+# code as every resample's row (c_fit_statistics()).
 
-# One row per parameter: type, term (label), from, to (construct indices or
-# NA), and the full-sample estimate.
-fit_parameters <- function(fit, htmt_absolute = FALSE) {
+# One row per column of the statistics `statistics` (a stat_spec()): type,
+# term (label), from, to (construct indices or NA), and the full-sample
+# estimate.
+fit_parameters <- function(fit, statistics = stat_spec(fit$model, htmt_absolute), htmt_absolute = FALSE,
+                           spec = fit_model_spec(fit)) {
+  model <- fit$model
+  layout <- c_stat_layout(spec, statistics)
+  types <- c_codes()$statistic
+  type <- names(types)[match(layout$type, types)]
+  if (length(statistics$htmt_a)) warn_if_htmt_reversed(fit, statistics$htmt_absolute)
+  data.frame(type = type, term = statistic_terms(model, statistics, layout, type),
+             from = layout$from, to = layout$to,
+             estimate = c_fit_statistics(fit_block_cor(fit), spec, statistics, statistic_inputs(fit)),
+             stringsAsFactors = FALSE)
+}
+
+fit_model_spec <- function(fit) {
+  settings <- fit$settings
+  model_spec(fit$model, settings$scheme, settings$tol, settings$max_iter, isTRUE(settings$consistent))
+}
+
+# The fit's indicator correlation matrix in block order.
+fit_block_cor <- function(fit) {
+  S <- fit$indicator_cor
+  indicators <- fit$model$indicators
+  if (!identical(rownames(S), indicators) || !identical(colnames(S), indicators)) S <- S[indicators, indicators]
+  storage.mode(S) <- "double"
+  S
+}
+
+# What the statistics vector is formed from: own-block weights and
+# loadings, path coefficients and R^2 (0 for exogenous constructs).
+statistic_inputs <- function(fit) {
   model <- fit$model
   constructs <- model$constructs
-  construct_of <- rep(seq_along(constructs), lengths(model$blocks))
-  operator <- ifelse(model$modes == "B", "<~", "=~")[construct_of]
-  measurement <- paste(constructs[construct_of], operator, model$indicators)
-  own <- cbind(seq_along(model$indicators), construct_of)
-  edges <- structural_edges(model)
-  endogenous <- which(colSums(model$inner != 0) > 0)
-  totals <- reachable_pairs(model$inner)
-  total <- total_effects(fit$path_coef)
-  arrow <- function(i, j) pair_labels(constructs, i, j, "->")
-  pairs <- htmt_pairs(model)
-  htmt <- if (nrow(pairs)) pls_htmt(fit, absolute = htmt_absolute) else NULL
-  rbind(
-    parameter_rows("weight", measurement, construct_of, NA, fit$outer_weights[own]),
-    parameter_rows("loading", measurement, construct_of, NA, fit$outer_loadings[own]),
-    parameter_rows("path", arrow(edges[, 1], edges[, 2]), edges[, 1], edges[, 2], fit$path_coef[edges]),
-    parameter_rows("r2", constructs[endogenous], NA, endogenous, unname(fit$r2[constructs[endogenous]])),
-    parameter_rows("total", arrow(totals[, 1], totals[, 2]), totals[, 1], totals[, 2], total[totals]),
-    parameter_rows("htmt", pair_labels(constructs, pairs[, 1], pairs[, 2], "<->"), pairs[, 1], pairs[, 2],
-                   if (nrow(pairs)) htmt[cbind(constructs[pairs[, 1]], constructs[pairs[, 2]])])
-  )
+  own <- cbind(seq_along(model$indicators), rep(seq_along(constructs), lengths(model$blocks)))
+  path_coef <- fit$path_coef[constructs, constructs, drop = FALSE]
+  storage.mode(path_coef) <- "double"
+  r2 <- numeric(length(constructs))
+  r2[match(names(fit$r2), constructs)] <- fit$r2
+  list(weights = as.double(fit$outer_weights[own]), loadings = as.double(fit$outer_loadings[own]),
+       path_coef = path_coef, r2 = r2)
+}
+
+# Labels of the columns of a statistics layout: "A =~ x1" (weights and
+# loadings; "<~" for Mode B), "A -> B" (paths, total and total indirect
+# effects), "B" (R^2), "A <-> B" (HTMT) and the chain "A -> B -> C"
+# (specific indirect effects).
+statistic_terms <- function(model, statistics, layout, type) {
+  constructs <- model$constructs
+  term <- character(length(type))
+  measured <- type %in% c("weight", "loading")
+  operator <- ifelse(model$modes == "B", "<~", "=~")
+  from <- layout$from[measured]
+  term[measured] <- paste(constructs[from], operator[from], model$indicators[layout$item[measured]])
+  arrow <- type %in% c("path", "total", "indirect")
+  term[arrow] <- pair_labels(constructs, layout$from[arrow], layout$to[arrow], "->")
+  term[type == "r2"] <- constructs[layout$to[type == "r2"]]
+  htmt <- type == "htmt"
+  term[htmt] <- pair_labels(constructs, layout$from[htmt], layout$to[htmt], "<->")
+  specific <- type == "specific"
+  term[specific] <- vapply(layout$item[specific], function(k) {
+    edges <- statistics$chain_edges[(statistics$chain_start[k] + 1L):statistics$chain_start[k + 1L]] + 1L
+    paste(constructs[c(statistics$edge_from[edges], statistics$edge_to[edges[length(edges)]]) + 1L],
+          collapse = " -> ")
+  }, character(1))
+  term
 }
 
 # "A -> B" labels of index pairs; none for no pairs (paste() would give one
@@ -42,22 +86,16 @@ htmt_pairs <- function(model) {
   t(utils::combn(reflective, 2))
 }
 
-parameter_rows <- function(type, term, from, to, estimate) {
-  n <- length(term)
-  data.frame(type = rep(type, n), term = term, from = rep_len(as.integer(from), n),
-             to = rep_len(as.integer(to), n), estimate = rep_len(as.numeric(estimate), n),
-             stringsAsFactors = FALSE)
-}
-
 # Structural paths as a two-column index matrix, outcome-major.
 structural_edges <- function(model) {
   edges <- which(model$inner != 0, arr.ind = TRUE)
   edges[order(edges[, 2], edges[, 1]), , drop = FALSE]
 }
 
-# Integer specification of the C statistics vector (0-based indices). The
-# derived effects (total indirect, specific indirect along `chains`) come
-# last, in the order of derived_effects().
+# Integer specification of the C statistics vector (0-based indices): which
+# paths, R^2, total effects, HTMT pairs and derived effects (total indirect,
+# specific indirect along `chains`) it holds; the C code fixes their order
+# (c_stat_layout()).
 stat_spec <- function(model, htmt_absolute = FALSE, chains = indirect_chains(model$inner)) {
   edges <- structural_edges(model)
   totals <- reachable_pairs(model$inner)
@@ -77,37 +115,4 @@ stat_spec <- function(model, htmt_absolute = FALSE, chains = indirect_chains(mod
        chain_start = as.integer(c(0L, cumsum(lengths(chain_edges)))),
        chain_edges = as.integer(unlist(chain_edges, use.names = FALSE) - 1L),
        sign_reference = NULL)
-}
-
-# The effects derived from the other statistics: the total indirect effect
-# of each pair with an indirect route, and each specific indirect effect (the
-# product of the paths along a chain). `values` has one column per row of
-# `parameters` (one row per resample, or one row of estimates); returns the
-# derived columns and their parameter rows. The C loops compute the same
-# columns for every resample (src/statistics.c); this gives the estimates.
-derived_effects <- function(values, parameters, model, chains = indirect_chains(model$inner)) {
-  is_path <- parameters$type == "path"
-  is_total <- parameters$type == "total"
-  path_key <- paste(parameters$from[is_path], parameters$to[is_path])
-  path_values <- values[, is_path, drop = FALSE]
-  specific <- vapply(chains, function(chain) {
-    columns <- match(paste(chain[-length(chain)], chain[-1]), path_key)
-    Reduce(`*`, lapply(columns, function(column) path_values[, column]))
-  }, numeric(nrow(values)))
-  specific <- matrix(specific, nrow = nrow(values))
-  total_from <- parameters$from[is_total]
-  total_to <- parameters$to[is_total]
-  chain_ends <- paste(vapply(chains, `[`, 1L, 1L), vapply(chains, function(ch) ch[length(ch)], 1L))
-  has_indirect <- paste(total_from, total_to) %in% chain_ends
-  direct <- path_values[, match(paste(total_from, total_to), path_key), drop = FALSE]
-  direct[is.na(direct)] <- 0
-  indirect <- (values[, is_total, drop = FALSE] - direct)[, has_indirect, drop = FALSE]
-  constructs <- model$constructs
-  rows <- rbind(
-    parameter_rows("indirect", parameters$term[is_total][has_indirect], total_from[has_indirect],
-                   total_to[has_indirect], NA_real_),
-    parameter_rows("specific", vapply(chains, function(ch) paste(constructs[ch], collapse = " -> "), ""),
-                   vapply(chains, `[`, 1L, 1L), vapply(chains, function(ch) ch[length(ch)], 1L), NA_real_)
-  )
-  list(values = cbind(indirect, specific), parameters = rows)
 }

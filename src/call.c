@@ -5,7 +5,8 @@
  * with R_alloc (so an error or interrupt cannot leak it), run the SEXP-free
  * kernels and build named result lists. Model-level failures (singular
  * block, zero-variance column, ...) come back as a status code plus an index
- * for R to turn into a message that names the construct or column. */
+ * for R to turn into a message that names the construct or column (the
+ * table of statuses: codes.c). */
 #include "iecpls.h"
 
 SEXP list_element(SEXP list, const char *name)
@@ -129,7 +130,7 @@ static int prepare_data(SEXP ans, SEXP columns, SEXP index, SEXP case_weights, i
   const double *weights = read_case_weights(case_weights, n);
   int *row_used = NULL;
   R_xlen_t n_used = n;
-  if (missing_code == 2) {
+  if (missing_code == MISSING_CASEWISE) {
     row_used = (int *) R_alloc((size_t) n, sizeof(int));
     n_used = complete_rows(cols, n, p, row_used);
     SEXP used = allocVector(LGLSXP, n);
@@ -158,7 +159,7 @@ static int prepare_data(SEXP ans, SEXP columns, SEXP index, SEXP case_weights, i
   } else {
     out->Z = (double *) R_alloc(rows * (size_t) p, sizeof(double));
   }
-  return standardize_columns(cols, n, p, weights, missing_code == 1, row_used, n_used,
+  return standardize_columns(cols, n, p, weights, missing_code == MISSING_MEAN, row_used, n_used,
                              transposed ? (size_t) p : 1, transposed ? 1 : rows, out->Z,
                              REAL(VECTOR_ELT(ans, F_MEANS)), REAL(VECTOR_ELT(ans, F_SDS)), bad);
 }
@@ -236,7 +237,7 @@ SEXP iecpls_fit_cor(SEXP S, SEXP spec)
 /* Fit from data: `columns` is a list of p integer or double vectors of equal
  * length (block order), or a numeric matrix whose columns `index` are those
  * p columns (see read_columns()); `case_weights` NULL or a double vector,
- * `missing` 0 = none allowed, 1 = mean replacement, 2 = complete cases only. */
+ * `missing` an enum missing_rule (codes.c names them for R). */
 SEXP iecpls_fit_data(SEXP columns, SEXP index, SEXP case_weights, SEXP missing, SEXP spec)
 {
   pls_model_t m;

@@ -13,7 +13,7 @@ static const int *int_element(SEXP list, const char *name, int *length)
   return INTEGER(value);
 }
 
-static void read_stat_spec(SEXP st_spec, stat_spec_t *st)
+void read_stat_spec(SEXP st_spec, stat_spec_t *st)
 {
   int n_to, n_total_to, n_htmt_b, n_indirect_edge, n_starts;
   st->edge_from = int_element(st_spec, "edge_from", &st->n_edges);
@@ -39,7 +39,7 @@ static void read_stat_spec(SEXP st_spec, stat_spec_t *st)
   if (st->chain_start[0] != 0 || st->chain_start[st->n_chains] != n_chain_edges)
     error("internal error: bad indirect chains");
   for (int k = 0; k < st->n_chains; k++)
-    if (st->chain_start[k + 1] < st->chain_start[k]) error("internal error: bad indirect chains");
+    if (st->chain_start[k + 1] <= st->chain_start[k]) error("internal error: bad indirect chains");
   for (int i = 0; i < n_chain_edges; i++)
     if (st->chain_edges[i] < 0 || st->chain_edges[i] >= st->n_edges) error("internal error: bad indirect chains");
   st->htmt_absolute = asLogical(list_element(st_spec, "htmt_absolute")) == TRUE;
@@ -49,6 +49,18 @@ static void read_stat_spec(SEXP st_spec, stat_spec_t *st)
     if (!isReal(sign)) error("internal error: bad sign reference");
     st->sign_reference = REAL_RO(sign);
   }
+}
+
+/* Every construct index of a statistics specification is one of the model's. */
+void check_stat_indices(const pls_model_t *m, const stat_spec_t *st)
+{
+  const int *indices[] = {st->edge_from, st->edge_to, st->endogenous, st->total_from, st->total_to,
+                          st->htmt_a, st->htmt_b};
+  const int counts[] = {st->n_edges, st->n_edges, st->n_endogenous, st->n_total, st->n_total,
+                        st->n_htmt, st->n_htmt};
+  for (int v = 0; v < 7; v++)
+    for (int e = 0; e < counts[v]; e++)
+      if (indices[v][e] < 0 || indices[v][e] >= m->K) error("internal error: bad construct index");
 }
 
 /* Unpacks everything a resampling loop shares between threads. */
@@ -64,13 +76,7 @@ void read_problem(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP sign
   SEXP sign = list_element(st_spec, "sign_reference");
   if (!isNull(sign) && XLENGTH(sign) < 2 * (R_xlen_t) m->p + st->n_edges + st->n_endogenous + st->n_total)
     error("internal error: bad sign reference");
-  const int *indices[] = {st->edge_from, st->edge_to, st->endogenous, st->total_from, st->total_to,
-                          st->htmt_a, st->htmt_b};
-  const int counts[] = {st->n_edges, st->n_edges, st->n_endogenous, st->n_total, st->n_total,
-                        st->n_htmt, st->n_htmt};
-  for (int v = 0; v < 7; v++)
-    for (int e = 0; e < counts[v]; e++)
-      if (indices[v][e] < 0 || indices[v][e] >= m->K) error("internal error: bad construct index");
+  check_stat_indices(m, st);
   pr->model = m;
   pr->stats = st;
   pr->Zt = REAL_RO(Zt);

@@ -6,9 +6,10 @@
  *     allocate, never call the R API and keep no global state, so they can run
  *     concurrently from several threads.
  *   - the .Call entry points (call.c, call_resample.c, call_permutation.c,
- *     and, until it moves to a call file, iecpls_boot_summary at the end of
- *     boot_summary.c): they check and unpack the arguments, allocate the
- *     workspace with R_alloc and build the results. Only they touch SEXPs.
+ *     call_statistics.c, iecpls_codes in codes.c and, until it moves to a
+ *     call file, iecpls_boot_summary at the end of boot_summary.c): they
+ *     check and unpack the arguments, allocate the workspace with R_alloc
+ *     and build the results. Only they touch SEXPs.
  * Thread policy: threads.c (thread_count(), single-threaded after fork()).
  */
 #ifndef IECPLS_H
@@ -28,8 +29,10 @@
 # define FCONE
 #endif
 
-/* Status codes returned by the kernels; R turns them into messages that name
- * the construct or column given in the accompanying index. */
+/* Status codes returned by the kernels. codes.c has the one table of them
+ * (name, what status_index refers to, R condition class, message template)
+ * and of the other codes R and C share; R reads it through iecpls_codes()
+ * and never repeats a code. */
 enum pls_status {
   PLS_OK = 0,
   PLS_ERR_BLOCK_SINGULAR = 1,   /* Mode B block correlation matrix not positive definite */
@@ -40,11 +43,19 @@ enum pls_status {
   PLS_ERR_TOO_FEW_ROWS = 6,     /* fewer than two usable rows (moments) */
   PLS_ERR_ALL_MISSING = 7,      /* an indicator has no observed value (moments) */
   PLS_ERR_MISSING = 8,          /* a missing value where none is allowed (moments) */
-  PLS_ERR_INFINITE = 9          /* an infinite value (moments) */
+  PLS_ERR_INFINITE = 9,         /* an infinite value (moments) */
+  PLS_ERR_COLUMN_OVERFLOW = 10, /* an indicator's variance overflows (moments) */
+  /* why a resample (bootstrap, jackknife, permutation) failed; never errors */
+  STATUS_NOT_CONVERGED = 100,
+  STATUS_CONSTANT_COLUMN = 101,
+  STATUS_INADMISSIBLE = 102,
+  STATUS_NO_RELIABILITY = 103   /* a PLSc reliability not positive: no correction */
 };
 
 enum pls_scheme { SCHEME_PATH = 0, SCHEME_FACTORIAL = 1, SCHEME_CENTROID = 2 };
 enum pls_mode { MODE_A = 0, MODE_B = 1 };
+/* missing-value handling of a fit from data */
+enum missing_rule { MISSING_FAIL = 0, MISSING_MEAN = 1, MISSING_CASEWISE = 2 };
 
 /* A PLS path model in the form the kernels use. Indicators are ordered block
  * by block, so block j holds indicators block_start[j] .. block_start[j+1]-1
@@ -107,7 +118,7 @@ typedef struct {
   int admissible;          /* PLSc: 0 when the corrected solution is inadmissible */
   int converged;
   int status;              /* enum pls_status */
-  int status_index;        /* construct (0-based) the status refers to, or -1 */
+  int status_index;        /* construct (0-based) the status refers to, or -1 (codes.c) */
 } pls_result_t;
 
 /* workspace.c */
@@ -215,17 +226,22 @@ typedef struct {
   const double *sign_reference;      /* NULL, or the signs of the full-sample
                                         estimates for the individual sign change */
 } stat_spec_t;
+/* The kinds of column of the statistics vector, in their order (codes.c
+ * names them for R). */
+enum statistic_type { STAT_WEIGHT = 0, STAT_LOADING, STAT_PATH, STAT_R2, STAT_TOTAL, STAT_HTMT,
+                      STAT_INDIRECT, STAT_SPECIFIC, STAT_TYPE_COUNT };
 int statistic_count(const pls_model_t *m, const stat_spec_t *st);
+void statistic_layout(const pls_model_t *m, const stat_spec_t *st, int *type, int *item, int *from,
+                      int *to);
+void total_effects(const double *B, int K, double *power, double *next, double *total);
+double htmt_ratio(int p, const int *block_start, const double *S, int a, int b, int absolute,
+                  int geometric);
 void collect_statistics(const pls_model_t *m, const stat_spec_t *st, const pls_result_t *res,
                         const double *S, double *scratch, double *out, R_xlen_t stride);
 void fill_missing_statistics(int q, double *out, R_xlen_t stride);
 
 /* resample.c: bootstrap and jackknife loops */
 enum sign_change { SIGN_NONE = 0, SIGN_INDIVIDUAL = 1, SIGN_CONSTRUCT = 2 };
-#define STATUS_NOT_CONVERGED 100
-#define STATUS_CONSTANT_COLUMN 101
-#define STATUS_INADMISSIBLE 102
-#define STATUS_NO_RELIABILITY 103   /* a PLSc reliability not positive: no correction */
 typedef struct {
   pls_work_t ws;
   pls_result_t res;
@@ -307,6 +323,15 @@ SEXP iecpls_permutation(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, S
 SEXP iecpls_boot_summary(SEXP draws, SEXP valid, SEXP estimate, SEXP jackknife, SEXP level);
 SEXP iecpls_merge_rows(SEXP pieces);
 SEXP iecpls_missing_codes(SEXP columns, SEXP index);  /* call_screen.c */
+
+/* codes.c, call_statistics.c: the shared codes and the statistics vector */
+SEXP iecpls_codes(void);
+SEXP iecpls_stat_layout(SEXP spec, SEXP stat_spec);
+SEXP iecpls_fit_statistics(SEXP S, SEXP spec, SEXP stat_spec, SEXP estimates);
+SEXP iecpls_total_effects(SEXP path_coef);
+SEXP iecpls_htmt(SEXP S, SEXP block_start, SEXP a, SEXP b, SEXP absolute, SEXP geometric);
+void read_stat_spec(SEXP st_spec, stat_spec_t *st);
+void check_stat_indices(const pls_model_t *m, const stat_spec_t *st);
 
 /* call_resample.c: helpers shared with call_permutation.c */
 void read_problem(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP sign_change,

@@ -17,6 +17,11 @@ static const R_CallMethodDef call_methods[] = {
   CALLDEF(iecpls_boot_summary, 5),
   CALLDEF(iecpls_merge_rows, 1),
   CALLDEF(iecpls_missing_codes, 2),
+  CALLDEF(iecpls_codes, 0),
+  CALLDEF(iecpls_stat_layout, 2),
+  CALLDEF(iecpls_fit_statistics, 4),
+  CALLDEF(iecpls_total_effects, 1),
+  CALLDEF(iecpls_htmt, 6),
   {NULL, NULL, 0}
 };
 

@@ -102,7 +102,7 @@ int standardize_columns(const column_t *cols, R_xlen_t n, int p, const double *c
       }
     }
     double sd = sqrt(squares / (total_weight - 1.0));
-    if (!R_FINITE(sd) || !R_FINITE(mean)) return PLS_ERR_NONFINITE;
+    if (!R_FINITE(sd) || !R_FINITE(mean)) return PLS_ERR_COLUMN_OVERFLOW;
     if (!(sd > 0.0)) return PLS_ERR_ZERO_VARIANCE;
     means[c] = mean;
     sds[c] = sd;

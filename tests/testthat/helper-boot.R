@@ -44,3 +44,43 @@ small_ecsi_syntax <- "
   Satisfaction ~ Image
   Loyalty      ~ Image + Satisfaction
 "
+
+# A plain-R oracle of the effects src/statistics.c derives from the other
+# statistics: the total indirect effect of each pair with an indirect route,
+# and each specific indirect effect (the product of the paths along a
+# chain). `values` has one column per row of `parameters` (one row per
+# resample, or one row of estimates); returns the derived columns and their
+# parameter rows.
+derived_effects_oracle <- function(values, parameters, model, chains = iecpls:::indirect_chains(model$inner)) {
+  is_path <- parameters$type == "path"
+  is_total <- parameters$type == "total"
+  path_key <- paste(parameters$from[is_path], parameters$to[is_path])
+  path_values <- values[, is_path, drop = FALSE]
+  specific <- vapply(chains, function(chain) {
+    columns <- match(paste(chain[-length(chain)], chain[-1]), path_key)
+    Reduce(`*`, lapply(columns, function(column) path_values[, column]))
+  }, numeric(nrow(values)))
+  specific <- matrix(specific, nrow = nrow(values))
+  total_from <- parameters$from[is_total]
+  total_to <- parameters$to[is_total]
+  chain_ends <- paste(vapply(chains, `[`, 1L, 1L), vapply(chains, function(ch) ch[length(ch)], 1L))
+  has_indirect <- paste(total_from, total_to) %in% chain_ends
+  direct <- path_values[, match(paste(total_from, total_to), path_key), drop = FALSE]
+  direct[is.na(direct)] <- 0
+  indirect <- (values[, is_total, drop = FALSE] - direct)[, has_indirect, drop = FALSE]
+  constructs <- model$constructs
+  rows <- rbind(
+    oracle_parameter_rows("indirect", parameters$term[is_total][has_indirect], total_from[has_indirect],
+                   total_to[has_indirect], NA_real_),
+    oracle_parameter_rows("specific", vapply(chains, function(ch) paste(constructs[ch], collapse = " -> "), ""),
+                   vapply(chains, `[`, 1L, 1L), vapply(chains, function(ch) ch[length(ch)], 1L), NA_real_)
+  )
+  list(values = cbind(indirect, specific), parameters = rows)
+}
+
+oracle_parameter_rows <- function(type, term, from, to, estimate) {
+  n <- length(term)
+  data.frame(type = rep(type, n), term = term, from = rep_len(as.integer(from), n),
+             to = rep_len(as.integer(to), n), estimate = rep_len(as.numeric(estimate), n),
+             stringsAsFactors = FALSE)
+}

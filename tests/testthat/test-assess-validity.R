@@ -66,8 +66,15 @@ test_that("HTMT2 is the HTMT of geometric means", {
   within <- function(items) R[items, items][lower.tri(diag(length(items)))]
   expected <- geo(R[comp, like]) / sqrt(geo(within(comp)) * geo(within(like)))
   expect_equal(pls_htmt(fit, type = "htmt2")["COMP", "LIKE"], expected)
-  expect_equal(geometric_mean(c(-0.2, -0.8)), -0.4)
-  expect_true(is.na(geometric_mean(c(-0.2, 0.8))))
+  # heterotrait correlations of one sign: negative geometric mean when all
+  # are negative; NA when the signs differ
+  S <- diag(4)
+  S[1, 2] <- S[2, 1] <- S[3, 4] <- S[4, 3] <- 0.5
+  S[1:2, 3:4] <- c(-0.2, -0.8, -0.2, -0.8)
+  S[3:4, 1:2] <- t(S[1:2, 3:4])
+  expect_equal(iecpls:::c_htmt(S, c(0L, 2L, 4L), 1L, 2L, FALSE, TRUE), -0.4 / 0.5)
+  S[1, 3] <- S[3, 1] <- 0.8
+  expect_true(is.na(iecpls:::c_htmt(S, c(0L, 2L, 4L), 1L, 2L, FALSE, TRUE)))
 })
 
 test_that("the Fornell-Larcker matrix equals seminr's and cSEM's", {

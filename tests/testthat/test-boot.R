@@ -271,11 +271,11 @@ test_that("indirect effects of each resample are formed from its (sign-changed) 
     boot <- pls_boot(fit, R = 60, sign_change = sign_change)
     parameters <- boot$parameters
     base <- !parameters$type %in% c("indirect", "specific")
-    recomputed <- iecpls:::derived_effects(boot$draws[, base], parameters[base, ], fit$model)
+    recomputed <- derived_effects_oracle(boot$draws[, base], parameters[base, ], fit$model)
     expect_equal(unname(boot$draws[, !base]), unname(recomputed$values), tolerance = 1e-14)
     expect_equal(paste0(recomputed$parameters$type, ": ", recomputed$parameters$term),
                  colnames(boot$draws)[!base])
-    jack <- iecpls:::derived_effects(boot$jackknife[, base], parameters[base, ], fit$model)$values
+    jack <- derived_effects_oracle(boot$jackknife[, base], parameters[base, ], fit$model)$values
     expect_equal(unname(boot$jackknife[, !base]), unname(jack), tolerance = 1e-14)
   }
   # the last run: individual sign changes

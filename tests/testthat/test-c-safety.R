@@ -58,7 +58,13 @@ test_that("every .Call entry point survives gctorture", {
     permutation = function() .Call(ns$C_iecpls_permutation, micom$zt, micom$case_weights, micom$spec,
                                    micom$stat_spec, micom$labels, micom$score_weights, seeds, sizes, 2L),
     missing_codes = function() .Call(ns$C_iecpls_missing_codes, list(c(rep(1:7, 2), -99L, -99L), c(rep(c(1.5, 2), 7), 999, 999)), NULL),
-    missing_codes_matrix = function() .Call(ns$C_iecpls_missing_codes, cbind(a = c(rep(1:3, 4), 999, 999), b = 14:1), 2:1)
+    missing_codes_matrix = function() .Call(ns$C_iecpls_missing_codes, cbind(a = c(rep(1:3, 4), 999, 999), b = 14:1), 2:1),
+    codes = function() .Call(ns$C_iecpls_codes),
+    stat_layout = function() .Call(ns$C_iecpls_stat_layout, problem$spec, problem$stat_spec),
+    fit_statistics = function() .Call(ns$C_iecpls_fit_statistics, ns$fit_block_cor(fit), problem$spec,
+                                      ns$stat_spec(model), ns$statistic_inputs(fit)),
+    total_effects = function() .Call(ns$C_iecpls_total_effects, fit$path_coef),
+    htmt = function() .Call(ns$C_iecpls_htmt, S, problem$spec$block_start, 0:1, c(2L, 2L), FALSE, TRUE)
   )
   # every registered entry point is exercised
   registered <- names(getDLLRegisteredRoutines("iecpls")$.Call)
