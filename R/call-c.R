@@ -276,3 +276,7 @@ c_missing_codes <- function(columns) {
   }
   .Call(C_iecpls_missing_codes, unname(columns), NULL)
 }
+
+# The thread policy (src/threads.c): how many threads a loop asked for
+# `cores` threads would use, and the limits that decided it.
+c_thread_policy <- function(cores) .Call(C_iecpls_thread_policy, as.double(cores))

@@ -201,8 +201,23 @@ void stream_init(rng_stream_t *s, const int *seed);
 double stream_unif(rng_stream_t *s);
 R_xlen_t stream_index(rng_stream_t *s, R_xlen_t n);
 
-/* threads.c */
+/* threads.c: the one thread policy */
+enum thread_reason {   /* what set the count: the request, or the cap that lowered it */
+  THREADS_REQUESTED = 0, THREADS_ENV_LIMIT = 1, THREADS_OMP_LIMIT = 2, THREADS_PROCESSORS = 3,
+  THREADS_NO_OPENMP = 4, THREADS_FORKED_CHILD = 5
+};
+typedef struct {
+  int requested;     /* the request, at least 1 */
+  int threads;       /* what a parallel loop uses */
+  int reason;        /* enum thread_reason */
+  int openmp;        /* compiled with OpenMP */
+  int forked_child;  /* running in a forked child */
+  int env_limit;     /* OMP_THREAD_LIMIT in the environment now, 0 if unset or invalid */
+  int omp_limit;     /* omp_get_thread_limit(), 0 if unlimited or no OpenMP */
+  int processors;    /* omp_get_num_procs(), 0 without OpenMP */
+} thread_policy_t;
 void thread_policy_init(void);
+void thread_policy(int requested, thread_policy_t *policy);
 int thread_count(int requested);
 int thread_id(void);
 
@@ -323,6 +338,7 @@ SEXP iecpls_permutation(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, S
 SEXP iecpls_boot_summary(SEXP draws, SEXP valid, SEXP estimate, SEXP jackknife, SEXP level);
 SEXP iecpls_merge_rows(SEXP pieces);
 SEXP iecpls_missing_codes(SEXP columns, SEXP index);  /* call_screen.c */
+SEXP iecpls_thread_policy(SEXP cores);
 
 /* codes.c, call_statistics.c: the shared codes and the statistics vector */
 SEXP iecpls_codes(void);

@@ -22,6 +22,7 @@ static const R_CallMethodDef call_methods[] = {
   CALLDEF(iecpls_fit_statistics, 4),
   CALLDEF(iecpls_total_effects, 1),
   CALLDEF(iecpls_htmt, 6),
+  CALLDEF(iecpls_thread_policy, 1),
   {NULL, NULL, 0}
 };
 
