@@ -149,7 +149,8 @@ SEXP iecpls_bootstrap(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP 
   SEXP ans = PROTECT(resample_result(rows, q, &out, &status));
   resample_buffers_t *buffers = alloc_buffers(&m, pr.n, nth);
 #ifdef _OPENMP
-#pragma omp parallel for num_threads(nth) schedule(dynamic) if (nth > 1)
+#pragma omp parallel for num_threads(nth) schedule(dynamic) if (nth > 1) default(none) \
+  shared(pr, buffers, out, status) firstprivate(n_chunks, seed, first, sizes, rows)
 #endif
   for (int c = 0; c < n_chunks; c++)
     bootstrap_chunk(&pr, seed + 6 * (size_t) c, first[c], sizes[c], buffers + thread_id(), out, rows, status);
@@ -218,9 +219,14 @@ SEXP iecpls_jackknife(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP 
   int *status;
   SEXP ans = PROTECT(resample_result(rows, q, &out, &status));
   resample_buffers_t *buffers = alloc_buffers(&m, pr.n, nth);
-  const double *full_cross = REAL_RO(cross), *full_sums = REAL_RO(sums), full_total = REAL_RO(total)[0];
+  /* full_total is not const: GCC before 9 rejects a const variable in a
+   * data-sharing clause, later versions require it under default(none) */
+  const double *full_cross = REAL_RO(cross), *full_sums = REAL_RO(sums);
+  double full_total = REAL_RO(total)[0];
 #ifdef _OPENMP
-#pragma omp parallel for num_threads(nth) schedule(dynamic) if (nth > 1)
+#pragma omp parallel for num_threads(nth) schedule(dynamic) if (nth > 1) default(none) \
+  shared(pr, buffers, out, status) \
+  firstprivate(n_chunks, first, sizes, offset, rows, full_cross, full_sums, full_total)
 #endif
   for (int c = 0; c < n_chunks; c++)
     jackknife_range(&pr, full_cross, full_sums, full_total, first[c], sizes[c], buffers + thread_id(),
