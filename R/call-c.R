@@ -204,6 +204,8 @@ c_jackknife <- function(problem, moments, first_cases, sizes, threads) {
         as.integer(sizes), as.integer(threads))
 }
 
+# Tests only (test-boot.R, src/call_devel.c): n uniform draws of the
+# MRG32k3a stream with the given six seeds.
 c_stream_unif <- function(seed, n) .Call(C_iecpls_stream_unif, as.integer(seed), as.double(n))
 
 # The statistics vector of resamples (src/statistics.c): what each column
@@ -244,7 +246,7 @@ c_boot_summary <- function(draws, valid, estimate, jackknife, level) {
   .Call(C_iecpls_boot_summary, draws, valid, as.double(estimate), jackknife, as.double(level))
 }
 
-# Benchmark only (bench/run.R): draws and cross-products of the resamples,
+# Benchmark only (bench/run.R, src/call_devel.c): draws and cross-products of the resamples,
 # no fits. The benchmark's limit rows: draws and cross-products only, by this
 # package's accumulation ("tuned"), the plain one-row-at-a-time weighted
 # accumulation ("plain") or BLAS dsyrk on the gathered rows ("dsyrk").

@@ -1,8 +1,8 @@
 /* The .Call entry points that fit one model, and the argument unpacking the
- * other entry points share. The entry points (here, call_resample.c,
- * call_permutation.c and iecpls_boot_summary in boot_summary.c) are the only
- * C code that touches SEXPs: they check and unpack arguments, allocate all scratch memory
- * with R_alloc (so an error or interrupt cannot leak it), run the SEXP-free
+ * other entry points share. The entry points (the call*.c files, see
+ * iecpls.h) are the only C code that touches SEXPs: they check and unpack
+ * arguments, allocate all scratch memory with R_alloc (so an error or
+ * interrupt cannot leak it), run the SEXP-free
  * kernels and build named result lists. Model-level failures (singular
  * block, zero-variance column, ...) come back as a status code plus an index
  * for R to turn into a message that names the construct or column (the

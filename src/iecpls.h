@@ -1,16 +1,24 @@
 /* iecpls: shared declarations of the C core.
  *
  * The core is split in two layers (as in matrixStats):
- *   - SEXP-free kernels that work on plain arrays and a caller-owned
- *     workspace (moments.c, outer.c, inner.c, paths.c, kernel.c). They never
- *     allocate, never call the R API and keep no global state, so they can run
- *     concurrently from several threads.
- *   - the .Call entry points (call.c, call_resample.c, call_permutation.c,
- *     call_statistics.c, iecpls_codes in codes.c and, until it moves to a
- *     call file, iecpls_boot_summary at the end of boot_summary.c): they
- *     check and unpack the arguments, allocate the workspace with R_alloc
- *     and build the results. Only they touch SEXPs.
- * Thread policy: threads.c (thread_count(), single-threaded after fork()).
+ *   - the .Call entry points, in the call*.c files only (call.c,
+ *     call_resample.c, call_permutation.c, call_statistics.c,
+ *     call_summary.c, call_threads.c, and call_devel.c for the tests and
+ *     benchmarks) and codes.c, all registered in init.c: they check and unpack the arguments, allocate all memory with
+ *     R_alloc on the main thread and build the results. Only they touch
+ *     SEXPs or call the R API.
+ *   - SEXP-free code in every other file: the kernels (moments.c, outer.c,
+ *     inner.c, paths.c, consistent.c, linalg.c, kernel.c, workspace.c), the
+ *     loops that run them (resample.c, permutation.c, statistics.c, rng.c),
+ *     the bootstrap summary (boot_summary.c) and the thread policy
+ *     (threads.c). It works on plain arrays and caller-owned memory, never
+ *     allocates, never calls the R API (R's constants and pure macros such
+ *     as NA_REAL, ISNAN and R_FINITE, and Rmath's qnorm/pnorm, aside) and
+ *     keeps no global state besides threads.c's fork flag, so it can run
+ *     concurrently in OpenMP threads.
+ * Thread policy: threads.c (thread_count(), single-threaded after fork());
+ * every parallel region is in a call*.c file and takes its thread count
+ * from thread_count(). tests/testthat/test-threads.R checks both rules.
  */
 #ifndef IECPLS_H
 #define IECPLS_H
@@ -311,6 +319,11 @@ void group_statistics(const permutation_problem_t *pp, const int *labels, permut
 void permutation_chunk(const permutation_problem_t *pp, const int *seed, int first, int count,
                        permutation_buffers_t *b, double *out, R_xlen_t stride, int *status);
 
+/* boot_summary.c: mean, SE, percentile and BCa limits of bootstrap draws */
+void boot_summary(const double *draws, R_xlen_t n_draws, int q, const int *valid, const double *estimate,
+                  const double *jackknife, R_xlen_t n_cases, double level, double *buf, double *jk_buf,
+                  double *out);
+
 /* call.c: argument unpacking shared by the entry points */
 SEXP list_element(SEXP list, const char *name);
 void read_model(SEXP spec, int p, pls_model_t *m);
@@ -318,10 +331,11 @@ void alloc_work(const pls_model_t *m, pls_work_t *ws);
 const double *read_case_weights(SEXP case_weights, R_xlen_t n);
 column_t *read_columns(SEXP columns, SEXP index, int *p, R_xlen_t *n);
 
-/* call.c, call_resample.c: .Call entry points */
+/* .Call entry points, all registered in init.c. call.c: single fits */
 SEXP iecpls_fit_cor(SEXP S, SEXP spec);
 SEXP iecpls_fit_data(SEXP columns, SEXP index, SEXP case_weights, SEXP missing, SEXP spec);
 SEXP iecpls_standardize(SEXP columns, SEXP index, SEXP case_weights, SEXP missing);
+/* call_resample.c: bootstrap, jackknife */
 SEXP iecpls_bootstrap(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP seeds,
                       SEXP chunk_sizes, SEXP sign_change, SEXP original_loadings, SEXP keep_inadmissible,
                       SEXP threads);
@@ -329,16 +343,21 @@ SEXP iecpls_jackknife(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEX
                       SEXP original_loadings, SEXP keep_inadmissible, SEXP moments, SEXP first_cases,
                       SEXP chunk_sizes, SEXP threads);
 SEXP iecpls_full_moments(SEXP Zt, SEXP case_weights);
-SEXP iecpls_stream_unif(SEXP seed, SEXP n);
-SEXP iecpls_bootstrap_floor(SEXP Zt, SEXP seeds, SEXP chunk_sizes, SEXP method);
+SEXP iecpls_merge_rows(SEXP pieces);
+/* call_permutation.c: group comparisons */
 SEXP iecpls_group_fits(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP labels,
                        SEXP score_weights);
 SEXP iecpls_permutation(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP labels,
                         SEXP score_weights, SEXP seeds, SEXP chunk_sizes, SEXP threads);
+/* call_summary.c: bootstrap summary */
 SEXP iecpls_boot_summary(SEXP draws, SEXP valid, SEXP estimate, SEXP jackknife, SEXP level);
-SEXP iecpls_merge_rows(SEXP pieces);
-SEXP iecpls_missing_codes(SEXP columns, SEXP index);  /* call_screen.c */
+/* call_screen.c: missing-value codes (screen.c) */
+SEXP iecpls_missing_codes(SEXP columns, SEXP index);
+/* call_threads.c: the thread policy, as R asks it */
 SEXP iecpls_thread_policy(SEXP cores);
+/* call_devel.c: for the tests and benchmarks only */
+SEXP iecpls_stream_unif(SEXP seed, SEXP n);
+SEXP iecpls_bootstrap_floor(SEXP Zt, SEXP seeds, SEXP chunk_sizes, SEXP method);
 
 /* codes.c, call_statistics.c: the shared codes and the statistics vector */
 SEXP iecpls_codes(void);
