@@ -3,19 +3,20 @@
  * The core is split in two layers (as in matrixStats):
  *   - the .Call entry points, in the call*.c files only (call.c,
  *     call_resample.c, call_permutation.c, call_statistics.c,
- *     call_summary.c, call_threads.c, and call_devel.c for the tests and
- *     benchmarks) and codes.c, all registered in init.c: they check and unpack the arguments, allocate all memory with
- *     R_alloc on the main thread and build the results. Only they touch
- *     SEXPs or call the R API.
+ *     call_summary.c, call_screen.c, call_threads.c, and call_devel.c for
+ *     the tests and benchmarks) and codes.c, all registered in init.c: they
+ *     check and unpack the arguments, allocate all memory with R_alloc on
+ *     the main thread and build the results. Only they touch SEXPs or call
+ *     the R API.
  *   - SEXP-free code in every other file: the kernels (moments.c, outer.c,
  *     inner.c, paths.c, consistent.c, linalg.c, kernel.c, workspace.c), the
  *     loops that run them (resample.c, permutation.c, statistics.c, rng.c),
- *     the bootstrap summary (boot_summary.c) and the thread policy
- *     (threads.c). It works on plain arrays and caller-owned memory, never
- *     allocates, never calls the R API (R's constants and pure macros such
- *     as NA_REAL, ISNAN and R_FINITE, and Rmath's qnorm/pnorm, aside) and
- *     keeps no global state besides threads.c's fork flag, so it can run
- *     concurrently in OpenMP threads.
+ *     the bootstrap summary (boot_summary.c), data screening (screen.c) and
+ *     the thread policy (threads.c). It works on plain arrays and
+ *     caller-owned memory, never allocates, never calls the R API (R's
+ *     constants and pure macros such as NA_REAL, ISNAN and R_FINITE, and
+ *     Rmath's qnorm/pnorm, aside) and keeps no global state besides
+ *     threads.c's fork flag, so it can run concurrently in OpenMP threads.
  * Thread policy: threads.c (thread_count(), single-threaded after fork());
  * every parallel region is in a call*.c file and takes its thread count
  * from thread_count(). tests/testthat/test-threads.R checks both rules.
