@@ -2,7 +2,7 @@
 # specification the kernel reads, and turns C status codes into errors that
 # name the construct or indicator concerned.
 
-# The codes R and C share (src/codes.c), read from C once per session:
+# The codes R and C share (src/call_codes.c), read from C once per session:
 # `status` (a data frame: code, name, index, class, family, reason, message)
 # and named integer codes `scheme`, `mode`, `missing`, `sign_change`,
 # `statistic`. R never writes one of these codes as a literal.
@@ -82,7 +82,7 @@ c_fit_cor <- function(model, S, spec) {
   out
 }
 
-# Raises the error of a C status (src/codes.c: class and message template),
+# Raises the error of a C status (src/call_codes.c: class and message template),
 # naming the construct or indicator its index refers to. With the data
 # `columns`, the data errors list every affected column: missing and
 # infinite values are found in C, in the same pass as the moments, and the

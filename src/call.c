@@ -6,7 +6,7 @@
  * kernels and build named result lists. Model-level failures (singular
  * block, zero-variance column, ...) come back as a status code plus an index
  * for R to turn into a message that names the construct or column (the
- * table of statuses: codes.c). */
+ * table of statuses: call_codes.c). */
 #include "iecpls.h"
 
 SEXP list_element(SEXP list, const char *name)
@@ -237,7 +237,7 @@ SEXP iecpls_fit_cor(SEXP S, SEXP spec)
 /* Fit from data: `columns` is a list of p integer or double vectors of equal
  * length (block order), or a numeric matrix whose columns `index` are those
  * p columns (see read_columns()); `case_weights` NULL or a double vector,
- * `missing` an enum missing_rule (codes.c names them for R). */
+ * `missing` an enum missing_rule (call_codes.c names them for R). */
 SEXP iecpls_fit_data(SEXP columns, SEXP index, SEXP case_weights, SEXP missing, SEXP spec)
 {
   pls_model_t m;

@@ -3,11 +3,11 @@
  * The core is split in two layers (as in matrixStats):
  *   - the .Call entry points, in the call*.c files only (call.c,
  *     call_resample.c, call_permutation.c, call_statistics.c,
- *     call_summary.c, call_screen.c, call_threads.c, and call_devel.c for
- *     the tests and benchmarks) and codes.c, all registered in init.c: they
- *     check and unpack the arguments, allocate all memory with R_alloc on
- *     the main thread and build the results. Only they touch SEXPs or call
- *     the R API.
+ *     call_codes.c, call_summary.c, call_screen.c, call_threads.c, and
+ *     call_devel.c for the tests and benchmarks), all registered in
+ *     init.c: they check and unpack the arguments, allocate all memory
+ *     with R_alloc on the main thread and build the results. Only they
+ *     touch SEXPs or call the R API.
  *   - SEXP-free code in every other file: the kernels (moments.c, outer.c,
  *     inner.c, paths.c, consistent.c, linalg.c, kernel.c, workspace.c), the
  *     loops that run them (resample.c, permutation.c, statistics.c, rng.c),
@@ -38,7 +38,7 @@
 # define FCONE
 #endif
 
-/* Status codes returned by the kernels. codes.c has the one table of them
+/* Status codes returned by the kernels. call_codes.c has the one table of them
  * (name, what status_index refers to, R condition class, message template)
  * and of the other codes R and C share; R reads it through iecpls_codes()
  * and never repeats a code. */
@@ -127,7 +127,7 @@ typedef struct {
   int admissible;          /* PLSc: 0 when the corrected solution is inadmissible */
   int converged;
   int status;              /* enum pls_status */
-  int status_index;        /* construct (0-based) the status refers to, or -1 (codes.c) */
+  int status_index;        /* construct (0-based) the status refers to, or -1 (call_codes.c) */
 } pls_result_t;
 
 /* workspace.c */
@@ -250,7 +250,7 @@ typedef struct {
   const double *sign_reference;      /* NULL, or the signs of the full-sample
                                         estimates for the individual sign change */
 } stat_spec_t;
-/* The kinds of column of the statistics vector, in their order (codes.c
+/* The kinds of column of the statistics vector, in their order (call_codes.c
  * names them for R). */
 enum statistic_type { STAT_WEIGHT = 0, STAT_LOADING, STAT_PATH, STAT_R2, STAT_TOTAL, STAT_HTMT,
                       STAT_INDIRECT, STAT_SPECIFIC, STAT_TYPE_COUNT };
@@ -360,7 +360,7 @@ SEXP iecpls_thread_policy(SEXP cores);
 SEXP iecpls_stream_unif(SEXP seed, SEXP n);
 SEXP iecpls_bootstrap_floor(SEXP Zt, SEXP seeds, SEXP chunk_sizes, SEXP method);
 
-/* codes.c, call_statistics.c: the shared codes and the statistics vector */
+/* call_codes.c, call_statistics.c: the shared codes and the statistics vector */
 SEXP iecpls_codes(void);
 SEXP iecpls_stat_layout(SEXP spec, SEXP stat_spec);
 SEXP iecpls_fit_statistics(SEXP S, SEXP spec, SEXP stat_spec, SEXP estimates);
