@@ -103,7 +103,8 @@
 #'   with the figures and the largest `R` that fits.
 #' @param level Confidence level of the intervals.
 #' @param sign_change `"none"`, `"individual"` or `"construct"` (see below).
-#' @param cores Number of OpenMP threads.
+#' @param cores Number of OpenMP threads. By default the option `iecpls.cores`, else 1;
+#'   capped by the thread policy that [pls_threads()] reports.
 #' @param bca Compute BCa intervals (needs the jackknife, one extra refit per
 #'   case).
 #' @param htmt_absolute Bootstrap the HTMT of absolute indicator correlations
@@ -145,7 +146,7 @@
 #' confint(boot, type = "bca")
 #' @export
 pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "individual", "construct"),
-                     cores = 1L, bca = TRUE, htmt_absolute = FALSE,
+                     cores = getOption("iecpls.cores", 1L), bca = TRUE, htmt_absolute = FALSE,
                      inadmissibles = c("ignore", "drop", "replace")) {
   check_pls_fit(fit)
   if (is.null(fit$data)) {

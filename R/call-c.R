@@ -2,7 +2,7 @@
 # specification the kernel reads, and turns C status codes into errors that
 # name the construct or indicator concerned.
 
-# The codes R and C share (src/codes.c), read from C once per session:
+# The codes R and C share (src/call_codes.c), read from C once per session:
 # `status` (a data frame: code, name, index, class, family, reason, message)
 # and named integer codes `scheme`, `mode`, `missing`, `sign_change`,
 # `statistic`. R never writes one of these codes as a literal.
@@ -82,7 +82,7 @@ c_fit_cor <- function(model, S, spec) {
   out
 }
 
-# Raises the error of a C status (src/codes.c: class and message template),
+# Raises the error of a C status (src/call_codes.c: class and message template),
 # naming the construct or indicator its index refers to. With the data
 # `columns`, the data errors list every affected column: missing and
 # infinite values are found in C, in the same pass as the moments, and the
@@ -204,6 +204,8 @@ c_jackknife <- function(problem, moments, first_cases, sizes, threads) {
         as.integer(sizes), as.integer(threads))
 }
 
+# Tests only (test-boot.R, src/call_devel.c): n uniform draws of the
+# MRG32k3a stream with the given six seeds.
 c_stream_unif <- function(seed, n) .Call(C_iecpls_stream_unif, as.integer(seed), as.double(n))
 
 # The statistics vector of resamples (src/statistics.c): what each column
@@ -244,7 +246,7 @@ c_boot_summary <- function(draws, valid, estimate, jackknife, level) {
   .Call(C_iecpls_boot_summary, draws, valid, as.double(estimate), jackknife, as.double(level))
 }
 
-# Benchmark only (bench/run.R): draws and cross-products of the resamples,
+# Benchmark only (bench/run.R, src/call_devel.c): draws and cross-products of the resamples,
 # no fits. The benchmark's limit rows: draws and cross-products only, by this
 # package's accumulation ("tuned"), the plain one-row-at-a-time weighted
 # accumulation ("plain") or BLAS dsyrk on the gathered rows ("dsyrk").
@@ -276,3 +278,7 @@ c_missing_codes <- function(columns) {
   }
   .Call(C_iecpls_missing_codes, unname(columns), NULL)
 }
+
+# The thread policy (src/threads.c): how many threads a loop asked for
+# `cores` threads would use, and the limits that decided it.
+c_thread_policy <- function(cores) .Call(C_iecpls_thread_policy, as.double(cores))

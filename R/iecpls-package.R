@@ -12,6 +12,15 @@
 #' model ([iec_population()], [iec_simulate()]), with the questionnaire
 #' ([iec_items]) and the model syntax ([iec_model()]).
 #'
+#' @section Options:
+#' \describe{
+#'   \item{`iecpls.cores`}{The default number of threads of the resampling
+#'     loops (the `cores` argument of [pls()], [pls_boot()], [pls_mga()],
+#'     [pls_micom()] and [pls_power()]); 1 when unset. The number actually
+#'     used is capped by `OMP_THREAD_LIMIT` and the processors:
+#'     [pls_threads()] reports it and why.}
+#' }
+#'
 #' @keywords internal
 #' @useDynLib iecpls, .registration = TRUE, .fixes = "C_"
 #' @importFrom stats coef fitted nobs

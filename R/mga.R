@@ -94,7 +94,8 @@
 #'   it starts.
 #' @param p_adjust A method of [stats::p.adjust()] (`"none"`, `"holm"`,
 #'   `"BH"`, ...).
-#' @param cores Number of OpenMP threads.
+#' @param cores Number of OpenMP threads. By default the option `iecpls.cores`, else 1;
+#'   capped by the thread policy that [pls_threads()] reports.
 #' @return An object of class `pls_mga`: a list with `tests` (a data frame
 #'   with one row per method, parameter and pair of groups: `method`,
 #'   `type`, `term`, `group1`, `group2`, `estimate1`, `estimate2`,
@@ -145,7 +146,7 @@
 #' by_role$omnibus[by_role$omnibus$type == "path", ]
 #' @export
 pls_mga <- function(fit, group, data = NULL, method = c("permutation", "bootstrap", "parametric"),
-                    R = 5000L, p_adjust = "none", cores = 1L) {
+                    R = 5000L, p_adjust = "none", cores = getOption("iecpls.cores", 1L)) {
   method <- if (missing(method)) "permutation" else match.arg(method, several.ok = TRUE)
   check_number(R, "R", min = 1, integer = TRUE)
   p_adjust <- check_p_adjust(p_adjust)

@@ -76,7 +76,8 @@
 #' micom
 #' tidy(micom)[, c("construct", "c", "c_quantile", "invariance")]
 #' @export
-pls_micom <- function(fit, group, data = NULL, R = 5000L, alpha = 0.05, cores = 1L) {
+pls_micom <- function(fit, group, data = NULL, R = 5000L, alpha = 0.05,
+                      cores = getOption("iecpls.cores", 1L)) {
   check_number(R, "R", min = 1, integer = TRUE)
   if (!is.numeric(alpha) || length(alpha) != 1L || is.na(alpha) || alpha <= 0 || alpha >= 0.5) {
     cli::cli_abort("{.arg alpha} must be a number between 0 and 0.5, such as 0.05.", call = NULL)

@@ -113,7 +113,8 @@
 #' @param boot Number of bootstrap resamples; when positive, [pls_boot()] is
 #'   run with it and attached as `fit$boot` (print then shows standard
 #'   errors, p values and confidence intervals of the paths).
-#' @param cores Threads for the bootstrap.
+#' @param cores Threads for the bootstrap. By default the option `iecpls.cores`, else 1;
+#'   capped by the thread policy that [pls_threads()] reports.
 #'
 #' @return An object of class `pls_fit`, a list with:
 #' \describe{
@@ -204,7 +205,7 @@
 pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"), modes = NULL,
                 missing = c("fail", "mean", "casewise"), na_values = NULL, case_weights = NULL,
                 S = NULL, nobs = NULL, tol = 1e-7, max_iter = 300L, consistent = FALSE,
-                boot = 0L, cores = 1L) {
+                boot = 0L, cores = getOption("iecpls.cores", 1L)) {
   call <- match.call()
   scheme <- match.arg(scheme)
   missing <- match.arg(missing)

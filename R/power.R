@@ -24,7 +24,8 @@
 #' @param alpha Significance level (two-sided).
 #' @param missing Missing-value rule passed to [pls()]: `"mean"` or
 #'   `"casewise"`, or `"fail"` for a population without nonresponse.
-#' @param cores Threads for each bootstrap.
+#' @param cores Threads for each bootstrap. By default the option `iecpls.cores`, else 1;
+#'   capped by the thread policy that [pls_threads()] reports.
 #' @return A data frame of class `pls_power` with one row per path and
 #'   sample size: `path`, `n`, `population` (the population path
 #'   coefficient), `mean_estimate`, `power` (share of studies in which the
@@ -43,7 +44,8 @@
 #' pls_power(n = c(100, 200), reps = 5, R = 100)
 #' @export
 pls_power <- function(population = iec_population(), n, reps = 200L, R = 500L,
-                      model = iec_model("extended"), alpha = 0.05, missing = "mean", cores = 1L) {
+                      model = iec_model("extended"), alpha = 0.05, missing = "mean",
+                      cores = getOption("iecpls.cores", 1L)) {
   check_population(population)
   if (!is.numeric(n) || !length(n) || anyNA(n) || any(n < 10) || any(n != round(n))) {
     abort_power_input("{.arg n} must be whole numbers of at least 10.")

@@ -131,8 +131,8 @@ static void mean_sd(const double *x, int n, double *mean, double *sd)
 }
 
 /* Acceleration sum(d^3) / (6 sum(d^2)^1.5), d the deviations of the
- * jackknife estimates (column `k` of `jackknife`, NA dropped) from their
- * mean; `buf` holds n_cases doubles. */
+ * n_cases jackknife estimates of one parameter (`jackknife`, NA dropped)
+ * from their mean; `buf` holds n_cases doubles. */
 static double acceleration(const double *jackknife, R_xlen_t n_cases, double *buf)
 {
   int n = 0;
@@ -149,40 +149,23 @@ static double acceleration(const double *jackknife, R_xlen_t n_cases, double *bu
   return cubes / (6.0 * pow(squares, 1.5));
 }
 
-/* draws: R x q; valid: R logicals; estimate: q; jackknife: NULL or
- * cases x q; level: the confidence level. Returns q x 6: boot_mean, se,
- * percentile lower and upper, BCa lower and upper. */
-SEXP iecpls_boot_summary(SEXP draws, SEXP valid, SEXP estimate, SEXP jackknife, SEXP level)
+/* draws: n_draws x q (column-major); valid: n_draws logicals (R's TRUE
+ * marks a usable draw); estimate: q; jackknife: NULL or n_cases x q; level:
+ * the confidence level. Writes out, q x 6: boot_mean, se, percentile lower
+ * and upper, BCa lower and upper. buf holds n_draws doubles, jk_buf n_cases. */
+void boot_summary(const double *draws, R_xlen_t n_draws, int q, const int *valid, const double *estimate,
+                  const double *jackknife, R_xlen_t n_cases, double level, double *buf, double *jk_buf,
+                  double *out)
 {
-  if (!isReal(draws) || !isMatrix(draws) || !isLogical(valid) || !isReal(estimate))
-    error("internal error: bad bootstrap summary arguments");
-  R_xlen_t n_draws = nrows(draws);
-  int q = ncols(draws);
-  if (XLENGTH(valid) != n_draws || XLENGTH(estimate) != q || n_draws > INT_MAX)
-    error("internal error: bad bootstrap summary dimensions");
-  int has_jackknife = !isNull(jackknife);
-  R_xlen_t n_cases = 0;
-  if (has_jackknife) {
-    if (!isReal(jackknife) || !isMatrix(jackknife) || ncols(jackknife) != q)
-      error("internal error: bad jackknife estimates");
-    n_cases = nrows(jackknife);
-  }
-  double alpha = (1.0 - asReal(level)) / 2.0;
+  double alpha = (1.0 - level) / 2.0;
   double z[2] = {qnorm(alpha, 0.0, 1.0, 1, 0), qnorm(1.0 - alpha, 0.0, 1.0, 1, 0)};
-
-  SEXP ans = PROTECT(allocMatrix(REALSXP, q, 6));
-  double *out = REAL(ans);
-  const double *x = REAL_RO(draws), *est = REAL_RO(estimate);
-  const int *ok = LOGICAL_RO(valid);
-  double *buf = (double *) R_alloc((size_t) n_draws + 1, sizeof(double));
-  double *jk_buf = (double *) R_alloc((size_t) n_cases + 1, sizeof(double));
   for (int k = 0; k < q; k++) {
-    const double *column = x + (size_t) n_draws * (size_t) k;
+    const double *column = draws + (size_t) n_draws * (size_t) k;
     int n = 0, below = 0;
     for (R_xlen_t r = 0; r < n_draws; r++) {
-      if (ok[r] != TRUE || ISNAN(column[r])) continue;
+      if (valid[r] != TRUE || ISNAN(column[r])) continue;
       buf[n++] = column[r];
-      below += column[r] < est[k];
+      below += column[r] < estimate[k];
     }
     double *row = out + k;
     for (int c = 0; c < 6; c++) row[(size_t) q * c] = NA_REAL;
@@ -193,9 +176,9 @@ SEXP iecpls_boot_summary(SEXP draws, SEXP valid, SEXP estimate, SEXP jackknife, 
     mean_sd(buf, n, row, row + (size_t) q);
     double prob[4] = {alpha, 1.0 - alpha, NA_REAL, NA_REAL}, limits[4];
     int n_prob = 2;
-    if (has_jackknife) {
+    if (jackknife != NULL) {
       double z0 = qnorm((double) below / n, 0.0, 1.0, 1, 0);
-      double a = acceleration(REAL_RO(jackknife) + (size_t) n_cases * (size_t) k, n_cases, jk_buf);
+      double a = acceleration(jackknife + (size_t) n_cases * (size_t) k, n_cases, jk_buf);
       if (R_FINITE(z0) && R_FINITE(a)) {
         for (int side = 0; side < 2; side++)
           prob[2 + side] = pnorm(z0 + (z0 + z[side]) / (1.0 - a * (z0 + z[side])), 0.0, 1.0, 1, 0);
@@ -205,6 +188,4 @@ SEXP iecpls_boot_summary(SEXP draws, SEXP valid, SEXP estimate, SEXP jackknife, 
     quantiles7(buf, n, prob, n_prob, limits);
     for (int i = 0; i < n_prob; i++) row[(size_t) q * (2 + i)] = limits[i];
   }
-  UNPROTECT(1);
-  return ans;
 }

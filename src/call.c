@@ -1,12 +1,12 @@
 /* The .Call entry points that fit one model, and the argument unpacking the
- * other entry points share. The entry points (here, call_resample.c,
- * call_permutation.c and iecpls_boot_summary in boot_summary.c) are the only
- * C code that touches SEXPs: they check and unpack arguments, allocate all scratch memory
- * with R_alloc (so an error or interrupt cannot leak it), run the SEXP-free
+ * other entry points share. The entry points (the call*.c files, see
+ * iecpls.h) are the only C code that touches SEXPs: they check and unpack
+ * arguments, allocate all scratch memory with R_alloc (so an error or
+ * interrupt cannot leak it), run the SEXP-free
  * kernels and build named result lists. Model-level failures (singular
  * block, zero-variance column, ...) come back as a status code plus an index
  * for R to turn into a message that names the construct or column (the
- * table of statuses: codes.c). */
+ * table of statuses: call_codes.c). */
 #include "iecpls.h"
 
 SEXP list_element(SEXP list, const char *name)
@@ -237,7 +237,7 @@ SEXP iecpls_fit_cor(SEXP S, SEXP spec)
 /* Fit from data: `columns` is a list of p integer or double vectors of equal
  * length (block order), or a numeric matrix whose columns `index` are those
  * p columns (see read_columns()); `case_weights` NULL or a double vector,
- * `missing` an enum missing_rule (codes.c names them for R). */
+ * `missing` an enum missing_rule (call_codes.c names them for R). */
 SEXP iecpls_fit_data(SEXP columns, SEXP index, SEXP case_weights, SEXP missing, SEXP spec)
 {
   pls_model_t m;

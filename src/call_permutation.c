@@ -112,7 +112,8 @@ SEXP iecpls_permutation(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, S
   SEXP ans = PROTECT(resample_result(rows, permutation_column_count(pp), &out, &status));
   permutation_buffers_t *buffers = alloc_permutation_buffers(pp, nth);
 #ifdef _OPENMP
-#pragma omp parallel for num_threads(nth) schedule(dynamic) if (nth > 1)
+#pragma omp parallel for num_threads(nth) schedule(dynamic) if (nth > 1) default(none) \
+  shared(buffers, out, status) firstprivate(pp, n_chunks, seed, first, sizes, rows)
 #endif
   for (int c = 0; c < n_chunks; c++)
     permutation_chunk(pp, seed + 6 * (size_t) c, first[c], sizes[c], buffers + thread_id(), out, rows, status);

@@ -2,7 +2,7 @@
  * its layout (what each column is, for R to label), the full-sample row
  * (the same collect_statistics() as every resample, so HTMT and the effects
  * exist once), the total effects and the HTMT of a fit, and the table of
- * shared codes (codes.c). */
+ * shared codes (call_codes.c). */
 #include "iecpls.h"
 
 /* The model of a specification whose blocks end at the last indicator. */

@@ -1,16 +1,25 @@
 /* iecpls: shared declarations of the C core.
  *
  * The core is split in two layers (as in matrixStats):
- *   - SEXP-free kernels that work on plain arrays and a caller-owned
- *     workspace (moments.c, outer.c, inner.c, paths.c, kernel.c). They never
- *     allocate, never call the R API and keep no global state, so they can run
- *     concurrently from several threads.
- *   - the .Call entry points (call.c, call_resample.c, call_permutation.c,
- *     call_statistics.c, iecpls_codes in codes.c and, until it moves to a
- *     call file, iecpls_boot_summary at the end of boot_summary.c): they
- *     check and unpack the arguments, allocate the workspace with R_alloc
- *     and build the results. Only they touch SEXPs.
- * Thread policy: threads.c (thread_count(), single-threaded after fork()).
+ *   - the .Call entry points, in the call*.c files only (call.c,
+ *     call_resample.c, call_permutation.c, call_statistics.c,
+ *     call_codes.c, call_summary.c, call_screen.c, call_threads.c, and
+ *     call_devel.c for the tests and benchmarks), all registered in
+ *     init.c: they check and unpack the arguments, allocate all memory
+ *     with R_alloc on the main thread and build the results. Only they
+ *     touch SEXPs or call the R API.
+ *   - SEXP-free code in every other file: the kernels (moments.c, outer.c,
+ *     inner.c, paths.c, consistent.c, linalg.c, kernel.c, workspace.c), the
+ *     loops that run them (resample.c, permutation.c, statistics.c, rng.c),
+ *     the bootstrap summary (boot_summary.c), data screening (screen.c) and
+ *     the thread policy (threads.c). It works on plain arrays and
+ *     caller-owned memory, never allocates, never calls the R API (R's
+ *     constants and pure macros such as NA_REAL, ISNAN and R_FINITE, and
+ *     Rmath's qnorm/pnorm, aside) and keeps no global state besides
+ *     threads.c's fork flag, so it can run concurrently in OpenMP threads.
+ * Thread policy: threads.c (thread_count(), single-threaded after fork());
+ * every parallel region is in a call*.c file and takes its thread count
+ * from thread_count(). tests/testthat/test-threads.R checks both rules.
  */
 #ifndef IECPLS_H
 #define IECPLS_H
@@ -29,7 +38,7 @@
 # define FCONE
 #endif
 
-/* Status codes returned by the kernels. codes.c has the one table of them
+/* Status codes returned by the kernels. call_codes.c has the one table of them
  * (name, what status_index refers to, R condition class, message template)
  * and of the other codes R and C share; R reads it through iecpls_codes()
  * and never repeats a code. */
@@ -118,7 +127,7 @@ typedef struct {
   int admissible;          /* PLSc: 0 when the corrected solution is inadmissible */
   int converged;
   int status;              /* enum pls_status */
-  int status_index;        /* construct (0-based) the status refers to, or -1 (codes.c) */
+  int status_index;        /* construct (0-based) the status refers to, or -1 (call_codes.c) */
 } pls_result_t;
 
 /* workspace.c */
@@ -201,8 +210,23 @@ void stream_init(rng_stream_t *s, const int *seed);
 double stream_unif(rng_stream_t *s);
 R_xlen_t stream_index(rng_stream_t *s, R_xlen_t n);
 
-/* threads.c */
+/* threads.c: the one thread policy */
+enum thread_reason {   /* what set the count: the request, or the cap that lowered it */
+  THREADS_REQUESTED = 0, THREADS_ENV_LIMIT = 1, THREADS_OMP_LIMIT = 2, THREADS_PROCESSORS = 3,
+  THREADS_NO_OPENMP = 4, THREADS_FORKED_CHILD = 5
+};
+typedef struct {
+  int requested;     /* the request, at least 1 */
+  int threads;       /* what a parallel loop uses */
+  int reason;        /* enum thread_reason */
+  int openmp;        /* compiled with OpenMP */
+  int forked_child;  /* running in a forked child */
+  int env_limit;     /* OMP_THREAD_LIMIT in the environment now, 0 if unset or invalid */
+  int omp_limit;     /* omp_get_thread_limit(), 0 if unlimited or no OpenMP */
+  int processors;    /* omp_get_num_procs(), 0 without OpenMP */
+} thread_policy_t;
 void thread_policy_init(void);
+void thread_policy(int requested, thread_policy_t *policy);
 int thread_count(int requested);
 int thread_id(void);
 
@@ -226,7 +250,7 @@ typedef struct {
   const double *sign_reference;      /* NULL, or the signs of the full-sample
                                         estimates for the individual sign change */
 } stat_spec_t;
-/* The kinds of column of the statistics vector, in their order (codes.c
+/* The kinds of column of the statistics vector, in their order (call_codes.c
  * names them for R). */
 enum statistic_type { STAT_WEIGHT = 0, STAT_LOADING, STAT_PATH, STAT_R2, STAT_TOTAL, STAT_HTMT,
                       STAT_INDIRECT, STAT_SPECIFIC, STAT_TYPE_COUNT };
@@ -296,6 +320,11 @@ void group_statistics(const permutation_problem_t *pp, const int *labels, permut
 void permutation_chunk(const permutation_problem_t *pp, const int *seed, int first, int count,
                        permutation_buffers_t *b, double *out, R_xlen_t stride, int *status);
 
+/* boot_summary.c: mean, SE, percentile and BCa limits of bootstrap draws */
+void boot_summary(const double *draws, R_xlen_t n_draws, int q, const int *valid, const double *estimate,
+                  const double *jackknife, R_xlen_t n_cases, double level, double *buf, double *jk_buf,
+                  double *out);
+
 /* call.c: argument unpacking shared by the entry points */
 SEXP list_element(SEXP list, const char *name);
 void read_model(SEXP spec, int p, pls_model_t *m);
@@ -303,10 +332,11 @@ void alloc_work(const pls_model_t *m, pls_work_t *ws);
 const double *read_case_weights(SEXP case_weights, R_xlen_t n);
 column_t *read_columns(SEXP columns, SEXP index, int *p, R_xlen_t *n);
 
-/* call.c, call_resample.c: .Call entry points */
+/* .Call entry points, all registered in init.c. call.c: single fits */
 SEXP iecpls_fit_cor(SEXP S, SEXP spec);
 SEXP iecpls_fit_data(SEXP columns, SEXP index, SEXP case_weights, SEXP missing, SEXP spec);
 SEXP iecpls_standardize(SEXP columns, SEXP index, SEXP case_weights, SEXP missing);
+/* call_resample.c: bootstrap, jackknife */
 SEXP iecpls_bootstrap(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP seeds,
                       SEXP chunk_sizes, SEXP sign_change, SEXP original_loadings, SEXP keep_inadmissible,
                       SEXP threads);
@@ -314,17 +344,23 @@ SEXP iecpls_jackknife(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEX
                       SEXP original_loadings, SEXP keep_inadmissible, SEXP moments, SEXP first_cases,
                       SEXP chunk_sizes, SEXP threads);
 SEXP iecpls_full_moments(SEXP Zt, SEXP case_weights);
-SEXP iecpls_stream_unif(SEXP seed, SEXP n);
-SEXP iecpls_bootstrap_floor(SEXP Zt, SEXP seeds, SEXP chunk_sizes, SEXP method);
+SEXP iecpls_merge_rows(SEXP pieces);
+/* call_permutation.c: group comparisons */
 SEXP iecpls_group_fits(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP labels,
                        SEXP score_weights);
 SEXP iecpls_permutation(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, SEXP labels,
                         SEXP score_weights, SEXP seeds, SEXP chunk_sizes, SEXP threads);
+/* call_summary.c: bootstrap summary */
 SEXP iecpls_boot_summary(SEXP draws, SEXP valid, SEXP estimate, SEXP jackknife, SEXP level);
-SEXP iecpls_merge_rows(SEXP pieces);
-SEXP iecpls_missing_codes(SEXP columns, SEXP index);  /* call_screen.c */
+/* call_screen.c: missing-value codes (screen.c) */
+SEXP iecpls_missing_codes(SEXP columns, SEXP index);
+/* call_threads.c: the thread policy, as R asks it */
+SEXP iecpls_thread_policy(SEXP cores);
+/* call_devel.c: for the tests and benchmarks only */
+SEXP iecpls_stream_unif(SEXP seed, SEXP n);
+SEXP iecpls_bootstrap_floor(SEXP Zt, SEXP seeds, SEXP chunk_sizes, SEXP method);
 
-/* codes.c, call_statistics.c: the shared codes and the statistics vector */
+/* call_codes.c, call_statistics.c: the shared codes and the statistics vector */
 SEXP iecpls_codes(void);
 SEXP iecpls_stat_layout(SEXP spec, SEXP stat_spec);
 SEXP iecpls_fit_statistics(SEXP S, SEXP spec, SEXP stat_spec, SEXP estimates);

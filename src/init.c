@@ -1,4 +1,5 @@
-/* Registration of the .Call entry points (no dynamic symbol lookup). */
+/* Registration of the .Call entry points (no dynamic symbol lookup); they are
+ * defined in the call*.c files and declared in iecpls.h. */
 #include "iecpls.h"
 #include <R_ext/Rdynload.h>
 
@@ -10,8 +11,6 @@ static const R_CallMethodDef call_methods[] = {
   CALLDEF(iecpls_bootstrap, 10),
   CALLDEF(iecpls_jackknife, 11),
   CALLDEF(iecpls_full_moments, 2),
-  CALLDEF(iecpls_stream_unif, 2),
-  CALLDEF(iecpls_bootstrap_floor, 4),
   CALLDEF(iecpls_group_fits, 6),
   CALLDEF(iecpls_permutation, 9),
   CALLDEF(iecpls_boot_summary, 5),
@@ -22,6 +21,10 @@ static const R_CallMethodDef call_methods[] = {
   CALLDEF(iecpls_fit_statistics, 4),
   CALLDEF(iecpls_total_effects, 1),
   CALLDEF(iecpls_htmt, 6),
+  CALLDEF(iecpls_thread_policy, 1),
+  /* tests and benchmarks only (call_devel.c) */
+  CALLDEF(iecpls_stream_unif, 2),
+  CALLDEF(iecpls_bootstrap_floor, 4),
   {NULL, NULL, 0}
 };
 

@@ -3,7 +3,9 @@
  * weights, frequency-weight semantics; unit weights give cor()).
  * Columns are read in place, integer or double, so the only copy of the data
  * is Z itself. Mean replacement writes 0 (the mean) into Z for a missing
- * value, exactly like replacing it by the observed mean before scaling. */
+ * value, exactly like replacing it by the observed mean before scaling.
+ * Also here: composite scores Z W, and the moments of a resample
+ * (accumulate_cross, update_cross) with their correlation matrix. */
 #include "iecpls.h"
 
 static inline double column_value(const column_t *col, R_xlen_t r, int *missing)
@@ -52,7 +54,9 @@ static int infinite_before(const column_t *col, const int *row_used, R_xlen_t en
  * (denominator sum of weights - 1) of the used rows. Each column is read
  * once, into its place in Z (NaN marking a missing value); the variance
  * and the scaling then work on Z. Infinite values are found from a
- * non-finite sum, so the common case tests nothing per value but NaN. */
+ * non-finite sum, so the common case tests nothing per value but NaN.
+ * Returns PLS_OK, or a status with *bad_column the column concerned (-1
+ * when there are too few rows). */
 int standardize_columns(const column_t *cols, R_xlen_t n, int p, const double *case_weights,
                         int missing_mean, const int *row_used, R_xlen_t n_used,
                         size_t row_stride, size_t col_stride,
@@ -65,7 +69,7 @@ int standardize_columns(const column_t *cols, R_xlen_t n, int p, const double *c
     *bad_column = -1;
     return PLS_ERR_TOO_FEW_ROWS;
   }
-  /* the used rows in order: index k of Z is row r of the data */
+  /* the used rows in order: position `out` of column c of Z holds row r of the data */
   for (int c = 0; c < p; c++) {
     const column_t *col = cols + c;
     double *z = Z + col_stride * (size_t) c, sum = 0.0, observed_weight = 0.0;
@@ -116,14 +120,9 @@ int standardize_columns(const column_t *cols, R_xlen_t n, int p, const double *c
   return PLS_OK;
 }
 
-/* S = Z' D Z / (sum(d) - 1), with unit diagonal as cor() gives.
- * Rows are taken in blocks that stay in cache while every pair of columns is
- * accumulated; with case weights the block of each column is first scaled
- * into `scratch` (ROW_BLOCK * p doubles). On the reference BLAS this is about
- * three times faster than dsyrk, and it needs no weighted copy of Z. */
-/* Four dot products sharing their first vector: out[i] += a . b_i. Each
- * element of `a` is loaded once for four products, and the four sums
- * proceed side by side. */
+/* Four dot products of length n sharing their first vector:
+ * *out_i += a . b_i for i = 0 .. 3. Each element of `a` is loaded once for
+ * four products, and the four sums proceed side by side. */
 static void dot_products4(const double *a, const double *b0, const double *b1, const double *b2,
                           const double *b3, int n, double *out0, double *out1, double *out2, double *out3)
 {
@@ -155,6 +154,12 @@ static double dot_product(const double *a, const double *b, int n)
   return sum;
 }
 
+/* S = Z' D Z / (sum(d) - 1) (Z n x p, column-major; D the case weights, or
+ * the identity when case_weights is NULL), with unit diagonal as cor() gives.
+ * Rows are taken in blocks that stay in cache while every pair of columns is
+ * accumulated; with case weights the block of each column is first scaled
+ * into `scratch` (ROW_BLOCK * p doubles). On the reference BLAS this is about
+ * three times faster than dsyrk, and it needs no weighted copy of Z. */
 void correlation_from_standardized(const double *Z, R_xlen_t n, int p, const double *case_weights,
                                    double *scratch, double *S)
 {
@@ -214,7 +219,10 @@ void composite_scores(const pls_model_t *m, const double *Z, R_xlen_t n, const d
 /* Resampling works on Zt, the standardized data transposed (p x n, one
  * row of data contiguous), so a resample's moments are a weighted
  * accumulation over the rows it drew: no gathered copy of the rows.
- * cross (p x p, lower triangle by rows) += f_i z_i z_i', sums += f_i z_i. */
+ * With f = freq (n case frequencies, 0 for a row not drawn) and z_i column
+ * i of Zt, sets cross (p x p, lower triangle by rows: element (k, l), l <= k,
+ * at cross[p * k + l]) = sum_i f_i z_i z_i', sums (p) = sum_i f_i z_i and
+ * *total = sum_i f_i. */
 void accumulate_cross(const double *Zt, R_xlen_t n, int p, const double *freq, double *sums,
                       double *cross, double *total)
 {
@@ -270,7 +278,8 @@ void accumulate_cross(const double *Zt, R_xlen_t n, int p, const double *freq, d
   *total = N;
 }
 
-/* Removes (f < 0) or adds one row's contribution. */
+/* Adds the contribution of one row z (p values), weighted by f, to cross
+ * and sums as accumulate_cross() forms them; f < 0 removes it. */
 void update_cross(const double *z, int p, double f, double *sums, double *cross)
 {
   size_t pp = (size_t) p;
@@ -282,9 +291,10 @@ void update_cross(const double *z, int p, double f, double *sums, double *cross)
   }
 }
 
-/* Correlation matrix S (full, p x p) from accumulated weighted sums;
- * sd_scratch holds p doubles. Returns the index + 1 of a column with no
- * variance in the resample, else 0. */
+/* Correlation matrix S (full, p x p) from the moments accumulate_cross()
+ * forms (cross, sums, and N their total weight); sd_scratch holds p
+ * doubles. Returns the index + 1 of a column with no variance in the
+ * resample, else 0. */
 int cross_to_correlation(const double *cross, const double *sums, double N, int p,
                          double *sd_scratch, double *S)
 {

@@ -46,6 +46,7 @@ test_that("every .Call entry point survives gctorture", {
                                  problem$stat_spec, problem$sign_code, problem$original_loadings, TRUE,
                                  ns$c_full_moments(problem), c(0L, 30L), c(5L, 10L), 1L),
     full_moments = function() .Call(ns$C_iecpls_full_moments, problem$zt, problem$case_weights),
+    thread_policy = function() .Call(ns$C_iecpls_thread_policy, 2),
     stream_unif = function() .Call(ns$C_iecpls_stream_unif, seeds[, 1], 5),
     bootstrap_floor = function() .Call(ns$C_iecpls_bootstrap_floor, problem$zt, seeds, sizes, 2L),
     boot_summary = function() .Call(ns$C_iecpls_boot_summary, draws, draws[, 1] > -1, draws[1, ], draws, 0.9),

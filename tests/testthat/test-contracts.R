@@ -1,4 +1,4 @@
-# The contracts between R and C: the codes both sides use (src/codes.c),
+# The contracts between R and C: the codes both sides use (src/call_codes.c),
 # the layout of the statistics vector (src/statistics.c) and its
 # full-sample row, checked against plain-R derivations.
 
