@@ -83,7 +83,7 @@ pls_cvpat <- function(fit, k = 10L, repetitions = 10L, benchmark = c("IA", "LM")
   benchmark <- unique(match.arg(benchmark, several.ok = TRUE))
   technique <- match.arg(technique)
   alternative <- match.arg(alternative)
-  check_number(R, "R", min = -1, integer = TRUE)
+  check_count(R, "R", min = 0)
   check_flag(standardize, "standardize")
   prediction <- pls_predict(fit, k = k, repetitions = repetitions, technique = technique, folds = folds)
   p <- prediction$predictions

@@ -43,7 +43,7 @@ confint.pls_boot <- function(object, parm, level = object$level, type = c("perce
   names <- parameter_names(table)
   if (level != object$level) table <- boot_summary_table(object, level)
   if (type == "bca" && is.null(object$jackknife)) {
-    cli::cli_abort("BCa intervals need the jackknife: run {.fn pls_boot} with {.code bca = TRUE}.", call = NULL)
+    abort_input("BCa intervals need the jackknife: run {.fn pls_boot} with {.code bca = TRUE}.")
   }
   limits <- if (type == "bca") table[c("bca_lower", "bca_upper")] else table[c("lower", "upper")]
   out <- as.matrix(limits)

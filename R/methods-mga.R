@@ -40,7 +40,7 @@ NULL
 tidy.pls_mga <- function(x, what = c("tests", "omnibus"), ...) {
   what <- match.arg(what)
   if (what == "omnibus" && is.null(x$omnibus)) {
-    cli::cli_abort("There is no omnibus test: it needs more than two groups and {.code method = \"permutation\"}.", call = NULL)
+    abort_input("There is no omnibus test: it needs more than two groups and {.code method = \"permutation\"}.")
   }
   out <- if (what == "tests") x$tests else x$omnibus
   rownames(out) <- NULL

@@ -55,7 +55,7 @@ plot.summary.pls_fit <- function(x, which = c("htmt", "loadings"), main = NULL, 
 plot_htmt <- function(report, main) {
   table <- report$htmt
   if (!nrow(table)) {
-    cli::cli_abort("No HTMT to plot: the model has fewer than two reflective constructs.", call = NULL)
+    abort_model("No HTMT to plot: the model has fewer than two reflective constructs.")
   }
   threshold <- attr(report, "thresholds")$htmt
   constructs <- unique(c(table$construct_1, table$construct_2))

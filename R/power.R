@@ -48,7 +48,7 @@ pls_power <- function(population = iec_population(), n, reps = 200L, R = 500L,
   if (!is.numeric(n) || !length(n) || anyNA(n) || any(n < 10) || any(n != round(n))) {
     abort_power_input("{.arg n} must be whole numbers of at least 10.")
   }
-  check_number(reps, "reps", integer = TRUE)
+  check_count(reps, "reps")
   if (!is.numeric(R) || length(R) != 1L || !is.finite(R) || R < 2 || R != round(R)) {
     abort_power_input("{.arg R} must be a whole number of at least 2 (bootstrap resamples per study), not {.val {R}}.")
   }

@@ -153,7 +153,7 @@ cv_problem <- function(fit, what) {
 # The fold assignment: given (checked) or drawn as seminr draws it.
 cv_folds <- function(folds, n, k, repetitions) {
   if (!is.null(folds)) return(check_folds(folds, n))
-  check_number(k, "k", min = 1, integer = TRUE)
+  check_number(k, "k", min = 2, integer = TRUE)
   check_number(repetitions, "repetitions", integer = TRUE)
   if (k > n) cli::cli_abort("{.arg k} ({k}) cannot exceed the number of cases ({n}).", call = NULL)
   vapply(seq_len(repetitions), function(r) draw_folds(n, k), integer(n))
