@@ -72,10 +72,11 @@ format_number <- function(x) {
 
 # A count passed to C as an int (resamples, permutations): a whole number
 # of at least `min` and at most .Machine$integer.max.
-check_count <- function(x, name, min = 1) {
-  check_number(x, name, min = min, integer = TRUE)
+check_count <- function(x, name, min = 1, class = NULL) {
+  check_number(x, name, min = min, integer = TRUE, class = class)
   if (x > .Machine$integer.max) {
-    abort_input("{.arg {name}} must be at most {format_count(.Machine$integer.max)}, not {format_count(x)}.")
+    abort_input("{.arg {name}} must be at most {format_count(.Machine$integer.max)}, not {format_count(x)}.",
+                class = class)
   }
   invisible(x)
 }
@@ -300,7 +301,7 @@ abort_non_numeric <- function(bad) {
     "{length(bad)} indicator{?s} {?is/are} not numeric:",
     stats::setNames(lines, rep("x", length(lines))),
     "i" = "Recode text answers and unordered factors to numbers (for example Likert codes 1 to 5); ordered factors, labelled (SPSS/Stata) and logical columns are converted automatically."
-  ), class = "iecpls_empty_column")
+  ), class = "iecpls_non_numeric_column")
 }
 
 abort_all_missing <- function(columns) {
@@ -310,7 +311,7 @@ abort_all_missing <- function(columns) {
   abort_data(c(
     "{cli::qty(length(empty))}Indicator{?s} {.var {empty}} {?has/have} no observed value: every row is missing.",
     "i" = "Check the column names and the missing-value codes ({.arg na_values}), or drop {cli::qty(length(empty))}{?it/them} from the model."
-  ), class = "iecpls_non_numeric_column")
+  ), class = "iecpls_empty_column")
 }
 
 inform_conversions <- function(columns, kinds) {

@@ -267,16 +267,70 @@ test_that("an S asymmetric by rounding is accepted; otherwise the error shows th
 })
 
 test_that("pls() and pls_boot() check their other arguments", {
-  expect_error(pls(ecsi_syntax, data = mobi, na_values = "-99"), "na_values. must be numeric codes")
-  expect_error(pls(ecsi_syntax, data = mobi, boot = 2.5), "boot")
+  input_error <- function(expr, regexp) expect_error(expr, regexp, class = "iecpls_input_error")
+  input_error(pls(ecsi_syntax, data = mobi, na_values = "-99"), "na_values. must be numeric codes")
+  input_error(pls(ecsi_syntax, data = mobi, boot = 2.5), "`boot` must be a non-negative whole number, not 2.5")
+  input_error(pls(ecsi_syntax, data = mobi, boot = 1), "`boot` must be 0 .no bootstrap. or a whole number of at least 2, not 1")
+  input_error(pls(ecsi_syntax, data = mobi, consistent = NA), "`consistent` must be `TRUE` or `FALSE`")
   fit <- pls(small_ecsi_syntax, data = mobi)
-  expect_error(pls_boot(fit, R = 3e9), "R. must be at most 2147483647")
-  expect_error(pls_boot(fit, R = NA), "R. must be a positive whole number")
-  expect_error(pls_boot(fit, R = 10, bca = "yes"), "bca. must be .TRUE. or .FALSE.")
-  expect_error(pls_boot(fit, R = 10, level = 95), "level")
-  expect_error(pls_boot(fit, R = 10, cores = 0), "cores")
-  expect_error(pls_boot(unclass(fit), R = 10), "pls_fit")
-  expect_error(pls_boot(pls(small_ecsi_syntax, S = stats::cor(mobi)), R = 10), "needs the data")
+  input_error(pls_boot(fit, R = 3e9), "`R` must be at most 2,147,483,647, not 3,000,000,000")
+  input_error(pls_boot(fit, R = NA), "`R` must be a whole number of at least 2, not `NA`")
+  input_error(pls_boot(fit, R = 1), "`R` must be a whole number of at least 2, not 1\\.")
+  input_error(pls_boot(fit, R = 10, bca = "yes"), "bca. must be .TRUE. or .FALSE.")
+  input_error(pls_boot(fit, R = 10, level = 95), "`level` must be a number strictly between 0 and 1 .such as 0.95., not 95")
+  input_error(pls_boot(fit, R = 10, cores = 0), "`cores` must be a positive whole number, not 0")
+  input_error(pls_boot(unclass(fit), R = 10), "pls_fit")
+  expect_error(pls_boot(pls(small_ecsi_syntax, S = stats::cor(mobi)), R = 10), "needs the data",
+               class = "iecpls_needs_data")
+})
+
+test_that("number checks state the rule and show the value given (#16)", {
+  fit <- pls(small_ecsi_syntax, data = mobi)
+  input_error <- function(expr, message) {
+    err <- expect_error(expr, class = "iecpls_input_error")
+    expect_identical(cli::ansi_strip(conditionMessage(err)), message)
+  }
+  input_error(pls(small_ecsi_syntax, data = mobi, tol = 0), "`tol` must be a positive number, not 0.")
+  input_error(pls(small_ecsi_syntax, data = mobi, tol = "1e-7"), "`tol` must be a positive number, not a string.")
+  input_error(pls(small_ecsi_syntax, data = mobi, tol = Inf), "`tol` must be a positive number, not Inf.")
+  input_error(pls(small_ecsi_syntax, data = mobi, max_iter = 0), "`max_iter` must be a positive whole number, not 0.")
+  input_error(pls(small_ecsi_syntax, data = mobi, max_iter = 2.5), "`max_iter` must be a positive whole number, not 2.5.")
+  expect_match(conditionMessage(expect_error(pls(small_ecsi_syntax, data = mobi, max_iter = 1e10))),
+               "`max_iter` must be at most 100,000, not 10,000,000,000.", fixed = TRUE)
+  input_error(pls(small_ecsi_syntax, data = mobi, max_iter = c(10, 20)),
+              "`max_iter` must be a positive whole number, not a double vector.")
+  input_error(pls_predict(fit, k = 1), "`k` must be a whole number of at least 2, not 1.")
+  input_error(pls_predict(fit, k = 5, repetitions = 0), "`repetitions` must be a positive whole number, not 0.")
+  input_error(pls_blindfold(fit, omission_distance = 1), "`omission_distance` must be a whole number of at least 2, not 1.")
+  input_error(pls_cvpat(fit, R = -1), "`R` must be a non-negative whole number, not -1.")
+  input_error(pls_sample_size(0.2, alpha = 1), "`alpha` must be a number strictly between 0 and 1, not 1.")
+  input_error(plot(fit, digits = 16), "`digits` must be a whole number from 0 to 15, not 16.")
+  group <- rep(1:2, 125)
+  input_error(pls_mga(fit, group = group, R = 1), "`R` must be a whole number of at least 2, not 1.")
+  input_error(pls_micom(fit, group = group, R = 100, alpha = 0.5),
+              "`alpha` must be a number strictly between 0 and 0.5 (such as 0.05), not 0.5.")
+  # accepted at the bounds
+  expect_s3_class(pls(small_ecsi_syntax, data = mobi, max_iter = 1, tol = 1e300), "pls_fit")
+})
+
+test_that("number_rule() words every kind of bound", {
+  expect_identical(number_rule(NULL, NULL, 0, NULL, FALSE), "a positive number")
+  expect_identical(number_rule(1, NULL, NULL, NULL, TRUE), "a positive whole number")
+  expect_identical(number_rule(0, NULL, NULL, NULL, FALSE), "a non-negative number")
+  expect_identical(number_rule(2, NULL, NULL, NULL, TRUE), "a whole number of at least 2")
+  expect_identical(number_rule(NULL, NULL, 1, NULL, FALSE), "a number greater than 1")
+  expect_identical(number_rule(NULL, 5, NULL, NULL, FALSE), "a number of at most 5")
+  expect_identical(number_rule(NULL, NULL, NULL, 5, FALSE), "a number less than 5")
+  expect_identical(number_rule(1, 1e5, NULL, NULL, TRUE), "a whole number from 1 to 100,000")
+  expect_identical(number_rule(NULL, NULL, 0, 1, FALSE), "a number strictly between 0 and 1")
+  expect_identical(number_rule(0, NULL, NULL, 1, FALSE), "a number of at least 0 and less than 1")
+  expect_identical(number_rule(NULL, 1, 0, NULL, FALSE), "a number greater than 0 and at most 1")
+  # whole numbers turn exclusive bounds into inclusive ones
+  expect_error(check_number(0, "n", integer = TRUE), "a positive whole number, not 0")
+  expect_error(check_number(5, "n", below = 5, min = 0, integer = TRUE), "from 0 to 4, not 5")
+  expect_identical(check_number(4, "n", below = 5, min = 0, integer = TRUE), 4)
+  expect_error(check_number(as.Date("2020-01-01"), "n"), "not a <Date> object")
+  expect_error(check_number(2, "n", min = 3, class = "my_error"), class = "my_error")
 })
 
 test_that("data frames, tibbles, data.tables and matrices give identical fits", {
