@@ -15,9 +15,11 @@
 #' class `iecpls_warning`, so a caller can tell the package's conditions
 #' apart from those of other code and handle one kind of problem without
 #' matching the text of a message (which may change). Below the root, each
-#' error belongs to one family, and some have a more specific class; the
-#' class vector lists the most specific first, for example
-#' `c("iecpls_syntax_error", "iecpls_model_error", "iecpls_error", "rlang_error", "error", "condition")`.
+#' error belongs to one family, and some have a more specific class. The
+#' class vector lists the most specific first: a syntax error has classes
+#' `iecpls_syntax_error`, `iecpls_model_error`, `iecpls_error`, then
+#' `error` and `condition`. Handle conditions by class, as below, rather
+#' than by their messages.
 #'
 #' @section Error families:
 #' \describe{
