@@ -97,7 +97,7 @@
 #' @export
 pls_htmt <- function(fit, type = c("htmt", "htmt2"), absolute = FALSE, composites = FALSE) {
   check_pls_fit(fit)
-  type <- match.arg(type)
+  type <- match_arg(type)
   check_flag(absolute, "absolute")
   check_flag(composites, "composites")
   constructs <- assessed_constructs(fit$model, composites)

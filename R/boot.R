@@ -155,10 +155,10 @@ pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "indi
   check_count(R, "R", min = 2)
   check_level(level)
   check_flag(bca, "bca")
-  sign_change <- match.arg(sign_change)
+  sign_change <- match_arg(sign_change)
   cores <- check_cores(cores)
   check_flag(htmt_absolute, "htmt_absolute")
-  inadmissibles <- match.arg(inadmissibles)
+  inadmissibles <- match_arg(inadmissibles)
   problem <- boot_problem(fit, sign_change, htmt_absolute, keep_inadmissible = inadmissibles == "ignore")
   parameters <- problem$parameters
   check_resample_memory(R, nrow(parameters), paste0("A bootstrap of ", format_count(R), " resamples"))

@@ -70,6 +70,21 @@ format_number <- function(x) {
   format(x, digits = 7)
 }
 
+# match.arg() for an argument whose default lists its choices (called the
+# same way), with an input error that names the argument and shows the value
+# given instead of base R's "'arg' should be one of".
+match_arg <- function(arg, several.ok = FALSE) {
+  name <- as.character(substitute(arg))
+  choices <- eval(formals(sys.function(sys.parent()))[[name]], envir = parent.frame())
+  tryCatch(match.arg(arg, choices, several.ok = several.ok), error = function(e) {
+    rule <- if (several.ok) "one or more of" else "one of"
+    if (is.character(arg) && length(arg) >= 1L && (several.ok || length(arg) == 1L)) {
+      abort_input("{.arg {name}} must be {rule} {.val {choices}}, not {.val {arg}}.")
+    }
+    abort_input("{.arg {name}} must be {rule} {.val {choices}}, not {.obj_type_friendly {arg}}.")
+  })
+}
+
 # A count passed to C as an int (resamples, permutations): a whole number
 # of at least `min` and at most .Machine$integer.max.
 check_count <- function(x, name, min = 1, class = NULL) {

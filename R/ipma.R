@@ -195,11 +195,11 @@ print.pls_ipma <- function(x, digits = 3, ...) {
 #' @export
 as.data.frame.pls_ipma <- function(x, row.names = NULL, optional = FALSE, level = c("constructs", "indicators"),
                                    ...) {
-  x[[match.arg(level)]]
+  x[[match_arg(level)]]
 }
 
 #' @rdname pls_ipma
 #' @export
 tidy.pls_ipma <- function(x, level = c("constructs", "indicators"), ...) {
-  x[[match.arg(level)]]
+  x[[match_arg(level)]]
 }

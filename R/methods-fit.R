@@ -74,7 +74,7 @@ path_table <- function(x) {
 #' @rdname pls_fit-methods
 #' @export
 coef.pls_fit <- function(object, what = c("paths", "weights", "loadings"), ...) {
-  what <- match.arg(what)
+  what <- match_arg(what)
   if (what == "paths") {
     paths <- path_table(object)
     return(stats::setNames(paths$estimate, paste(paths$from, "->", paths$to)))

@@ -38,7 +38,7 @@ NULL
 #' @rdname pls_mga-methods
 #' @export
 tidy.pls_mga <- function(x, what = c("tests", "omnibus"), ...) {
-  what <- match.arg(what)
+  what <- match_arg(what)
   if (what == "omnibus" && is.null(x$omnibus)) {
     abort_input("There is no omnibus test: it needs more than two groups and {.code method = \"permutation\"}.")
   }

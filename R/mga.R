@@ -146,7 +146,7 @@
 #' @export
 pls_mga <- function(fit, group, data = NULL, method = c("permutation", "bootstrap", "parametric"),
                     R = 5000L, p_adjust = "none", cores = 1L) {
-  method <- if (missing(method)) "permutation" else match.arg(method, several.ok = TRUE)
+  method <- if (missing(method)) "permutation" else match_arg(method, several.ok = TRUE)
   check_count(R, "R", min = 2)
   p_adjust <- check_p_adjust(p_adjust)
   cores <- check_cores(cores)

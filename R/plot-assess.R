@@ -45,7 +45,7 @@
 #' plot(report, "loadings")
 #' @export
 plot.summary.pls_fit <- function(x, which = c("htmt", "loadings"), main = NULL, ...) {
-  which <- match.arg(which)
+  which <- match_arg(which)
   if (which == "htmt") plot_htmt(x, main) else plot_loadings(x, main)
 }
 

@@ -49,7 +49,7 @@
 #' @export
 plot.pls_boot <- function(x, parameters = "path", type = c("percentile", "bca"), level = x$level,
                           breaks = 30, ncol = NULL, main = NULL, ...) {
-  type <- match.arg(type)
+  type <- match_arg(type)
   panels <- boot_plot_data(x, parameters, type, level)
   n <- nrow(panels)
   if (is.null(ncol)) ncol <- boot_panel_columns(n)

@@ -65,7 +65,7 @@
 #' @export
 plot.pls_ipma <- function(x, level = c("constructs", "indicators"), labels = NULL, main = NULL,
                           xlim = NULL, ylim = NULL, cex = 0.9, ...) {
-  level <- match.arg(level)
+  level <- match_arg(level)
   table <- ipma_plot_data(x, level, labels)
   groups <- unique(table$group)
   colours <- ipma_colours(groups, level)

@@ -197,8 +197,8 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
                 S = NULL, nobs = NULL, tol = 1e-7, max_iter = 300L, consistent = FALSE,
                 boot = 0L, cores = 1L) {
   call <- match.call()
-  scheme <- match.arg(scheme)
-  missing <- match.arg(missing)
+  scheme <- match_arg(scheme)
+  missing <- match_arg(missing)
   check_number(tol, "tol")
   check_max_iter(max_iter)
   check_boot_count(boot)

@@ -127,7 +127,7 @@
 #' @export
 pls_predict <- function(fit, k = 10L, repetitions = 10L, technique = c("DA", "EA"), folds = NULL) {
   check_pls_fit(fit)
-  technique <- match.arg(technique)
+  technique <- match_arg(technique)
   problem <- cv_problem(fit, "PLSpredict")
   folds <- cv_folds(folds, problem$n, k, repetitions)
   cv <- run_cv(fit, problem, folds, technique)
@@ -360,5 +360,5 @@ format_table <- function(table, digits) {
 #'   `"decision"`, the table returned.
 #' @export
 tidy.pls_predict <- function(x, what = c("indicators", "constructs", "decision"), ...) {
-  x[[match.arg(what)]]
+  x[[match_arg(what)]]
 }

@@ -101,7 +101,7 @@
 #' @export
 predict.pls_fit <- function(object, newdata = NULL, technique = c("DA", "EA"), ...) {
   check_pls_fit(object, "object")
-  technique <- match.arg(technique)
+  technique <- match_arg(technique)
   check_fit_has_data(object, "Prediction")
   if (is.null(newdata)) newdata <- cv_data(object)$X
   X <- new_indicator_matrix(newdata, object)

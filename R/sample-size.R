@@ -76,7 +76,7 @@
 #' pls_sample_size(min(abs(coef(fit))))
 #' @export
 pls_sample_size <- function(p_min, alpha = 0.05, power = 0.80, alternative = c("one.sided", "two.sided")) {
-  alternative <- match.arg(alternative)
+  alternative <- match_arg(alternative)
   if (!is.numeric(p_min) || !length(p_min) || anyNA(p_min) || any(p_min <= -1 | p_min == 0 | p_min >= 1)) {
     abort_input("{.arg p_min} must be path coefficients with absolute values in (0, 1).")
   }
