@@ -78,10 +78,14 @@ match_arg <- function(arg, several.ok = FALSE) {
   choices <- eval(formals(sys.function(sys.parent()))[[name]], envir = parent.frame())
   tryCatch(match.arg(arg, choices, several.ok = several.ok), error = function(e) {
     rule <- if (several.ok) "one or more of" else "one of"
+    quoted <- paste0("\"", choices, "\"")
+    shown <- if (length(quoted) > 1L) {
+      paste(paste(quoted[-length(quoted)], collapse = ", "), "or", quoted[length(quoted)])
+    } else quoted
     if (is.character(arg) && length(arg) >= 1L && (several.ok || length(arg) == 1L)) {
-      abort_input("{.arg {name}} must be {rule} {.val {choices}}, not {.val {arg}}.")
+      abort_input("{.arg {name}} must be {rule} {shown}, not {.val {arg}}.")
     }
-    abort_input("{.arg {name}} must be {rule} {.val {choices}}, not {.obj_type_friendly {arg}}.")
+    abort_input("{.arg {name}} must be {rule} {shown}, not {.obj_type_friendly {arg}}.")
   })
 }
 

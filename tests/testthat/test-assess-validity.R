@@ -93,7 +93,7 @@ test_that("cross-loadings are the indicator-construct correlations", {
 
 test_that("arguments are checked", {
   fit <- fit_tight("mobi")
-  expect_error(pls_htmt(fit, type = "htmt3"), "arg")
+  expect_error(pls_htmt(fit, type = "htmt3"), "`type` must be one of", class = "iecpls_input_error")
   expect_error(pls_htmt(fit, absolute = "yes"), "absolute")
   expect_error(pls_fornell_larcker("fit"), "pls_fit")
 })

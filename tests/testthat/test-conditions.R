@@ -213,7 +213,7 @@ test_that("match_arg() matches as match.arg() does, with an input error naming t
   expect_identical(f("b", "L"), list("bca", "LM"))
   expect_identical(f(NULL), list("percentile", c("IA", "LM")))
   err <- expect_error(f("normal"), class = "iecpls_input_error")
-  expect_match(conditionMessage(err), "`type` must be one of \"percentile\" and \"bca\", not \"normal\"")
+  expect_match(conditionMessage(err), "`type` must be one of \"percentile\" or \"bca\", not \"normal\"")
   expect_error(f(3), "`type` must be one of .*, not a number", class = "iecpls_input_error")
   expect_error(f(c("percentile", "bca", "x")), "not a character vector", class = "iecpls_input_error")
   expect_error(f(several = "none"), "`several` must be one or more of", class = "iecpls_input_error")

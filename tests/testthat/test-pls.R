@@ -197,7 +197,7 @@ test_that("data problems give errors that name the column", {
   expect_error(pls(ecsi_syntax, data = data), "CUSA1.*infinite")
   expect_error(pls(ecsi_syntax), "data")
   expect_error(pls(ecsi_syntax, data = mobi, S = cor(mobi)), "not both")
-  expect_error(pls(ecsi_syntax, data = mobi, scheme = "lines"), "arg")
+  expect_error(pls(ecsi_syntax, data = mobi, scheme = "lines"), "`scheme` must be one of", class = "iecpls_input_error")
   expect_error(pls(ecsi_syntax, data = mobi, tol = -1), "tol")
   expect_error(pls(ecsi_syntax, data = mobi, max_iter = 2.5), "max_iter")
   expect_error(pls(42, data = mobi), "model")
