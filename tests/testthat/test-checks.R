@@ -29,7 +29,7 @@ test_that("text, plain factors and other classes are errors listing the columns"
   # numbers in a class R cannot read as plain doubles (bit64's integer64)
   data <- mobi
   data$PERV1 <- structure(as.double(data$PERV1), class = "integer64")
-  expect_error(pls(ecsi_syntax, data = data), "PERV1. is an <integer64> object")
+  expect_error(pls(ecsi_syntax, data = data), "PERV1. is an <integer64> object", class = "iecpls_non_numeric_column")
   data <- mobi
   data$PERV1 <- as.complex(data$PERV1)
   expect_error(pls(ecsi_syntax, data = data), "PERV1. is a complex vector")
@@ -150,7 +150,7 @@ test_that("zero-variance indicators are named", {
 
 test_that("duplicated column names are an error naming the column", {
   data <- cbind(mobi, IMAG3 = 1)
-  expect_error(pls(ecsi_syntax, data = data), "more than one column named .IMAG3.")
+  expect_error(pls(ecsi_syntax, data = data), "more than one column named .IMAG3.", class = "iecpls_data_error")
   matrix_data <- cbind(as.matrix(mobi), CUEX2 = 1L)
   expect_error(pls(ecsi_syntax, data = matrix_data), "more than one column named .CUEX2.")
   # a duplicated column the model does not use is fine
@@ -163,7 +163,7 @@ test_that("too few cases is an error saying how many the model needs", {
   expect_match(message, "needs at least 4 cases, but there are only 3 rows")
   expect_match(message, "Construct Loyalty has 2 predictors")
   expect_s3_class(pls(small, data = mobi[1:4, ]), "pls_fit")
-  expect_error(pls(small, data = mobi[0, ]), "only 0 rows")
+  expect_error(pls(small, data = mobi[0, ]), "only 0 rows", class = "iecpls_too_few_cases")
   expect_error(pls(small, data = mobi[1, ]), "only 1 row\\.")
   # Mode B needs more cases than indicators
   composite <- sub("Image        =~", "Image <~", sub("IMAG3", "IMAG3 + IMAG4 + IMAG5", small))
@@ -177,7 +177,7 @@ test_that("too few cases is an error saying how many the model needs", {
   expect_error(pls(small, data = mobi, case_weights = c(2, 2, 2, rep(0, 247))),
                "only 3 rows with a positive case weight")
   # and nobs with a correlation matrix
-  expect_error(pls(small, S = stats::cor(mobi), nobs = 3), "only 3 observations")
+  expect_error(pls(small, S = stats::cor(mobi), nobs = 3), "only 3 observations", class = "iecpls_too_few_cases")
 })
 
 test_that("a Mode B block with collinear indicators names the construct and indicators", {
@@ -192,12 +192,15 @@ test_that("a Mode B block with collinear indicators names the construct and indi
 
 test_that("bad case weights are errors naming the problem and rows", {
   expect_error(pls(ecsi_syntax, data = mobi, case_weights = rep(1, 249)), "249 values but .data. has 250 rows")
-  expect_error(pls(ecsi_syntax, data = mobi, case_weights = c(1, -2, rep(1, 248))), "must not be negative .row 2.")
+  expect_error(pls(ecsi_syntax, data = mobi, case_weights = c(1, -2, rep(1, 248))), "must not be negative .row 2.",
+               class = "iecpls_case_weights_error")
   expect_error(pls(ecsi_syntax, data = mobi, case_weights = c(1, 1, NA, NA, rep(1, 246))), "must not be missing .rows 3 and 4.")
   expect_error(pls(ecsi_syntax, data = mobi, case_weights = c(Inf, rep(1, 249))), "must be finite .row 1.")
   expect_error(pls(ecsi_syntax, data = mobi, case_weights = rep(0, 250)), "sum to 0")
-  expect_error(pls(ecsi_syntax, data = mobi, case_weights = rep(TRUE, 250)), "numeric vector, not a logical")
-  expect_error(pls(ecsi_syntax, data = mobi, case_weights = "wieght"), "Case weight column named in .case_weights. is not in .data.")
+  expect_error(pls(ecsi_syntax, data = mobi, case_weights = rep(TRUE, 250)), "numeric vector, not a logical",
+               class = "iecpls_case_weights_error")
+  expect_error(pls(ecsi_syntax, data = mobi, case_weights = "wieght"),
+               "Case weight column named in .case_weights. is not in .data.", class = "iecpls_unknown_column")
   expect_error(pls(ecsi_syntax, data = cbind(mobi, weight = 1), case_weights = "wieght"), "did you mean .weight.")
   # a weight column of a matrix
   counts <- rep(1:2, 125)
@@ -208,12 +211,14 @@ test_that("bad case weights are errors naming the problem and rows", {
 test_that("indicators and constructs absent from the data or model come with a suggestion", {
   data <- mobi
   names(data)[names(data) == "PERQ5"] <- "perq5"
-  expect_error(pls(ecsi_syntax, data = data), "PERQ5. .did you mean .perq5.")
+  expect_error(pls(ecsi_syntax, data = data), "PERQ5. .did you mean .perq5.", class = "iecpls_unknown_column")
   expect_error(pls(sub("Loyalty      ~ Image", "Loyalty      ~ Imag", ecsi_syntax), data = mobi),
                "construct \"Imag\" has no indicators \\(did you mean \"Image\"\\?\\)")
-  expect_error(pls(ecsi_syntax, data = mobi, modes = c(Valeu = "B")), "Valeu. .did you mean .Value.")
+  expect_error(pls(ecsi_syntax, data = mobi, modes = c(Valeu = "B")), "Valeu. .did you mean .Value.",
+               class = "iecpls_unknown_name")
   expect_error(pls(ecsi_syntax, data = unname(as.matrix(mobi))), "no column names")
-  expect_error(pls(ecsi_syntax, data = as.list(mobi)), "data frame or a numeric matrix, not a list")
+  expect_error(pls(ecsi_syntax, data = as.list(mobi)), "data frame or a numeric matrix, not a list",
+               class = "iecpls_input_error")
 })
 
 test_that("names from the data are shown, never evaluated", {
@@ -237,7 +242,8 @@ test_that("a correlation matrix that is not symmetric or not PSD is an error nam
   indefinite <- S
   indefinite["IMAG1", "IMAG2"] <- indefinite["IMAG2", "IMAG1"] <- 0.99
   indefinite["IMAG1", "IMAG3"] <- indefinite["IMAG3", "IMAG1"] <- -0.99
-  expect_error(pls(ecsi_syntax, S = indefinite), "not positive semidefinite .smallest eigenvalue")
+  expect_error(pls(ecsi_syntax, S = indefinite), "not positive semidefinite .smallest eigenvalue",
+               class = "iecpls_data_error")
   with_na <- S
   with_na["PERV1", "PERV2"] <- NA
   expect_error(pls(ecsi_syntax, S = with_na), "missing or infinite values.*PERV1, PERV2")
@@ -247,8 +253,8 @@ test_that("a correlation matrix that is not symmetric or not PSD is an error nam
   doubled <- S
   dimnames(doubled) <- rep(list(replace(rownames(S), 2, rownames(S)[1])), 2)
   expect_error(pls(ecsi_syntax, S = doubled), "names .CUEX1. more than once")
-  expect_error(pls(ecsi_syntax, S = S[1:5, ]), "square numeric matrix")
-  expect_error(pls(ecsi_syntax, S = unname(S)), "row or column names")
+  expect_error(pls(ecsi_syntax, S = S[1:5, ]), "square numeric matrix", class = "iecpls_input_error")
+  expect_error(pls(ecsi_syntax, S = unname(S)), "row or column names", class = "iecpls_data_error")
 })
 
 test_that("an S asymmetric by rounding is accepted; otherwise the error shows the difference (#15, defect 12)", {
