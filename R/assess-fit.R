@@ -98,7 +98,7 @@
 #' @export
 pls_model_fit <- function(fit, model = c("auto", "composite", "common_factor")) {
   check_pls_fit(fit)
-  model <- match.arg(model)
+  model <- match_arg(model)
   S <- fit$indicator_cor
   measures <- lapply(c(FALSE, TRUE), function(saturated) {
     fit_measures(S, pls_implied_cor(fit, model = model, saturated = saturated))
@@ -125,7 +125,7 @@ geodesic_distance <- function(S, Sigma) {
 #' @export
 pls_implied_cor <- function(fit, model = c("auto", "composite", "common_factor"), saturated = FALSE) {
   check_pls_fit(fit)
-  model <- match.arg(model)
+  model <- match_arg(model)
   check_flag(saturated, "saturated")
   P <- if (saturated) fit$construct_cor else implied_construct_cor(fit)
   lambda <- fit$outer_loadings

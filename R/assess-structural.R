@@ -126,7 +126,7 @@ specific_indirect_effects <- function(fit) {
 #' @export
 pls_f2 <- function(fit, method = c("fixed", "refit")) {
   check_pls_fit(fit)
-  method <- match.arg(method)
+  method <- match_arg(method)
   paths <- path_table(fit)
   excluded <- mapply(function(from, to) r2_excluded(fit, from, to, method), paths$from, paths$to,
                      USE.NAMES = FALSE)
@@ -186,7 +186,7 @@ refit <- function(fit, model) {
 #' @export
 pls_vif <- function(fit, which = c("inner", "outer")) {
   check_pls_fit(fit)
-  which <- match.arg(which)
+  which <- match_arg(which)
   model <- fit$model
   if (which == "inner") {
     groups <- stats::setNames(lapply(model_endogenous(model), predecessors, model = model),

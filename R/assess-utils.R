@@ -8,8 +8,7 @@
 # that it still matches the estimates.
 check_pls_fit <- function(fit, name = "fit") {
   if (!inherits(fit, "pls_fit")) {
-    cli::cli_abort("{.arg {name}} must be a {.cls pls_fit} from {.fn pls}, not {.obj_type_friendly {fit}}.",
-                   call = NULL)
+    abort_input("{.arg {name}} must be a {.cls pls_fit} from {.fn pls}, not {.obj_type_friendly {fit}}.")
   }
   model <- fit$model
   check_pls_model(model, paste0("`", name, "$model`"))
@@ -25,8 +24,7 @@ check_pls_fit <- function(fit, name = "fit") {
 
 check_flag <- function(x, name) {
   if (!is.logical(x) || length(x) != 1L || is.na(x)) {
-    cli::cli_abort("{.arg {name}} must be {.code TRUE} or {.code FALSE}, not {.obj_type_friendly {x}}.",
-                   call = NULL)
+    abort_input("{.arg {name}} must be {.code TRUE} or {.code FALSE}, not {.obj_type_friendly {x}}.")
   }
   invisible(x)
 }

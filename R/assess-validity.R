@@ -34,7 +34,7 @@
 #' indicator causes, the ratio has no meaning (and were the other
 #' construct's mean negative too, it would be a positive number). HTMT and
 #' HTMT2 of every pair with that construct are then `NA`, with one warning
-#' (class `pls_htmt_reversed_warning`) that names the construct and the
+#' (class `iecpls_htmt_reversed_warning`) that names the construct and the
 #' indicators that correlate negatively with the others, to be recoded.
 #' [summary.pls_fit()], [pls_boot()] and [pls_mga()] show the same warning
 #' once; the bootstrap HTMT of such a pair is `NA` in every resample.
@@ -43,7 +43,7 @@
 #' of numbers of both signs is not defined. With `absolute = FALSE`, a pair
 #' whose monotrait correlations are not all positive or whose heterotrait
 #' correlations have mixed signs gets `NA` and a warning (one for all such
-#' pairs, class `pls_htmt2_signs_warning`; cSEM returns a
+#' pairs, class `iecpls_htmt2_signs_warning`; cSEM returns a
 #' number there that has no interpretation); heterotrait correlations that
 #' are all negative give a negative HTMT2. With `absolute = TRUE` the
 #' geometric means of the absolute correlations are used.
@@ -97,7 +97,7 @@
 #' @export
 pls_htmt <- function(fit, type = c("htmt", "htmt2"), absolute = FALSE, composites = FALSE) {
   check_pls_fit(fit)
-  type <- match.arg(type)
+  type <- match_arg(type)
   check_flag(absolute, "absolute")
   check_flag(composites, "composites")
   model <- fit$model
@@ -155,18 +155,18 @@ reversed_blocks <- function(model, R, constructs) {
 }
 
 # One warning for every block with reversed indicators (class
-# pls_htmt_reversed_warning); the resampling functions show it once.
+# iecpls_htmt_reversed_warning); the resampling functions show it once.
 warn_htmt_reversed <- function(reversed, type) {
   label <- toupper(type)
   # names reach cli as values, never as part of the format string
   index <- seq_len(nrow(reversed))
   lines <- sprintf("{.field {reversed$construct[%d]}}: mean correlation %s; {.var {reversed$items[[%d]]}} correlate%s negatively with the others",
                    index, format(round(reversed$mean, 3), nsmall = 3), index, ifelse(lengths(reversed$items) == 1L, "s", ""))
-  cli::cli_warn(c(
+  warn_iecpls(c(
     "{label} is {.val NA} for every pair with {.field {reversed$construct}}: {cli::qty(nrow(reversed))}{?its/their} indicators correlate negatively on average.",
     stats::setNames(lines, rep("x", length(lines))),
     "i" = "An indicator is probably reverse-coded: recode it (for example as max + min - x) and fit the model again, or use {.code absolute = TRUE}."
-  ), class = "pls_htmt_reversed_warning", call = NULL)
+  ), class = "iecpls_htmt_reversed_warning")
 }
 
 # A calling handler that lets the first warning of `class` through and
@@ -181,10 +181,10 @@ first_warning_only <- function(class) {
 }
 
 warn_htmt2_signs <- function(pairs) {
-  cli::cli_warn(c(
+  warn_iecpls(c(
     "HTMT2 of {.field {pairs}} {?is/are} {.val NA}: their indicator correlations do not share one sign.",
     "i" = "The geometric mean needs positive correlations; recode reversed indicators or use {.code absolute = TRUE}."
-  ), class = "pls_htmt2_signs_warning", call = NULL)
+  ), class = "iecpls_htmt2_signs_warning")
 }
 
 #' @rdname pls_htmt

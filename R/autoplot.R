@@ -29,7 +29,7 @@
 #' }
 #' @exportS3Method ggplot2::autoplot
 autoplot.pls_ipma <- function(object, level = c("constructs", "indicators"), labels = NULL, ...) {
-  level <- match.arg(level)
+  level <- match_arg(level)
   table <- ipma_plot_data(object, level, labels)
   groups <- unique(table$group)
   table$group <- factor(table$group, levels = groups)
@@ -91,7 +91,7 @@ autoplot.pls_ipma <- function(object, level = c("constructs", "indicators"), lab
 #' @exportS3Method ggplot2::autoplot
 autoplot.pls_boot <- function(object, parameters = "path", type = c("percentile", "bca"), level = object$level,
                               bins = 30, ...) {
-  type <- match.arg(type)
+  type <- match_arg(type)
   panels <- boot_plot_data(object, parameters, type, level)
   valid <- object$draws[boot_used(object), panels$parameter, drop = FALSE]
   facets <- paste0(boot_panel_name(panels$type, panels$term), "\n", format_estimate(panels$estimate, 2),

@@ -79,20 +79,19 @@ pls_blindfold <- function(fit, omission_distance = 7L) {
   check_pls_fit(fit)
   problem <- cv_problem(fit, "Blindfolding")
   n <- problem$n
-  check_number(omission_distance, "omission_distance", min = 1, integer = TRUE)
+  check_number(omission_distance, "omission_distance", min = 2, integer = TRUE)
   if (omission_distance > n / 2) {
-    cli::cli_abort("{.arg omission_distance} ({omission_distance}) must not exceed half the number of cases ({n}).",
-                   call = NULL)
+    abort_input("{.arg omission_distance} ({omission_distance}) must not exceed half the number of cases ({n}).")
   }
   if (n %% omission_distance == 0) {
-    cli::cli_warn(c(
+    warn_iecpls(c(
       "The number of cases ({n}) is a multiple of the omission distance ({omission_distance}).",
       "i" = "Every round then omits whole cases and the omission pattern repeats; choose another {.arg omission_distance}."
-    ), call = NULL)
+    ), class = "iecpls_blindfold_warning")
   }
   model <- fit$model
   targets <- model_endogenous(model)[model$modes[model_endogenous(model)] == "A"]
-  if (!length(targets)) cli::cli_abort("The model has no endogenous Mode A (reflective) construct.", call = NULL)
+  if (!length(targets)) abort_model("The model has no endogenous Mode A (reflective) construct.")
   rows <- lapply(targets, blindfold_construct, problem = problem, fit = fit, D = as.integer(omission_distance))
   structure(list(q2 = do.call(rbind, rows), omission_distance = as.integer(omission_distance), nobs = n),
             class = "pls_blindfold")

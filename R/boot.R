@@ -150,18 +150,16 @@ pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "indi
                      inadmissibles = c("ignore", "drop", "replace")) {
   check_pls_fit(fit)
   if (is.null(fit$data)) {
-    cli::cli_abort("The bootstrap needs the data: {.arg fit} was fitted from a correlation matrix.", call = NULL)
+    abort_input("The bootstrap needs the data: {.arg fit} was fitted from a correlation matrix.",
+                class = "iecpls_needs_data")
   }
-  check_number(R, "R", min = 1, integer = TRUE)
-  if (R > .Machine$integer.max) {
-    cli::cli_abort("{.arg R} must be at most {(.Machine$integer.max)}, not {format(R, big.mark = ',')}.", call = NULL)
-  }
+  check_count(R, "R", min = 2)
   check_level(level)
   check_flag(bca, "bca")
-  sign_change <- match.arg(sign_change)
+  sign_change <- match_arg(sign_change)
   cores <- check_cores(cores)
   check_flag(htmt_absolute, "htmt_absolute")
-  inadmissibles <- match.arg(inadmissibles)
+  inadmissibles <- match_arg(inadmissibles)
   problem <- boot_problem(fit, sign_change, htmt_absolute, keep_inadmissible = inadmissibles == "ignore")
   parameters <- problem$parameters
   check_resample_memory(R, nrow(parameters), paste0("A bootstrap of ", format_count(R), " resamples"))
@@ -193,10 +191,7 @@ pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "indi
 }
 
 check_level <- function(level) {
-  if (!is.numeric(level) || length(level) != 1L || is.na(level) || level <= 0 || level >= 1) {
-    cli::cli_abort("{.arg level} must be a number between 0 and 1, such as 0.95.", call = NULL)
-  }
-  invisible(level)
+  check_number(level, "level", above = 0, below = 1, example = 0.95)
 }
 
 parameter_names <- function(parameters) paste0(parameters$type, ": ", parameters$term)
@@ -257,10 +252,10 @@ replace_inadmissible <- function(problem, result, last_seed, chunk, cores) {
     status <- c(status, more$status[keep])
   }
   if (length(status) < wanted) {
-    cli::cli_warn(c(
+    warn_iecpls(c(
       "Only {length(status)} of {wanted} resamples without an inadmissible PLSc solution were found in {drawn} draws.",
       "i" = "The summaries use these {length(status)}."
-    ), call = NULL)
+    ), class = "iecpls_inadmissible_warning")
   }
   list(stats = do.call(rbind, stats), status = status, n_inadmissible = drawn - length(status))
 }
@@ -272,7 +267,7 @@ report_inadmissible <- function(n_inadmissible, n_resamples, inadmissibles) {
   } else {
     "{n_inadmissible} resample{?s} with an inadmissible PLSc solution {?was/were} replaced by further draws ({.code inadmissibles = \"replace\"})."
   }
-  cli::cli_warn(c(what, "i" = "See {.arg inadmissibles} in {.help iecpls::pls_boot}."), call = NULL)
+  warn_iecpls(c(what, "i" = "See {.arg inadmissibles} in {.help iecpls::pls_boot}."), class = "iecpls_inadmissible_warning")
 }
 
 # The leave-one-out fits of BCa, in chunks of cases run like the resamples
@@ -302,10 +297,10 @@ report_failures <- function(status, what = "resample", where = "",
   reasons <- paste0(counts, " ", codes$reason[match(as.integer(names(counts)), codes$code)])
   noun <- if (length(status) == 1L) what else paste0(what, "s")
   verb <- if (length(failed) == 1L) "was" else "were"
-  cli::cli_warn(c(
+  warn_iecpls(c(
     "{length(failed)} of {length(status)} {noun}{where} failed and {verb} excluded: {reasons}.",
     "i" = hint
-  ), call = NULL)
+  ), class = "iecpls_resample_failure_warning")
 }
 
 # The per-parameter summary of the bootstrap distribution, computed in C

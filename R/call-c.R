@@ -97,7 +97,7 @@ stop_on_status <- function(out, model, columns = NULL) {
                    class = c("iecpls_internal_error", "iecpls_error"), call = NULL)
   }
   info <- as.list(table[row, ])
-  class <- c(info$class, info$family, "iecpls_error")
+  class <- c(info$class, info$family) # the root is added where the error is raised
   index <- out$status_index
   if (!is.null(columns)) {
     detail <- switch(info$name, missing_values = abort_missing_values, infinite_values = abort_infinite_values,
@@ -114,7 +114,7 @@ stop_on_status <- function(out, model, columns = NULL) {
   }
   lines <- strsplit(info$message, "\n")[[1]]
   message <- stats::setNames(lines, c("", rep("i", length(lines) - 1L)))
-  cli::cli_abort(message, class = class, call = NULL, .envir = vars)
+  cli::cli_abort(message, class = c(class, "iecpls_error"), call = NULL, .envir = vars)
 }
 
 predecessors <- function(model, construct) {
@@ -133,7 +133,7 @@ abort_missing_values <- function(columns, class) {
       "i" = if (nan > 0) "{nan} of them {cli::qty(nan)}{?is/are} {.code NaN}, which is treated as missing.",
       "i" = "Use {.code missing = \"mean\"} (mean replacement) or {.code missing = \"casewise\"} (complete cases).",
       "i" = "Codes such as -99 are declared with {.arg na_values}."
-    ), class = class, call = NULL)
+    ), class = c(class, "iecpls_error"), call = NULL)
   }
   cli::cli_abort("Internal error: missing values reported but not found.",
                  class = c("iecpls_internal_error", "iecpls_error"), call = NULL)
@@ -152,7 +152,7 @@ abort_infinite_values <- function(columns, class) {
     "{cli::qty(length(bad))}Indicator{?s} {.var {names(bad)}} {?has/have} infinite values ({.code Inf} or {.code -Inf}).",
     "i" = "{.var {name}}: {length(bad[[1]])} value{?s}, in row{?s} {first}{if (length(bad[[1]]) > 5) ', ...' else ''}.",
     "i" = "Recode them to {.code NA} or to valid answers."
-  ), class = class, call = NULL)
+  ), class = c(class, "iecpls_error"), call = NULL)
 }
 
 # Standardizing the index-th column failed with a non-finite variance: its
@@ -163,7 +163,7 @@ abort_overflow <- function(columns, index, class) {
   cli::cli_abort(c(
     "Indicator {.var {name}} has values too large to standardize (largest magnitude {largest}): its variance overflows.",
     "i" = "Rescale it (for example divide by a power of ten); estimates do not depend on the scale of an indicator."
-  ), class = class, call = NULL)
+  ), class = c(class, "iecpls_error"), call = NULL)
 }
 
 # Standardized data (transposed, p x n) of the rows a fit used, for the
@@ -251,7 +251,7 @@ c_boot_summary <- function(draws, valid, estimate, jackknife, level) {
 # package's accumulation ("tuned"), the plain one-row-at-a-time weighted
 # accumulation ("plain") or BLAS dsyrk on the gathered rows ("dsyrk").
 c_bootstrap_floor <- function(problem, seeds, sizes, method = c("tuned", "plain", "dsyrk")) {
-  method <- match(match.arg(method), c("tuned", "plain", "dsyrk")) - 1L
+  method <- match(match_arg(method), c("tuned", "plain", "dsyrk")) - 1L
   .Call(C_iecpls_bootstrap_floor, problem$zt, seeds, sizes, method)
 }
 

@@ -1,26 +1,115 @@
 # Argument checks. Each names the argument, column or construct at fault.
 
-check_number <- function(x, name, min = 0, integer = FALSE) {
-  ok <- is.numeric(x) && length(x) == 1L && !is.na(x) && is.finite(x) && x > min &&
-    (!integer || x == round(x))
+# A single finite number within bounds: at least `min` and at most `max`
+# (inclusive), above `above` and below `below` (exclusive), and whole when
+# `integer` is TRUE. With neither `min` nor `above` the number must be
+# positive (above = 0). The message states the rule and shows the value
+# given: "`R` must be a whole number of at least 2, not 1." `class` adds
+# specific classes to iecpls_input_error; `example` is shown as "such as".
+check_number <- function(x, name, min = NULL, max = NULL, above = NULL, below = NULL, integer = FALSE,
+                         example = NULL, class = NULL) {
+  if (is.null(min) && is.null(above)) above <- 0
+  if (integer && !is.null(above)) {
+    min <- base::max(min, floor(above) + 1)
+    above <- NULL
+  }
+  if (integer && !is.null(below)) {
+    max <- base::min(max, ceiling(below) - 1)
+    below <- NULL
+  }
+  number <- is.numeric(x) && !is.object(x) && length(x) == 1L && !is.na(x)
+  ok <- number && is.finite(x) && (!integer || x == round(x)) &&
+    (is.null(min) || x >= min) && (is.null(max) || x <= max) &&
+    (is.null(above) || x > above) && (is.null(below) || x < below)
   if (!ok) {
-    what <- if (integer) "a positive whole number" else "a positive number"
-    cli::cli_abort("{.arg {name}} must be {what}, not {.obj_type_friendly {x}}.", call = NULL)
+    rule <- number_rule(min, max, above, below, integer)
+    if (!is.null(example)) rule <- paste0(rule, " (such as ", example, ")")
+    given <- if (number) format_number(x) else NULL
+    # the rule and the value are values of the message, never its format
+    if (is.null(given)) {
+      abort_input("{.arg {name}} must be {rule}, not {.obj_type_friendly {x}}.", class = class)
+    }
+    abort_input("{.arg {name}} must be {rule}, not {given}.", class = class)
+  }
+  invisible(x)
+}
+
+# "a positive whole number", "a whole number from 1 to 100,000", "a number
+# strictly between 0 and 1", ...
+number_rule <- function(min, max, above, below, integer) {
+  noun <- if (integer) "whole number" else "number"
+  low <- if (!is.null(min)) min else above
+  high <- if (!is.null(max)) max else below
+  if (is.null(high)) {
+    if (isTRUE(above == 0)) return(paste("a positive", noun))
+    if (integer && isTRUE(min == 1)) return(paste("a positive", noun))
+    if (isTRUE(min == 0)) return(paste("a non-negative", noun))
+    if (!is.null(min)) return(paste0("a ", noun, " of at least ", format_number(min)))
+    return(paste0("a ", noun, " greater than ", format_number(above)))
+  }
+  if (is.null(low)) {
+    if (!is.null(max)) return(paste0("a ", noun, " of at most ", format_number(max)))
+    return(paste0("a ", noun, " less than ", format_number(below)))
+  }
+  if (!is.null(min) && !is.null(max)) {
+    return(paste0("a ", noun, " from ", format_number(min), " to ", format_number(max)))
+  }
+  if (!is.null(above) && !is.null(below)) {
+    return(paste0("a ", noun, " strictly between ", format_number(above), " and ", format_number(below)))
+  }
+  if (!is.null(min)) {
+    return(paste0("a ", noun, " of at least ", format_number(min), " and less than ", format_number(below)))
+  }
+  paste0("a ", noun, " greater than ", format_number(above), " and at most ", format_number(max))
+}
+
+# A number as the messages show it: whole numbers with thousands separators
+# (1e10 as 10,000,000,000), others with 7 significant digits.
+format_number <- function(x) {
+  if (is.finite(x) && x == round(x) && abs(x) < 1e15) return(format_count(x))
+  format(x, digits = 7)
+}
+
+# match.arg() for an argument whose default lists its choices (called the
+# same way), with an input error that names the argument and shows the value
+# given instead of base R's "'arg' should be one of".
+match_arg <- function(arg, several.ok = FALSE) {
+  name <- as.character(substitute(arg))
+  choices <- eval(formals(sys.function(sys.parent()))[[name]], envir = parent.frame())
+  tryCatch(match.arg(arg, choices, several.ok = several.ok), error = function(e) {
+    rule <- if (several.ok) "one or more of" else "one of"
+    quoted <- paste0("\"", choices, "\"")
+    shown <- if (length(quoted) > 1L) {
+      paste(paste(quoted[-length(quoted)], collapse = ", "), "or", quoted[length(quoted)])
+    } else quoted
+    if (is.character(arg) && length(arg) >= 1L && (several.ok || length(arg) == 1L)) {
+      abort_input("{.arg {name}} must be {rule} {shown}, not {.val {arg}}.")
+    }
+    abort_input("{.arg {name}} must be {rule} {shown}, not {.obj_type_friendly {arg}}.")
+  })
+}
+
+# A count passed to C as an int (resamples, permutations): a whole number
+# of at least `min` and at most .Machine$integer.max.
+check_count <- function(x, name, min = 1, class = NULL) {
+  check_number(x, name, min = min, integer = TRUE, class = class)
+  if (x > .Machine$integer.max) {
+    abort_input("{.arg {name}} must be at most {format_count(.Machine$integer.max)}, not {format_count(x)}.",
+                class = class)
   }
   invisible(x)
 }
 
 # PLS converges in a few dozen iterations when it converges at all; a larger
 # limit only makes a hopeless fit take minutes (2^31 - 1 iterations of a
-# small model take about 25 minutes).
+# small model take about 25 minutes). It also keeps `max_iter` an int for C.
 max_iter_limit <- 1e5
 
 check_max_iter <- function(max_iter) {
-  check_number(max_iter, "max_iter", integer = TRUE)
+  check_number(max_iter, "max_iter", min = 1, integer = TRUE)
   if (max_iter > max_iter_limit) {
-    cli::cli_abort(c("{.arg max_iter} must be at most {format_count(max_iter_limit)}, not {format_count(max_iter)}.",
-                     "i" = "PLS converges in a few dozen iterations when it converges at all; if it does not, try another {.arg scheme} or check the model."),
-                   class = c("pls_argument_error", "pls_error"), call = NULL)
+    abort_input(c("{.arg max_iter} must be at most {format_count(max_iter_limit)}, not {format_count(max_iter)}.",
+                  "i" = "PLS converges in a few dozen iterations when it converges at all; if it does not, try another {.arg scheme} or check the model."))
   }
   invisible(max_iter)
 }
@@ -40,9 +129,11 @@ suggest_names <- function(wanted, available) {
 # `where` is cli markup such as "{.arg data}"; names already used by the
 # model are not offered as suggestions. The names are the user's text, so
 # they reach cli as values ({missing[i]}), never as part of the format
-# string, where braces would be evaluated as R code.
+# string, where braces would be evaluated as R code. Columns missing from
+# the data (`column = TRUE`) are data errors (iecpls_unknown_column), other
+# names input errors (iecpls_unknown_name).
 abort_missing_names <- function(missing, available, what, where, used = character(),
-                                source = "named in the model") {
+                                source = "named in the model", column = FALSE) {
   hint <- suggest_names(missing, setdiff(available, used))
   index <- seq_len(min(length(missing), 10L))
   lines <- ifelse(is.na(hint[index]), sprintf("{.var {missing[%d]}}", index),
@@ -50,14 +141,15 @@ abort_missing_names <- function(missing, available, what, where, used = characte
   if (length(missing) > 10L) lines <- c(lines, paste("...and", length(missing) - 10L, "more"))
   bullets <- stats::setNames(lines, rep("x", length(lines)))
   header <- paste0("{cli::qty(length(missing))}", what, "{?s} ", source, " {?is/are} not in ", where, ":")
-  cli::cli_abort(c(header, bullets), call = NULL)
+  if (column) abort_data(c(header, bullets), class = "iecpls_unknown_column")
+  abort_input(c(header, bullets), class = "iecpls_unknown_name")
 }
 
 # Applies a per-construct mode override such as c(RIG = "B").
 apply_modes <- function(model, modes) {
   if (is.null(modes)) return(model)
   if (!is.character(modes) || is.null(names(modes)) || anyNA(modes) || any(names(modes) == "")) {
-    cli::cli_abort("{.arg modes} must be a named character vector such as {.code c(RIG = \"B\")}.", call = NULL)
+    abort_input("{.arg modes} must be a named character vector such as {.code c(RIG = \"B\")}.")
   }
   unknown <- setdiff(names(modes), model$constructs)
   if (length(unknown)) abort_missing_names(unknown, model$constructs, "Construct", "the model",
@@ -65,7 +157,7 @@ apply_modes <- function(model, modes) {
   values <- toupper(modes)
   bad <- !values %in% c("A", "B")
   if (any(bad)) {
-    cli::cli_abort("{.arg modes} must be {.val A} or {.val B}; {.field {names(modes)[bad]}} {?has/have} {.val {modes[bad]}}.", call = NULL)
+    abort_input("{.arg modes} must be {.val A} or {.val B}; {.field {names(modes)[bad]}} {?has/have} {.val {modes[bad]}}.")
   }
   model$modes[names(modes)] <- values
   model
@@ -77,16 +169,16 @@ apply_modes <- function(model, modes) {
 check_data <- function(data) {
   if (is.matrix(data)) {
     if (!is.numeric(data) && !is.logical(data)) {
-      cli::cli_abort(c("{.arg data} is a {typeof(data)} matrix; a matrix must be numeric.",
-                       "i" = "Use a data frame to mix column types."), call = NULL)
+      abort_input(c("{.arg data} is a {typeof(data)} matrix; a matrix must be numeric.",
+                    "i" = "Use a data frame to mix column types."))
     }
     if (is.null(colnames(data))) {
-      cli::cli_abort("{.arg data} has no column names: name its columns after the model's indicators.", call = NULL)
+      abort_data("{.arg data} has no column names: name its columns after the model's indicators.")
     }
     return(data)
   }
   if (!is.data.frame(data)) {
-    cli::cli_abort("{.arg data} must be a data frame or a numeric matrix, not {.obj_type_friendly {data}}.", call = NULL)
+    abort_input("{.arg data} must be a data frame or a numeric matrix, not {.obj_type_friendly {data}}.")
   }
   data
 }
@@ -113,10 +205,11 @@ indicator_columns <- function(data, model, na_values) {
   available <- data_names(data)
   wanted <- model$indicators
   absent <- setdiff(wanted, available)
-  if (length(absent)) abort_missing_names(absent, available, "Indicator", "{.arg data}", used = wanted)
+  if (length(absent)) abort_missing_names(absent, available, "Indicator", "{.arg data}", used = wanted,
+                                          column = TRUE)
   dup <- intersect(wanted, available[duplicated(available)])
   if (length(dup)) {
-    cli::cli_abort("{.arg data} has more than one column named {.var {dup}}: rename or drop the copies.", call = NULL)
+    abort_data("{.arg data} has more than one column named {.var {dup}}: rename or drop the copies.")
   }
   columns <- lapply(wanted, function(name) data_column(data, name))
   names(columns) <- wanted
@@ -214,8 +307,7 @@ recode_na_values <- function(x, na_values) {
 
 check_na_values <- function(na_values) {
   if (!is.null(na_values) && (!is.numeric(na_values) || is.object(na_values))) {
-    cli::cli_abort("{.arg na_values} must be numeric codes such as {.code c(-99, -98)}, not {.obj_type_friendly {na_values}}.",
-                   call = NULL)
+    abort_input("{.arg na_values} must be numeric codes such as {.code c(-99, -98)}, not {.obj_type_friendly {na_values}}.")
   }
   invisible(na_values)
 }
@@ -224,21 +316,21 @@ abort_non_numeric <- function(bad) {
   index <- seq_len(min(length(bad), 10L))
   lines <- sprintf("{.var {names(bad)[%d]}} is {.obj_type_friendly {bad[[%d]]}}", index, index)
   if (length(bad) > 10L) lines <- c(lines, paste("...and", length(bad) - 10L, "more"))
-  cli::cli_abort(c(
+  abort_data(c(
     "{length(bad)} indicator{?s} {?is/are} not numeric:",
     stats::setNames(lines, rep("x", length(lines))),
     "i" = "Recode text answers and unordered factors to numbers (for example Likert codes 1 to 5); ordered factors, labelled (SPSS/Stata) and logical columns are converted automatically."
-  ), call = NULL)
+  ), class = "iecpls_non_numeric_column")
 }
 
 abort_all_missing <- function(columns) {
   if (!length(columns[[1]])) return(invisible())
   empty <- names(columns)[vapply(columns, function(x) anyNA(x) && all(is.na(x)), logical(1))]
   if (!length(empty)) return(invisible())
-  cli::cli_abort(c(
+  abort_data(c(
     "{cli::qty(length(empty))}Indicator{?s} {.var {empty}} {?has/have} no observed value: every row is missing.",
     "i" = "Check the column names and the missing-value codes ({.arg na_values}), or drop {cli::qty(length(empty))}{?it/them} from the model."
-  ), call = NULL)
+  ), class = "iecpls_empty_column")
 }
 
 inform_conversions <- function(columns, kinds) {
@@ -284,7 +376,7 @@ check_enough_rows <- function(model, n, what = "row{?s}") {
   if (!length(reasons)) reasons <- c("i" = "Correlations need at least 3 cases.")
   # `what` is this package's own cli markup, never user text
   header <- paste0("The model needs at least {need$n} cases, but there {cli::qty(n)}{?is/are} only {n} ", what, ".")
-  cli::cli_abort(c(header, reasons), call = NULL)
+  abort_data(c(header, reasons), class = "iecpls_too_few_cases")
 }
 
 # Rows the fit will use, and how to describe them (a matrix read in place
@@ -305,23 +397,24 @@ check_case_weights <- function(case_weights, data, n) {
   if (is.character(case_weights) && length(case_weights) == 1L) {
     name <- case_weights
     if (!name %in% data_names(data)) {
-      abort_missing_names(name, data_names(data), "Case weight column", "{.arg data}", source = "named in {.arg case_weights}")
+      abort_missing_names(name, data_names(data), "Case weight column", "{.arg data}",
+                          source = "named in {.arg case_weights}", column = TRUE)
     }
     case_weights <- data_column(data, name)
   }
   if (!is.numeric(case_weights) || is.factor(case_weights) || !is.null(dim(case_weights))) {
-    cli::cli_abort("{.arg case_weights} must be a numeric vector, not {.obj_type_friendly {case_weights}}.", call = NULL)
+    abort_input("{.arg case_weights} must be a numeric vector, not {.obj_type_friendly {case_weights}}.", class = "iecpls_case_weights_error")
   }
   if (length(case_weights) != n) {
-    cli::cli_abort("{.arg case_weights} has {length(case_weights)} value{?s} but {.arg data} has {n} row{?s}.", call = NULL)
+    abort_data("{.arg case_weights} has {length(case_weights)} value{?s} but {.arg data} has {n} row{?s}.", class = "iecpls_case_weights_error")
   }
   case_weights <- as.double(case_weights)
   if (anyNA(case_weights)) abort_bad_weights("must not be missing", which(is.na(case_weights)))
   if (any(is.infinite(case_weights))) abort_bad_weights("must be finite", which(is.infinite(case_weights)))
   if (any(case_weights < 0)) abort_bad_weights("must not be negative", which(case_weights < 0))
   if (!(sum(case_weights) > 1)) {
-    cli::cli_abort(c("{.arg case_weights} sum to {format(sum(case_weights), digits = 3)}; they must sum to more than 1.",
-                     "i" = "They are frequency weights: the weighted variance divides by their sum minus 1."), call = NULL)
+    abort_data(c("{.arg case_weights} sum to {format(sum(case_weights), digits = 3)}; they must sum to more than 1.",
+                 "i" = "They are frequency weights: the weighted variance divides by their sum minus 1."), class = "iecpls_case_weights_error")
   }
   # a weight below the largest times the machine epsilon changes no sum that
   # includes the largest: it is zero (the row is not a case), so that weights
@@ -333,8 +426,7 @@ check_case_weights <- function(case_weights, data, n) {
 abort_bad_weights <- function(problem, rows) {
   shown <- utils::head(rows, 5)
   more <- if (length(rows) > 5) paste0(", ... (", length(rows), " rows)") else ""
-  cli::cli_abort(paste0("{.arg case_weights} ", problem, " ({cli::qty(length(rows))}row{?s} {shown}", more, ")."),
-                 call = NULL)
+  abort_data(paste0("{.arg case_weights} ", problem, " ({cli::qty(length(rows))}row{?s} {shown}", more, ")."), class = "iecpls_case_weights_error")
 }
 
 # A covariance or correlation matrix given instead of data: checked,
@@ -342,38 +434,37 @@ abort_bad_weights <- function(problem, rows) {
 check_cor_input <- function(S, model) {
   if (is.data.frame(S)) S <- as.matrix(S)
   if (!is.matrix(S) || !is.numeric(S) || nrow(S) != ncol(S)) {
-    cli::cli_abort("{.arg S} must be a square numeric matrix, not {.obj_type_friendly {S}}.", call = NULL)
+    abort_input("{.arg S} must be a square numeric matrix, not {.obj_type_friendly {S}}.")
   }
   names_S <- rownames(S) %||% colnames(S)
-  if (is.null(names_S)) cli::cli_abort("{.arg S} needs row or column names naming the indicators.", call = NULL)
+  if (is.null(names_S)) abort_data("{.arg S} needs row or column names naming the indicators.")
   if (!is.null(rownames(S)) && !is.null(colnames(S)) && !identical(rownames(S), colnames(S))) {
-    cli::cli_abort("The row and column names of {.arg S} differ: they must name the same indicators in the same order.",
-                   call = NULL)
+    abort_data("The row and column names of {.arg S} differ: they must name the same indicators in the same order.")
   }
   dup <- unique(names_S[duplicated(names_S)])
-  if (length(dup)) cli::cli_abort("{.arg S} names {.var {dup}} more than once.", call = NULL)
+  if (length(dup)) abort_data("{.arg S} names {.var {dup}} more than once.")
   dimnames(S) <- list(names_S, names_S)
   absent <- setdiff(model$indicators, names_S)
-  if (length(absent)) abort_missing_names(absent, names_S, "Indicator", "{.arg S}", used = model$indicators)
+  if (length(absent)) abort_missing_names(absent, names_S, "Indicator", "{.arg S}", used = model$indicators,
+                                          column = TRUE)
   S <- S[model$indicators, model$indicators, drop = FALSE]
   storage.mode(S) <- "double"
   if (any(!is.finite(S))) {
     at <- which(!is.finite(S), arr.ind = TRUE)[1, ]
-    cli::cli_abort(c("{.arg S} has missing or infinite values.",
-                     "i" = "For example {.code S[{rownames(S)[at[1]]}, {colnames(S)[at[2]]}]} is {S[at[1], at[2]]}."),
-                   call = NULL)
+    abort_data(c("{.arg S} has missing or infinite values.",
+                 "i" = "For example {.code S[{rownames(S)[at[1]]}, {colnames(S)[at[2]]}]} is {S[at[1], at[2]]}."))
   }
   if (any(diag(S) <= 0)) {
-    cli::cli_abort("{.arg S} has a non-positive variance for {.var {rownames(S)[diag(S) <= 0]}}.", call = NULL)
+    abort_data("{.arg S} has a non-positive variance for {.var {rownames(S)[diag(S) <= 0]}}.")
   }
   check_symmetric(S)
   S <- stats::cov2cor((S + t(S)) / 2)
   smallest <- min(eigen(S, symmetric = TRUE, only.values = TRUE)$values)
   if (smallest < -1e-8) {
-    cli::cli_abort(c(
+    abort_data(c(
       "{.arg S} is not positive semidefinite (smallest eigenvalue of the model's indicators' correlations {signif(smallest, 3)}).",
       "i" = "No data can have these correlations; correlations from pairwise-complete data or rounded published values can be like this."
-    ), call = NULL)
+    ))
   }
   S
 }
@@ -395,10 +486,9 @@ check_symmetric <- function(S) {
   while (digits < 17L && signif(values[1], digits) == signif(values[2], digits)) digits <- digits + 1L
   shown <- format(values, digits = digits)
   difference <- format(abs(values[1] - values[2]), digits = 3)
-  cli::cli_abort(c("{.arg S} is not symmetric.",
-                   "i" = "{.code S[{a}, {b}]} is {shown[1]} but {.code S[{b}, {a}]} is {shown[2]} (a difference of {difference}).",
-                   "i" = "Differences up to {symmetry_tolerance} times the largest entry are taken as rounding."),
-                 call = NULL)
+  abort_data(c("{.arg S} is not symmetric.",
+               "i" = "{.code S[{a}, {b}]} is {shown[1]} but {.code S[{b}, {a}]} is {shown[2]} (a difference of {difference}).",
+               "i" = "Differences up to {symmetry_tolerance} times the largest entry are taken as rounding."))
 }
 
 `%||%` <- function(x, y) if (is.null(x)) y else x

@@ -80,10 +80,10 @@
 pls_cvpat <- function(fit, k = 10L, repetitions = 10L, benchmark = c("IA", "LM"), technique = c("DA", "EA"),
                       alternative = c("two.sided", "less"), R = 10000L, standardize = FALSE, folds = NULL) {
   check_pls_fit(fit)
-  benchmark <- unique(match.arg(benchmark, several.ok = TRUE))
-  technique <- match.arg(technique)
-  alternative <- match.arg(alternative)
-  check_number(R, "R", min = -1, integer = TRUE)
+  benchmark <- unique(match_arg(benchmark, several.ok = TRUE))
+  technique <- match_arg(technique)
+  alternative <- match_arg(alternative)
+  check_count(R, "R", min = 0)
   check_flag(standardize, "standardize")
   prediction <- pls_predict(fit, k = k, repetitions = repetitions, technique = technique, folds = folds)
   p <- prediction$predictions

@@ -43,12 +43,7 @@ diagram_labels <- function(x, digits = 2, ...) {
 
 # Decimals shown: a whole number from 0 to 15 (what a double carries).
 check_digits <- function(digits) {
-  if (!is.numeric(digits) || length(digits) != 1L || is.na(digits) || digits < 0 || digits > 15 ||
-      digits != round(digits)) {
-    cli::cli_abort("{.arg digits} must be a whole number from 0 to 15, not {.obj_type_friendly {digits}}.",
-                   class = "pls_argument_error", call = NULL)
-  }
-  invisible(digits)
+  check_number(digits, "digits", min = 0, max = 15, integer = TRUE)
 }
 
 #' @rdname diagram_labels
@@ -127,7 +122,7 @@ edge_labels <- function(x, model, labels, digits) {
   if (is.null(labels)) return(defaults)
   if (is.function(labels)) labels <- labels(x)
   if (!is.character(labels) || is.null(names(labels)) || anyNA(labels)) {
-    cli::cli_abort("{.arg labels} must be a named character vector (or a function returning one), such as {.code c(\"TTM -> CTM\" = \"0.31***\")}.", call = NULL)
+    abort_input("{.arg labels} must be a named character vector (or a function returning one), such as {.code c(\"TTM -> CTM\" = \"0.31***\")}.")
   }
   unknown <- setdiff(names(labels), names(defaults))
   if (length(unknown)) abort_missing_names(unknown, names(defaults), "Arrow", "the diagram (argument {.arg labels})")

@@ -22,7 +22,8 @@ indirect_chains <- function(inner, limit = 10000L) {
   }
   for (start in seq_len(nrow(inner))) {
     if (isFALSE(extend(start))) {
-      cli::cli_warn("More than {limit} indirect chains: specific indirect effects are not listed.", call = NULL)
+      warn_iecpls("More than {limit} indirect chains: specific indirect effects are not listed.",
+                  class = "iecpls_effects_warning")
       return(list())
     }
   }

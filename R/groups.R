@@ -8,9 +8,9 @@
 # `case_weights`, `prepared` (their indicator data with missing values
 # treated as in the fit), `sizes` and `names`.
 comparison_groups <- function(fit, group, data, call_name) {
-  if (!inherits(fit, "pls_fit")) cli::cli_abort("{.arg fit} must be a {.cls pls_fit} from {.fn pls}.", call = NULL)
+  if (!inherits(fit, "pls_fit")) abort_input("{.arg fit} must be a {.cls pls_fit} from {.fn pls}.")
   if (is.null(fit$data)) {
-    cli::cli_abort("{.fn {call_name}} needs the data: {.arg fit} was fitted from a correlation matrix.", call = NULL)
+    abort_input("{.fn {call_name}} needs the data: {.arg fit} was fitted from a correlation matrix.", class = "iecpls_needs_data")
   }
   labels <- group_labels(group, data, nrow(fit$data))
   standardized <- c_standardize(fit)
@@ -22,7 +22,7 @@ comparison_groups <- function(fit, group, data, call_name) {
   labels <- droplevels(labels[known])
   sizes <- table(labels)
   if (length(sizes) < 2L) {
-    cli::cli_abort("{.arg group} must have at least two groups; it has {length(sizes)} ({.val {names(sizes)}}).", call = NULL)
+    abort_data("{.arg group} must have at least two groups; it has {length(sizes)} ({.val {names(sizes)}}).", class = "iecpls_group_error")
   }
   check_group_sizes(fit$model, sizes)
   list(labels = labels, names = levels(labels), sizes = stats::setNames(as.vector(sizes), names(sizes)),
@@ -36,27 +36,27 @@ comparison_groups <- function(fit, group, data, call_name) {
 group_labels <- function(group, data, n) {
   if (is.character(group) && length(group) == 1L && n != 1L) {
     if (is.null(data)) {
-      cli::cli_abort(c("{.arg group} names a column ({.val {group}}), so {.arg data} must be given.",
-                       "i" = "Pass the data frame the model was fitted to as {.arg data}, or give {.arg group} as a vector with one label per row."), call = NULL)
+      abort_input(c("{.arg group} names a column ({.val {group}}), so {.arg data} must be given.",
+                    "i" = "Pass the data frame the model was fitted to as {.arg data}, or give {.arg group} as a vector with one label per row."))
     }
     if (!is.data.frame(data) && !is.matrix(data)) {
-      cli::cli_abort("{.arg data} must be a data frame or matrix, not {.obj_type_friendly {data}}.", call = NULL)
+      abort_input("{.arg data} must be a data frame or matrix, not {.obj_type_friendly {data}}.")
     }
     if (!group %in% colnames(data)) {
       hint <- suggest_names(group, colnames(data))
-      cli::cli_abort(c("{.arg data} has no column {.val {group}}.",
-                       "i" = if (!is.na(hint)) "Did you mean {.val {hint}}?"), call = NULL)
+      abort_data(c("{.arg data} has no column {.val {group}}.",
+                   "i" = if (!is.na(hint)) "Did you mean {.val {hint}}?"), class = c("iecpls_unknown_column", "iecpls_group_error"))
     }
     if (nrow(data) != n) {
-      cli::cli_abort("{.arg data} has {nrow(data)} row{?s} but the model was fitted to {n}; give the data frame the model was fitted to.", call = NULL)
+      abort_data("{.arg data} has {nrow(data)} row{?s} but the model was fitted to {n}; give the data frame the model was fitted to.", class = "iecpls_group_error")
     }
     group <- if (is.data.frame(data)) data[[group]] else data[, group]
   }
   if (!is.atomic(group) || !is.null(dim(group))) {
-    cli::cli_abort("{.arg group} must be a column name or a vector of group labels, not {.obj_type_friendly {group}}.", call = NULL)
+    abort_data("{.arg group} must be a column name or a vector of group labels, not {.obj_type_friendly {group}}.", class = "iecpls_group_error")
   }
   if (length(group) != n) {
-    cli::cli_abort("{.arg group} has {length(group)} label{?s} but the model was fitted to {n} row{?s}.", call = NULL)
+    abort_data("{.arg group} has {length(group)} label{?s} but the model was fitted to {n} row{?s}.", class = "iecpls_group_error")
   }
   if (is.factor(group)) droplevels(group) else factor(group)
 }
@@ -72,10 +72,10 @@ check_group_sizes <- function(model, sizes) {
   minimum <- minimum_group_size(model)
   small <- sizes[sizes < minimum]
   if (length(small)) {
-    cli::cli_abort(c(
+    abort_data(c(
       "{cli::qty(length(small))}Group{?s} {.val {names(small)}} {?has/have} too few cases ({paste(small, collapse = ', ')}) for the model.",
       "i" = "Each group needs at least {minimum} cases: more than the largest Mode B block or set of predictors of a construct, plus one."
-    ), call = NULL)
+    ), class = c("iecpls_group_error", "iecpls_too_few_cases"))
   }
   invisible(sizes)
 }
@@ -111,11 +111,11 @@ fit_groups <- function(fit, groups) {
 in_group <- function(name, code) {
   withCallingHandlers(code,
     error = function(e) {
-      cli::cli_abort("The model cannot be estimated in group {.val {name}}.", parent = e, call = NULL)
+      abort_wrapped("The model cannot be estimated in group {.val {name}}.", e)
     },
     warning = function(w) {
       message <- conditionMessage(w)
-      cli::cli_warn("In group {.val {name}}: {message}", call = NULL)
+      warn_wrapped("In group {.val {name}}: {message}", w, "iecpls_group_warning")
       invokeRestart("muffleWarning")
     })
 }

@@ -31,7 +31,7 @@
 #' fit
 #' @export
 iec_model <- function(type = c("core", "extended")) {
-  type <- match.arg(type)
+  type <- match_arg(type)
   core <- c("TTM", "IC", "QEA", "GAD", "RIG", "CTM")
   constructs <- if (type == "core") core else c(core, "PIA", "CDA")
   structural <- "CTM ~ TTM + IC + QEA + GAD + RIG"

@@ -156,7 +156,7 @@ latent_cor <- function(paths, exogenous_cor) {
     b <- paths[predictors, outcome]
     explained <- drop(b %*% R[predictors, predictors] %*% b)
     if (explained >= 1) {
-      cli::cli_abort("The paths into {.field {outcome}} explain {round(explained, 3)} of its unit variance; it must be below 1.", call = NULL)
+      abort_input("The paths into {.field {outcome}} explain {round(explained, 3)} of its unit variance; it must be below 1.")
     }
     R[outcome, done] <- R[done, outcome] <- drop(b %*% R[predictors, done, drop = FALSE])
     R[outcome, outcome] <- 1
@@ -171,7 +171,7 @@ topological_order <- function(paths) {
   remaining <- rownames(paths)
   while (length(remaining)) {
     ready <- remaining[vapply(remaining, function(k) all(rownames(paths)[paths[, k] != 0] %in% order), logical(1))]
-    if (!length(ready)) cli::cli_abort("{.code params$paths} must be recursive; {.field {remaining}} form a cycle.", call = NULL)
+    if (!length(ready)) abort_input("{.code params$paths} must be recursive; {.field {remaining}} form a cycle.")
     order <- c(order, ready)
     remaining <- setdiff(remaining, ready)
   }
@@ -194,7 +194,7 @@ latent_r2 <- function(R, paths) {
 check_population <- function(params) {
   required <- names(iec_population())
   if (!is.list(params) || !all(required %in% names(params))) {
-    cli::cli_abort("{.arg params} must be a list like {.code iec_population()} with elements {.field {required}}.", call = NULL)
+    abort_input("{.arg params} must be a list like {.code iec_population()} with elements {.field {required}}.")
   }
   check_loadings(params$loadings)
   check_paths(params$paths, names(params$loadings), params$exogenous_cor)
@@ -203,11 +203,11 @@ check_population <- function(params) {
   thresholds <- params$thresholds
   if (!is.numeric(thresholds) || !length(thresholds) || anyNA(thresholds) ||
       any(!is.finite(thresholds)) || any(diff(thresholds) <= 0)) {
-    cli::cli_abort("{.code params$thresholds} must be finite, increasing numbers.", call = NULL)
+    abort_input("{.code params$thresholds} must be finite, increasing numbers.")
   }
   rate <- params$nonresponse
   if (!is.numeric(rate) || length(rate) != 1L || is.na(rate) || rate < 0 || rate >= 1) {
-    cli::cli_abort("{.code params$nonresponse} must be a probability in [0, 1).", call = NULL)
+    abort_input("{.code params$nonresponse} must be a probability in [0, 1).")
   }
   invisible(params)
 }
@@ -215,58 +215,58 @@ check_population <- function(params) {
 check_loadings <- function(loadings) {
   ok <- is.list(loadings) && length(loadings) > 0 && !is.null(names(loadings)) &&
     all(vapply(loadings, function(l) is.numeric(l) && length(l) > 0 && !is.null(names(l)), logical(1)))
-  if (!ok) cli::cli_abort("{.code params$loadings} must be a named list of named numeric vectors.", call = NULL)
+  if (!ok) abort_input("{.code params$loadings} must be a named list of named numeric vectors.")
   values <- unlist(unname(loadings))
   bad <- names(values)[is.na(values) | abs(values) >= 1]
-  if (length(bad)) cli::cli_abort("Loadings must lie in (-1, 1); {.field {bad}} {?does/do} not.", call = NULL)
+  if (length(bad)) abort_input("Loadings must lie in (-1, 1); {.field {bad}} {?does/do} not.")
   twice <- unique(names(values)[duplicated(names(values))])
-  if (length(twice)) cli::cli_abort("Item {.field {twice}} appears in more than one block of {.code params$loadings}.", call = NULL)
+  if (length(twice)) abort_input("Item {.field {twice}} appears in more than one block of {.code params$loadings}.")
 }
 
 check_paths <- function(paths, constructs, exogenous_cor) {
   if (!is.matrix(paths) || !is.numeric(paths) || anyNA(paths) ||
       !identical(dimnames(paths), list(constructs, constructs))) {
-    cli::cli_abort("{.code params$paths} must be a numeric matrix with the constructs of {.code params$loadings} as row and column names.", call = NULL)
+    abort_input("{.code params$paths} must be a numeric matrix with the constructs of {.code params$loadings} as row and column names.")
   }
   exogenous <- constructs[colSums(paths != 0) == 0]
   ok <- is.matrix(exogenous_cor) && is.numeric(exogenous_cor) &&
     identical(rownames(exogenous_cor), exogenous) && identical(colnames(exogenous_cor), exogenous) &&
     isSymmetric(unname(exogenous_cor)) && all(diag(exogenous_cor) == 1)
   if (!ok) {
-    cli::cli_abort("{.code params$exogenous_cor} must be a correlation matrix of the constructs without predictors ({.field {exogenous}}), in that order.", call = NULL)
+    abort_input("{.code params$exogenous_cor} must be a correlation matrix of the constructs without predictors ({.field {exogenous}}), in that order.")
   }
   if (inherits(try(chol(exogenous_cor), silent = TRUE), "try-error")) {
-    cli::cli_abort("{.code params$exogenous_cor} must be positive definite.", call = NULL)
+    abort_input("{.code params$exogenous_cor} must be positive definite.")
   }
 }
 
 check_groups <- function(groups) {
   if (!is.list(groups) || is.null(names(groups)) || !"role" %in% names(groups)) {
-    cli::cli_abort("{.code params$groups} must be a named list that includes {.field role}.", call = NULL)
+    abort_input("{.code params$groups} must be a named list that includes {.field role}.")
   }
   for (name in names(groups)) {
     p <- groups[[name]]
     ok <- is.numeric(p) && length(p) > 0 && !is.null(names(p)) && !anyNA(p) && all(p >= 0) &&
       abs(sum(p) - 1) < 1e-8 && !anyDuplicated(names(p))
-    if (!ok) cli::cli_abort("{.code params$groups${name}} must be probabilities summing to 1, named by distinct levels.", call = NULL)
+    if (!ok) abort_input("{.code params$groups${name}} must be probabilities summing to 1, named by distinct levels.")
   }
 }
 
 check_role_paths <- function(role_paths, paths, roles) {
   columns <- c("role", "from", "to", "value")
   if (!is.data.frame(role_paths) || !all(columns %in% names(role_paths))) {
-    cli::cli_abort("{.code params$role_paths} must be a data frame with columns {.field {columns}}.", call = NULL)
+    abort_input("{.code params$role_paths} must be a data frame with columns {.field {columns}}.")
   }
   unknown <- setdiff(role_paths$role, roles)
-  if (length(unknown)) cli::cli_abort("{.code params$role_paths} names unknown role{?s} {.val {unknown}}.", call = NULL)
+  if (length(unknown)) abort_input("{.code params$role_paths} names unknown role{?s} {.val {unknown}}.")
   known <- role_paths$from %in% rownames(paths) & role_paths$to %in% colnames(paths)
   existing <- known
   existing[known] <- paths[cbind(role_paths$from[known], role_paths$to[known])] != 0
   if (!all(existing)) {
     bad <- paste(role_paths$from, "->", role_paths$to)[!existing]
-    cli::cli_abort("{.code params$role_paths} can only change paths of {.code params$paths}; {.field {bad}} {?is/are} not there.", call = NULL)
+    abort_input("{.code params$role_paths} can only change paths of {.code params$paths}; {.field {bad}} {?is/are} not there.")
   }
   if (!is.numeric(role_paths$value) || anyNA(role_paths$value)) {
-    cli::cli_abort("{.code params$role_paths$value} must be numbers.", call = NULL)
+    abort_input("{.code params$role_paths$value} must be numbers.")
   }
 }

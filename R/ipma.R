@@ -109,8 +109,8 @@ pls_ipma <- function(fit, target, scale_min, scale_max) {
   own <- indicator_construct(model)
   items <- model$indicators[own %in% drivers]
   if (any(weights[cbind(items, own[items])] < 0)) {
-    cli::cli_warn(c("Some rescaled outer weights are negative.",
-                    "i" = "Performance can then fall outside 0-100; interpret the IPMA with care."), call = NULL)
+    warn_iecpls(c("Some rescaled outer weights are negative.",
+                  "i" = "Performance can then fall outside 0-100; interpret the IPMA with care."), class = "iecpls_ipma_warning")
   }
   scores <- if (!is.null(fit$scores)) sweep(sweep(fit$scores, 2, sums, "/"), 2, performance, "+")
   structure(list(
@@ -128,13 +128,13 @@ pls_ipma <- function(fit, target, scale_min, scale_max) {
 
 check_target <- function(target, model) {
   if (!is.character(target) || length(target) != 1L || is.na(target)) {
-    cli::cli_abort("{.arg target} must be the name of a construct.", call = NULL)
+    abort_input("{.arg target} must be the name of a construct.")
   }
   if (!target %in% model$constructs) {
     abort_missing_names(target, model$constructs, "Construct", "the model (argument {.arg target})")
   }
   if (!target %in% model_endogenous(model)) {
-    cli::cli_abort("The target {.field {target}} is exogenous: no construct affects it.", call = NULL)
+    abort_input("The target {.field {target}} is exogenous: no construct affects it.")
   }
   invisible(target)
 }
@@ -143,20 +143,19 @@ check_target <- function(target, model) {
 ipma_scale <- function(scale_min, scale_max, indicators) {
   bound <- function(x, name) {
     if (!is.numeric(x) || anyNA(x) || any(!is.finite(x))) {
-      cli::cli_abort("{.arg {name}} must be a number or a named numeric vector.", call = NULL)
+      abort_input("{.arg {name}} must be a number or a named numeric vector.")
     }
     if (length(x) == 1L && is.null(names(x))) return(rep(as.double(x), length(indicators)))
     absent <- setdiff(indicators, names(x))
     if (length(absent)) {
-      cli::cli_abort("{.arg {name}} has no value for indicator{?s} {.var {absent}}.", call = NULL)
+      abort_input("{.arg {name}} has no value for indicator{?s} {.var {absent}}.", class = "iecpls_unknown_name")
     }
     as.double(x[indicators])
   }
   scale <- list(min = bound(scale_min, "scale_min"), max = bound(scale_max, "scale_max"))
   bad <- scale$max <= scale$min
   if (any(bad)) {
-    cli::cli_abort("{.arg scale_max} must exceed {.arg scale_min} (indicator{?s} {.var {indicators[bad]}}).",
-                   call = NULL)
+    abort_input("{.arg scale_max} must exceed {.arg scale_min} (indicator{?s} {.var {indicators[bad]}}).")
   }
   scale
 }
@@ -167,9 +166,8 @@ check_scale_range <- function(fit, scale) {
   high <- colSums(sweep(X, 2, scale$max, ">"), na.rm = TRUE) > 0
   outside <- fit$model$indicators[low | high]
   if (length(outside)) {
-    cli::cli_abort(c("Indicator{?s} {.var {outside}} {?has/have} answers outside the scale bounds.",
-                     "i" = "{.arg scale_min} and {.arg scale_max} are the lowest and highest possible answers."),
-                   call = NULL)
+    abort_data(c("Indicator{?s} {.var {outside}} {?has/have} answers outside the scale bounds.",
+                 "i" = "{.arg scale_min} and {.arg scale_max} are the lowest and highest possible answers."))
   }
 }
 
@@ -197,11 +195,11 @@ print.pls_ipma <- function(x, digits = 3, ...) {
 #' @export
 as.data.frame.pls_ipma <- function(x, row.names = NULL, optional = FALSE, level = c("constructs", "indicators"),
                                    ...) {
-  x[[match.arg(level)]]
+  x[[match_arg(level)]]
 }
 
 #' @rdname pls_ipma
 #' @export
 tidy.pls_ipma <- function(x, level = c("constructs", "indicators"), ...) {
-  x[[match.arg(level)]]
+  x[[match_arg(level)]]
 }

@@ -68,15 +68,15 @@ layout_coordinates <- function(layout, model) {
   if (inherits(layout, "pls_layout")) layout <- layout$constructs
   if (is.matrix(layout)) layout <- as.data.frame(layout, stringsAsFactors = FALSE)
   if (!is.data.frame(layout) || !all(c("x", "y") %in% names(layout))) {
-    cli::cli_abort("{.arg layout} must be a data frame or matrix with columns {.field x} and {.field y}.", call = NULL)
+    abort_input("{.arg layout} must be a data frame or matrix with columns {.field x} and {.field y}.")
   }
   names <- if ("construct" %in% names(layout)) as.character(layout$construct) else rownames(layout)
   if (is.null(names) || identical(names, as.character(seq_len(nrow(layout))))) {
-    cli::cli_abort("{.arg layout} must name the constructs, as row names or in a column {.field construct}.", call = NULL)
+    abort_input("{.arg layout} must name the constructs, as row names or in a column {.field construct}.")
   }
   absent <- setdiff(model$constructs, names)
   if (length(absent)) {
-    cli::cli_abort("{.arg layout} has no coordinates for {cli::qty(length(absent))}construct{?s} {.field {absent}}.", call = NULL)
+    abort_input("{.arg layout} has no coordinates for {cli::qty(length(absent))}construct{?s} {.field {absent}}.")
   }
   unknown <- setdiff(names, model$constructs)
   if (length(unknown)) abort_missing_names(unknown, model$constructs, "Construct", "the model (argument {.arg layout})")
@@ -84,16 +84,16 @@ layout_coordinates <- function(layout, model) {
   x <- layout$x[rows]
   y <- layout$y[rows]
   if (!is.numeric(x) || !is.numeric(y) || !all(is.finite(c(x, y)))) {
-    cli::cli_abort("The coordinates in {.arg layout} must be finite numbers.", call = NULL)
+    abort_input("The coordinates in {.arg layout} must be finite numbers.")
   }
   same <- duplicated(cbind(x, y))
   if (any(same)) {
-    cli::cli_abort("{.arg layout} puts {.field {model$constructs[same]}} on the same spot as another construct.", call = NULL)
+    abort_input("{.arg layout} puts {.field {model$constructs[same]}} on the same spot as another construct.")
   }
   side <- if ("side" %in% names(layout)) as.character(layout$side[rows]) else rep(NA_character_, length(rows))
   bad <- !is.na(side) & !side %in% c("left", "right", "above", "below")
   if (any(bad)) {
-    cli::cli_abort("{.field side} in {.arg layout} must be {.val left}, {.val right}, {.val above} or {.val below}, not {.val {unique(side[bad])}}.", call = NULL)
+    abort_input("{.field side} in {.arg layout} must be {.val left}, {.val right}, {.val above} or {.val below}, not {.val {unique(side[bad])}}.")
   }
   data.frame(construct = model$constructs, x = as.double(x), y = as.double(y), side = side, stringsAsFactors = FALSE)
 }

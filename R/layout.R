@@ -136,15 +136,13 @@ construct_nodes <- function(model, node_labels, r2) {
     # c(A = NA) is logical: a missing label, not a wrong type
     text <- is.character(node_labels) || (is.logical(node_labels) && all(is.na(node_labels)))
     if (!text || is.null(names(node_labels))) {
-      cli::cli_abort("{.arg node_labels} must be a named character vector such as {.code c(TTM = \"Teacher team mentoring\")}.",
-                     class = "pls_argument_error", call = NULL)
+      abort_input("{.arg node_labels} must be a named character vector such as {.code c(TTM = \"Teacher team mentoring\")}.")
     }
     unknown <- setdiff(names(node_labels), constructs)
     if (length(unknown)) abort_missing_names(unknown, constructs, "Construct", "the model (argument {.arg node_labels})")
     missing <- names(node_labels)[is.na(node_labels)]
     if (length(missing)) {
-      cli::cli_abort("{.arg node_labels} must not be missing ({.code NA}); {cli::qty(length(missing))}construct{?s} {.field {missing}} {?has/have} none. Leave a construct out to show its name.",
-                     class = "pls_argument_error", call = NULL)
+      abort_input("{.arg node_labels} must not be missing ({.code NA}); {cli::qty(length(missing))}construct{?s} {.field {missing}} {?has/have} none. Leave a construct out to show its name.")
     }
     shown[names(node_labels)] <- node_labels
   }

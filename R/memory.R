@@ -30,9 +30,9 @@ format_bytes <- function(bytes) {
 check_resample_memory <- function(rows, columns, what, arg = "R", available = available_memory()) {
   need <- resample_bytes(rows, columns)
   if (is.na(available) || need <= available) return(invisible(need))
-  cli::cli_abort(c(
+  abort_iecpls(c(
     "{what} would need about {format_bytes(need)} of memory for its draws, but only {format_bytes(available)} is available.",
     "i" = "{format_count(rows)} draws of {columns} statistic{?s} are kept (and copied once while they are merged).",
     "i" = "Use a smaller {.arg {arg}}: at most about {format_count(max(1, floor(available / resample_bytes(1, columns))))} fit in the memory available."),
-    class = c("pls_memory_error", "pls_error"), call = NULL)
+    family = "iecpls_memory_error")
 }

@@ -118,7 +118,7 @@ NULL
 #' @export
 confint.pls_boot <- function(object, parm, level = object$level, type = c("percentile", "bca", "basic", "t"),
                              ...) {
-  type <- match.arg(type)
+  type <- match_arg(type)
   rows <- boot_parm(object, if (!missing(parm)) parm)
   out <- boot_limits(object, level, type)[rows, , drop = FALSE]
   alpha <- (1 - level) / 2
@@ -131,7 +131,7 @@ confint.pls_boot <- function(object, parm, level = object$level, type = c("perce
 boot_limits <- function(object, level, type) {
   check_level(level)
   if (type == "bca" && is.null(object$jackknife)) {
-    cli::cli_abort("BCa intervals need the jackknife: run {.fn pls_boot} with {.code bca = TRUE}.", call = NULL)
+    abort_input("BCa intervals need the jackknife: run {.fn pls_boot} with {.code bca = TRUE}.")
   }
   table <- if (level == object$level) object$parameters else boot_summary_table(object, level)
   switch(type,
@@ -207,7 +207,7 @@ nobs.pls_boot <- function(object, ...) object$fit$nobs
 #' @rdname pls_boot-methods
 #' @export
 tidy.pls_boot <- function(x, parm, conf.level = x$level, conf.method = c("percentile", "bca", "basic", "t"), ...) {
-  conf.method <- match.arg(conf.method)
+  conf.method <- match_arg(conf.method)
   rows <- boot_parm(x, if (!missing(parm)) parm)
   table <- x$parameters[rows, , drop = FALSE]
   limits <- boot_limits(x, conf.level, conf.method)[rows, , drop = FALSE]

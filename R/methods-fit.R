@@ -92,7 +92,7 @@ path_table <- function(x) {
 #' @rdname pls_fit-methods
 #' @export
 coef.pls_fit <- function(object, what = c("paths", "weights", "loadings"), ...) {
-  what <- match.arg(what)
+  what <- match_arg(what)
   if (what == "paths") {
     paths <- path_table(object)
     return(stats::setNames(paths$estimate, paste(paths$from, "->", paths$to)))
@@ -118,7 +118,7 @@ nobs.pls_fit <- function(object, ...) object$nobs
 confint.pls_fit <- function(object, parm, level, type = c("percentile", "bca", "basic", "t"), ...) {
   boot <- fit_boot(object, "Confidence intervals", "confint")
   if (missing(level)) level <- boot$level
-  stats::confint(boot, if (!missing(parm)) parm, level = level, type = match.arg(type))
+  stats::confint(boot, if (!missing(parm)) parm, level = level, type = match_arg(type))
 }
 
 #' @rdname pls_fit-methods

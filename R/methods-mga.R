@@ -38,9 +38,9 @@ NULL
 #' @rdname pls_mga-methods
 #' @export
 tidy.pls_mga <- function(x, what = c("tests", "omnibus"), ...) {
-  what <- match.arg(what)
+  what <- match_arg(what)
   if (what == "omnibus" && is.null(x$omnibus)) {
-    cli::cli_abort("There is no omnibus test: it needs more than two groups and {.code method = \"permutation\"}.", call = NULL)
+    abort_input("There is no omnibus test: it needs more than two groups and {.code method = \"permutation\"}.")
   }
   out <- if (what == "tests") x$tests else x$omnibus
   rownames(out) <- NULL

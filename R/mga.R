@@ -147,14 +147,14 @@
 #' @export
 pls_mga <- function(fit, group, data = NULL, method = c("permutation", "bootstrap", "parametric"),
                     R = 5000L, p_adjust = "none", cores = getOption("iecpls.cores", 1L)) {
-  method <- if (missing(method)) "permutation" else match.arg(method, several.ok = TRUE)
-  check_number(R, "R", min = 1, integer = TRUE)
+  method <- if (missing(method)) "permutation" else match_arg(method, several.ok = TRUE)
+  check_count(R, "R", min = 2)
   p_adjust <- check_p_adjust(p_adjust)
   cores <- check_cores(cores)
   groups <- comparison_groups(fit, group, data, "pls_mga")
   fits <- fit_groups(fit, groups)
   # the advice to recode a reversed indicator is shown once, not per group
-  once <- first_warning_only("pls_htmt_reversed_warning")
+  once <- first_warning_only("iecpls_htmt_reversed_warning")
   parameters <- withCallingHandlers(comparison_parameters(fit), warning = once)
   estimates <- withCallingHandlers(vapply(fits, function(f) comparison_parameters(f)$estimate, numeric(nrow(parameters))),
                                    warning = once)
@@ -190,7 +190,7 @@ pls_mga <- function(fit, group, data = NULL, method = c("permutation", "bootstra
 
 check_p_adjust <- function(p_adjust) {
   if (!is.character(p_adjust) || length(p_adjust) != 1L || !p_adjust %in% stats::p.adjust.methods) {
-    cli::cli_abort("{.arg p_adjust} must be one of {.val {stats::p.adjust.methods}}.", call = NULL)
+    abort_input("{.arg p_adjust} must be one of {.val {stats::p.adjust.methods}}.")
   }
   p_adjust
 }

@@ -78,10 +78,8 @@
 #' @export
 pls_micom <- function(fit, group, data = NULL, R = 5000L, alpha = 0.05,
                       cores = getOption("iecpls.cores", 1L)) {
-  check_number(R, "R", min = 1, integer = TRUE)
-  if (!is.numeric(alpha) || length(alpha) != 1L || is.na(alpha) || alpha <= 0 || alpha >= 0.5) {
-    cli::cli_abort("{.arg alpha} must be a number between 0 and 0.5, such as 0.05.", call = NULL)
-  }
+  check_count(R, "R", min = 2)
+  check_number(alpha, "alpha", above = 0, below = 0.5, example = 0.05)
   cores <- check_cores(cores)
   groups <- comparison_groups(fit, group, data, "pls_micom")
   fits <- fit_groups(fit, groups)
@@ -114,7 +112,7 @@ micom_pair <- function(fit, groups, pair, seeds, sizes, cores) {
   pooled_problem$labels[] <- 0L
   pooled <- c_group_fits(pooled_problem)
   if (!status_ok(pooled$status)) {
-    cli::cli_abort("The model cannot be estimated on the pooled data of groups {.val {pair}} (status {pooled$status}).", call = NULL)
+    abort_estimation("The model cannot be estimated on the pooled data of groups {.val {pair}} (status {pooled$status}).")
   }
   p <- length(fit$model$indicators)
   problem <- group_problem(fit, groups, pair, score_weights = pooled$stats[seq_len(p)])

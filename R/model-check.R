@@ -6,7 +6,7 @@
 # with thousands of constructs cannot overflow the C stack.
 
 model_error <- function(..., class = character()) {
-  stop(errorCondition(paste0(...), class = c(class, "pls_model_error"), call = NULL))
+  stop(errorCondition(paste0(...), class = c(class, "iecpls_model_error", "iecpls_error"), call = NULL))
 }
 
 # Validates an object of class pls_model; `what` names it in the messages

@@ -45,7 +45,7 @@
 #' plot(report, "loadings")
 #' @export
 plot.summary.pls_fit <- function(x, which = c("htmt", "loadings"), main = NULL, ...) {
-  which <- match.arg(which)
+  which <- match_arg(which)
   if (which == "htmt") plot_htmt(x, main) else plot_loadings(x, main)
 }
 
@@ -55,7 +55,7 @@ plot.summary.pls_fit <- function(x, which = c("htmt", "loadings"), main = NULL, 
 plot_htmt <- function(report, main) {
   table <- report$htmt
   if (!nrow(table)) {
-    cli::cli_abort("No HTMT to plot: the model has fewer than two reflective constructs.", call = NULL)
+    abort_model("No HTMT to plot: the model has fewer than two reflective constructs.")
   }
   threshold <- attr(report, "thresholds")$htmt
   constructs <- unique(c(table$construct_1, table$construct_2))

@@ -49,7 +49,7 @@
 #' @export
 plot.pls_boot <- function(x, parameters = "path", type = c("percentile", "bca"), level = x$level,
                           breaks = 30, ncol = NULL, main = NULL, ...) {
-  type <- match.arg(type)
+  type <- match_arg(type)
   panels <- boot_plot_data(x, parameters, type, level)
   n <- nrow(panels)
   if (is.null(ncol)) ncol <- boot_panel_columns(n)
@@ -95,21 +95,19 @@ select_boot_parameters <- function(x, parameters) {
   table <- x$parameters
   names <- parameter_names(table)
   if (!is.character(parameters) || !length(parameters) || anyNA(parameters)) {
-    cli::cli_abort("{.arg parameters} must be parameter types, names or terms, such as {.code \"path\"}.",
-                   call = NULL)
+    abort_input("{.arg parameters} must be parameter types, names or terms, such as {.code \"path\"}.")
   }
   chosen <- lapply(parameters, function(p) {
     if (p %in% names) return(p)
     if (p %in% table$type) return(names[table$type == p])
     if (p %in% table$term) return(names[match(p, table$term)])
     if (p %in% names(boot_type_labels)) {
-      cli::cli_abort("The bootstrap has no {boot_type_labels[[p]]}.", call = NULL)
+      abort_input("The bootstrap has no {boot_type_labels[[p]]}.")
     }
     hint <- suggest_names(p, c(names, table$term))
-    cli::cli_abort(c("Unknown parameter {.val {p}}.",
-                     "i" = if (!is.na(hint)) "Did you mean {.val {hint}}?" else
-                       "Use a type such as {.val path}, or a name from {.code colnames(boot$draws)}."),
-                   call = NULL)
+    abort_input(c("Unknown parameter {.val {p}}.",
+                  "i" = if (!is.na(hint)) "Did you mean {.val {hint}}?" else
+                    "Use a type such as {.val path}, or a name from {.code colnames(boot$draws)}."), class = "iecpls_unknown_name")
   })
   unique(unlist(chosen, use.names = FALSE))
 }

@@ -65,7 +65,7 @@
 #' @export
 plot.pls_ipma <- function(x, level = c("constructs", "indicators"), labels = NULL, main = NULL,
                           xlim = NULL, ylim = NULL, cex = 0.9, ...) {
-  level <- match.arg(level)
+  level <- match_arg(level)
   table <- ipma_plot_data(x, level, labels)
   groups <- unique(table$group)
   colours <- ipma_colours(groups, level)
@@ -113,7 +113,7 @@ ipma_limits <- function(table, size, xlim, ylim) {
 # label, group, importance, performance of the plotted points.
 ipma_plot_data <- function(x, level, labels) {
   table <- x[[level]]
-  if (!nrow(table)) cli::cli_abort("The IPMA has no drivers to plot.", call = NULL)
+  if (!nrow(table)) abort_model("The IPMA has no drivers to plot.")
   key <- if (level == "constructs") table$construct else table$indicator
   shown <- display_names(key, labels, "labels", if (level == "constructs") "Construct" else "Indicator")
   data.frame(label = unname(shown[key]), group = table$construct, importance = table$importance,

@@ -9,15 +9,17 @@ plot_colours <- c(point = "#2C6E9E", highlight = "#B2182B", interval = "#C6DBEF"
 display_names <- function(names, labels, arg = "labels", what = "Construct") {
   if (is.null(labels)) return(stats::setNames(names, names))
   if (!is.character(labels) || is.null(names(labels)) || anyNA(labels) || any(!nzchar(names(labels)))) {
-    cli::cli_abort("{.arg {arg}} must be a named character vector such as {.code c(TTM = \"Talent training\")}.",
-                   call = NULL)
+    abort_input("{.arg {arg}} must be a named character vector such as {.code c(TTM = \"Talent training\")}.")
   }
   unknown <- setdiff(names(labels), names)
   if (length(unknown)) {
     hint <- suggest_names(unknown, names)
-    shown <- ifelse(is.na(hint), unknown, paste0(unknown, " (did you mean ", hint, "?)"))
-    cli::cli_abort(c("{.arg {arg}} names {tolower(what)}{?s} that are not plotted:",
-                     stats::setNames(shown, rep("x", length(shown)))), call = NULL)
+    # the names are the user's text: cli gets them as values, never as format
+    index <- seq_along(unknown)
+    shown <- ifelse(is.na(hint), sprintf("{unknown[%d]}", index),
+                    sprintf("{unknown[%d]} (did you mean {hint[%d]}?)", index, index))
+    abort_input(c("{.arg {arg}} names {tolower(what)}{?s} that are not plotted:",
+                  stats::setNames(shown, rep("x", length(shown)))), class = "iecpls_unknown_name")
   }
   shown <- stats::setNames(names, names)
   shown[names(labels)] <- labels

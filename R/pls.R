@@ -52,7 +52,7 @@
 #'
 #' @param model Model syntax (a string, see [parse_model()]) or a parsed
 #'   `pls_model`. A `pls_model` edited after parsing is checked as the
-#'   parser checks the syntax (a `pls_model_error` names the construct or
+#'   parser checks the syntax (an `iecpls_model_error` names the construct or
 #'   indicator at fault).
 #' @param data A data frame (tibble and data.table work) or numeric matrix
 #'   whose columns include every indicator. Integer and double columns are
@@ -207,23 +207,21 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
                 S = NULL, nobs = NULL, tol = 1e-7, max_iter = 300L, consistent = FALSE,
                 boot = 0L, cores = getOption("iecpls.cores", 1L)) {
   call <- match.call()
-  scheme <- match.arg(scheme)
-  missing <- match.arg(missing)
+  scheme <- match_arg(scheme)
+  missing <- match_arg(missing)
   check_number(tol, "tol")
   check_max_iter(max_iter)
-  check_number(boot, "boot", min = -1, integer = TRUE)
+  check_boot_count(boot)
   model <- apply_modes(as_pls_model(model), modes)
-  if (!is.logical(consistent) || length(consistent) != 1L || is.na(consistent)) {
-    cli::cli_abort("{.arg consistent} must be TRUE or FALSE.", call = NULL)
-  }
+  check_flag(consistent, "consistent")
   spec <- model_spec(model, scheme, tol, max_iter, consistent)
   settings <- list(scheme = scheme, modes = model$modes, missing = missing, na_values = na_values,
                    tol = tol, max_iter = as.integer(max_iter), weighted = !is.null(case_weights),
                    consistent = consistent)
 
   if (!is.null(S)) {
-    if (!is.null(data)) cli::cli_abort("Give either {.arg data} or {.arg S}, not both.", call = NULL)
-    if (!is.null(case_weights)) cli::cli_abort("{.arg case_weights} needs {.arg data}, not {.arg S}.", call = NULL)
+    if (!is.null(data)) abort_input("Give either {.arg data} or {.arg S}, not both.")
+    if (!is.null(case_weights)) abort_input("{.arg case_weights} needs {.arg data}, not {.arg S}.")
     S <- check_cor_input(S, model)
     n <- if (is.null(nobs)) NA_real_ else check_number(nobs, "nobs", min = 1, integer = TRUE)
     check_enough_rows(model, n, "observation{?s} ({.arg nobs})")
@@ -231,7 +229,7 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
     raw$cor <- S
     return(new_pls_fit(raw, model, n, settings, call))
   }
-  if (is.null(data)) cli::cli_abort("{.arg data} (or a correlation matrix {.arg S}) is required.", call = NULL)
+  if (is.null(data)) abort_input("{.arg data} (or a correlation matrix {.arg S}) is required.")
   data <- check_data(data)
   columns <- in_place_matrix(data, model, na_values)
   if (is.null(columns)) {
@@ -276,7 +274,14 @@ score_row_names <- function(data, rows_used) {
 as_pls_model <- function(model) {
   if (inherits(model, "pls_model")) return(check_pls_model(model))
   if (is.character(model)) return(parse_model(model))
-  cli::cli_abort("{.arg model} must be model syntax (a string) or a {.cls pls_model}, not {.obj_type_friendly {model}}.", call = NULL)
+  abort_input("{.arg model} must be model syntax (a string) or a {.cls pls_model}, not {.obj_type_friendly {model}}.")
+}
+
+# pls_boot() needs at least 2 resamples; 0 is no bootstrap.
+check_boot_count <- function(boot) {
+  check_number(boot, "boot", min = 0, integer = TRUE)
+  if (boot == 1) abort_input("{.arg boot} must be 0 (no bootstrap) or a whole number of at least 2, not 1.")
+  invisible(boot)
 }
 
 # Builds the pls_fit object from the raw C results.
@@ -326,16 +331,16 @@ new_pls_fit <- function(raw, model, n, settings, call) {
   )
   class(fit) <- "pls_fit"
   if (!fit$admissible) {
-    cli::cli_warn(c(
+    warn_iecpls(c(
       "The consistent PLS (PLSc) solution is inadmissible.",
       "i" = "A reliability, corrected construct correlation or loading exceeds 1, or the corrected construct correlations are not positive definite; see {.field rho_a} and {.field construct_cor}."
-    ), call = NULL)
+    ), class = "iecpls_inadmissible_warning")
   }
   if (!fit$converged) {
-    cli::cli_warn(c(
+    warn_iecpls(c(
       "The PLS algorithm did not converge in {settings$max_iter} iterations (tol = {settings$tol}).",
       "i" = "Estimates are from the last iteration; try a larger {.arg max_iter} or another {.arg scheme}."
-    ), call = NULL)
+    ), class = "iecpls_not_converged_warning")
   }
   fit
 }

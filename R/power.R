@@ -36,7 +36,7 @@
 #'
 #'   Arguments that would make every study fail (a `missing` rule that
 #'   rejects the simulated missing answers, model indicators that are not
-#'   simulated, `R = 1`) are errors of class `pls_power_input_error`,
+#'   simulated, `R = 1`) are errors of class `iecpls_power_input_error`,
 #'   raised before any study is simulated.
 #' @seealso [pls_sample_size()] for the analytic minimum sample sizes.
 #' @examples
@@ -50,13 +50,9 @@ pls_power <- function(population = iec_population(), n, reps = 200L, R = 500L,
   if (!is.numeric(n) || !length(n) || anyNA(n) || any(n < 10) || any(n != round(n))) {
     abort_power_input("{.arg n} must be whole numbers of at least 10.")
   }
-  check_number(reps, "reps", integer = TRUE)
-  if (!is.numeric(R) || length(R) != 1L || !is.finite(R) || R < 2 || R != round(R)) {
-    abort_power_input("{.arg R} must be a whole number of at least 2 (bootstrap resamples per study), not {.val {R}}.")
-  }
-  if (!is.numeric(alpha) || length(alpha) != 1L || is.na(alpha) || alpha <= 0 || alpha >= 1) {
-    abort_power_input("{.arg alpha} must be a number between 0 and 1, such as 0.05, not {.val {alpha}}.")
-  }
+  check_count(reps, "reps")
+  check_count(R, "R", min = 2, class = "iecpls_power_input_error")
+  check_number(alpha, "alpha", above = 0, below = 1, example = 0.05, class = "iecpls_power_input_error")
   check_power_missing(missing, population)
   cores <- check_cores(cores)
   model <- as_pls_model(model)
@@ -74,7 +70,7 @@ pls_power <- function(population = iec_population(), n, reps = 200L, R = 500L,
 # Errors in the arguments of pls_power(): raised before any study is
 # simulated, as every study would fail the same way.
 abort_power_input <- function(message, env = parent.frame()) {
-  cli::cli_abort(message, class = "pls_power_input_error", call = NULL, .envir = env)
+  abort_input(message, class = "iecpls_power_input_error", .envir = env)
 }
 
 check_power_missing <- function(missing, population) {
@@ -177,11 +173,11 @@ report_power_failures <- function(failures, total) {
   if (!nrow(failures)) return(invisible())
   reasons <- paste0(failures$studies, " at n = ", failures$n, ": ", failures$reason)
   failed <- sum(failures$studies)
-  cli::cli_warn(c(
+  warn_iecpls(c(
     "{failed} of {total} simulated {cli::qty(total)}stud{?y/ies} {cli::qty(failed)}failed and {?was/were} excluded:",
     stats::setNames(reasons, rep("x", length(reasons))),
     "i" = "{.code attr(x, \"failures\")} lists them."
-  ), class = "pls_power_failure_warning", call = NULL)
+  ), class = "iecpls_power_failure_warning")
 }
 
 population_path <- function(population, ends) {

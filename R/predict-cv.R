@@ -127,7 +127,7 @@
 #' @export
 pls_predict <- function(fit, k = 10L, repetitions = 10L, technique = c("DA", "EA"), folds = NULL) {
   check_pls_fit(fit)
-  technique <- match.arg(technique)
+  technique <- match_arg(technique)
   problem <- cv_problem(fit, "PLSpredict")
   folds <- cv_folds(folds, problem$n, k, repetitions)
   cv <- run_cv(fit, problem, folds, technique)
@@ -141,7 +141,7 @@ pls_predict <- function(fit, k = 10L, repetitions = 10L, technique = c("DA", "EA
 cv_problem <- function(fit, what) {
   check_fit_has_data(fit, what)
   if (!is.null(fit$case_weights)) {
-    cli::cli_abort("{what} does not support case weights yet: refit without {.arg case_weights}.", call = NULL)
+    abort_input("{what} does not support case weights yet: refit without {.arg case_weights}.")
   }
   data <- cv_data(fit)
   settings <- fit$settings
@@ -153,9 +153,9 @@ cv_problem <- function(fit, what) {
 # The fold assignment: given (checked) or drawn as seminr draws it.
 cv_folds <- function(folds, n, k, repetitions) {
   if (!is.null(folds)) return(check_folds(folds, n))
-  check_number(k, "k", min = 1, integer = TRUE)
+  check_number(k, "k", min = 2, integer = TRUE)
   check_number(repetitions, "repetitions", integer = TRUE)
-  if (k > n) cli::cli_abort("{.arg k} ({k}) cannot exceed the number of cases ({n}).", call = NULL)
+  if (k > n) abort_input("{.arg k} ({k}) cannot exceed the number of cases ({n}).")
   vapply(seq_len(repetitions), function(r) draw_folds(n, k), integer(n))
 }
 
@@ -170,15 +170,15 @@ draw_folds <- function(n, k) {
 check_folds <- function(folds, n) {
   folds <- as.matrix(folds)
   ok <- is.numeric(folds) && !anyNA(folds) && all(folds == round(folds)) && all(folds >= 1)
-  if (!ok) cli::cli_abort("{.arg folds} must hold whole fold numbers 1, 2, ..., k.", call = NULL)
+  if (!ok) abort_input("{.arg folds} must hold whole fold numbers 1, 2, ..., k.")
   if (nrow(folds) != n) {
-    cli::cli_abort("{.arg folds} has {nrow(folds)} row{?s} but the fit used {n} case{?s}.", call = NULL)
+    abort_input("{.arg folds} has {nrow(folds)} row{?s} but the fit used {n} case{?s}.")
   }
   storage.mode(folds) <- "integer"
   for (r in seq_len(ncol(folds))) {
     k <- max(folds[, r])
     if (k < 2 || any(tabulate(folds[, r], k) == 0)) {
-      cli::cli_abort("Each column of {.arg folds} must use every fold number from 1 to k (k >= 2).", call = NULL)
+      abort_input("Each column of {.arg folds} must use every fold number from 1 to k (k >= 2).")
     }
   }
   dimnames(folds) <- NULL
@@ -191,7 +191,7 @@ fit_matrix <- function(problem, X, missing, label) {
   columns <- stats::setNames(lapply(seq_len(ncol(X)), function(j) X[, j]), colnames(X))
   raw <- tryCatch(c_fit_data(problem$model, columns, NULL, missing, problem$spec),
                   error = function(e) {
-                    cli::cli_abort("Estimating the model on {label} failed.", parent = e, call = NULL)
+                    abort_wrapped("Estimating the model on {label} failed.", e)
                   })
   raw_estimates(raw, problem$model, problem$consistent)
 }
@@ -243,17 +243,16 @@ run_cv <- function(fit, problem, folds, technique) {
 
 report_cv_failures <- function(n_failed, n_unconverged, n_fits) {
   if (n_unconverged > 0) {
-    cli::cli_warn("The PLS algorithm did not converge in {n_unconverged} of {n_fits} training fit{?s}.", call = NULL)
+    warn_iecpls("The PLS algorithm did not converge in {n_unconverged} of {n_fits} training fit{?s}.", class = "iecpls_not_converged_warning")
   }
   if (n_failed == n_fits) {
-    cli::cli_abort("The consistent PLS (PLSc) solution is inadmissible in every training fit: nothing to predict.",
-                   call = NULL)
+    abort_estimation("The consistent PLS (PLSc) solution is inadmissible in every training fit: nothing to predict.", class = "iecpls_inadmissible")
   }
   if (n_failed > 0) {
-    cli::cli_warn(c(
+    warn_iecpls(c(
       "The consistent PLS (PLSc) solution is inadmissible in {n_failed} of {n_fits} training fit{?s}.",
       "i" = "Their test rows are left out of every metric (benchmarks included)."
-    ), call = NULL)
+    ), class = "iecpls_inadmissible_warning")
   }
 }
 
@@ -361,5 +360,5 @@ format_table <- function(table, digits) {
 #'   `"decision"`, the table returned.
 #' @export
 tidy.pls_predict <- function(x, what = c("indicators", "constructs", "decision"), ...) {
-  x[[match.arg(what)]]
+  x[[match_arg(what)]]
 }

@@ -101,15 +101,15 @@
 #' @export
 predict.pls_fit <- function(object, newdata = NULL, technique = c("DA", "EA"), ...) {
   check_pls_fit(object, "object")
-  technique <- match.arg(technique)
+  technique <- match_arg(technique)
   check_fit_has_data(object, "Prediction")
   if (is.null(newdata)) newdata <- cv_data(object)$X
   X <- new_indicator_matrix(newdata, object)
   est <- fit_estimates(object)
   pred <- predict_scaled(est, object$model, scale_new(X, est, object$settings$missing), technique)
   if (is.null(pred)) {
-    cli::cli_abort(c("The implied correlations of the predictors of an endogenous construct are not positive definite.",
-                     "i" = "The consistent PLS (PLSc) solution cannot be used for prediction."), call = NULL)
+    abort_estimation(c("The implied correlations of the predictors of an endogenous construct are not positive definite.",
+                       "i" = "The consistent PLS (PLSc) solution cannot be used for prediction."), class = "iecpls_inadmissible")
   }
   items <- endogenous_indicators(object$model)
   predicted <- unscale(pred$items[, items, drop = FALSE], est, items)
@@ -119,7 +119,7 @@ predict.pls_fit <- function(object, newdata = NULL, technique = c("DA", "EA"), .
 
 check_fit_has_data <- function(fit, what) {
   if (is.null(fit$data)) {
-    cli::cli_abort("{what} needs the data: {.arg fit} was fitted from a correlation matrix.", call = NULL)
+    abort_input("{what} needs the data: {.arg fit} was fitted from a correlation matrix.", class = "iecpls_needs_data")
   }
   invisible(fit)
 }
@@ -131,7 +131,7 @@ new_indicator_matrix <- function(newdata, fit) {
   X <- matrix(as.double(unlist(columns, use.names = FALSE)), ncol = length(columns),
               dimnames = list(rownames(newdata), names(columns)))
   bad <- colSums(is.infinite(X)) > 0
-  if (any(bad)) cli::cli_abort("Indicator{?s} {.var {names(columns)[bad]}} {?has/have} infinite values.", call = NULL)
+  if (any(bad)) abort_data("Indicator{?s} {.var {names(columns)[bad]}} {?has/have} infinite values.", class = "iecpls_infinite_values")
   X
 }
 

@@ -52,7 +52,7 @@ lecuyer_seed <- function(seed) {
 with_seed <- function(seed, code, kind = "Mersenne-Twister") {
   if (is.null(seed)) return(code)
   if (!is.numeric(seed) || length(seed) != 1L || !is.finite(seed)) {
-    cli::cli_abort("{.arg seed} must be a single number or {.code NULL}, not {.obj_type_friendly {seed}}.", call = NULL)
+    abort_input("{.arg seed} must be a single number or {.code NULL}, not {.obj_type_friendly {seed}}.")
   }
   env <- globalenv()
   had_seed <- exists(".Random.seed", envir = env, inherits = FALSE)

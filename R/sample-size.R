@@ -76,9 +76,9 @@
 #' pls_sample_size(min(abs(coef(fit))))
 #' @export
 pls_sample_size <- function(p_min, alpha = 0.05, power = 0.80, alternative = c("one.sided", "two.sided")) {
-  alternative <- match.arg(alternative)
+  alternative <- match_arg(alternative)
   if (!is.numeric(p_min) || !length(p_min) || anyNA(p_min) || any(p_min <= -1 | p_min == 0 | p_min >= 1)) {
-    cli::cli_abort("{.arg p_min} must be path coefficients with absolute values in (0, 1).", call = NULL)
+    abort_input("{.arg p_min} must be path coefficients with absolute values in (0, 1).")
   }
   check_probability(alpha, "alpha")
   check_probability(power, "power")
@@ -95,10 +95,7 @@ pls_sample_size <- function(p_min, alpha = 0.05, power = 0.80, alternative = c("
 }
 
 check_probability <- function(x, name) {
-  if (!is.numeric(x) || length(x) != 1L || is.na(x) || x <= 0 || x >= 1) {
-    cli::cli_abort("{.arg {name}} must be a single number in (0, 1), not {.obj_type_friendly {x}}.", call = NULL)
-  }
-  invisible(x)
+  check_number(x, name, above = 0, below = 1)
 }
 
 # Smallest n with p * sqrt(n) * correction(n) > z, for Kock and Hadaya's

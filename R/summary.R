@@ -145,8 +145,8 @@ summary.pls_fit <- function(object, htmt_threshold = 0.85, htmt_absolute = FALSE
                             implied = c("auto", "composite", "common_factor"), ...) {
   check_number(htmt_threshold, "htmt_threshold")
   check_flag(htmt_absolute, "htmt_absolute")
-  f2_method <- match.arg(f2_method)
-  implied <- match.arg(implied)
+  f2_method <- match_arg(f2_method)
+  implied <- match_arg(implied)
   fit <- object
   thresholds <- pls_thresholds
   thresholds$htmt <- htmt_threshold

@@ -67,9 +67,10 @@
 #' and higher-order constructs (a construct measured by constructs).
 #'
 #' ## Errors
-#' Every problem raises an R error of class `pls_syntax_error` (which also
-#' has class `pls_model_error`, the class of the errors about an edited
-#' `pls_model` object that [pls()] checks again). Errors tied
+#' Every problem raises an R error of class `iecpls_syntax_error` (which
+#' also has classes `iecpls_model_error`, the class of the errors about an
+#' edited `pls_model` object that [pls()] checks again, and `iecpls_error`;
+#' see [iecpls_conditions]). Errors tied
 #' to a statement start with `Line n:`, where `n` is the 1-based line in the
 #' original text on which the statement begins, and quote the offending
 #' token and the statement:
@@ -160,7 +161,7 @@ parse_model <- function(syntax) {
 # Errors
 
 syntax_error <- function(...) {
-  model_error(..., class = "pls_syntax_error")
+  model_error(..., class = "iecpls_syntax_error")
 }
 
 statement_error <- function(statement, ...) {

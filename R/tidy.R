@@ -59,7 +59,7 @@ generics::glance
 #' @rdname tidy.pls_fit
 #' @export
 tidy.pls_fit <- function(x, what = c("paths", "loadings", "weights", "effects", "indirect"), ...) {
-  what <- match.arg(what)
+  what <- match_arg(what)
   out <- switch(what,
     paths = tidy_paths(x),
     loadings = tidy_outer(x, x$outer_loadings),

@@ -69,6 +69,6 @@ test_that("d_G is NA when the implied matrix is not positive definite", {
 
 test_that("arguments are checked", {
   fit <- fit_tight("mobi")
-  expect_error(pls_implied_cor(fit, model = "factor"), "arg")
+  expect_error(pls_implied_cor(fit, model = "factor"), "`model` must be one of", class = "iecpls_input_error")
   expect_error(pls_implied_cor(fit, saturated = 1), "saturated")
 })

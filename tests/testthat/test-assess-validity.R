@@ -100,7 +100,7 @@ test_that("cross-loadings are the indicator-construct correlations", {
 
 test_that("arguments are checked", {
   fit <- fit_tight("mobi")
-  expect_error(pls_htmt(fit, type = "htmt3"), "arg")
+  expect_error(pls_htmt(fit, type = "htmt3"), "`type` must be one of", class = "iecpls_input_error")
   expect_error(pls_htmt(fit, absolute = "yes"), "absolute")
   expect_error(pls_fornell_larcker("fit"), "pls_fit")
 })
@@ -122,7 +122,7 @@ test_that("a reverse-coded indicator makes HTMT NA with one warning naming the c
   run <- with_warnings(pls_htmt(fit))
   expect_length(run$warnings, 1L)
   warning <- run$warnings[[1]]
-  expect_s3_class(warning, "pls_htmt_reversed_warning")
+  expect_s3_class(warning, "iecpls_htmt_reversed_warning")
   expect_match(conditionMessage(warning), "HTMT is .*NA.* for every pair with Satisfaction and Loyalty")
   expect_match(conditionMessage(warning), "CUSA1.*CUSL1")
   expect_match(conditionMessage(warning), "recode it")
@@ -134,7 +134,7 @@ test_that("a reverse-coded indicator makes HTMT NA with one warning naming the c
   # HTMT2: the same single warning, about HTMT2
   run2 <- with_warnings(pls_htmt(fit, type = "htmt2"))
   expect_length(run2$warnings, 1L)
-  expect_s3_class(run2$warnings[[1]], "pls_htmt_reversed_warning")
+  expect_s3_class(run2$warnings[[1]], "iecpls_htmt_reversed_warning")
   expect_match(conditionMessage(run2$warnings[[1]]), "^HTMT2 is")
   expect_true(is.na(run2$value["Satisfaction", "Loyalty"]))
   # absolute correlations do not see the reversal
@@ -151,7 +151,7 @@ test_that("the bootstrap and group comparisons show that warning once; resampled
   set.seed(11)
   run <- with_warnings(pls_boot(fit, R = 20, bca = FALSE))
   expect_length(run$warnings, 1L)
-  expect_s3_class(run$warnings[[1]], "pls_htmt_reversed_warning")
+  expect_s3_class(run$warnings[[1]], "iecpls_htmt_reversed_warning")
   draws <- run$value$draws
   expect_true(all(is.na(draws[, "htmt: Satisfaction <-> Loyalty"])))
   expect_true(all(is.na(draws[, "htmt: Image <-> Satisfaction"])))
@@ -161,5 +161,5 @@ test_that("the bootstrap and group comparisons show that warning once; resampled
   groups <- rep(c("a", "b"), length.out = nrow(mobi))
   mga <- with_warnings(pls_mga(fit, groups, method = c("permutation", "bootstrap"), R = 20))
   expect_length(mga$warnings, 1L)
-  expect_s3_class(mga$warnings[[1]], "pls_htmt_reversed_warning")
+  expect_s3_class(mga$warnings[[1]], "iecpls_htmt_reversed_warning")
 })

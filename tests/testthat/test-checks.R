@@ -29,7 +29,7 @@ test_that("text, plain factors and other classes are errors listing the columns"
   # numbers in a class R cannot read as plain doubles (bit64's integer64)
   data <- mobi
   data$PERV1 <- structure(as.double(data$PERV1), class = "integer64")
-  expect_error(pls(ecsi_syntax, data = data), "PERV1. is an <integer64> object")
+  expect_error(pls(ecsi_syntax, data = data), "PERV1. is an <integer64> object", class = "iecpls_non_numeric_column")
   data <- mobi
   data$PERV1 <- as.complex(data$PERV1)
   expect_error(pls(ecsi_syntax, data = data), "PERV1. is a complex vector")
@@ -150,7 +150,7 @@ test_that("zero-variance indicators are named", {
 
 test_that("duplicated column names are an error naming the column", {
   data <- cbind(mobi, IMAG3 = 1)
-  expect_error(pls(ecsi_syntax, data = data), "more than one column named .IMAG3.")
+  expect_error(pls(ecsi_syntax, data = data), "more than one column named .IMAG3.", class = "iecpls_data_error")
   matrix_data <- cbind(as.matrix(mobi), CUEX2 = 1L)
   expect_error(pls(ecsi_syntax, data = matrix_data), "more than one column named .CUEX2.")
   # a duplicated column the model does not use is fine
@@ -163,7 +163,7 @@ test_that("too few cases is an error saying how many the model needs", {
   expect_match(message, "needs at least 4 cases, but there are only 3 rows")
   expect_match(message, "Construct Loyalty has 2 predictors")
   expect_s3_class(pls(small, data = mobi[1:4, ]), "pls_fit")
-  expect_error(pls(small, data = mobi[0, ]), "only 0 rows")
+  expect_error(pls(small, data = mobi[0, ]), "only 0 rows", class = "iecpls_too_few_cases")
   expect_error(pls(small, data = mobi[1, ]), "only 1 row\\.")
   # Mode B needs more cases than indicators
   composite <- sub("Image        =~", "Image <~", sub("IMAG3", "IMAG3 + IMAG4 + IMAG5", small))
@@ -177,7 +177,7 @@ test_that("too few cases is an error saying how many the model needs", {
   expect_error(pls(small, data = mobi, case_weights = c(2, 2, 2, rep(0, 247))),
                "only 3 rows with a positive case weight")
   # and nobs with a correlation matrix
-  expect_error(pls(small, S = stats::cor(mobi), nobs = 3), "only 3 observations")
+  expect_error(pls(small, S = stats::cor(mobi), nobs = 3), "only 3 observations", class = "iecpls_too_few_cases")
 })
 
 test_that("a Mode B block with collinear indicators names the construct and indicators", {
@@ -192,12 +192,15 @@ test_that("a Mode B block with collinear indicators names the construct and indi
 
 test_that("bad case weights are errors naming the problem and rows", {
   expect_error(pls(ecsi_syntax, data = mobi, case_weights = rep(1, 249)), "249 values but .data. has 250 rows")
-  expect_error(pls(ecsi_syntax, data = mobi, case_weights = c(1, -2, rep(1, 248))), "must not be negative .row 2.")
+  expect_error(pls(ecsi_syntax, data = mobi, case_weights = c(1, -2, rep(1, 248))), "must not be negative .row 2.",
+               class = "iecpls_case_weights_error")
   expect_error(pls(ecsi_syntax, data = mobi, case_weights = c(1, 1, NA, NA, rep(1, 246))), "must not be missing .rows 3 and 4.")
   expect_error(pls(ecsi_syntax, data = mobi, case_weights = c(Inf, rep(1, 249))), "must be finite .row 1.")
   expect_error(pls(ecsi_syntax, data = mobi, case_weights = rep(0, 250)), "sum to 0")
-  expect_error(pls(ecsi_syntax, data = mobi, case_weights = rep(TRUE, 250)), "numeric vector, not a logical")
-  expect_error(pls(ecsi_syntax, data = mobi, case_weights = "wieght"), "Case weight column named in .case_weights. is not in .data.")
+  expect_error(pls(ecsi_syntax, data = mobi, case_weights = rep(TRUE, 250)), "numeric vector, not a logical",
+               class = "iecpls_case_weights_error")
+  expect_error(pls(ecsi_syntax, data = mobi, case_weights = "wieght"),
+               "Case weight column named in .case_weights. is not in .data.", class = "iecpls_unknown_column")
   expect_error(pls(ecsi_syntax, data = cbind(mobi, weight = 1), case_weights = "wieght"), "did you mean .weight.")
   # a weight column of a matrix
   counts <- rep(1:2, 125)
@@ -208,12 +211,14 @@ test_that("bad case weights are errors naming the problem and rows", {
 test_that("indicators and constructs absent from the data or model come with a suggestion", {
   data <- mobi
   names(data)[names(data) == "PERQ5"] <- "perq5"
-  expect_error(pls(ecsi_syntax, data = data), "PERQ5. .did you mean .perq5.")
+  expect_error(pls(ecsi_syntax, data = data), "PERQ5. .did you mean .perq5.", class = "iecpls_unknown_column")
   expect_error(pls(sub("Loyalty      ~ Image", "Loyalty      ~ Imag", ecsi_syntax), data = mobi),
                "construct \"Imag\" has no indicators \\(did you mean \"Image\"\\?\\)")
-  expect_error(pls(ecsi_syntax, data = mobi, modes = c(Valeu = "B")), "Valeu. .did you mean .Value.")
+  expect_error(pls(ecsi_syntax, data = mobi, modes = c(Valeu = "B")), "Valeu. .did you mean .Value.",
+               class = "iecpls_unknown_name")
   expect_error(pls(ecsi_syntax, data = unname(as.matrix(mobi))), "no column names")
-  expect_error(pls(ecsi_syntax, data = as.list(mobi)), "data frame or a numeric matrix, not a list")
+  expect_error(pls(ecsi_syntax, data = as.list(mobi)), "data frame or a numeric matrix, not a list",
+               class = "iecpls_input_error")
 })
 
 test_that("names from the data are shown, never evaluated", {
@@ -237,7 +242,8 @@ test_that("a correlation matrix that is not symmetric or not PSD is an error nam
   indefinite <- S
   indefinite["IMAG1", "IMAG2"] <- indefinite["IMAG2", "IMAG1"] <- 0.99
   indefinite["IMAG1", "IMAG3"] <- indefinite["IMAG3", "IMAG1"] <- -0.99
-  expect_error(pls(ecsi_syntax, S = indefinite), "not positive semidefinite .smallest eigenvalue")
+  expect_error(pls(ecsi_syntax, S = indefinite), "not positive semidefinite .smallest eigenvalue",
+               class = "iecpls_data_error")
   with_na <- S
   with_na["PERV1", "PERV2"] <- NA
   expect_error(pls(ecsi_syntax, S = with_na), "missing or infinite values.*PERV1, PERV2")
@@ -247,8 +253,8 @@ test_that("a correlation matrix that is not symmetric or not PSD is an error nam
   doubled <- S
   dimnames(doubled) <- rep(list(replace(rownames(S), 2, rownames(S)[1])), 2)
   expect_error(pls(ecsi_syntax, S = doubled), "names .CUEX1. more than once")
-  expect_error(pls(ecsi_syntax, S = S[1:5, ]), "square numeric matrix")
-  expect_error(pls(ecsi_syntax, S = unname(S)), "row or column names")
+  expect_error(pls(ecsi_syntax, S = S[1:5, ]), "square numeric matrix", class = "iecpls_input_error")
+  expect_error(pls(ecsi_syntax, S = unname(S)), "row or column names", class = "iecpls_data_error")
 })
 
 test_that("an S asymmetric by rounding is accepted; otherwise the error shows the difference (#15, defect 12)", {
@@ -267,16 +273,70 @@ test_that("an S asymmetric by rounding is accepted; otherwise the error shows th
 })
 
 test_that("pls() and pls_boot() check their other arguments", {
-  expect_error(pls(ecsi_syntax, data = mobi, na_values = "-99"), "na_values. must be numeric codes")
-  expect_error(pls(ecsi_syntax, data = mobi, boot = 2.5), "boot")
+  input_error <- function(expr, regexp) expect_error(expr, regexp, class = "iecpls_input_error")
+  input_error(pls(ecsi_syntax, data = mobi, na_values = "-99"), "na_values. must be numeric codes")
+  input_error(pls(ecsi_syntax, data = mobi, boot = 2.5), "`boot` must be a non-negative whole number, not 2.5")
+  input_error(pls(ecsi_syntax, data = mobi, boot = 1), "`boot` must be 0 .no bootstrap. or a whole number of at least 2, not 1")
+  input_error(pls(ecsi_syntax, data = mobi, consistent = NA), "`consistent` must be `TRUE` or `FALSE`")
   fit <- pls(small_ecsi_syntax, data = mobi)
-  expect_error(pls_boot(fit, R = 3e9), "R. must be at most 2147483647")
-  expect_error(pls_boot(fit, R = NA), "R. must be a positive whole number")
-  expect_error(pls_boot(fit, R = 10, bca = "yes"), "bca. must be .TRUE. or .FALSE.")
-  expect_error(pls_boot(fit, R = 10, level = 95), "level")
-  expect_error(pls_boot(fit, R = 10, cores = 0), "cores")
-  expect_error(pls_boot(unclass(fit), R = 10), "pls_fit")
-  expect_error(pls_boot(pls(small_ecsi_syntax, S = stats::cor(mobi)), R = 10), "needs the data")
+  input_error(pls_boot(fit, R = 3e9), "`R` must be at most 2,147,483,647, not 3,000,000,000")
+  input_error(pls_boot(fit, R = NA), "`R` must be a whole number of at least 2, not `NA`")
+  input_error(pls_boot(fit, R = 1), "`R` must be a whole number of at least 2, not 1\\.")
+  input_error(pls_boot(fit, R = 10, bca = "yes"), "bca. must be .TRUE. or .FALSE.")
+  input_error(pls_boot(fit, R = 10, level = 95), "`level` must be a number strictly between 0 and 1 .such as 0.95., not 95")
+  input_error(pls_boot(fit, R = 10, cores = 0), "`cores` must be a positive whole number, not 0")
+  input_error(pls_boot(unclass(fit), R = 10), "pls_fit")
+  expect_error(pls_boot(pls(small_ecsi_syntax, S = stats::cor(mobi)), R = 10), "needs the data",
+               class = "iecpls_needs_data")
+})
+
+test_that("number checks state the rule and show the value given (#16)", {
+  fit <- pls(small_ecsi_syntax, data = mobi)
+  input_error <- function(expr, message) {
+    err <- expect_error(expr, class = "iecpls_input_error")
+    expect_identical(cli::ansi_strip(conditionMessage(err)), message)
+  }
+  input_error(pls(small_ecsi_syntax, data = mobi, tol = 0), "`tol` must be a positive number, not 0.")
+  input_error(pls(small_ecsi_syntax, data = mobi, tol = "1e-7"), "`tol` must be a positive number, not a string.")
+  input_error(pls(small_ecsi_syntax, data = mobi, tol = Inf), "`tol` must be a positive number, not Inf.")
+  input_error(pls(small_ecsi_syntax, data = mobi, max_iter = 0), "`max_iter` must be a positive whole number, not 0.")
+  input_error(pls(small_ecsi_syntax, data = mobi, max_iter = 2.5), "`max_iter` must be a positive whole number, not 2.5.")
+  expect_match(conditionMessage(expect_error(pls(small_ecsi_syntax, data = mobi, max_iter = 1e10))),
+               "`max_iter` must be at most 100,000, not 10,000,000,000.", fixed = TRUE)
+  input_error(pls(small_ecsi_syntax, data = mobi, max_iter = c(10, 20)),
+              "`max_iter` must be a positive whole number, not a double vector.")
+  input_error(pls_predict(fit, k = 1), "`k` must be a whole number of at least 2, not 1.")
+  input_error(pls_predict(fit, k = 5, repetitions = 0), "`repetitions` must be a positive whole number, not 0.")
+  input_error(pls_blindfold(fit, omission_distance = 1), "`omission_distance` must be a whole number of at least 2, not 1.")
+  input_error(pls_cvpat(fit, R = -1), "`R` must be a non-negative whole number, not -1.")
+  input_error(pls_sample_size(0.2, alpha = 1), "`alpha` must be a number strictly between 0 and 1, not 1.")
+  input_error(plot(fit, digits = 16), "`digits` must be a whole number from 0 to 15, not 16.")
+  group <- rep(1:2, 125)
+  input_error(pls_mga(fit, group = group, R = 1), "`R` must be a whole number of at least 2, not 1.")
+  input_error(pls_micom(fit, group = group, R = 100, alpha = 0.5),
+              "`alpha` must be a number strictly between 0 and 0.5 (such as 0.05), not 0.5.")
+  # accepted at the bounds
+  expect_s3_class(pls(small_ecsi_syntax, data = mobi, max_iter = 1, tol = 1e300), "pls_fit")
+})
+
+test_that("number_rule() words every kind of bound", {
+  expect_identical(number_rule(NULL, NULL, 0, NULL, FALSE), "a positive number")
+  expect_identical(number_rule(1, NULL, NULL, NULL, TRUE), "a positive whole number")
+  expect_identical(number_rule(0, NULL, NULL, NULL, FALSE), "a non-negative number")
+  expect_identical(number_rule(2, NULL, NULL, NULL, TRUE), "a whole number of at least 2")
+  expect_identical(number_rule(NULL, NULL, 1, NULL, FALSE), "a number greater than 1")
+  expect_identical(number_rule(NULL, 5, NULL, NULL, FALSE), "a number of at most 5")
+  expect_identical(number_rule(NULL, NULL, NULL, 5, FALSE), "a number less than 5")
+  expect_identical(number_rule(1, 1e5, NULL, NULL, TRUE), "a whole number from 1 to 100,000")
+  expect_identical(number_rule(NULL, NULL, 0, 1, FALSE), "a number strictly between 0 and 1")
+  expect_identical(number_rule(0, NULL, NULL, 1, FALSE), "a number of at least 0 and less than 1")
+  expect_identical(number_rule(NULL, 1, 0, NULL, FALSE), "a number greater than 0 and at most 1")
+  # whole numbers turn exclusive bounds into inclusive ones
+  expect_error(check_number(0, "n", integer = TRUE), "a positive whole number, not 0")
+  expect_error(check_number(5, "n", below = 5, min = 0, integer = TRUE), "from 0 to 4, not 5")
+  expect_identical(check_number(4, "n", below = 5, min = 0, integer = TRUE), 4)
+  expect_error(check_number(as.Date("2020-01-01"), "n"), "not a <Date> object")
+  expect_error(check_number(2, "n", min = 3, class = "my_error"), class = "my_error")
 })
 
 test_that("data frames, tibbles, data.tables and matrices give identical fits", {

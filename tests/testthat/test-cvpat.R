@@ -67,7 +67,7 @@ test_that("pls_cvpat() prints, tidies and checks its arguments", {
   expect_output(print(pls_cvpat(fit, k = 5, repetitions = 1, R = 0)), "two-sided paired t test\n")
   expect_identical(tidy(cv), cv$tests)
   expect_identical(nrow(cv$tests), 6L)
-  expect_error(pls_cvpat(fit, benchmark = "XX"), "should be one of")
+  expect_error(pls_cvpat(fit, benchmark = "XX"), "`benchmark` must be one or more of", class = "iecpls_input_error")
   expect_error(pls_cvpat(fit, R = -1), "R")
   expect_error(pls_cvpat(fit, standardize = NA), "standardize")
 })

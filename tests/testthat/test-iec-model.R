@@ -18,5 +18,5 @@ test_that("the extended model adds the outcomes and GAD -> RIG", {
 })
 
 test_that("iec_model() rejects unknown types", {
-  expect_error(iec_model("full"), "should be one of")
+  expect_error(iec_model("full"), "`type` must be one of", class = "iecpls_input_error")
 })

@@ -35,7 +35,7 @@ test_that("the interrupt check leaves estimates unchanged", {
 
 test_that("max_iter is capped with a message that says why", {
   expect_error(pls(small_ecsi_syntax, data = mobi, max_iter = .Machine$integer.max),
-               "at most 100,000", class = "pls_argument_error")
-  expect_error(pls(small_ecsi_syntax, data = mobi, max_iter = 1e5 + 1), class = "pls_argument_error")
+               "at most 100,000", class = "iecpls_input_error")
+  expect_error(pls(small_ecsi_syntax, data = mobi, max_iter = 1e5 + 1), class = "iecpls_input_error")
   expect_silent(pls(small_ecsi_syntax, data = mobi, max_iter = 1e5))
 })

@@ -170,14 +170,14 @@ test_that("layout_pls() prints a summary", {
 test_that("a missing node label or digits is an error naming the argument (#15, defect 12)", {
   fit <- pls(small_ecsi_syntax, data = mobi)
   for (labels in list(c(Image = NA), c(Image = NA_character_, Satisfaction = "Satisfied"))) {
-    expect_error(plot(fit, node_labels = labels), class = "pls_argument_error")
+    expect_error(plot(fit, node_labels = labels), class = "iecpls_input_error")
     expect_error(plot(fit, node_labels = labels), "node_labels.*Image")
   }
-  expect_error(plot(parse_model(small_ecsi_syntax), node_labels = c(Image = NA)), class = "pls_argument_error")
+  expect_error(plot(parse_model(small_ecsi_syntax), node_labels = c(Image = NA)), class = "iecpls_input_error")
   for (digits in list(NA, NA_real_, -1, 2.5, "2", 1:2)) {
-    expect_error(plot(fit, digits = digits), "`digits` must be a whole number", class = "pls_argument_error")
+    expect_error(plot(fit, digits = digits), "`digits` must be a whole number", class = "iecpls_input_error")
   }
-  expect_error(as_dot(fit, digits = NA), "`digits`", class = "pls_argument_error")
-  expect_error(layout_pls(fit, digits = NA), "`digits`", class = "pls_argument_error")
-  expect_error(diagram_labels(fit, digits = NA), "`digits`", class = "pls_argument_error")
+  expect_error(as_dot(fit, digits = NA), "`digits`", class = "iecpls_input_error")
+  expect_error(layout_pls(fit, digits = NA), "`digits`", class = "iecpls_input_error")
+  expect_error(diagram_labels(fit, digits = NA), "`digits`", class = "iecpls_input_error")
 })

@@ -201,7 +201,7 @@ test_that("arguments are checked", {
   expect_error(pls_mga(fit, "region"), "must be given")
   expect_error(pls_mga(fit, "region", data = mobi), "no column")
   expect_error(pls_mga(fit, rep(1:2, 125), p_adjust = "bonf"), "p_adjust")
-  expect_error(pls_mga(fit, rep(1:2, 125), method = "chin"), "should be one of")
+  expect_error(pls_mga(fit, rep(1:2, 125), method = "chin"), "`method` must be one or more of", class = "iecpls_input_error")
   expect_error(pls_mga(pls(small_ecsi_syntax, S = cor(mobi)), rep(1:2, 125)), "needs the data")
   expect_error(pls_micom(fit, rep(1:2, 125), alpha = 0.7), "alpha")
 })

@@ -43,19 +43,19 @@ test_that("as_pls_model() and pls() check an edited model again", {
   edits <- edited_models()
   expect_setequal(names(edits), names(expected_messages))
   for (what in names(edits)) {
-    err <- expect_error(as_pls_model(edits[[what]]), class = "pls_model_error", info = what)
+    err <- expect_error(as_pls_model(edits[[what]]), class = "iecpls_model_error", info = what)
     expect_match(conditionMessage(err), "^`model` is not a valid pls_model", info = what)
     expect_match(conditionMessage(err), expected_messages[[what]], fixed = TRUE, info = what)
     expect_null(conditionCall(err))
     expect_error(pls(edits[[what]], data = data), expected_messages[[what]], fixed = TRUE,
-                 class = "pls_model_error", info = what)
+                 class = "iecpls_model_error", info = what)
   }
 })
 
 test_that("a self-loop is not fitted as a path of 1", {
   m <- chain_model()
   m$inner["C1", "C1"] <- 1L
-  expect_error(pls(m, data = chain_data(60, 3, 2)), 'Self-loop "C1 ~ C1"', class = "pls_model_error")
+  expect_error(pls(m, data = chain_data(60, 3, 2)), 'Self-loop "C1 ~ C1"', class = "iecpls_model_error")
 })
 
 test_that("an unedited or consistently edited model fits as its syntax does", {
@@ -73,9 +73,9 @@ test_that("functions taking a fit check the fit's model again", {
   fit <- pls(chain_syntax(3, 2), data = chain_data(60, 3, 2))
   fit$model$inner["C3", "C1"] <- 1L
   msg <- "`fit$model` is not a valid pls_model (was it edited after parse_model()?). The structural model is not recursive"
-  expect_error(pls_effects(fit), msg, fixed = TRUE, class = "pls_model_error")
-  expect_error(summary(fit), msg, fixed = TRUE, class = "pls_model_error")
-  expect_error(pls_boot(fit, R = 20), msg, fixed = TRUE, class = "pls_model_error")
+  expect_error(pls_effects(fit), msg, fixed = TRUE, class = "iecpls_model_error")
+  expect_error(summary(fit), msg, fixed = TRUE, class = "iecpls_model_error")
+  expect_error(pls_boot(fit, R = 20), msg, fixed = TRUE, class = "iecpls_model_error")
 })
 
 test_that("a fit's model edited to no longer match its estimates is an error", {
@@ -84,15 +84,15 @@ test_that("a fit's model edited to no longer match its estimates is an error", {
   dropped$model$inner["C1", "C2"] <- 0L
   dropped$model$inner["C1", "C3"] <- 1L
   expect_error(pls_effects(dropped), "`fit$model` does not match the estimates in `fit`", fixed = TRUE,
-               class = "pls_model_error")
+               class = "iecpls_model_error")
   renamed <- fit
   renamed$model <- parse_model(gsub("C", "K", chain_syntax(3, 2)))
-  expect_error(summary(renamed), "does not match the estimates", class = "pls_model_error")
+  expect_error(summary(renamed), "does not match the estimates", class = "iecpls_model_error")
 })
 
 test_that("syntax errors are model errors too", {
-  err <- expect_error(parse_model("A =~ a\nB =~ b\nB ~ A\nA ~ B"), class = "pls_syntax_error")
-  expect_s3_class(err, "pls_model_error")
+  err <- expect_error(parse_model("A =~ a\nB =~ b\nB ~ A\nA ~ B"), class = "iecpls_syntax_error")
+  expect_s3_class(err, "iecpls_model_error")
 })
 
 test_that("a parsed model is checked once; any edit brings the checks back", {
@@ -102,7 +102,7 @@ test_that("a parsed model is checked once; any edit brings the checks back", {
   expect_true(is_checked(m))
   m$inner["Loyalty", "Image"] <- 1  # a cycle Image -> Loyalty -> Image
   expect_false(is_checked(m))
-  expect_error(pls(m, data = mobi), class = "pls_model_error")
+  expect_error(pls(m, data = mobi), class = "iecpls_model_error")
   # forging the mark needs the very same parts, so the checks cannot be skipped by accident
   attr(m, "checked")$inner <- m$inner
   expect_true(is_checked(m))

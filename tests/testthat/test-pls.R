@@ -131,7 +131,7 @@ test_that("rows of weight zero are as if absent: nobs, adjusted R^2, bootstrap, 
 
 test_that("case weights of any finite scale fit; negligible weights are zero (#15, defect 12)", {
   tiny <- c(1, 1, rep(1e-320, nrow(mobi) - 2))
-  expect_error(pls(small_ecsi_syntax, data = mobi, case_weights = tiny), "only 2 rows with a positive case weight")
+  expect_error(pls(small_ecsi_syntax, data = mobi, case_weights = tiny), "only 2 rows with a positive case weight", class = "iecpls_too_few_cases")
   fit <- pls(small_ecsi_syntax, data = mobi)
   huge <- pls(small_ecsi_syntax, data = mobi, case_weights = rep(1e306, nrow(mobi)))
   expect_same_estimates(huge, fit, tolerance = 1e-12)
@@ -144,11 +144,11 @@ test_that("case weights of any finite scale fit; negligible weights are zero (#1
 })
 
 test_that("case weights are checked", {
-  expect_error(pls(ecsi_syntax, data = mobi, case_weights = rep(1, 10)), "10 values.*250 rows")
-  expect_error(pls(ecsi_syntax, data = mobi, case_weights = c(-1, rep(1, 249))), "negative")
-  expect_error(pls(ecsi_syntax, data = mobi, case_weights = c(NA, rep(1, 249))), "missing")
-  expect_error(pls(ecsi_syntax, data = mobi, case_weights = "weight"), "weight")
-  expect_error(pls(ecsi_syntax, data = mobi, case_weights = letters), "numeric")
+  expect_error(pls(ecsi_syntax, data = mobi, case_weights = rep(1, 10)), "10 values.*250 rows", class = "iecpls_case_weights_error")
+  expect_error(pls(ecsi_syntax, data = mobi, case_weights = c(-1, rep(1, 249))), "negative", class = "iecpls_case_weights_error")
+  expect_error(pls(ecsi_syntax, data = mobi, case_weights = c(NA, rep(1, 249))), "missing", class = "iecpls_case_weights_error")
+  expect_error(pls(ecsi_syntax, data = mobi, case_weights = "weight"), "weight", class = "iecpls_unknown_column")
+  expect_error(pls(ecsi_syntax, data = mobi, case_weights = letters), "numeric", class = "iecpls_case_weights_error")
 })
 
 test_that("non-convergence is a warning and a flag", {
@@ -188,39 +188,39 @@ test_that("zero-variance and all-missing indicators are named", {
 test_that("data problems give errors that name the column", {
   data <- mobi
   names(data)[names(data) == "CUSA2"] <- "CUSA_2"
-  expect_error(pls(ecsi_syntax, data = data), "CUSA2.*did you mean.*CUSA_2")
+  expect_error(pls(ecsi_syntax, data = data), "CUSA2.*did you mean.*CUSA_2", class = "iecpls_unknown_column")
   data <- mobi
   data$CUSA1 <- as.character(data$CUSA1)
-  expect_error(pls(ecsi_syntax, data = data), "not numeric.*CUSA1.*character")
+  expect_error(pls(ecsi_syntax, data = data), "not numeric.*CUSA1.*character", class = "iecpls_non_numeric_column")
   data <- mobi
   data$CUSA1[3] <- Inf
   expect_error(pls(ecsi_syntax, data = data), "CUSA1.*infinite")
-  expect_error(pls(ecsi_syntax), "data")
-  expect_error(pls(ecsi_syntax, data = mobi, S = cor(mobi)), "not both")
-  expect_error(pls(ecsi_syntax, data = mobi, scheme = "lines"), "arg")
-  expect_error(pls(ecsi_syntax, data = mobi, tol = -1), "tol")
-  expect_error(pls(ecsi_syntax, data = mobi, max_iter = 2.5), "max_iter")
-  expect_error(pls(42, data = mobi), "model")
+  expect_error(pls(ecsi_syntax), "data", class = "iecpls_input_error")
+  expect_error(pls(ecsi_syntax, data = mobi, S = cor(mobi)), "not both", class = "iecpls_input_error")
+  expect_error(pls(ecsi_syntax, data = mobi, scheme = "lines"), "`scheme` must be one of", class = "iecpls_input_error")
+  expect_error(pls(ecsi_syntax, data = mobi, tol = -1), "tol", class = "iecpls_input_error")
+  expect_error(pls(ecsi_syntax, data = mobi, max_iter = 2.5), "max_iter", class = "iecpls_input_error")
+  expect_error(pls(42, data = mobi), "model", class = "iecpls_input_error")
 })
 
 test_that("mode overrides are checked and applied", {
   fit <- pls(ecsi_syntax, data = mobi, modes = c(Quality = "B", Value = "b"))
   expect_equal(unname(fit$model$modes[c("Quality", "Value", "Image")]), c("B", "B", "A"))
-  expect_error(pls(ecsi_syntax, data = mobi, modes = c(Qualty = "B")), "Qualty.*did you mean.*Quality")
-  expect_error(pls(ecsi_syntax, data = mobi, modes = c(Quality = "C")), "Quality")
-  expect_error(pls(ecsi_syntax, data = mobi, modes = "B"), "named")
+  expect_error(pls(ecsi_syntax, data = mobi, modes = c(Qualty = "B")), "Qualty.*did you mean.*Quality", class = "iecpls_unknown_name")
+  expect_error(pls(ecsi_syntax, data = mobi, modes = c(Quality = "C")), "Quality", class = "iecpls_input_error")
+  expect_error(pls(ecsi_syntax, data = mobi, modes = "B"), "named", class = "iecpls_input_error")
 })
 
 test_that("covariance input is checked", {
   S <- stats::cor(mobi)
   bad <- S
   bad[1, 2] <- 0.9
-  expect_error(pls(ecsi_syntax, S = bad), "symmetric")
-  expect_error(pls(ecsi_syntax, S = unname(S)), "names")
+  expect_error(pls(ecsi_syntax, S = bad), "symmetric", class = "iecpls_data_error")
+  expect_error(pls(ecsi_syntax, S = unname(S)), "names", class = "iecpls_data_error")
   not_psd <- S
   not_psd["IMAG1", "IMAG2"] <- not_psd["IMAG2", "IMAG1"] <- -0.99
-  expect_error(pls(ecsi_syntax, S = not_psd), "positive semidefinite")
-  expect_error(pls(ecsi_syntax, S = S[1:5, 1:5]), "not in `S`")
+  expect_error(pls(ecsi_syntax, S = not_psd), "positive semidefinite", class = "iecpls_data_error")
+  expect_error(pls(ecsi_syntax, S = S[1:5, 1:5]), "not in `S`", class = "iecpls_unknown_column")
 })
 
 test_that("input types give identical results and the user's data is not changed", {

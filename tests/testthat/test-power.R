@@ -36,15 +36,15 @@ test_that("power grows with the sample size and inputs are checked", {
 
 test_that("arguments that would make every study fail stop at once, naming the argument", {
   expect_power_input_error <- function(regexp, R = 20, ...) {
-    expect_error(pls_power(n = 100, reps = 2, R = R, ...), regexp, class = "pls_power_input_error")
+    expect_error(pls_power(n = 100, reps = 2, R = R, ...), regexp, class = "iecpls_power_input_error")
   }
-  expect_power_input_error("`R` must be a whole number of at least 2", R = 1)
-  expect_power_input_error("`alpha` must be a number between 0 and 1", alpha = 2)
+  expect_power_input_error("`R` must be a whole number of at least 2, not 1", R = 1)
+  expect_power_input_error("`alpha` must be a number strictly between 0 and 1 \\(such as 0.05\\), not 2", alpha = 2)
   expect_power_input_error("`alpha`", alpha = 0)
   expect_power_input_error("`missing` must be one of", missing = "bogus")
   expect_power_input_error("`missing = \"fail\"` rejects", missing = "fail")
   expect_power_input_error("`x1`.*not in the data simulated", model = "A =~ x1 + ttm1\nB =~ y1 + ic1\nB ~ A")
-  expect_error(pls_power(n = 5), "at least 10", class = "pls_power_input_error")
+  expect_error(pls_power(n = 5), "at least 10", class = "iecpls_power_input_error")
   # without nonresponse, missing = "fail" is fine
   population <- iec_population()
   population$nonresponse <- 0
@@ -58,7 +58,7 @@ test_that("studies that fail are counted with their reasons, printed and warned 
   set.seed(4)
   expect_warning(
     power <- suppressMessages(pls_power(population, n = 12, reps = 2, R = 20, missing = "casewise")),
-    "2 of 2 simulated studies failed", class = "pls_power_failure_warning")
+    "2 of 2 simulated studies failed", class = "iecpls_power_failure_warning")
   expect_equal(power$failed, rep(2L, 8))
   failures <- attr(power, "failures")
   expect_equal(sum(failures$studies), 2L)

@@ -139,6 +139,6 @@ test_that("predict() explains what it cannot do", {
   expect_error(predict(fit, mobi[setdiff(names(mobi), "IMAG1")]), "IMAG1")
   from_cor <- pls(small_ecsi_syntax, S = cor(mobi))
   expect_error(predict(from_cor, mobi), "correlation matrix")
-  expect_error(predict(fit, mobi, technique = "XX"), "should be one of")
+  expect_error(predict(fit, mobi, technique = "XX"), "`technique` must be one of", class = "iecpls_input_error")
   expect_error(predict.pls_fit(list(), mobi), "pls_fit")
 })

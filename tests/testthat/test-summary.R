@@ -112,7 +112,7 @@ test_that("the model fit table flags an SRMR above 0.08", {
 test_that("summary arguments are checked", {
   fit <- fit_tight("mobi")
   expect_error(summary(fit, htmt_threshold = -1), "htmt_threshold")
-  expect_error(summary(fit, f2_method = "other"), "arg")
+  expect_error(summary(fit, f2_method = "other"), "`f2_method` must be one of", class = "iecpls_input_error")
   expect_error(summary(fit, htmt_absolute = NA), "htmt_absolute")
 })
 

@@ -179,7 +179,7 @@ test_that("an indicator may not share a name with a construct", {
 test_that("a construct measured by constructs is named as higher-order, not supported yet", {
   expect_error(parse_model("A =~ a\nB =~ b + A\nB ~ A"),
                'Line 2: construct "B" is measured by construct "A" (line 1): higher-order constructs are not supported yet (iecpls issue #18)',
-               fixed = TRUE, class = "pls_syntax_error")
+               fixed = TRUE, class = "iecpls_syntax_error")
   hoc <- "HOC =~ LOC1 + LOC2\nLOC1 =~ a1 + a2\nLOC2 =~ b1 + b2\nY =~ y\nY ~ HOC"
   expect_error(parse_model(hoc), 'Line 1: construct "HOC" is measured by construct "LOC1" (line 2): higher-order',
                fixed = TRUE)
@@ -189,7 +189,7 @@ test_that("interactions are named as not supported yet", {
   base <- "X =~ x1 + x2\nM =~ m1 + m2\nY =~ y1\n"
   expect_error(parse_model(paste0(base, "Y ~ X + M + X:M")),
                'Line 4: interaction "X:M" is not supported yet (moderation is iecpls issue #17)',
-               fixed = TRUE, class = "pls_syntax_error")
+               fixed = TRUE, class = "iecpls_syntax_error")
   expect_error(parse_model(paste0(base, "Y ~ X + M + X * M")),
                'Line 4: interaction "X * M" is not supported yet', fixed = TRUE)
   # a product with a name that is not a construct stays a premultiplier (label)
@@ -203,13 +203,13 @@ test_that("interactions are named as not supported yet", {
 test_that("a stray '+' is pointed at by line and column", {
   expect_error(parse_model("A =~ a\nB =~ b\nB ~ A +"),
                'Line 3, column 7: stray "+" at the end of the model in "B ~ A +"',
-               fixed = TRUE, class = "pls_syntax_error")
+               fixed = TRUE, class = "iecpls_syntax_error")
   expect_error(parse_model("A =~ a\nB =~ b\nB ~ A +  # done\n\n"),
                'Line 3, column 7: stray "+" at the end of the model', fixed = TRUE)
   # a '+' ending a statement joins it to the next one
   expect_error(parse_model("A =~ a1 +\n  a2 +\nB =~ b\nB ~ A"),
                'Line 2, column 6: stray "+" joins "A =~ a1 + a2 +" to the next statement "B =~ b" (line 3)',
-               fixed = TRUE, class = "pls_syntax_error")
+               fixed = TRUE, class = "iecpls_syntax_error")
   expect_error(parse_model("A =~ a\nB =~ b; C =~ c +; B ~ A\nC ~ B"),
                'Line 2, column 16: stray "+" joins "C =~ c +" to the next statement "B ~ A" (line 2)',
                fixed = TRUE)
@@ -297,7 +297,7 @@ test_that("empty or invalid input is an error", {
 
 test_that("errors are classed conditions without a call", {
   err <- tryCatch(parse_model("A ~~ B"), error = identity)
-  expect_s3_class(err, "pls_syntax_error")
+  expect_s3_class(err, "iecpls_syntax_error")
   expect_null(conditionCall(err))
 })
 
@@ -308,7 +308,7 @@ test_that("a 1,000-construct chain is parsed and its cycle found without deep re
   expect_identical(sum(m$inner), 999L)
   expect_identical(m$inner["C999", "C1000"], 1L)
   cyclic <- paste(chain_syntax(1000, 1), "C1 ~ C1000", sep = "\n")
-  err <- expect_error(parse_model(cyclic), class = "pls_syntax_error")
+  err <- expect_error(parse_model(cyclic), class = "iecpls_syntax_error")
   expect_match(conditionMessage(err), "not recursive: cycle C1 -> C2 -> C3 -> ", fixed = TRUE)
   expect_match(conditionMessage(err), "C999 -> C1000 -> C1 (paths on lines 1001, ", fixed = TRUE)
   expect_match(conditionMessage(err), ", 1999, 2000).", fixed = TRUE)
@@ -322,7 +322,7 @@ test_that("a 5,000-construct chain is parsed", {
   expect_length(m$indicators, 10000L)
   expect_identical(m$blocks$C5000, c("x5000_1", "x5000_2"))
   expect_error(parse_model(paste(chain_syntax(5000, 1), "C2 ~ C5000", sep = "\n")),
-               "not recursive: cycle C2 -> C3 -> ", class = "pls_syntax_error")
+               "not recursive: cycle C2 -> C3 -> ", class = "iecpls_syntax_error")
 })
 
 # --- the text is never evaluated ---------------------------------------------
@@ -340,7 +340,7 @@ test_that("the parser never evaluates the model text", {
   )
   for (txt in attempts) {
     err <- tryCatch(parse_model(txt), error = identity)
-    expect_s3_class(err, "pls_syntax_error")
+    expect_s3_class(err, "iecpls_syntax_error")
     expect_match(conditionMessage(err), "^Line [0-9]+: ")
   }
   expect_false(file.exists(flag))
@@ -415,7 +415,7 @@ fuzz_case <- function(i) {
 }
 
 # The outcome of one fuzz case: "model", "error", or what is wrong. A model
-# must be consistent, an error a classed pls_syntax_error without a call,
+# must be consistent, an error a classed iecpls_syntax_error without a call,
 # and no warning may be given. Checked in plain R and reported once per
 # test, so 800 cases take about 1 s (the parser needs about 1 ms each).
 fuzz_outcome <- function(txt) {
@@ -429,7 +429,7 @@ fuzz_outcome <- function(txt) {
   )
   if (warnings > 0L) return("warning")
   if (inherits(result, "error")) {
-    ok <- inherits(result, "pls_syntax_error") && is.null(conditionCall(result)) &&
+    ok <- inherits(result, "iecpls_syntax_error") && is.null(conditionCall(result)) &&
       nzchar(conditionMessage(result))
     return(if (ok) "error" else paste("unclean error:", conditionMessage(result)))
   }
