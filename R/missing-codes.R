@@ -5,11 +5,10 @@
 # (src/screen.c), which says what counts as a likely code; this file words
 # the warning.
 
-# For each column (`columns` as c_fit_data() takes them): list(codes,
-# counts, range), the likely codes, how often each occurs and the range of
-# the other values.
-likely_missing_codes <- function(columns) {
-  found <- c_missing_codes(columns)
+# For each column (`columns` as c_fit_data() takes them, or their
+# c_missing_codes() matrix): list(codes, counts, range), the likely codes,
+# how often each occurs and the range of the other values.
+likely_missing_codes <- function(columns, found = c_missing_codes(columns)) {
   max_codes <- (nrow(found) - 2L) %/% 2L
   lapply(seq_len(ncol(found)), function(j) {
     codes <- found[2L + seq_len(max_codes), j]
@@ -20,7 +19,9 @@ likely_missing_codes <- function(columns) {
 
 # The warning pls() gives, once, for all columns with likely codes.
 warn_missing_codes <- function(columns, names) {
-  found <- likely_missing_codes(columns)
+  found <- c_missing_codes(columns)
+  if (all(is.na(found[3L, ]))) return(invisible()) # no column has a code: the usual case, kept cheap
+  found <- likely_missing_codes(found = found)
   flagged <- which(vapply(found, function(f) length(f$codes) > 0L, logical(1)))
   if (!length(flagged)) return(invisible())
   lines <- vapply(flagged, function(j) {

@@ -39,7 +39,7 @@ test_that("tidy() gives the effects in long form and each specific indirect effe
   expect_named(indirect, c("term", "from", "to", "estimate"))
   expect_equal(indirect$term, effects$specific$path)
   expect_equal(indirect$estimate, effects$specific$estimate)
-  expect_error(tidy(fit, "scores"), "arg")
+  expect_error(tidy(fit, "scores"), class = "iecpls_input_error")
 })
 
 test_that("glance() is one row describing the model", {
