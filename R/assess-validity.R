@@ -5,8 +5,9 @@
 #' HTMT2 (Roemer, Schuberth and Henseler 2021) for each pair of constructs.
 #' `pls_fornell_larcker()` returns the Fornell-Larcker matrix: the square root
 #' of each construct's AVE on the diagonal and the construct correlations off
-#' it. `pls_cross_loadings()` returns the correlations of every indicator with
-#' every construct.
+#' it. `pls_cross_loadings()` returns the loadings of every indicator on
+#' every construct: the correlations with the construct scores, or under
+#' consistent PLS their disattenuated version (see below).
 #'
 #' For constructs \eqn{i} and \eqn{j} with \eqn{K_i} and \eqn{K_j}
 #' indicators, HTMT is the mean of the \eqn{K_i K_j} heterotrait
@@ -53,6 +54,24 @@
 #' Mode A constructs are included (as in cSEM); `composites = TRUE` includes
 #' every construct (as seminr does).
 #'
+#' **Cross-loadings under PLSc.** Without PLSc the cross-loadings are the
+#' correlations of each indicator with each construct score, and the entry
+#' of an indicator's own construct is its loading. Under PLSc
+#' (`consistent = TRUE`) a Mode A construct's loadings are corrected for
+#' attenuation, so the plain correlations would show each of its indicators
+#' with a second, larger loading. The cross-loadings then follow the
+#' disattenuated definition that ADANCO reports: the entry of an indicator's
+#' own construct is its loading (the PLSc loading for a Mode A block with two
+#' or more indicators), and the entry of any other construct \eqn{j} is the
+#' correlation with \eqn{j}'s score divided by \eqn{\sqrt{\rho_{A,j}}}, the
+#' score's correlation with the common factor. Composites (Mode B, `<~`) and
+#' single items keep \eqn{\rho_A = 1}, so their columns, and the own
+#' entries of their indicators, stay plain correlations. A \eqn{\rho_A}
+#' that is not positive (an inadmissible solution) gives `NA` in its column.
+#' seminr reports the plain correlations with the scores under PLSc too
+#' (its `cross_loadings()` is `cor(data, construct_scores)`), so there an
+#' indicator's cross-loading on its own factor differs from its loading.
+#'
 #' **Fornell-Larcker.** The matrix holds \eqn{\sqrt{AVE}} on the diagonal and
 #' the correlations of the construct scores off it, the layout of Hair et al.
 #' (2017) and seminr's `fl_criteria`; cSEM reports the squares (AVE and
@@ -66,7 +85,8 @@
 #' @param composites Include composite (Mode B) constructs?
 #' @return `pls_htmt()` and `pls_fornell_larcker()`: a symmetric numeric
 #'   matrix with the constructs as dimnames (HTMT has 1 on the diagonal).
-#'   `pls_cross_loadings()`: an indicators x constructs matrix.
+#'   `pls_cross_loadings()`: an indicators x constructs matrix (see
+#'   "Cross-loadings under PLSc").
 #' @references
 #' Fornell, C., and Larcker, D. F. (1981). Evaluating structural equation
 #' models with unobservable variables and measurement error. *Journal of

@@ -28,6 +28,18 @@
 #' (two-sided) or of \eqn{T^*_b \le T} (`"less"`). All rows use the same
 #' resamples.
 #'
+#' **Cases.** The test uses the cases the fit used: all rows with
+#' `missing = "mean"`, the complete rows with `"casewise"`. A value missing
+#' from an endogenous indicator (kept with `missing = "mean"`) has no
+#' prediction error, so a case's loss is the mean over the indicators it
+#' answered, as the metrics of [pls_predict()] leave such values out. The
+#' row of a construct leaves out the cases that answered none of its
+#' indicators (its `df` shows how many it used; the bootstrap resamples all
+#' cases and each draw uses those it drew that have a loss), and a case with
+#' no loss at all (no endogenous indicator answered, or predicted only by
+#' training fits with an inadmissible PLSc solution) is left out of every
+#' row. A message (class `iecpls_cvpat_cases_message`) gives the counts.
+#'
 #' **Differences from other implementations.** The overall loss weights
 #' every endogenous indicator equally (Liengaard et al. 2021, cSEM);
 #' seminrExtras' `assess_cvpat()` averages the construct losses instead,
@@ -51,7 +63,8 @@
 #'   endogenous indicators): `benchmark`, `construct`, `loss` (the model's
 #'   average loss), `loss_benchmark`, `diff` (`loss - loss_benchmark`),
 #'   `t`, `df`, `p` and `p_boot`; `losses`, a list of cases x rows matrices
-#'   of case-wise losses (`model`, `IA`, `LM`); the [pls_predict()] result
+#'   of case-wise losses (`model`, `IA`, `LM`; `NA` where a case has no loss
+#'   in a row, see "Cases"); the [pls_predict()] result
 #'   `prediction`; and the settings `alternative`, `R`, `standardize`.
 #' @references
 #' Liengaard, B. D., Sharma, P. N., Hult, G. T. M., Jensen, M. B.,
@@ -91,9 +104,8 @@ pls_cvpat <- function(fit, k = 10L, repetitions = 10L, benchmark = c("IA", "LM")
   groups <- cvpat_groups(fit$model, colnames(p$actual))
   losses <- lapply(list(model = p$pls, IA = p$naive, LM = p$lm), case_losses,
                    actual = p$actual, scale = scale, groups = groups)
-  complete <- stats::complete.cases(losses$model, losses$IA, losses$LM)
-  losses <- lapply(losses, function(loss) loss[complete, , drop = FALSE])
-  resamples <- if (R > 0) bootstrap_indices(sum(complete), R)
+  losses <- cvpat_usable_losses(losses, p$actual, groups)
+  resamples <- if (R > 0) bootstrap_indices(nrow(losses$model), R)
   tests <- do.call(rbind, lapply(benchmark, function(b) {
     cvpat_tests(b, losses$model, losses[[b]], alternative, resamples)
   }))
@@ -108,10 +120,48 @@ cvpat_groups <- function(model, items) {
   c(stats::setNames(lapply(endogenous, function(k) model$blocks[[k]]), endogenous), list("(all)" = items))
 }
 
-# Cases x groups matrix of mean squared (scaled) prediction errors.
+# Cases x groups matrix of mean squared (scaled) prediction errors, over
+# the indicators each case answered (a missing answer, kept by missing =
+# "mean", has no error); NA when there is none or no prediction.
 case_losses <- function(predicted, actual, scale, groups) {
   squared <- sweep(actual - predicted, 2, scale, "/")^2
-  vapply(groups, function(items) rowMeans(squared[, items, drop = FALSE]), numeric(nrow(actual)))
+  out <- vapply(groups, function(items) rowMeans(squared[, items, drop = FALSE], na.rm = TRUE),
+                numeric(nrow(actual)))
+  out[is.nan(out)] <- NA_real_
+  out
+}
+
+# The losses the tests compare: a loss missing for the model or a benchmark
+# is missing for all three; cases without any loss (no endogenous indicator
+# answered, or predicted only by inadmissible PLSc training fits) are left
+# out, and a construct's row leaves out the cases that answered none of its
+# indicators. A message says how many.
+cvpat_usable_losses <- function(losses, actual, groups) {
+  gap <- is.na(losses$model) | is.na(losses$IA) | is.na(losses$LM)
+  losses <- lapply(losses, function(loss) replace(loss, gap, NA_real_))
+  keep <- !gap[, "(all)"]
+  report_cvpat_gaps(keep, gap[keep, , drop = FALSE], actual, groups)
+  lapply(losses, function(loss) loss[keep, , drop = FALSE])
+}
+
+report_cvpat_gaps <- function(keep, gap, actual, groups) {
+  per_row <- colSums(gap)
+  per_row <- per_row[per_row > 0]
+  if (all(keep) && !length(per_row)) return(invisible())
+  n_cases <- length(keep)
+  n_dropped <- sum(!keep)
+  unanswered <- rowSums(!is.na(actual[, groups[["(all)"]], drop = FALSE])) == 0
+  n_unanswered <- sum(!keep & unanswered)
+  n_failed <- n_dropped - n_unanswered
+  rows <- vapply(names(per_row), function(construct) {
+    cli::format_inline("{.field {construct}}: {per_row[[construct]]} case{?s}")
+  }, character(1))
+  cli::cli_inform(c(
+    "CVPAT compares the prediction errors of the {n_cases} case{?s} the fit used, except:",
+    "*" = if (n_unanswered > 0) "{n_unanswered} case{?s} that answered no endogenous indicator (left out).",
+    "*" = if (n_failed > 0) "{n_failed} case{?s} predicted only by training fits with an inadmissible PLSc solution (left out).",
+    "*" = if (length(rows)) "in the row of a construct, the cases that answered none of its indicators: {rows}."
+  ), class = "iecpls_cvpat_cases_message")
 }
 
 # Resampled case indices, N x R (drawn once, shared by every test).
@@ -120,24 +170,27 @@ bootstrap_indices <- function(n, R) matrix(sample.int(n, n * R, replace = TRUE),
 cvpat_tests <- function(benchmark, model, other, alternative, resamples) {
   rows <- lapply(colnames(model), function(group) {
     d <- model[, group] - other[, group]
-    n <- length(d)
-    t_value <- mean(d) / (stats::sd(d) / sqrt(n))
+    answered <- !is.na(d)
+    n <- sum(answered)
+    t_value <- mean(d[answered]) / (stats::sd(d[answered]) / sqrt(n))
     p <- if (alternative == "less") stats::pt(t_value, n - 1) else 2 * stats::pt(-abs(t_value), n - 1)
-    data.frame(benchmark = benchmark, construct = group, loss = mean(model[, group]),
-               loss_benchmark = mean(other[, group]), diff = mean(d), t = t_value, df = n - 1, p = p,
+    data.frame(benchmark = benchmark, construct = group, loss = mean(model[answered, group]),
+               loss_benchmark = mean(other[answered, group]), diff = mean(d[answered]), t = t_value, df = n - 1, p = p,
                p_boot = bootstrap_p(d, t_value, alternative, resamples), stringsAsFactors = FALSE)
   })
   do.call(rbind, rows)
 }
 
-# Percentile-t bootstrap p value of the mean of d.
+# Percentile-t bootstrap p value of the mean of d. The cases are resampled;
+# a case without a loss in this row (NA) counts in none of the draws, so
+# each draw's mean is over the cases it drew that have one.
 bootstrap_p <- function(d, t_value, alternative, resamples) {
   if (is.null(resamples)) return(NA_real_)
-  n <- length(d)
-  draws <- matrix(d[resamples], n)
-  means <- colMeans(draws)
-  sds <- sqrt(pmax(colSums(draws^2) - n * means^2, 0) / (n - 1))
-  t_star <- (means - mean(d)) / (sds / sqrt(n))
+  draws <- matrix(d[resamples], nrow(resamples))
+  n <- colSums(!is.na(draws))
+  means <- colSums(draws, na.rm = TRUE) / n
+  sds <- sqrt(pmax(colSums(draws^2, na.rm = TRUE) - n * means^2, 0) / (n - 1))
+  t_star <- (means - mean(d, na.rm = TRUE)) / (sds / sqrt(n))
   t_star <- t_star[is.finite(t_star)]
   if (!length(t_star) || !is.finite(t_value)) return(NA_real_)
   if (alternative == "less") mean(t_star <= t_value) else mean(abs(t_star) >= abs(t_value))

@@ -32,9 +32,14 @@ comparison_groups <- function(fit, group, data, call_name) {
 }
 
 # The group of each row of the fitted data: a vector of labels, or the name
-# of a column of `data` (the data frame given to pls()).
+# of a column of `data` (the data frame given to pls()). The labels are a
+# factor's levels or a character vector's values; the codes of a numeric or
+# logical column named in `group` are labelled with the column's name
+# ("servicetype = 1"), since "1 vs 2" says nothing on its own.
 group_labels <- function(group, data, n) {
+  column <- NULL
   if (is.character(group) && length(group) == 1L && n != 1L) {
+    column <- group
     if (is.null(data)) {
       abort_input(c("{.arg group} names a column ({.val {group}}), so {.arg data} must be given.",
                     "i" = "Pass the data frame the model was fitted to as {.arg data}, or give {.arg group} as a vector with one label per row."))
@@ -58,7 +63,10 @@ group_labels <- function(group, data, n) {
   if (length(group) != n) {
     abort_data("{.arg group} has {length(group)} label{?s} but the model was fitted to {n} row{?s}.", class = "iecpls_group_error")
   }
-  if (is.factor(group)) droplevels(group) else factor(group)
+  if (is.factor(group)) return(droplevels(group))
+  labels <- factor(group)
+  if (!is.null(column) && !is.character(group)) levels(labels) <- paste(column, "=", levels(labels))
+  labels
 }
 
 # A group needs more cases than the largest regression of the model has

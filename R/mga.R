@@ -18,6 +18,14 @@
 #' of them are subsets of one fixed data set. (seminr refits each group from
 #' the raw data, replacing missing values by the group's means.)
 #'
+#' The groups are named, in results, printing and `tidy()`, by a factor's
+#' levels (in their order) or a character vector's values. The codes of a
+#' numeric or logical column named in `group` are prefixed by the column's
+#' name, so `pls_mga(fit, "servicetype", data = corp_rep_data)` compares
+#' `"servicetype = 1"` with `"servicetype = 2"`; a numeric vector given
+#' itself is named by its values. For other names give a factor, such as
+#' `factor(corp_rep_data$servicetype, 1:2, c("prepaid", "contract"))`.
+#'
 #' A group needs more cases than the largest Mode B block or set of
 #' predictors of a construct, plus one; a smaller group, or a group in which
 #' the model cannot be estimated (a constant indicator, a singular Mode B

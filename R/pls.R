@@ -124,7 +124,8 @@
 #'     (correlations of indicators with their construct's score, or the
 #'     consistent loadings under PLSc; zero outside the block).}
 #'   \item{`cross_loadings`}{correlations of every indicator with every
-#'     construct score.}
+#'     construct score; under PLSc the disattenuated cross-loadings (see
+#'     [pls_cross_loadings()]), so an indicator's own entry is its loading.}
 #'   \item{`path_coef`}{constructs x constructs matrix of path coefficients,
 #'     rows are predictors and columns outcomes.}
 #'   \item{`r2`, `r2_adj`}{named vectors of R^2 and adjusted R^2 of the
@@ -259,6 +260,22 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   fit
 }
 
+# Cross-loadings under PLSc (the definition ADANCO reports): an indicator's
+# entry for its own construct is its loading (the PLSc loading of a Mode A
+# block), and for every other construct its correlation with that
+# construct's score divided by sqrt(rho_A), the score's correlation with the
+# common factor. Composites and single items have rho_A = 1, so their columns
+# stay correlations. A rho_A that is not positive (an inadmissible solution)
+# gives NA.
+disattenuated_cross_loadings <- function(cross, loadings, membership, rho_a) {
+  root <- sqrt(pmax(rho_a, 0))
+  root[is.na(rho_a) | rho_a <= 0] <- NA_real_
+  out <- sweep(cross, 2L, root, "/")
+  own <- membership != 0
+  out[own] <- loadings[own]
+  out
+}
+
 # Row names for the scores: the data's own names, or the row numbers when
 # casewise deletion dropped rows (so the scores can be matched to the data).
 score_row_names <- function(data, rows_used) {
@@ -305,6 +322,10 @@ new_pls_fit <- function(raw, model, n, settings, call) {
   indicator_cor <- raw$cor
   dimnames(indicator_cor) <- list(indicators, indicators)
   outer_loadings <- membership * raw$loadings
+  rho_a <- stats::setNames(raw$rho_a, constructs)
+  if (isTRUE(settings$consistent)) {
+    cross_loadings <- disattenuated_cross_loadings(cross_loadings, outer_loadings, membership, rho_a)
+  }
   fit <- list(
     outer_weights = outer_weights,
     outer_loadings = outer_loadings,
@@ -315,7 +336,7 @@ new_pls_fit <- function(raw, model, n, settings, call) {
     construct_cor = construct_cor,
     scores = scores,
     indicator_cor = indicator_cor,
-    rho_a = stats::setNames(raw$rho_a, constructs),
+    rho_a = rho_a,
     admissible = raw$admissible,
     iterations = raw$iterations,
     converged = raw$converged,

@@ -77,7 +77,8 @@
 #'   \item{`htmt`, `fornell_larcker`}{Per pair of reflective constructs: HTMT
 #'     and HTMT2; the correlation and the square roots of the two AVEs.}
 #'   \item{`cross_loadings`}{Per indicator: its correlations with every
-#'     construct.}
+#'     construct ([pls_cross_loadings()]; under PLSc the disattenuated
+#'     cross-loadings, whose own entry is the indicator's loading).}
 #'   \item{`inner_vif`, `r2`, `f2`, `paths`}{Per predictor of each
 #'     endogenous construct, per endogenous construct and per path.}
 #'   \item{`effects`, `indirect_effects`}{Direct, total indirect and total

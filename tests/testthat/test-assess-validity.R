@@ -98,6 +98,28 @@ test_that("cross-loadings are the indicator-construct correlations", {
   expect_equal(pls_cross_loadings(fit)["IMAG1", "Loyalty"], stats::cor(mobi$IMAG1, fit$scores[, "Loyalty"]))
 })
 
+test_that("under PLSc the cross-loadings are disattenuated, so each indicator has one loading (#22)", {
+  data <- corp_rep_mean_replaced()
+  fit <- pls(corp_rep_syntax, data = data, consistent = TRUE)
+  cross <- pls_cross_loadings(fit)
+  own <- fit$outer_loadings != 0
+  # own construct: exactly the loading (PLSc for Mode A, PLS for composites)
+  expect_identical(cross[own], fit$outer_loadings[own])
+  # other constructs: plain correlation / sqrt(rho_A), computed here
+  plain <- stats::cor(data[rownames(cross)], fit$scores)
+  expected <- sweep(plain, 2, sqrt(fit$rho_a[colnames(plain)]), "/")
+  expect_equal(cross[!own], expected[!own], tolerance = 1e-10)
+  # composites and single items keep rho_A = 1: their columns are correlations
+  expect_equal(cross[!own[, "QUAL"], "QUAL"], plain[!own[, "QUAL"], "QUAL"], tolerance = 1e-10)
+  expect_true(any(abs(cross[!own] - plain[!own]) > 1e-3))
+  # the summary table shows the same numbers
+  table <- summary(fit)$cross_loadings
+  expect_equal(as.matrix(table[colnames(cross)]), unname(cross), ignore_attr = TRUE)
+  # a plain fit is unchanged: correlations with the scores
+  plain_fit <- pls(corp_rep_syntax, data = data)
+  expect_equal(pls_cross_loadings(plain_fit), stats::cor(data[rownames(cross)], plain_fit$scores), tolerance = 1e-12)
+})
+
 test_that("arguments are checked", {
   fit <- fit_tight("mobi")
   expect_error(pls_htmt(fit, type = "htmt3"), "`type` must be one of", class = "iecpls_input_error")

@@ -71,3 +71,42 @@ test_that("pls_cvpat() prints, tidies and checks its arguments", {
   expect_error(pls_cvpat(fit, R = -1), "R")
   expect_error(pls_cvpat(fit, standardize = NA), "standardize")
 })
+
+test_that("pls_cvpat() uses the cases the fit used and says which rows leave some out (#22)", {
+  fit <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean")
+  set.seed(5)
+  expect_message(cv <- pls_cvpat(fit, k = 5, repetitions = 1, R = 50), "CUSA: 1 case",
+                 class = "iecpls_cvpat_cases_message")
+  expect_identical(nrow(cv$losses$model), 344L)
+  expect_identical(fit$nobs, 344L)
+  # one case did not answer the single CUSA item: only that row leaves it out
+  tests <- cv$tests[cv$tests$benchmark == "IA", ]
+  expect_identical(tests$df[tests$construct == "CUSA"], 342)
+  expect_identical(tests$df[tests$construct != "CUSA"], rep(343, 4))
+  expect_true(all(is.finite(cv$tests$p_boot)))
+  # a case's loss is the mean over the indicators it answered
+  p <- cv$prediction$predictions
+  expect_equal(unname(cv$losses$model[, "(all)"]), unname(rowMeans((p$actual - p$pls)^2, na.rm = TRUE)))
+  cusa <- is.na(p$actual[, "cusa"])
+  expect_identical(unname(which(is.na(cv$losses$IA[, "CUSA"]))), which(cusa))
+  expect_equal(tests$loss[tests$construct == "CUSA"], mean((p$actual[!cusa, "cusa"] - p$pls[!cusa, "cusa"])^2))
+})
+
+test_that("pls_cvpat() on a casewise fit uses its complete rows, silently", {
+  fit <- suppressMessages(pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "casewise"))
+  set.seed(5)
+  expect_no_message(cv <- pls_cvpat(fit, k = 5, repetitions = 1, R = 0))
+  expect_identical(nrow(cv$losses$model), fit$nobs)
+  expect_identical(fit$nobs, 336L)
+  expect_false(anyNA(cv$losses$model))
+})
+
+test_that("pls_cvpat() leaves out, and counts, a case that answered no endogenous indicator", {
+  data <- corp_rep_data
+  endogenous <- c("comp_1", "comp_2", "comp_3", "like_1", "like_2", "like_3", "cusa", "cusl_1", "cusl_2", "cusl_3")
+  data[10, endogenous] <- NA
+  fit <- pls(corp_rep_syntax, data = data, na_values = -99, missing = "mean")
+  set.seed(5)
+  expect_message(cv <- pls_cvpat(fit, k = 5, repetitions = 1, R = 0), "1 case that answered no endogenous indicator")
+  expect_identical(nrow(cv$losses$model), 343L)
+})

@@ -84,8 +84,8 @@ test_that("the bootstrap and parametric tests follow their formulas", {
   fit <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean")
   set.seed(12)
   mga <- pls_mga(fit, "servicetype", data = corp_rep_data, method = c("bootstrap", "parametric"), R = 300)
-  boot_1 <- mga$boot[["1"]]
-  boot_2 <- mga$boot[["2"]]
+  boot_1 <- mga$boot[["servicetype = 1"]]
+  boot_2 <- mga$boot[["servicetype = 2"]]
   term <- "path: LIKE -> CUSL"
   centred <- function(boot) {
     draws <- boot$draws[boot$status == 0L, term]
@@ -144,17 +144,64 @@ test_that("groups come from a column of data or a vector; NA and dropped rows ar
   by_name <- suppressMessages(pls_mga(fit, "servicetype", data = corp_rep_data, R = 120))
   set.seed(2)
   by_vector <- suppressMessages(pls_mga(fit, corp_rep_data$servicetype, R = 120))
-  expect_identical(by_name$tests, by_vector$tests)
+  # a column named in `group` labels its codes with its name
+  labelled <- function(tests) {
+    tests$group1 <- paste("servicetype =", tests$group1)
+    tests$group2 <- paste("servicetype =", tests$group2)
+    tests
+  }
+  expect_identical(by_name$tests, labelled(by_vector$tests))
   complete <- corp_rep_data[used, ]
   fit_complete <- pls(corp_rep_syntax, data = complete, na_values = -99, missing = "casewise")
   set.seed(2)
   subset <- pls_mga(fit_complete, complete$servicetype, R = 120)
-  expect_equal(by_name$tests, subset$tests, tolerance = 1e-12)
+  expect_equal(by_name$tests, labelled(subset$tests), tolerance = 1e-12)
   expect_identical(by_name$groups$n, as.vector(table(complete$servicetype)))
 
   group <- corp_rep_data$servicetype
   group[1:5] <- NA
   expect_message(pls_mga(fit, group, R = 20), "missing group")
+})
+
+test_that("groups are named by factor levels, character values, or column name and code (#22)", {
+  fit <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean")
+  set.seed(3)
+  by_name <- pls_mga(fit, "servicetype", data = corp_rep_data, R = 20)
+  expect_identical(by_name$groups$group, c("servicetype = 1", "servicetype = 2"))
+  expect_identical(unique(tidy(by_name)$group1), "servicetype = 1")
+  expect_identical(unique(tidy(by_name)$group2), "servicetype = 2")
+  expect_identical(names(by_name$fits), c("servicetype = 1", "servicetype = 2"))
+  printed <- capture.output(print(by_name))
+  expect_match(printed[1], "servicetype = 1 (n = 125), servicetype = 2 (n = 219)", fixed = TRUE)
+  expect_true(any(grepl("servicetype = 1 vs servicetype = 2", printed, fixed = TRUE)))
+  expect_false(any(grepl(" 1 vs 2", printed, fixed = TRUE)))
+
+  # a factor keeps its levels and their order; a column that is a factor too
+  type <- factor(corp_rep_data$servicetype, 2:1, c("contract", "prepaid"))
+  set.seed(3)
+  by_factor <- pls_mga(fit, type, R = 20)
+  expect_identical(by_factor$groups$group, c("contract", "prepaid"))
+  expect_true(any(grepl("contract vs prepaid", capture.output(print(by_factor)), fixed = TRUE)))
+  labelled_data <- corp_rep_data
+  labelled_data$type <- type
+  set.seed(3)
+  expect_identical(pls_mga(fit, "type", data = labelled_data, R = 20)$tests, by_factor$tests)
+  # character values are the labels, by column name or as a vector
+  labelled_data$type <- as.character(type)
+  set.seed(3)
+  by_character <- pls_mga(fit, "type", data = labelled_data, R = 20)
+  expect_identical(unique(tidy(by_character)$group1), "contract")
+  # a numeric vector given itself is named by its values
+  set.seed(3)
+  expect_identical(pls_mga(fit, corp_rep_data$servicetype, R = 20)$groups$group, c("1", "2"))
+
+  set.seed(3)
+  micom <- pls_micom(fit, "servicetype", data = corp_rep_data, R = 20)
+  expect_identical(unique(tidy(micom)$group1), "servicetype = 1")
+  expect_identical(micom$configural$group, c("servicetype = 1", "servicetype = 2"))
+  printed <- capture.output(print(micom))
+  expect_true(any(grepl("Groups servicetype = 1 vs servicetype = 2", printed, fixed = TRUE)))
+  expect_true(any(grepl("servicetype = 2 (n = 219)", printed, fixed = TRUE)))
 })
 
 test_that("an empty-string group label is a group like any other, as in pls_micom() (#15, defect 12)", {
@@ -183,9 +230,9 @@ test_that("groups too small, or where the model cannot be estimated, are errors 
   first <- collinear$servicetype == 1
   collinear$qual_2[first] <- collinear$qual_1[first]
   fit_collinear <- pls(corp_rep_syntax, data = collinear, na_values = -99, missing = "mean")
-  error <- expect_error(pls_mga(fit_collinear, "servicetype", data = collinear, R = 10), "group \"1\"")
+  error <- expect_error(pls_mga(fit_collinear, "servicetype", data = collinear, R = 10), "group \"servicetype = 1\"")
   expect_match(conditionMessage(error$parent), "QUAL.*perfectly collinear")
-  expect_error(pls_micom(fit_collinear, "servicetype", data = collinear, R = 10), "group \"1\"")
+  expect_error(pls_micom(fit_collinear, "servicetype", data = collinear, R = 10), "group \"servicetype = 1\"")
 
   constant <- corp_rep_data
   constant$cusa[constant$servicetype == 2] <- 5
