@@ -58,8 +58,9 @@ print.pls_dot <- function(x, ...) {
   invisible(x)
 }
 
-# A DOT line wider than the console broken after the commas between
-# attributes (outside quoted strings), which leaves the graph the same.
+# A DOT line wider than the console broken after the commas and semicolons
+# between attributes and statements (outside quoted strings), which leaves
+# the graph the same.
 dot_wrap <- function(line, width) {
   if (nchar(line) <= width) return(line)
   chars <- strsplit(line, "")[[1]]
@@ -67,7 +68,7 @@ dot_wrap <- function(line, width) {
   breaks <- integer()
   for (i in seq_along(chars)) {
     if (chars[i] == "\"" && (i == 1 || chars[i - 1] != "\\")) quoted <- !quoted
-    if (!quoted && chars[i] == "," && i < length(chars) && chars[i + 1] == " ") breaks <- c(breaks, i)
+    if (!quoted && chars[i] %in% c(",", ";") && i < length(chars) && chars[i + 1] == " ") breaks <- c(breaks, i)
   }
   if (!length(breaks)) return(line)
   pieces <- substring(line, c(1, breaks + 2), c(breaks, nchar(line)))

@@ -81,8 +81,8 @@ print.pls_mga <- function(x, digits = 3, ...) {
     paste0("adjusted (", x$p_adjust, ")")
   }
   cat("\n")
-  cat_wrapped(n_tests, " tests per method (weights, loadings, paths, R-squared; est1 - est2 = diff); ",
-              "p values ", adjust, "; tidy() lists them all.")
+  cat_wrapped(n_tests, " tests per method (weights, loadings, paths, R-squared; est1 - est2 = diff);")
+  cat_wrapped("p values ", adjust, "; tidy() lists them all.")
   invisible(x)
 }
 

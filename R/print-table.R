@@ -71,9 +71,11 @@ group_positions <- function(group, columns, kept) {
 t_cap_note <- paste("(t = Inf: the bootstrap standard error is zero, as the estimate is the same in every",
                     "resample; for example the loading or weight of a single-item construct.)")
 
-# Text wrapped to the console width, for header and note lines.
+# Text wrapped to the console width, for header and note lines (strwrap()
+# keeps lines shorter than its width; "n = 94" is never broken).
 wrap_text <- function(text, width = getOption("width"), indent = 0, exdent = indent) {
-  strwrap(text, width = width, indent = indent, exdent = exdent)
+  text <- gsub(" = ", "\u00a0=\u00a0", text, fixed = TRUE)
+  gsub("\u00a0", " ", strwrap(text, width = width + 1, indent = indent, exdent = exdent), fixed = TRUE)
 }
 
 cat_wrapped <- function(..., indent = 0, exdent = indent) {
@@ -86,11 +88,15 @@ leading_labels <- function(table) {
   names(table)[seq_len(match(FALSE, labels, nomatch = length(labels) + 1L) - 1L)]
 }
 
-# Every column as text: doubles in fixed notation with `digits` decimals.
+# Every column as text: doubles in fixed notation with `digits` decimals, or
+# none for counts stored as doubles (degrees of freedom, sample sizes: whole
+# numbers, not all -1, 0 or 1, which are estimates such as a loading of 1).
 format_cells <- function(table, digits) {
   lapply(table, function(column) {
     if (is.double(column)) {
-      text <- formatC(column, digits = digits, format = "f")
+      values <- column[is.finite(column)]
+      whole <- length(values) && all(values == round(values)) && !all(values %in% c(-1, 0, 1))
+      text <- formatC(column, digits = if (whole) 0L else digits, format = "f")
       text[is.na(column) & !is.nan(column)] <- "NA"
       return(trimws(text))
     }
@@ -157,13 +163,13 @@ row_is_empty <- function(table) {
   Reduce(`&`, lapply(numbers, is.na))
 }
 
-# Right-aligned columns under their names, no row names.
+# Right-aligned columns under their names, no row names nor trailing spaces.
 render_cells <- function(cells) {
   columns <- lapply(seq_along(cells), function(j) {
     text <- c(names(cells)[j], cells[[j]])
     formatC(text, width = max(nchar(text, type = "width")))
   })
-  do.call(paste, c(lapply(columns, function(column) paste0(" ", column)), sep = ""))
+  sub(" +$", "", do.call(paste, c(lapply(columns, function(column) paste0(" ", column)), sep = "")))
 }
 
 # `lead` then `text` wrapped to the console; continuation lines start under
