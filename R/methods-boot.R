@@ -287,9 +287,9 @@ boot_header <- function(s) {
   } else {
     notes <- c(notes, inadmissible_count(s))
   }
-  cat_wrapped("Bootstrap of a PLS path model: ", s$R, " resamples",
-              if (length(notes)) paste0(" (", paste(notes, collapse = "; "), ")"),
-              "; ", 100 * s$level, "% intervals; sign change: ", s$sign_change)
+  cat_wrapped("Bootstrap of a PLS path model: ", s$R, " resamples; ", 100 * s$level,
+              "% intervals; sign change: ", s$sign_change)
+  if (length(notes)) cat_wrapped("(", paste(notes, collapse = "; "), ")")
 }
 
 # What became of the resamples with an inadmissible PLSc solution, for the
