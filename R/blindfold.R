@@ -138,9 +138,11 @@ blindfold_construct <- function(construct, problem, fit, D) {
 #' @param ... Not used.
 #' @export
 print.pls_blindfold <- function(x, digits = 3, ...) {
-  cat("Blindfolding (omission distance ", x$omission_distance, ", ", x$nobs, " cases): Stone-Geisser Q2\n\n", sep = "")
-  print(format_table(x$q2, digits), row.names = FALSE)
-  cat("\nQ2 > 0: the model predicts the omitted answers better than their means.\n")
+  cat_wrapped("Blindfolding (omission distance ", x$omission_distance, ", ", x$nobs, " cases): Stone-Geisser Q2")
+  cat("\n")
+  print_wide(x$q2, digits, groups = list(c("sse_redundancy", "q2_redundancy"), c("sse_communality", "q2_communality")))
+  cat("\n")
+  cat_wrapped("Q2 > 0: the model predicts the omitted answers better than their means.")
   invisible(x)
 }
 

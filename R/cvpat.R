@@ -203,14 +203,16 @@ bootstrap_p <- function(d, t_value, alternative, resamples) {
 #' @export
 print.pls_cvpat <- function(x, digits = 3, ...) {
   pp <- x$prediction
-  cat("CVPAT: ", pp$k, "-fold cross-validation, ", pp$repetitions, " repetition", if (pp$repetitions == 1) "" else "s",
-      ", ", pp$technique, ", ", nrow(x$losses$model), " cases; ",
-      if (x$alternative == "less") "one-sided" else "two-sided", " paired t test",
-      if (x$R > 0) paste0(" and percentile-t bootstrap (", x$R, " resamples)"), "\n\n", sep = "")
-  tests <- format_table(x$tests, digits)
+  cat_wrapped("CVPAT: ", pp$k, "-fold cross-validation, ", pp$repetitions, " repetition",
+              if (pp$repetitions == 1) "" else "s", ", ", pp$technique, ", ", nrow(x$losses$model), " cases; ",
+              if (x$alternative == "less") "one-sided" else "two-sided", " paired t test",
+              if (x$R > 0) paste0(" and percentile-t bootstrap (", x$R, " resamples)"))
+  cat("\n")
+  tests <- x$tests
   if (x$R == 0) tests$p_boot <- NULL
-  print(tests, row.names = FALSE)
-  cat("\ndiff = model loss - benchmark loss; negative: the model predicts better than the benchmark.\n")
+  print_wide(tests, digits, id = c("benchmark", "construct"))
+  cat("\n")
+  cat_wrapped("diff = model loss - benchmark loss; negative: the model predicts better than the benchmark.")
   invisible(x)
 }
 

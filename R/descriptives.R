@@ -106,7 +106,7 @@ describe_column <- function(x) {
 #' @export
 print.pls_descriptives <- function(x, digits = 3, ...) {
   check_digits(digits)
-  cat("Indicator descriptives (", nrow(x), " indicators)\n", sep = "")
+  cat_wrapped("Indicator descriptives (", nrow(x), " indicators)")
   shown <- as.data.frame(unclass(x), stringsAsFactors = FALSE)
   numeric <- vapply(shown, is.double, logical(1))
   # whole-number columns (min, max, often the median of a rating scale)
@@ -117,14 +117,14 @@ print.pls_descriptives <- function(x, digits = 3, ...) {
     out[is.na(v)] <- "NA"
     out
   })
-  print(shown, right = TRUE, row.names = FALSE)
+  print_wide(shown, digits, groups = list(c("n", "missing"), c("mean", "median", "min", "max", "sd"),
+                                          c("skewness", "kurtosis")))
   flagged <- x$indicator[abs(x$skewness) > 1 | abs(x$kurtosis) > 1]
   flagged <- flagged[!is.na(flagged)]
   if (length(flagged)) {
     names <- paste(utils::head(flagged, 5L), collapse = ", ")
     if (length(flagged) > 5L) names <- paste0(names, " and ", length(flagged) - 5L, " more")
-    cat(strwrap(sprintf("|skewness| or |excess kurtosis| above 1: %s.", names), width = getOption("width")),
-        sep = "\n")
+    cat_wrapped(sprintf("|skewness| or |excess kurtosis| above 1: %s.", names))
   }
   invisible(x)
 }

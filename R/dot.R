@@ -53,8 +53,36 @@ as_dot.pls_model <- function(x, indicators = TRUE, layout = NULL, node_labels = 
 
 #' @export
 print.pls_dot <- function(x, ...) {
-  cat(x, "\n", sep = "")
+  lines <- strsplit(x, "\n", fixed = TRUE)[[1]]
+  cat(unlist(lapply(lines, dot_wrap, width = getOption("width"))), sep = "\n")
   invisible(x)
+}
+
+# A DOT line wider than the console broken after the commas and semicolons
+# between attributes and statements (outside quoted strings), which leaves
+# the graph the same.
+dot_wrap <- function(line, width) {
+  if (nchar(line) <= width) return(line)
+  chars <- strsplit(line, "")[[1]]
+  quoted <- FALSE
+  breaks <- integer()
+  for (i in seq_along(chars)) {
+    if (chars[i] == "\"" && (i == 1 || chars[i - 1] != "\\")) quoted <- !quoted
+    if (!quoted && chars[i] %in% c(",", ";") && i < length(chars) && chars[i + 1] == " ") breaks <- c(breaks, i)
+  }
+  if (!length(breaks)) return(line)
+  pieces <- substring(line, c(1, breaks + 2), c(breaks, nchar(line)))
+  indent <- paste0(sub("^( *).*", "\\1", line), "    ")
+  out <- pieces[1]
+  for (piece in pieces[-1]) {
+    last <- out[length(out)]
+    if (nchar(last) + 1 + nchar(piece) <= width) {
+      out[length(out)] <- paste(last, piece)
+    } else {
+      out <- c(out, paste0(indent, piece))
+    }
+  }
+  out
 }
 
 # Quotes a DOT identifier or label; "\n" in a label becomes a line break.

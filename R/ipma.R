@@ -178,13 +178,14 @@ check_scale_range <- function(fit, scale) {
 #' @export
 print.pls_ipma <- function(x, digits = 3, ...) {
   range <- unique(paste(x$scale$min, "to", x$scale$max))
-  cat("Importance-performance map analysis, target ", x$target, " (performance ",
-      format(round(x$target_performance, 1), nsmall = 1), ")\n", sep = "")
-  cat("Answers from ", paste(range, collapse = ", "), " rescaled to 0-100\n", sep = "")
-  cat("\nConstructs (importance: unstandardized total effect on ", x$target, "):\n", sep = "")
-  print(format_table(x$constructs, digits), row.names = FALSE)
+  cat_wrapped("Importance-performance map analysis, target ", x$target, " (performance ",
+              format(round(x$target_performance, 1), nsmall = 1), ")")
+  cat_wrapped("Answers from ", paste(range, collapse = ", "), " rescaled to 0-100")
+  cat("\n")
+  cat_wrapped("Constructs (importance: unstandardized total effect on ", x$target, "):")
+  print_wide(x$constructs, digits)
   cat("\nIndicators:\n")
-  print(format_table(x$indicators, digits), row.names = FALSE)
+  print_wide(x$indicators, digits)
   invisible(x)
 }
 

@@ -97,10 +97,7 @@ layout_pls <- function(x, indicators = TRUE, layout = NULL, node_labels = NULL,
 print.pls_layout <- function(x, ...) {
   cat(sprintf("Path diagram layout: %d constructs, %d indicators, %.1f x %.1f em\n",
               nrow(x$constructs), nrow(x$indicators), x$width, x$height))
-  shown <- x$constructs[, c("construct", "shape", "x", "y", "layer", "side")]
-  shown$x <- round(shown$x, 1)
-  shown$y <- round(shown$y, 1)
-  print(shown, row.names = FALSE)
+  print_wide(x$constructs[, c("construct", "shape", "x", "y", "layer", "side")], digits = 1)
   invisible(x)
 }
 

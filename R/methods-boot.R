@@ -274,12 +274,12 @@ print.pls_boot <- function(x, digits = 3, ...) {
     cat("\nTotal indirect effects:\n")
     print_boot_table(s$indirect, digits, stars = TRUE)
   }
-  cat("\nsummary() shows weights, loadings, R-squared and every specific indirect effect.\n")
+  cat("\n")
+  cat_wrapped("summary() shows weights, loadings, R-squared and every specific indirect effect.")
   invisible(x)
 }
 
 boot_header <- function(s) {
-  cat("Bootstrap of a PLS path model: ", s$R, " resamples", sep = "")
   notes <- if (s$n_failed) paste(s$n_failed, "failed and excluded")
   n_inadmissible <- s$n_inadmissible %||% 0L
   if (n_inadmissible && (s$inadmissibles %||% "drop") == "drop") {
@@ -287,8 +287,9 @@ boot_header <- function(s) {
   } else {
     notes <- c(notes, inadmissible_count(s))
   }
-  if (length(notes)) cat(" (", paste(notes, collapse = "; "), ")", sep = "")
-  cat("; ", 100 * s$level, "% intervals; sign change: ", s$sign_change, "\n", sep = "")
+  cat_wrapped("Bootstrap of a PLS path model: ", s$R, " resamples; ", 100 * s$level,
+              "% intervals; sign change: ", s$sign_change)
+  if (length(notes)) cat_wrapped("(", paste(notes, collapse = "; "), ")")
 }
 
 # What became of the resamples with an inadmissible PLSc solution, for the
@@ -300,17 +301,16 @@ inadmissible_count <- function(s) {
   paste(n, "with an inadmissible PLSc solution", how[[s$inadmissibles %||% "drop"]])
 }
 
+# Estimates and inference first; when the table is wider than the console,
+# the intervals go to a block of their own. NA columns (t and p of R^2 and
+# HTMT, BCa without a jackknife) are left out.
 print_boot_table <- function(table, digits, stars) {
   shown <- data.frame(term = table$term, estimate = table$estimate, se = table$se, t = table$t,
-                      p = table$p, lower = table$lower, upper = table$upper, stringsAsFactors = FALSE)
-  if (!all(is.na(table$bca_lower))) {
-    shown$bca_lower <- table$bca_lower
-    shown$bca_upper <- table$bca_upper
-  }
-  numeric <- vapply(shown, is.numeric, logical(1))
-  shown[numeric] <- lapply(shown[numeric], round, digits)
+                      p = table$p, lower = table$lower, upper = table$upper, bca_lower = table$bca_lower,
+                      bca_upper = table$bca_upper, stringsAsFactors = FALSE)
   if (stars) shown$sig <- significance_stars(table$p)
-  print(shown, row.names = FALSE)
+  print_wide(shown, digits, id = "term", cap = "t",
+             groups = list(c("estimate", "se", "t", "p", "sig"), c("lower", "upper", "bca_lower", "bca_upper")))
 }
 
 significance_stars <- function(p, marginal = TRUE) {

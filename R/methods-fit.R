@@ -53,11 +53,11 @@ NULL
 print.pls_fit <- function(x, digits = 3, ...) {
   settings <- x$settings
   n_text <- if (is.na(x$nobs)) "correlation matrix input" else paste(x$nobs, "observations")
-  cat("PLS path model (", settings$scheme, " weighting scheme), ", n_text, "\n", sep = "")
-  cat(length(x$model$indicators), " indicators, ", length(x$model$constructs), " constructs; ",
-      if (x$converged) "converged" else "did NOT converge", " after ", x$iterations,
-      " iteration", if (x$iterations == 1) "" else "s", " (tol ", format(settings$tol), ")\n", sep = "")
-  if (isFALSE(x$admissible)) cat(strwrap(inadmissible_note), sep = "\n")
+  cat_wrapped("PLS path model (", settings$scheme, " weighting scheme), ", n_text)
+  cat_wrapped(length(x$model$indicators), " indicators, ", length(x$model$constructs), " constructs; ",
+              if (x$converged) "converged" else "did NOT converge", " after ", x$iterations,
+              " iteration", if (x$iterations == 1) "" else "s", " (tol ", format(settings$tol), ")")
+  if (isFALSE(x$admissible)) cat_wrapped(inadmissible_note)
   if (length(x$r2)) {
     cat("\nR-squared:\n")
     print(round(cbind(R2 = x$r2, adj.R2 = x$r2_adj), digits))
@@ -66,13 +66,11 @@ print.pls_fit <- function(x, digits = 3, ...) {
   if (!is.null(x$boot)) {
     print_boot_table(summary(x$boot)$paths, digits, stars = TRUE)
     notes <- inadmissible_count(x$boot)
-    cat("(bootstrap: ", x$boot$R, " resamples, ", if (length(notes)) paste0(notes, ", "),
-        100 * x$boot$level, "% percentile and BCa intervals)\n", sep = "")
+    cat_wrapped("(bootstrap: ", x$boot$R, " resamples, ", if (length(notes)) paste0(notes, ", "),
+                100 * x$boot$level, "% percentile and BCa intervals)")
     return(invisible(x))
   }
-  paths <- path_table(x)
-  paths$estimate <- round(paths$estimate, digits)
-  print(paths, row.names = FALSE)
+  print_wide(path_table(x), digits)
   invisible(x)
 }
 

@@ -51,13 +51,14 @@ tidy.pls_mga <- function(x, what = c("tests", "omnibus"), ...) {
 #' @export
 print.pls_mga <- function(x, digits = 3, ...) {
   sizes <- paste0(x$groups$group, " (n = ", x$groups$n, ")", collapse = ", ")
-  cat("Multigroup analysis of a PLS path model: ", nrow(x$groups), " groups: ", sizes, "\n", sep = "")
+  cat_wrapped("Multigroup analysis of a PLS path model: ", nrow(x$groups), " groups: ", sizes)
   titles <- c(permutation = "Permutation test (Chin and Dibbern 2010), %d permutations",
               bootstrap = "Henseler's PLS-MGA, %d bootstrap resamples per group",
               parametric = "Parametric Welch-Satterthwaite test, %d bootstrap resamples per group")
   for (method in x$method) {
     tests <- x$tests[x$tests$method == method, , drop = FALSE]
-    cat("\n", sprintf(titles[[method]], x$R), "\n", sep = "")
+    cat("\n")
+    cat_wrapped(sprintf(titles[[method]], x$R))
     for (type in c("path", "r2")) {
       rows <- tests[tests$type == type, , drop = FALSE]
       if (!nrow(rows)) next
@@ -67,10 +68,11 @@ print.pls_mga <- function(x, digits = 3, ...) {
   }
   if (!is.null(x$omnibus)) {
     omnibus <- x$omnibus[x$omnibus$type %in% c("path", "paths"), , drop = FALSE]
-    cat("\nOmnibus permutation tests (all ", nrow(x$groups), " groups; between-groups sum of squares):\n", sep = "")
-    shown <- data.frame(term = omnibus$term, statistic = round(omnibus$statistic, digits),
-                        p = round(omnibus$p.value, digits), sig = significance_stars(omnibus$p.value))
-    print(shown, row.names = FALSE)
+    cat("\n")
+    cat_wrapped("Omnibus permutation tests (all ", nrow(x$groups), " groups; between-groups sum of squares):")
+    shown <- data.frame(term = omnibus$term, statistic = omnibus$statistic, p = omnibus$p.value,
+                        sig = significance_stars(omnibus$p.value))
+    print_wide(shown, digits)
   }
   n_tests <- sum(!is.na(x$tests$p.value)) / length(x$method)
   adjust <- if (x$p_adjust == "none") {
@@ -78,8 +80,9 @@ print.pls_mga <- function(x, digits = 3, ...) {
   } else {
     paste0("adjusted (", x$p_adjust, ")")
   }
-  cat("\n", n_tests, " tests per method (weights, loadings, paths, R-squared; est1 - est2 = diff);\n",
-      "p values ", adjust, "; tidy() lists them all.\n", sep = "")
+  cat("\n")
+  cat_wrapped(n_tests, " tests per method (weights, loadings, paths, R-squared; est1 - est2 = diff);")
+  cat_wrapped("p values ", adjust, "; tidy() lists them all.")
   invisible(x)
 }
 
@@ -94,10 +97,8 @@ print_mga_table <- function(rows, digits, parametric) {
     shown$df <- rows$df
   }
   shown$p <- rows$p.value
-  numeric <- vapply(shown, is.numeric, logical(1)) & names(shown) != "df"
-  shown[numeric] <- lapply(shown[numeric], round, digits)
   shown$sig <- significance_stars(rows$p.value)
-  print(shown, row.names = FALSE)
+  print_wide(shown, digits, id = c("term", "groups"), groups = list(c("est1", "est2", "diff"), c("t", "df", "p", "sig")))
 }
 
 #' @rdname pls_mga-methods
@@ -111,7 +112,7 @@ tidy.pls_micom <- function(x, ...) {
 #' @rdname pls_mga-methods
 #' @export
 print.pls_micom <- function(x, digits = 3, ...) {
-  cat("Measurement invariance of composites (MICOM; Henseler, Ringle and Sarstedt 2016)\n")
+  cat_wrapped("Measurement invariance of composites (MICOM; Henseler, Ringle and Sarstedt 2016)")
   cat(x$R, " permutations, alpha = ", x$alpha, "\n", sep = "")
   cat("\nStep 1, configural invariance (the same indicators, model, settings and data\n",
       "treatment in every group by construction); the model in each group:\n", sep = "")
@@ -125,22 +126,20 @@ print.pls_micom <- function(x, digits = 3, ...) {
     cat("\nGroups ", rows$group1[1], " vs ", rows$group2[1], "\n", sep = "")
     cat("Step 2, compositional invariance (c >= its ", 100 * x$alpha, "% permutation quantile):\n", sep = "")
     step2 <- data.frame(construct = rows$construct, c = rows$c, quantile = rows$c_quantile, p = rows$c_p)
-    step2[-1] <- lapply(step2[-1], round, digits)
     step2$invariant <- yes_no(rows$compositional)
-    print(step2, row.names = FALSE)
+    print_wide(step2, digits)
     cat("Step 3, equal composite means and variances (difference and log ratio within\n",
         "the central ", 100 * (1 - x$alpha), "% of the permutations):\n", sep = "")
     step3 <- data.frame(construct = rows$construct, mean_diff = rows$mean_diff, lower = rows$mean_lower,
                         upper = rows$mean_upper, log_var_ratio = rows$log_var_ratio, lower = rows$var_lower,
                         upper = rows$var_upper, check.names = FALSE)
-    step3[-1] <- lapply(step3[-1], round, digits)
-    print(step3, row.names = FALSE)
+    print_wide(step3, digits, groups = list(2:4, 5:7))
     verdict <- data.frame(construct = rows$construct, compositional = yes_no(rows$compositional),
                           means = yes_no(rows$equal_means, "equal", "differ"),
                           variances = yes_no(rows$equal_variances, "equal", "differ"),
                           invariance = rows$invariance)
     cat("Measurement invariance:\n")
-    print(verdict, row.names = FALSE)
+    print_wide(verdict, digits)
   }
   cat("\nInvariance: full (pool the groups), partial (compare paths with pls_mga()), no.\n")
   invisible(x)

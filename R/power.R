@@ -190,15 +190,14 @@ population_path <- function(population, ends) {
 
 #' @export
 print.pls_power <- function(x, digits = 3, ...) {
-  cat("Monte Carlo power of each path (share of simulated studies whose interval excludes 0)\n\n")
-  shown <- as.data.frame(unclass(x), stringsAsFactors = FALSE)
-  numeric <- vapply(shown, is.double, logical(1))
-  shown[numeric] <- lapply(shown[numeric], round, digits)
-  print(shown, row.names = FALSE)
+  cat_wrapped("Monte Carlo power of each path (share of simulated studies whose interval excludes 0)")
+  cat("\n")
+  print_wide(as.data.frame(unclass(x), stringsAsFactors = FALSE), digits)
   failures <- attr(x, "failures")
   if (!is.null(failures) && nrow(failures)) {
     cat("\nFailed studies (excluded):\n")
-    cat(paste0("  n = ", failures$n, ": ", failures$studies, " x ", failures$reason, "\n"), sep = "")
+    cat(wrap_text(paste0("n = ", failures$n, ": ", failures$studies, " x ", failures$reason), indent = 2, exdent = 4),
+        sep = "\n")
   }
   invisible(x)
 }

@@ -334,25 +334,20 @@ predictive_power <- function(better, total) {
 #' @export
 print.pls_predict <- function(x, digits = 3, ...) {
   technique <- c(DA = "direct antecedents (DA)", EA = "earliest antecedents (EA)")[[x$technique]]
-  cat("PLSpredict: ", x$k, "-fold cross-validation, ", x$repetitions, " repetition",
-      if (x$repetitions == 1) "" else "s", ", ", technique, ", ", nrow(x$folds), " cases\n", sep = "")
-  cat("\nEndogenous indicators (out of sample; LM = linear model benchmark):\n")
-  print(format_table(x$indicators, digits), row.names = FALSE)
+  cat_wrapped("PLSpredict: ", x$k, "-fold cross-validation, ", x$repetitions, " repetition",
+              if (x$repetitions == 1) "" else "s", ", ", technique, ", ", nrow(x$folds), " cases")
+  cat("\n")
+  cat_wrapped("Endogenous indicators (out of sample; LM = linear model benchmark):")
+  print_wide(x$indicators, digits, groups = list(c("rmse", "mae", "q2_predict"), c("lm_rmse", "lm_mae", "lm_q2_predict")))
   cat("\nEndogenous construct scores (out of sample):\n")
-  print(format_table(x$constructs, digits), row.names = FALSE)
-  cat("\nPredictive power (Shmueli et al. 2019: indicators with lower PLS than LM error):\n")
+  print_wide(x$constructs, digits)
+  cat("\n")
+  cat_wrapped("Predictive power (Shmueli et al. 2019: indicators with lower PLS than LM error):")
   decision <- x$decision
   names(decision) <- c("construct", "indicators", "Q2>0", "RMSE<LM", "MAE<LM", "power(RMSE)", "power(MAE)")
-  print(decision, row.names = FALSE)
-  if (x$n_failed > 0) cat("(", x$n_failed, " training fits with an inadmissible PLSc solution left out)\n", sep = "")
+  print_wide(decision, digits)
+  if (x$n_failed > 0) cat_wrapped("(", x$n_failed, " training fits with an inadmissible PLSc solution left out)")
   invisible(x)
-}
-
-# Rounds the numeric columns of a data frame for printing.
-format_table <- function(table, digits) {
-  numeric <- vapply(table, is.double, logical(1))
-  table[numeric] <- lapply(table[numeric], round, digits = digits)
-  table
 }
 
 #' @rdname pls_predict

@@ -7,10 +7,10 @@ print.summary.pls_fit <- function(x, digits = 3, ...) {
   model <- x$model
   cat("PLS-SEM assessment report\n")
   n_text <- if (is.na(model$nobs)) "correlation matrix input" else paste(model$nobs, "observations")
-  cat(n_text, ", ", model$indicators, " indicators, ", model$constructs, " constructs, ", model$paths,
-      " paths (", model$scheme, " scheme, ", if (model$converged) "converged" else "did NOT converge",
-      " after ", model$iterations, " iterations)\n", sep = "")
-  if (isFALSE(model$admissible)) cat(strwrap(inadmissible_note), sep = "\n")
+  cat_wrapped(n_text, ", ", model$indicators, " indicators, ", model$constructs, " constructs, ", model$paths,
+              " paths (", model$scheme, " scheme, ", if (model$converged) "converged" else "did NOT converge",
+              " after ", model$iterations, " iterations)")
+  if (isFALSE(model$admissible)) cat_wrapped(inadmissible_note)
   print_measurement(x, digits)
   print_structural(x, digits)
   print_fit(x, digits)
@@ -32,7 +32,7 @@ print_measurement <- function(x, digits) {
   print_section("Convergent validity: AVE >= 0.50", convergent, digits)
   single <- reliability$construct[reliability$items == 1]
   if (length(single)) {
-    cat("(Single-item constructs, not assessed: ", paste(single, collapse = ", "), ".)\n", sep = "")
+    cat_wrapped("(Single-item constructs, not assessed: ", paste(single, collapse = ", "), ".)")
   }
   if (nrow(x$outer_vif)) {
     print_section("Composite (Mode B) indicators: weights, loadings and collinearity (VIF < 3, at most 5)",
@@ -41,19 +41,20 @@ print_measurement <- function(x, digits) {
   threshold <- format(attr(x, "thresholds")$htmt, nsmall = 2)
   print_section(paste0("Discriminant validity: HTMT < ", threshold), x$htmt, digits)
   if (anyNA(x$htmt$htmt)) {
-    cat("(HTMT is NA for a construct whose indicators correlate negatively on average: recode the reverse-coded indicator; see ?pls_htmt.)\n")
+    cat_wrapped("(HTMT is NA for a construct whose indicators correlate negatively on average: ",
+                "recode the reverse-coded indicator; see ?pls_htmt.)")
   }
   if (anyNA(x$htmt$htmt2[!is.na(x$htmt$htmt)])) {
-    cat("(HTMT2 is NA where indicator correlations differ in sign; see ?pls_htmt.)\n")
+    cat_wrapped("(HTMT2 is NA where indicator correlations differ in sign; see ?pls_htmt.)")
   }
   print_section("Discriminant validity: Fornell-Larcker criterion, sqrt(AVE) > |r|", x$fornell_larcker, digits)
   misplaced <- x$cross_loadings[nzchar(x$cross_loadings$flag), , drop = FALSE]
-  cat("\nCross-loadings: ")
+  cat("\n")
   if (nrow(misplaced)) {
-    cat("indicators correlating more with another construct than with their own\n")
+    cat_wrapped("Cross-loadings: indicators correlating more with another construct than with their own")
     print_table(misplaced[c("indicator", "construct", "flag")], digits)
   } else {
-    cat("every indicator correlates most with its own construct.\n")
+    cat_wrapped("Cross-loadings: every indicator correlates most with its own construct.")
   }
 }
 
@@ -63,8 +64,15 @@ print_structural <- function(x, digits) {
   print_section("Explanatory power: R^2 (0.25 weak, 0.50 moderate, 0.75 substantial)",
                 x$r2[c("construct", "r2", "r2_adj", "level")], digits)
   print_section("Effect sizes: f^2 (0.02 small, 0.15 medium, 0.35 large)", x$f2, digits)
-  print_section("Path coefficients", x$paths, digits)
-  print_section("Direct, total indirect and total effects", x$effects, digits)
+  print_section("Path coefficients", x$paths, digits,
+                groups = list(c("estimate", "se", "t", "p", "sig"), c("lower", "upper")))
+  inference <- c("se", "t", "p", "lower", "upper", "sig")
+  print_section("Direct, total indirect and total effects", x$effects, digits, groups = list(
+    "Estimates:" = c("direct", "indirect", "total"),
+    "Total effects, bootstrap:" = stats::setNames(paste0("total_", inference), inference),
+    "Total indirect effects, bootstrap (where there is one):" =
+      stats::setNames(paste0("indirect_", inference), inference)
+  ))
 }
 
 print_fit <- function(x, digits) {
@@ -84,25 +92,25 @@ print_verdict <- function(x) {
   }
 }
 
-print_section <- function(title, table, digits) {
-  cat("\n", title, "\n", sep = "")
+print_section <- function(title, table, digits, groups = NULL) {
+  cat("\n")
+  cat_wrapped(title)
   if (!nrow(table)) {
     cat("  (none)\n")
     return(invisible())
   }
-  print_table(table, digits)
+  print_table(table, digits, groups)
 }
 
-# Numbers rounded, failures marked "!", no row names.
-print_table <- function(table, digits) {
+# Numbers in fixed notation, failures marked "!" (the column left out when
+# nothing fails), no row names; split by `groups` when wider than the console.
+print_table <- function(table, digits, groups = NULL) {
   shown <- table
-  for (name in names(shown)) {
-    if (is.double(shown[[name]])) shown[[name]] <- formatC(shown[[name]], digits = digits, format = "f")
-  }
   if (!is.null(shown$flag)) {
     shown$flag <- ifelse(nzchar(table$flag), paste("!", table$flag), "")
+    if (!any(nzchar(shown$flag))) shown$flag <- NULL
     names(shown)[names(shown) == "flag"] <- " "
   }
-  print(shown, row.names = FALSE, right = TRUE)
+  print_wide(shown, digits, groups = groups, cap = grep("(^|_)t$", names(shown), value = TRUE))
   invisible()
 }

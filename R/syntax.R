@@ -659,13 +659,12 @@ print.pls_model <- function(x, ...) {
   cat("\nConstructs:\n")
   label <- ifelse(x$modes == "A", "reflective (Mode A)", "composite (Mode B)")
   indicators <- vapply(x$blocks, paste, character(1), collapse = ", ")
-  cat(paste0("  ", format(x$constructs), "  ", format(label), "  ",
-             indicators, "\n"), sep = "")
+  lead <- paste0("  ", format(x$constructs), "  ", format(label), "  ")
+  for (i in seq_along(lead)) cat_hanging(lead[i], indicators[i])
   cat("\nStructural paths:\n")
   for (outcome in model_endogenous(x)) {
     predictors <- x$constructs[x$inner[, outcome] == 1L]
-    cat("  ", outcome, " <- ", paste(predictors, collapse = ", "), "\n",
-        sep = "")
+    cat_hanging(paste0("  ", outcome, " <- "), paste(predictors, collapse = ", "))
   }
   invisible(x)
 }

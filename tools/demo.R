@@ -6,13 +6,16 @@ library(iecpls)
 
 section <- function(title) cat("\n== ", title, " ", strrep("=", max(0, 70 - nchar(title))), "\n\n", sep = "")
 
-cat("Industry-education integration communities and the training of",
-    "professional-degree graduate students\n")
-cat("NOTE: iec_survey is SIMULATED data from a documented population model",
-    "(?iec_survey, ?iec_population),\nnot real survey responses.\n")
-cat("\n", nrow(iec_survey), " respondents: ",
-    paste(names(table(iec_survey$role)), table(iec_survey$role), sep = " ", collapse = ", "),
-    "\n", sep = "")
+# Lines wrapped to the console, as the package's print methods are.
+say <- function(...) writeLines(strwrap(paste0(...), width = getOption("width") + 1))
+
+say("Industry-education integration communities and the training of ",
+    "professional-degree graduate students")
+say("NOTE: iec_survey is SIMULATED data from a documented population model ",
+    "(?iec_survey, ?iec_population), not real survey responses.")
+cat("\n")
+say(nrow(iec_survey), " respondents: ",
+    paste(names(table(iec_survey$role)), table(iec_survey$role), sep = " ", collapse = ", "))
 
 section("Model")
 model <- parse_model(iec_model("extended"))

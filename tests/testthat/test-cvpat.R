@@ -64,7 +64,7 @@ test_that("pls_cvpat() prints, tidies and checks its arguments", {
   cv <- pls_cvpat(fit, k = 5, repetitions = 1, R = 200)
   expect_output(print(cv), "CVPAT: 5-fold cross-validation, 1 repetition")
   expect_output(print(cv), "p_boot")
-  expect_output(print(pls_cvpat(fit, k = 5, repetitions = 1, R = 0)), "two-sided paired t test\n")
+  expect_output(print(pls_cvpat(fit, k = 5, repetitions = 1, R = 0)), "two-sided paired t\\s+test\n")
   expect_identical(tidy(cv), cv$tests)
   expect_identical(nrow(cv$tests), 6L)
   expect_error(pls_cvpat(fit, benchmark = "XX"), "`benchmark` must be one or more of", class = "iecpls_input_error")

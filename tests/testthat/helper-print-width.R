@@ -1,0 +1,54 @@
+# One object of every printed class, built once on small data for
+# test-print-width.R, and a check that printed lines fit a width.
+
+print_width_objects <- local({
+  objects <- NULL
+  function() {
+    if (!is.null(objects)) return(objects)
+    corp <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean")
+    set.seed(22)
+    booted <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean", boot = 100)
+    ecsi <- pls(small_ecsi_syntax, data = mobi)
+    group <- rep(c("first", "second"), length.out = nrow(mobi))
+    set.seed(23)
+    objects <<- list(
+      model = parse_model(corp_rep_syntax),
+      fit = corp,
+      boot_fit = booted,
+      summary = summary(corp),
+      boot_summary = summary(booted),
+      boot = booted$boot,
+      summary_boot = summary(booted$boot),
+      mga = pls_mga(ecsi, group = group, method = c("permutation", "bootstrap", "parametric"), R = 40),
+      micom = pls_micom(ecsi, group = group, R = 40),
+      predict = pls_predict(corp, k = 5, repetitions = 1),
+      cvpat = pls_cvpat(ecsi, k = 5, repetitions = 1, R = 100),
+      blindfold = pls_blindfold(corp),
+      ipma = pls_ipma(ecsi, target = "Loyalty", scale_min = 1, scale_max = 10),
+      power = pls_power(n = 60, reps = 2, R = 20, model = "
+        TTM =~ ttm1 + ttm2 + ttm3 + ttm4 + ttm5
+        CTM =~ ctm1 + ctm2 + ctm3 + ctm4
+        CTM ~ TTM"),
+      descriptives = pls_descriptives(corp),
+      layout = layout_pls(corp),
+      dot = as_dot(booted)
+    )
+    objects
+  }
+})
+
+# The lines print(x) writes at the given console width.
+printed_at <- function(x, width) {
+  old <- options(width = width)
+  on.exit(options(old))
+  utils::capture.output(print(x))
+}
+
+expect_fits_width <- function(x, width = 80, label = "object") {
+  lines <- printed_at(x, width)
+  long <- lines[nchar(lines, type = "width") > width]
+  expect(length(long) == 0L,
+         sprintf("%s prints %d line(s) wider than %d:\n%s", label, length(long), width,
+                 paste(long, collapse = "\n")))
+  invisible(lines)
+}
