@@ -172,7 +172,8 @@ test_that("groups are named by factor levels, character values, or column name a
   expect_identical(unique(tidy(by_name)$group2), "servicetype = 2")
   expect_identical(names(by_name$fits), c("servicetype = 1", "servicetype = 2"))
   printed <- capture.output(print(by_name))
-  expect_match(printed[1], "servicetype = 1 (n = 125), servicetype = 2 (n = 219)", fixed = TRUE)
+  # the header wraps at the console width
+  expect_match(paste(printed[1:2], collapse = " "), "servicetype = 1 (n = 125), servicetype = 2 (n = 219)", fixed = TRUE)
   expect_true(any(grepl("servicetype = 1 vs servicetype = 2", printed, fixed = TRUE)))
   expect_false(any(grepl(" 1 vs 2", printed, fixed = TRUE)))
 
