@@ -94,7 +94,7 @@ test_that("the scan finds unclassed and wrongly classed errors and warnings", {
   expect_length(problems(function() cli::cli_abort("no class", call = NULL)), 1L)
   expect_length(problems(function() cli::cli_warn("wrong root", class = "iecpls_error")), 1L)
   expect_length(problems(function() cli::cli_abort("x", class = c("a", "pls_error"))), 1L)
-  expect_length(problems(function() rlang::abort("x")), 1L)
+  expect_length(problems(function() abort("x")), 1L) # rlang::abort() unqualified (a qualified call would be an undeclared import)
   expect_length(problems(function() warning("x")), 1L)
   # nested definitions and default arguments are scanned too
   expect_length(problems(function(x = stop("x")) NULL), 1L)
