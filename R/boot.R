@@ -46,9 +46,10 @@
 #'     exactly, for any `cores`.}
 #' }
 #' Whatever the choice, their number is reported in a warning, by `print()`
-#' and `summary()` and in `n_inadmissible`; `status` marks them 102. A
-#' resample whose reliability rho_A is not positive cannot be corrected at
-#' all: it is always left out (status 103). In the jackknife of BCa, a
+#' and `summary()` and in `n_inadmissible`; `status` marks them with the
+#' code named `"inadmissible"` ([pls_status_codes()]). A resample whose
+#' reliability rho_A is not positive cannot be corrected at all: it is
+#' always left out (code `"no_reliability"`). In the jackknife of BCa, a
 #' leave-one-out fit with an inadmissible solution is kept or left out as
 #' the resamples are. [pls()] with `boot` uses the default.
 #'
@@ -118,8 +119,8 @@
 #'   `boot_mean`, `se`, `t`, `p`, `lower`, `upper` (percentile) and
 #'   `bca_lower`, `bca_upper`), `draws` (resamples x parameters),
 #'   `jackknife` (cases x parameters, or `NULL`), `status` (0 for a valid
-#'   resample, otherwise the reason it failed; 102 for an inadmissible PLSc
-#'   solution), `n_failed` (the resamples left out of the summaries),
+#'   resample, otherwise the code of the reason it failed, named by
+#'   [pls_status_codes()]), `n_failed` (the resamples left out of the summaries),
 #'   `n_inadmissible` (those with an inadmissible PLSc solution, including
 #'   the ones replaced), `inadmissibles`, `R`, `level`, `sign_change` and
 #'   `fit`.

@@ -113,7 +113,7 @@
 #'   `NULL`), `groups` (names and sizes), `estimates` (parameters x groups),
 #'   `permutations` (for each pair, the permutation differences, R x
 #'   parameters), `status` (for each permutation run, 0 for a valid
-#'   permutation), `fits` (the group fits), `boot` (their [pls_boot()] runs,
+#'   permutation, otherwise a code of [pls_status_codes()]), `fits` (the group fits), `boot` (their [pls_boot()] runs,
 #'   with the bootstrap methods), `method`, `R`, `p_adjust` and `fit`.
 #' @references
 #' Chin, W. W., and Dibbern, J. (2010). An introduction to a permutation
