@@ -15,7 +15,7 @@
 #' intervals, and `tidy()` (also `as.data.frame()`) all of these as one
 #' table in the broom package's column names; `glance()` counts the
 #' resamples and `nobs()` is the number of cases resampled. A fit with a
-#' bootstrap attached (`pls(..., boot = R)`) passes `confint()` and `vcov()`
+#' bootstrap attached (`pls(..., R = R)`) passes `confint()` and `vcov()`
 #' on to it (see [confint.pls_fit()]).
 #'
 #' @section Intervals:

@@ -87,7 +87,7 @@
 #'   \item{`fit`}{SRMR, d_ULS and d_G of the estimated and the saturated
 #'     model ([pls_model_fit()]).}
 #' }
-#' When the fit carries a bootstrap (`pls(..., boot = R)`, or
+#' When the fit carries a bootstrap (`pls(..., R = R)`, or
 #' `fit$boot <- pls_boot(fit)`), `paths`, `effects` (prefixes `total_` and
 #' `indirect_`) and `indirect_effects` gain the bootstrap standard error `se`,
 #' `t`, `p`, the percentile interval `lower`, `upper` and significance stars

@@ -7,7 +7,7 @@ print_width_objects <- local({
     if (!is.null(objects)) return(objects)
     corp <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean")
     set.seed(22)
-    booted <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean", boot = 100)
+    booted <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean", R = 100)
     ecsi <- pls(small_ecsi_syntax, data = mobi)
     group <- rep(c("first", "second"), length.out = nrow(mobi))
     set.seed(23)

@@ -190,9 +190,9 @@ test_that("bad bootstrap requests are errors", {
   expect_error(confint(no_bca, type = "bca"), "jackknife")
 })
 
-test_that("pls(boot = R) attaches a bootstrap that print() reports", {
+test_that("pls(R = R) attaches a bootstrap that print() reports", {
   set.seed(12)
-  fit <- pls(small_ecsi_syntax, data = mobi, boot = 100)
+  fit <- pls(small_ecsi_syntax, data = mobi, R = 100)
   expect_s3_class(fit$boot, "pls_boot")
   expect_equal(fit$boot$R, 100L)
   expect_output(print(fit), "bootstrap: 100 resamples")

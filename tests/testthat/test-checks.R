@@ -275,8 +275,8 @@ test_that("an S asymmetric by rounding is accepted; otherwise the error shows th
 test_that("pls() and pls_boot() check their other arguments", {
   input_error <- function(expr, regexp) expect_error(expr, regexp, class = "iecpls_input_error")
   input_error(pls(ecsi_syntax, data = mobi, na_values = "-99"), "na_values. must be numeric codes")
-  input_error(pls(ecsi_syntax, data = mobi, boot = 2.5), "`boot` must be a non-negative whole number, not 2.5")
-  input_error(pls(ecsi_syntax, data = mobi, boot = 1), "`boot` must be 0 .no bootstrap. or a whole number of at least 2, not 1")
+  input_error(pls(ecsi_syntax, data = mobi, R = 2.5), "`R` must be a non-negative whole number, not 2.5")
+  input_error(pls(ecsi_syntax, data = mobi, R = 1), "`R` must be 0 .no bootstrap. or a whole number of at least 2, not 1")
   input_error(pls(ecsi_syntax, data = mobi, consistent = NA), "`consistent` must be `TRUE` or `FALSE`")
   fit <- pls(small_ecsi_syntax, data = mobi)
   input_error(pls_boot(fit, R = 3e9), "`R` must be at most 2,147,483,647, not 3,000,000,000")
