@@ -21,8 +21,8 @@ print_width_objects <- local({
       summary_boot = summary(booted$boot),
       mga = pls_mga(ecsi, group = group, method = c("permutation", "bootstrap", "parametric"), R = 40),
       micom = pls_micom(ecsi, group = group, R = 40),
-      predict = pls_predict(corp, k = 5, repetitions = 1),
-      cvpat = pls_cvpat(ecsi, k = 5, repetitions = 1, R = 100),
+      predict = pls_predict(corp, k = 5, reps = 1),
+      cvpat = pls_cvpat(ecsi, k = 5, reps = 1, R = 100),
       blindfold = pls_blindfold(corp),
       ipma = pls_ipma(ecsi, target = "Loyalty", scale_min = 1, scale_max = 10),
       power = pls_power(n = 60, reps = 2, R = 20, model = "

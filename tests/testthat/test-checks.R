@@ -306,7 +306,7 @@ test_that("number checks state the rule and show the value given (#16)", {
   input_error(pls(small_ecsi_syntax, data = mobi, max_iter = c(10, 20)),
               "`max_iter` must be a positive whole number, not a double vector.")
   input_error(pls_predict(fit, k = 1), "`k` must be a whole number of at least 2, not 1.")
-  input_error(pls_predict(fit, k = 5, repetitions = 0), "`repetitions` must be a positive whole number, not 0.")
+  input_error(pls_predict(fit, k = 5, reps = 0), "`reps` must be a positive whole number, not 0.")
   input_error(pls_blindfold(fit, omission_distance = 1), "`omission_distance` must be a whole number of at least 2, not 1.")
   input_error(pls_cvpat(fit, R = -1), "`R` must be a non-negative whole number, not -1.")
   input_error(pls_sample_size(0.2, alpha = 1), "`alpha` must be a number strictly between 0 and 1, not 1.")
