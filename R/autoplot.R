@@ -11,7 +11,7 @@
 #' the plot is drawn at.
 #'
 #' @param object A `pls_ipma` object from [pls_ipma()].
-#' @param level,labels As in [plot.pls_ipma()].
+#' @param what,labels As in [plot.pls_ipma()].
 #' @param ... Not used.
 #' @return A ggplot object.
 #' @seealso [plot.pls_ipma()], [autoplot.pls_boot()]
@@ -25,12 +25,12 @@
 #'     Loyalty      ~ Image + Satisfaction
 #'   ", data = mobi)
 #'   ipma <- pls_ipma(fit, target = "Loyalty", scale_min = 1, scale_max = 10)
-#'   ggplot2::autoplot(ipma, level = "indicators")
+#'   ggplot2::autoplot(ipma, what = "indicators")
 #' }
 #' @exportS3Method ggplot2::autoplot
-autoplot.pls_ipma <- function(object, level = c("constructs", "indicators"), labels = NULL, ...) {
-  level <- match_arg(level)
-  table <- ipma_plot_data(object, level, labels)
+autoplot.pls_ipma <- function(object, what = c("constructs", "indicators"), labels = NULL, ...) {
+  what <- match_arg(what)
+  table <- ipma_plot_data(object, what, labels)
   groups <- unique(table$group)
   table$group <- factor(table$group, levels = groups)
   means <- c(mean(table$importance), mean(table$performance))
@@ -38,10 +38,10 @@ autoplot.pls_ipma <- function(object, level = c("constructs", "indicators"), lab
     ggplot2::geom_vline(xintercept = means[1], linetype = "dashed", colour = plot_colours[["mean_line"]]) +
     ggplot2::geom_hline(yintercept = means[2], linetype = "dashed", colour = plot_colours[["mean_line"]]) +
     ipma_label_layer()
-  if (level == "indicators") {
+  if (what == "indicators") {
     plot <- plot +
       ggplot2::geom_point(aes_vars(fill = "group"), shape = 21, size = ggplot_point_size, colour = "grey15") +
-      ggplot2::scale_fill_manual(values = ipma_colours(groups, level), name = "Construct")
+      ggplot2::scale_fill_manual(values = ipma_colours(groups, what), name = "Construct")
   } else {
     plot <- plot +
       ggplot2::geom_point(shape = 21, size = ggplot_point_size, colour = "grey15", fill = plot_colours[["point"]])
