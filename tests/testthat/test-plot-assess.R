@@ -56,5 +56,5 @@ test_that("loadings of 2 and 12 constructs, single items, reversed items and lon
   render_png(drawn <- plot(report, "loadings"), "loadings-study-again.png")
   expect_lt(drawn$loading[drawn$indicator == "ctm2"], 0)
   expect_true(drawn$flagged[drawn$indicator == "ctm2"])
-  expect_error(plot(report, "loading_plot"), "`which` must be one of", class = "iecpls_input_error")
+  expect_error(plot(report, "loading_plot"), "`what` must be one of", class = "iecpls_input_error")
 })

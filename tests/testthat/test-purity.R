@@ -69,7 +69,7 @@ test_that("exported functions leave their inputs unchanged and repeat bit for bi
     model_fit = list(pls_model_fit, list(fit = fit)),
     r2 = list(pls_r2, list(fit = fit)),
     reliability = list(pls_reliability, list(fit = fit, composites = TRUE)),
-    vif = list(pls_vif, list(fit = fit, which = "outer")),
+    vif = list(pls_vif, list(fit = fit, what = "outer")),
     sample_size = list(pls_sample_size, list(p_min = 0.2)),
     iec_model = list(iec_model, list(type = "extended")),
     iec_population = list(iec_population, list()),
