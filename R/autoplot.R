@@ -70,7 +70,7 @@ autoplot.pls_ipma <- function(object, what = c("constructs", "indicators"), labe
 #' [plot.pls_boot()] shows.
 #'
 #' @param object A `pls_boot` object from [pls_boot()].
-#' @param parameters,type,level As in [plot.pls_boot()].
+#' @param parm,type,level As in [plot.pls_boot()].
 #' @param bins Number of histogram bars per panel.
 #' @param ... Not used.
 #' @return A ggplot object.
@@ -89,10 +89,10 @@ autoplot.pls_ipma <- function(object, what = c("constructs", "indicators"), labe
 #'   ggplot2::autoplot(boot) + ggplot2::theme_classic()
 #' }
 #' @exportS3Method ggplot2::autoplot
-autoplot.pls_boot <- function(object, parameters = "path", type = c("percentile", "bca"), level = object$level,
+autoplot.pls_boot <- function(object, parm = "path", type = c("percentile", "bca"), level = object$level,
                               bins = 30, ...) {
   type <- match_arg(type)
-  panels <- boot_plot_data(object, parameters, type, level)
+  panels <- boot_plot_data(object, parm, type, level)
   valid <- object$draws[boot_used(object), panels$parameter, drop = FALSE]
   facets <- paste0(boot_panel_name(panels$type, panels$term), "\n", format_estimate(panels$estimate, 2),
                    panels$stars, " [", format_estimate(panels$lower, 2), ", ", format_estimate(panels$upper, 2), "]")
