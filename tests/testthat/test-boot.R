@@ -222,7 +222,7 @@ test_that("HTMT is bootstrapped for every pair of reflective constructs", {
   set.seed(41)
   absolute <- pls_boot(fit, R = 60, bca = FALSE, htmt_absolute = TRUE)
   expect_equal(absolute$parameters$estimate[absolute$parameters$term == "Quality <-> Loyalty"],
-               pls_htmt(fit, absolute = TRUE)["Quality", "Loyalty"])
+               pls_htmt(fit, htmt_absolute = TRUE)["Quality", "Loyalty"])
   composites <- pls(corp_rep_syntax, data = corp_rep_mean_replaced())
   set.seed(1)
   expect_equal(sort(unique(summary(pls_boot(composites, R = 20, bca = FALSE))$htmt$term)),
