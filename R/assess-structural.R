@@ -49,7 +49,7 @@
 #' @param fit A `pls_fit` object from [pls()].
 #' @param method For `pls_f2()`: `"fixed"` (the default, scores held fixed)
 #'   or `"refit"` (re-estimate the model without the path). See Details.
-#' @param which For `pls_vif()`: `"inner"` (structural model) or `"outer"`
+#' @param what For `pls_vif()`: `"inner"` (structural model) or `"outer"`
 #'   (indicators of each block).
 #' @return `pls_effects()`: a list with the constructs x constructs matrices
 #'   `direct`, `indirect` (total indirect) and `total` (rows are the
@@ -184,11 +184,11 @@ refit <- function(fit, model) {
 
 #' @rdname pls_effects
 #' @export
-pls_vif <- function(fit, which = c("inner", "outer")) {
+pls_vif <- function(fit, what = c("inner", "outer")) {
   check_pls_fit(fit)
-  which <- match_arg(which)
+  what <- match_arg(what)
   model <- fit$model
-  if (which == "inner") {
+  if (what == "inner") {
     groups <- stats::setNames(lapply(model_endogenous(model), predecessors, model = model),
                               model_endogenous(model))
     R <- fit$construct_cor

@@ -22,16 +22,16 @@
 #'
 #' @section Definitions and the peers:
 #' **Signs.** Henseler et al. (2015, eq. 6) average the correlations
-#' themselves, which is the default (`absolute = FALSE`) and agrees with
+#' themselves, which is the default (`htmt_absolute = FALSE`) and agrees with
 #' cSEM's `calculateHTMT(.absolute = FALSE)`. seminr (and SmartPLS) average
-#' absolute correlations, which is `absolute = TRUE`. The two differ when an
-#' indicator correlates negatively with others (on `mobi`, CUSL2 does:
+#' absolute correlations, which is `htmt_absolute = TRUE`. The two differ
+#' when an indicator correlates negatively with others (on `mobi`, CUSL2 does:
 #' HTMT(Quality, Loyalty) is 0.723 signed and 0.759 absolute). A negatively
 #' worded indicator should be recoded before the model is fitted; then the
 #' two agree.
 #'
 #' **Reverse-coded indicators.** When a construct's indicators correlate
-#' negatively on average (with `absolute = FALSE`), which a reverse-coded
+#' negatively on average (with `htmt_absolute = FALSE`), which a reverse-coded
 #' indicator causes, the ratio has no meaning (and were the other
 #' construct's mean negative too, it would be a positive number). HTMT and
 #' HTMT2 of every pair with that construct are then `NA`, with one warning
@@ -41,12 +41,12 @@
 #' once; the bootstrap HTMT of such a pair is `NA` in every resample.
 #'
 #' **HTMT2** is defined for positive correlations, since the geometric mean
-#' of numbers of both signs is not defined. With `absolute = FALSE`, a pair
+#' of numbers of both signs is not defined. With `htmt_absolute = FALSE`, a pair
 #' whose monotrait correlations are not all positive or whose heterotrait
 #' correlations have mixed signs gets `NA` and a warning (one for all such
 #' pairs, class `iecpls_htmt2_signs_warning`; cSEM returns a
 #' number there that has no interpretation); heterotrait correlations that
-#' are all negative give a negative HTMT2. With `absolute = TRUE` the
+#' are all negative give a negative HTMT2. With `htmt_absolute = TRUE` the
 #' geometric means of the absolute correlations are used.
 #'
 #' **Which constructs.** HTMT and the Fornell-Larcker criterion are tools
@@ -81,7 +81,7 @@
 #' @param fit A `pls_fit` object from [pls()].
 #' @param type `"htmt"` (Henseler et al. 2015) or `"htmt2"` (Roemer et al.
 #'   2021).
-#' @param absolute Use absolute indicator correlations? See Details.
+#' @param htmt_absolute Use absolute indicator correlations? See Details.
 #' @param composites Include composite (Mode B) constructs?
 #' @return `pls_htmt()` and `pls_fornell_larcker()`: a symmetric numeric
 #'   matrix with the constructs as dimnames (HTMT has 1 on the diagonal).
@@ -111,19 +111,19 @@
 #'   Loyalty ~ Image + Satisfaction
 #' ", data = mobi)
 #' pls_htmt(fit)
-#' pls_htmt(fit, absolute = TRUE)
-#' pls_htmt(fit, type = "htmt2", absolute = TRUE)
+#' pls_htmt(fit, htmt_absolute = TRUE)
+#' pls_htmt(fit, type = "htmt2", htmt_absolute = TRUE)
 #' pls_fornell_larcker(fit)
 #' @export
-pls_htmt <- function(fit, type = c("htmt", "htmt2"), absolute = FALSE, composites = FALSE) {
+pls_htmt <- function(fit, type = c("htmt", "htmt2"), htmt_absolute = FALSE, composites = FALSE) {
   check_pls_fit(fit)
   type <- match_arg(type)
-  check_flag(absolute, "absolute")
+  check_flag(htmt_absolute, "htmt_absolute")
   check_flag(composites, "composites")
   model <- fit$model
   constructs <- assessed_constructs(model, composites)
   R <- fit$indicator_cor
-  if (absolute) R <- abs(R)
+  if (htmt_absolute) R <- abs(R)
   reversed <- reversed_blocks(model, R, constructs)
   out <- diag(length(constructs))
   dimnames(out) <- list(constructs, constructs)
@@ -132,7 +132,7 @@ pls_htmt <- function(fit, type = c("htmt", "htmt2"), absolute = FALSE, composite
     pairs <- utils::combn(match(constructs, model$constructs), 2)
     # the ratios come from the C code that bootstraps them (src/statistics.c)
     value <- c_htmt(fit_block_cor(fit), c(0L, cumsum(lengths(model$blocks, use.names = FALSE))),
-                    pairs[1, ], pairs[2, ], absolute, type == "htmt2")
+                    pairs[1, ], pairs[2, ], htmt_absolute, type == "htmt2")
     a <- model$constructs[pairs[1, ]]
     b <- model$constructs[pairs[2, ]]
     out[cbind(a, b)] <- out[cbind(b, a)] <- value
@@ -146,9 +146,9 @@ pls_htmt <- function(fit, type = c("htmt", "htmt2"), absolute = FALSE, composite
 
 # The warning of pls_htmt() about reverse-coded indicators, for the HTMT the
 # bootstrap reports (of the reflective constructs).
-warn_if_htmt_reversed <- function(fit, absolute) {
+warn_if_htmt_reversed <- function(fit, htmt_absolute) {
   R <- fit$indicator_cor
-  if (absolute) R <- abs(R)
+  if (htmt_absolute) R <- abs(R)
   reversed <- reversed_blocks(fit$model, R, assessed_constructs(fit$model, composites = FALSE))
   if (nrow(reversed)) warn_htmt_reversed(reversed, "htmt")
 }
@@ -185,7 +185,7 @@ warn_htmt_reversed <- function(reversed, type) {
   warn_iecpls(c(
     "{label} is {.val NA} for every pair with {.field {reversed$construct}}: {cli::qty(nrow(reversed))}{?its/their} indicators correlate negatively on average.",
     stats::setNames(lines, rep("x", length(lines))),
-    "i" = "An indicator is probably reverse-coded: recode it (for example as max + min - x) and fit the model again, or use {.code absolute = TRUE}."
+    "i" = "An indicator is probably reverse-coded: recode it (for example as max + min - x) and fit the model again, or use {.code htmt_absolute = TRUE}."
   ), class = "iecpls_htmt_reversed_warning")
 }
 
@@ -203,7 +203,7 @@ first_warning_only <- function(class) {
 warn_htmt2_signs <- function(pairs) {
   warn_iecpls(c(
     "HTMT2 of {.field {pairs}} {?is/are} {.val NA}: their indicator correlations do not share one sign.",
-    "i" = "The geometric mean needs positive correlations; recode reversed indicators or use {.code absolute = TRUE}."
+    "i" = "The geometric mean needs positive correlations; recode reversed indicators or use {.code htmt_absolute = TRUE}."
   ), class = "iecpls_htmt2_signs_warning")
 }
 

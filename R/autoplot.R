@@ -11,7 +11,7 @@
 #' the plot is drawn at.
 #'
 #' @param object A `pls_ipma` object from [pls_ipma()].
-#' @param level,labels As in [plot.pls_ipma()].
+#' @param what,labels As in [plot.pls_ipma()].
 #' @param ... Not used.
 #' @return A ggplot object.
 #' @seealso [plot.pls_ipma()], [autoplot.pls_boot()]
@@ -25,12 +25,12 @@
 #'     Loyalty      ~ Image + Satisfaction
 #'   ", data = mobi)
 #'   ipma <- pls_ipma(fit, target = "Loyalty", scale_min = 1, scale_max = 10)
-#'   ggplot2::autoplot(ipma, level = "indicators")
+#'   ggplot2::autoplot(ipma, what = "indicators")
 #' }
 #' @exportS3Method ggplot2::autoplot
-autoplot.pls_ipma <- function(object, level = c("constructs", "indicators"), labels = NULL, ...) {
-  level <- match_arg(level)
-  table <- ipma_plot_data(object, level, labels)
+autoplot.pls_ipma <- function(object, what = c("constructs", "indicators"), labels = NULL, ...) {
+  what <- match_arg(what)
+  table <- ipma_plot_data(object, what, labels)
   groups <- unique(table$group)
   table$group <- factor(table$group, levels = groups)
   means <- c(mean(table$importance), mean(table$performance))
@@ -38,10 +38,10 @@ autoplot.pls_ipma <- function(object, level = c("constructs", "indicators"), lab
     ggplot2::geom_vline(xintercept = means[1], linetype = "dashed", colour = plot_colours[["mean_line"]]) +
     ggplot2::geom_hline(yintercept = means[2], linetype = "dashed", colour = plot_colours[["mean_line"]]) +
     ipma_label_layer()
-  if (level == "indicators") {
+  if (what == "indicators") {
     plot <- plot +
       ggplot2::geom_point(aes_vars(fill = "group"), shape = 21, size = ggplot_point_size, colour = "grey15") +
-      ggplot2::scale_fill_manual(values = ipma_colours(groups, level), name = "Construct")
+      ggplot2::scale_fill_manual(values = ipma_colours(groups, what), name = "Construct")
   } else {
     plot <- plot +
       ggplot2::geom_point(shape = 21, size = ggplot_point_size, colour = "grey15", fill = plot_colours[["point"]])
@@ -70,7 +70,7 @@ autoplot.pls_ipma <- function(object, level = c("constructs", "indicators"), lab
 #' [plot.pls_boot()] shows.
 #'
 #' @param object A `pls_boot` object from [pls_boot()].
-#' @param parameters,type,level As in [plot.pls_boot()].
+#' @param parm,type,level As in [plot.pls_boot()].
 #' @param bins Number of histogram bars per panel.
 #' @param ... Not used.
 #' @return A ggplot object.
@@ -89,10 +89,10 @@ autoplot.pls_ipma <- function(object, level = c("constructs", "indicators"), lab
 #'   ggplot2::autoplot(boot) + ggplot2::theme_classic()
 #' }
 #' @exportS3Method ggplot2::autoplot
-autoplot.pls_boot <- function(object, parameters = "path", type = c("percentile", "bca"), level = object$level,
+autoplot.pls_boot <- function(object, parm = "path", type = c("percentile", "bca"), level = object$level,
                               bins = 30, ...) {
   type <- match_arg(type)
-  panels <- boot_plot_data(object, parameters, type, level)
+  panels <- boot_plot_data(object, parm, type, level)
   valid <- object$draws[boot_used(object), panels$parameter, drop = FALSE]
   facets <- paste0(boot_panel_name(panels$type, panels$term), "\n", format_estimate(panels$estimate, 2),
                    panels$stars, " [", format_estimate(panels$lower, 2), ", ", format_estimate(panels$upper, 2), "]")

@@ -51,7 +51,7 @@
 #' reliability rho_A is not positive cannot be corrected at all: it is
 #' always left out (code `"no_reliability"`). In the jackknife of BCa, a
 #' leave-one-out fit with an inadmissible solution is kept or left out as
-#' the resamples are. [pls()] with `boot` uses the default.
+#' the resamples are. [pls()] with `R` uses the default.
 #'
 #' @section Random numbers and parallel runs:
 #' Resamples are drawn in chunks of 100 (fewer for large data, from around

@@ -88,9 +88,9 @@
 #'   Loyalty      ~ Image + Satisfaction
 #' ", data = mobi)
 #' set.seed(1)
-#' pls_cvpat(fit, k = 10, repetitions = 2, R = 2000)
+#' pls_cvpat(fit, k = 10, reps = 2, R = 2000)
 #' @export
-pls_cvpat <- function(fit, k = 10L, repetitions = 10L, benchmark = c("IA", "LM"), technique = c("DA", "EA"),
+pls_cvpat <- function(fit, k = 10L, reps = 10L, benchmark = c("IA", "LM"), technique = c("DA", "EA"),
                       alternative = c("two.sided", "less"), R = 10000L, standardize = FALSE, folds = NULL) {
   check_pls_fit(fit)
   benchmark <- unique(match_arg(benchmark, several.ok = TRUE))
@@ -98,7 +98,7 @@ pls_cvpat <- function(fit, k = 10L, repetitions = 10L, benchmark = c("IA", "LM")
   alternative <- match_arg(alternative)
   check_count(R, "R", min = 0)
   check_flag(standardize, "standardize")
-  prediction <- pls_predict(fit, k = k, repetitions = repetitions, technique = technique, folds = folds)
+  prediction <- pls_predict(fit, k = k, reps = reps, technique = technique, folds = folds)
   p <- prediction$predictions
   scale <- if (standardize) fit$sds[colnames(p$actual)] else rep(1, ncol(p$actual))
   groups <- cvpat_groups(fit$model, colnames(p$actual))
@@ -203,8 +203,8 @@ bootstrap_p <- function(d, t_value, alternative, resamples) {
 #' @export
 print.pls_cvpat <- function(x, digits = 3, ...) {
   pp <- x$prediction
-  cat_wrapped("CVPAT: ", pp$k, "-fold cross-validation, ", pp$repetitions, " repetition",
-              if (pp$repetitions == 1) "" else "s", ", ", pp$technique, ", ", nrow(x$losses$model), " cases; ",
+  cat_wrapped("CVPAT: ", pp$k, "-fold cross-validation, ", pp$reps, " repetition",
+              if (pp$reps == 1) "" else "s", ", ", pp$technique, ", ", nrow(x$losses$model), " cases; ",
               if (x$alternative == "less") "one-sided" else "two-sided", " paired t test",
               if (x$R > 0) paste0(" and percentile-t bootstrap (", x$R, " resamples)"))
   cat("\n")

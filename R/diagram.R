@@ -14,7 +14,7 @@
 #' (`***` p < 0.001, `**` < 0.01, `*` < 0.05) and, with `ci = TRUE`, the
 #' percentile confidence interval, and `plot(fit, labels =
 #' diagram_labels(boot, ci = TRUE))` draws them. A fit with a bootstrap
-#' attached (`pls(..., boot = R)`) is labelled with stars by default. Any
+#' attached (`pls(..., R = R)`) is labelled with stars by default. Any
 #' named character vector with some of these names works the same way.
 #'
 #' @param x A fitted model from [pls()] or a model from [parse_model()]

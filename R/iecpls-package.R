@@ -12,6 +12,13 @@
 #' model ([iec_population()], [iec_simulate()]), with the questionnaire
 #' ([iec_items]) and the model syntax ([iec_model()]).
 #'
+#' An argument has one name for one meaning across the package: `R` for
+#' every number of resamples or permutations, `reps` for other repetitions,
+#' `level` for confidence levels, `alpha` for significance levels, `what`
+#' for a choice of table, `parm` for a choice of parameters and
+#' `htmt_absolute` for the HTMT of absolute correlations. [iecpls_arguments]
+#' lists them with the functions that take them.
+#'
 #' @section Options:
 #' \describe{
 #'   \item{`iecpls.cores`}{The default number of threads of the resampling

@@ -66,7 +66,7 @@
 #'   \item{`scale`}{a data frame of the indicators' `min` and `max`.}
 #' }
 #' `as.data.frame()` and `tidy()` return the construct or indicator table
-#' (`level`), the data of an importance-performance map (importance on the
+#' (`what`), the data of an importance-performance map (importance on the
 #' x axis, performance on the y axis).
 #' @references
 #' Hair, J. F., Sarstedt, M., Ringle, C. M., and Gudergan, S. P. (2018).
@@ -89,7 +89,7 @@
 #' ipma <- pls_ipma(fit, target = "Loyalty", scale_min = 1, scale_max = 10)
 #' ipma
 #' as.data.frame(ipma)
-#' as.data.frame(ipma, level = "indicators")
+#' as.data.frame(ipma, what = "indicators")
 #' @export
 pls_ipma <- function(fit, target, scale_min, scale_max) {
   check_pls_fit(fit)
@@ -190,17 +190,17 @@ print.pls_ipma <- function(x, digits = 3, ...) {
 }
 
 #' @rdname pls_ipma
-#' @param level `"constructs"` or `"indicators"`: the table returned.
+#' @param what `"constructs"` or `"indicators"`: the table returned.
 #' @param row.names,optional Not used (for compatibility with
 #'   [as.data.frame()]).
 #' @export
-as.data.frame.pls_ipma <- function(x, row.names = NULL, optional = FALSE, level = c("constructs", "indicators"),
+as.data.frame.pls_ipma <- function(x, row.names = NULL, optional = FALSE, what = c("constructs", "indicators"),
                                    ...) {
-  x[[match_arg(level)]]
+  x[[match_arg(what)]]
 }
 
 #' @rdname pls_ipma
 #' @export
-tidy.pls_ipma <- function(x, level = c("constructs", "indicators"), ...) {
-  x[[match_arg(level)]]
+tidy.pls_ipma <- function(x, what = c("constructs", "indicators"), ...) {
+  x[[match_arg(what)]]
 }

@@ -15,7 +15,7 @@
 #' intervals, and `tidy()` (also `as.data.frame()`) all of these as one
 #' table in the broom package's column names; `glance()` counts the
 #' resamples and `nobs()` is the number of cases resampled. A fit with a
-#' bootstrap attached (`pls(..., boot = R)`) passes `confint()` and `vcov()`
+#' bootstrap attached (`pls(..., R = R)`) passes `confint()` and `vcov()`
 #' on to it (see [confint.pls_fit()]).
 #'
 #' @section Intervals:
@@ -151,9 +151,8 @@ boot_parm <- function(object, parm) {
     return(unique(as.integer(parm)))
   }
   if (!is.character(parm) || !length(parm) || anyNA(parm)) {
-    cli::cli_abort(c("{.arg parm} must be parameter types, names or terms, or row numbers from 1 to {nrow(table)}.",
-                     "i" = "For example {.code \"path\"} or {.code {encodeString(parameter_names(table)[1], quote = '\"')}}."),
-                   class = c("iecpls_input_error", "iecpls_error"), call = NULL)
+    abort_input(c("{.arg parm} must be parameter types, names or terms, or row numbers from 1 to {nrow(table)}.",
+                  "i" = "For example {.code \"path\"} or {.code {encodeString(parameter_names(table)[1], quote = '\"')}}."))
   }
   names <- parameter_names(table)
   type <- ifelse(parm %in% names(boot_type_plurals), boot_type_plurals[parm], parm)
@@ -166,22 +165,25 @@ boot_parm <- function(object, parm) {
   if (length(unknown)) abort_unknown_parm(unknown, c(names, unique(table$term)))
   empty <- unique(type[lengths(chosen) == 0L])
   if (length(empty)) {
-    cli::cli_abort("The bootstrap has no {boot_type_labels[empty]}: {.arg parm} chose {.val {parm[type %in% empty]}}.",
-                   class = c("iecpls_input_error", "iecpls_error"), call = NULL)
+    abort_input("The bootstrap has no {boot_type_labels[empty]}: {.arg parm} chose {.val {parm[type %in% empty]}}.")
   }
   unique(unlist(chosen, use.names = FALSE))
 }
 
 boot_type_plurals <- c(paths = "path", weights = "weight", loadings = "loading")
 
+boot_type_labels <- c(path = "path coefficients", total = "total effects", indirect = "indirect effects",
+                      specific = "specific indirect effects", weight = "weights", loading = "loadings",
+                      r2 = "R-squared values", htmt = "HTMT values (it needs two reflective constructs)")
+
 abort_unknown_parm <- function(unknown, available) {
   hint <- suggest_names(unknown, available)
   lines <- ifelse(is.na(hint), sprintf("{.val {unknown[%d]}}", seq_along(unknown)),
                   sprintf("{.val {unknown[%d]}}: did you mean {.val {hint[%d]}}?", seq_along(unknown), seq_along(unknown)))
-  cli::cli_abort(c("{cli::qty(length(unknown))}{.arg parm} names {?a parameter/parameters} the bootstrap does not have:",
-                   stats::setNames(lines, rep("x", length(lines))),
-                   "i" = "Use a type such as {.val path}, a term, or a name from {.code rownames(confint(boot))}."),
-                 class = c("iecpls_input_error", "iecpls_error"), call = NULL)
+  abort_input(c("{cli::qty(length(unknown))}{.arg parm} names {?a parameter/parameters} the bootstrap does not have:",
+                stats::setNames(lines, rep("x", length(lines))),
+                "i" = "Use a type such as {.val path}, a term, or a name from {.code rownames(confint(boot))}."),
+              class = "iecpls_unknown_name")
 }
 
 #' @rdname pls_boot-methods

@@ -7,7 +7,7 @@
 #' construct scores and `nobs()` the number of observations used.
 #'
 #' `confint()` and `vcov()` need a bootstrap, as PLS has no analytic
-#' standard errors: for a fit with one attached (`pls(..., boot = R)`, or
+#' standard errors: for a fit with one attached (`pls(..., R = R)`, or
 #' `fit$boot <- pls_boot(fit)`) they return those of the bootstrap,
 #' `confint(fit$boot)` and `vcov(fit$boot)` (see [confint.pls_boot()]:
 #' every bootstrapped parameter by default, named like
@@ -42,7 +42,7 @@
 #' head(fitted(fit))
 #' nobs(fit)
 #' set.seed(1)
-#' booted <- pls(fit$model, data = mobi, boot = 200)
+#' booted <- pls(fit$model, data = mobi, R = 200)
 #' confint(booted, "path")
 #' confint(booted, names(coef(booted)), type = "bca")
 #' @name pls_fit-methods
@@ -127,6 +127,6 @@ vcov.pls_fit <- function(object, ...) stats::vcov(fit_boot(object, "Standard err
 fit_boot <- function(fit, what, method) {
   if (inherits(fit$boot, "pls_boot")) return(fit$boot)
   cli::cli_abort(c("{what} of a PLS path model come from the bootstrap, and this fit has none.",
-                   "i" = "Run {.code boot <- pls_boot(fit)} and use {.code {method}(boot)}, or refit with {.code pls(..., boot = 5000)}, which attaches one."),
+                   "i" = "Run {.code boot <- pls_boot(fit)} and use {.code {method}(boot)}, or refit with {.code pls(..., R = 5000)}, which attaches one."),
                  class = c("iecpls_input_error", "iecpls_error"), call = NULL)
 }

@@ -21,7 +21,7 @@
 #' (larger values take the colour of 1).
 #'
 #' @param x A `summary.pls_fit` report from [summary.pls_fit()].
-#' @param which `"htmt"` or `"loadings"`.
+#' @param what `"htmt"` or `"loadings"`: which plot.
 #' @param main Title.
 #' @param ... Not used.
 #' @return Invisibly, what was drawn: for `"htmt"` the HTMT matrix shown
@@ -44,9 +44,9 @@
 #' plot(report, "htmt")
 #' plot(report, "loadings")
 #' @export
-plot.summary.pls_fit <- function(x, which = c("htmt", "loadings"), main = NULL, ...) {
-  which <- match_arg(which)
-  if (which == "htmt") plot_htmt(x, main) else plot_loadings(x, main)
+plot.summary.pls_fit <- function(x, what = c("htmt", "loadings"), main = NULL, ...) {
+  what <- match_arg(what)
+  if (what == "htmt") plot_htmt(x, main) else plot_loadings(x, main)
 }
 
 # ---------------------------------------------------------------------------

@@ -14,12 +14,13 @@
 #' Failed resamples are left out, as in every summary.
 #'
 #' @param x A `pls_boot` object from [pls_boot()].
-#' @param parameters Which parameters: a type (`"path"`, the default,
-#'   `"total"`, `"indirect"`, `"specific"`, `"weight"`, `"loading"`, `"r2"`,
-#'   `"htmt"`) for all parameters of that type, full names as in
-#'   `colnames(x$draws)` (`"path: Image -> Loyalty"`), or terms
-#'   (`"Image -> Loyalty"`, the first parameter with that term: a path
-#'   before a total effect). Several may be combined.
+#' @param parm Which parameters, chosen as for [confint.pls_boot()]: a type
+#'   (`"path"`, the default, `"total"`, `"indirect"`, `"specific"`,
+#'   `"weight"`, `"loading"`, `"r2"`, `"htmt"`) for all parameters of that
+#'   type, full names as in `colnames(x$draws)` (`"path: Image -> Loyalty"`),
+#'   terms (`"Image -> Loyalty"`, the first parameter with that term: a path
+#'   before a total effect) or row numbers of `x$parameters`. Several may be
+#'   combined.
 #' @param type `"percentile"` or `"bca"`: the interval shaded (see
 #'   [confint.pls_boot()]).
 #' @param level Confidence level of the interval.
@@ -47,10 +48,10 @@
 #' plot(boot)
 #' plot(boot, c("specific", "total: Image -> Loyalty"), type = "bca")
 #' @export
-plot.pls_boot <- function(x, parameters = "path", type = c("percentile", "bca"), level = x$level,
+plot.pls_boot <- function(x, parm = "path", type = c("percentile", "bca"), level = x$level,
                           breaks = 30, ncol = NULL, main = NULL, ...) {
   type <- match_arg(type)
-  panels <- boot_plot_data(x, parameters, type, level)
+  panels <- boot_plot_data(x, parm, type, level)
   n <- nrow(panels)
   if (is.null(ncol)) ncol <- boot_panel_columns(n)
   check_number(ncol, "ncol", integer = TRUE)
@@ -78,43 +79,18 @@ plot.pls_boot <- function(x, parameters = "path", type = c("percentile", "bca"),
 }
 
 # One row per panel: the parameter's name, type, term, estimate, interval,
-# stars and whether zero is marked.
-boot_plot_data <- function(x, parameters, type, level) {
-  names <- select_boot_parameters(x, parameters)
-  limits <- stats::confint(x, names, level = level, type = type)
-  table <- x$parameters[match(names, parameter_names(x$parameters)), ]
+# stars and whether zero is marked. `parm` chooses as in confint().
+boot_plot_data <- function(x, parm, type, level) {
+  rows <- boot_parm(x, parm)
+  limits <- boot_limits(x, level, type)[rows, , drop = FALSE]
+  table <- x$parameters[rows, ]
   stars <- ifelse(table$type %in% c("r2", "htmt"), "", significance_stars(table$p, marginal = FALSE))
-  data.frame(parameter = names, type = table$type, term = table$term, estimate = table$estimate,
-             lower = unname(limits[, 1]), upper = unname(limits[, 2]), stars = stars,
+  data.frame(parameter = parameter_names(table), type = table$type, term = table$term, estimate = table$estimate,
+             lower = limits[, 1], upper = limits[, 2], stars = stars,
              zero = table$type %in% zero_tested_types, row.names = NULL, stringsAsFactors = FALSE)
 }
 
 zero_tested_types <- c("path", "total", "indirect", "specific", "weight")
-
-select_boot_parameters <- function(x, parameters) {
-  table <- x$parameters
-  names <- parameter_names(table)
-  if (!is.character(parameters) || !length(parameters) || anyNA(parameters)) {
-    abort_input("{.arg parameters} must be parameter types, names or terms, such as {.code \"path\"}.")
-  }
-  chosen <- lapply(parameters, function(p) {
-    if (p %in% names) return(p)
-    if (p %in% table$type) return(names[table$type == p])
-    if (p %in% table$term) return(names[match(p, table$term)])
-    if (p %in% names(boot_type_labels)) {
-      abort_input("The bootstrap has no {boot_type_labels[[p]]}.")
-    }
-    hint <- suggest_names(p, c(names, table$term))
-    abort_input(c("Unknown parameter {.val {p}}.",
-                  "i" = if (!is.na(hint)) "Did you mean {.val {hint}}?" else
-                    "Use a type such as {.val path}, or a name from {.code colnames(boot$draws)}."), class = "iecpls_unknown_name")
-  })
-  unique(unlist(chosen, use.names = FALSE))
-}
-
-boot_type_labels <- c(path = "path coefficients", total = "total effects", indirect = "indirect effects",
-                      specific = "specific indirect effects", weight = "weights", loading = "loadings",
-                      r2 = "R-squared values", htmt = "HTMT values (it needs two reflective constructs)")
 
 # Columns of panels: about as many panels across as the device's shape
 # suggests.

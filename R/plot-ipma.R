@@ -23,7 +23,7 @@
 #' construct, with a legend in the right margin.
 #'
 #' @param x A `pls_ipma` object from [pls_ipma()].
-#' @param level `"constructs"` or `"indicators"`: which map.
+#' @param what `"constructs"` or `"indicators"`: which map.
 #' @param labels Display names for the points: a named character vector
 #'   such as `c(TTM = "Talent training mode")`.
 #' @param main Title; by default it names the target.
@@ -60,16 +60,16 @@
 #' ", data = mobi)
 #' ipma <- pls_ipma(fit, target = "Loyalty", scale_min = 1, scale_max = 10)
 #' plot(ipma)
-#' drawn <- plot(ipma, level = "indicators")
+#' drawn <- plot(ipma, what = "indicators")
 #' drawn$labels
 #' @export
-plot.pls_ipma <- function(x, level = c("constructs", "indicators"), labels = NULL, main = NULL,
+plot.pls_ipma <- function(x, what = c("constructs", "indicators"), labels = NULL, main = NULL,
                           xlim = NULL, ylim = NULL, cex = 0.9, ...) {
-  level <- match_arg(level)
-  table <- ipma_plot_data(x, level, labels)
+  what <- match_arg(what)
+  table <- ipma_plot_data(x, what, labels)
   groups <- unique(table$group)
-  colours <- ipma_colours(groups, level)
-  legend_width <- if (level == "indicators") ipma_legend_width(groups) else 0
+  colours <- ipma_colours(groups, what)
+  legend_width <- if (what == "indicators") ipma_legend_width(groups) else 0
   csi <- graphics::par("csi")
   old <- graphics::par(mai = c(3.6, 4.2, 3.6, 1.2) * csi + c(0, 0, 0, legend_width), mgp = c(2.4, 0.7, 0), las = 1,
                        tcl = -0.35)
@@ -92,8 +92,8 @@ plot.pls_ipma <- function(x, level = c("constructs", "indicators"), labels = NUL
   if (is.null(main)) main <- paste("Importance-performance map of", x$target)
   plot_title(main, paste0(x$target, " performs at ", formatC(x$target_performance, digits = 1, format = "f"),
                           "; dashed lines: mean importance and mean performance of the ", nrow(table), " ",
-                          if (level == "constructs") "drivers" else "indicators"))
-  if (level == "indicators") ipma_legend(groups, colours)
+                          if (what == "constructs") "drivers" else "indicators"))
+  if (what == "indicators") ipma_legend(groups, colours)
   attr(placed, "leaders") <- NULL
   invisible(list(points = data.frame(label = table$label, group = table$group, x = table$importance,
                                      y = table$performance, stringsAsFactors = FALSE),
@@ -111,17 +111,17 @@ ipma_limits <- function(table, size, xlim, ylim) {
 }
 
 # label, group, importance, performance of the plotted points.
-ipma_plot_data <- function(x, level, labels) {
-  table <- x[[level]]
+ipma_plot_data <- function(x, what, labels) {
+  table <- x[[what]]
   if (!nrow(table)) abort_model("The IPMA has no drivers to plot.")
-  key <- if (level == "constructs") table$construct else table$indicator
-  shown <- display_names(key, labels, "labels", if (level == "constructs") "Construct" else "Indicator")
+  key <- if (what == "constructs") table$construct else table$indicator
+  shown <- display_names(key, labels, "labels", if (what == "constructs") "Construct" else "Indicator")
   data.frame(label = unname(shown[key]), group = table$construct, importance = table$importance,
              performance = table$performance, stringsAsFactors = FALSE)
 }
 
-ipma_colours <- function(groups, level) {
-  if (level == "constructs" || length(groups) == 1L) {
+ipma_colours <- function(groups, what) {
+  if (what == "constructs" || length(groups) == 1L) {
     return(stats::setNames(rep(plot_colours[["point"]], length(groups)), groups))
   }
   stats::setNames(grDevices::hcl.colors(length(groups), "Dark 3"), groups)

@@ -110,8 +110,9 @@
 #'   inadmissible solution (a reliability or corrected correlation or loading
 #'   above 1, or a corrected correlation matrix that is not positive definite)
 #'   is flagged in `admissible` with a warning.
-#' @param boot Number of bootstrap resamples; when positive, [pls_boot()] is
-#'   run with it and attached as `fit$boot` (print then shows standard
+#' @param R Number of bootstrap resamples: 0 (the default) for no bootstrap,
+#'   or a whole number of at least 2, with which [pls_boot()] is run and
+#'   attached as `fit$boot` (print then shows standard
 #'   errors, p values and confidence intervals of the paths).
 #' @param cores Threads for the bootstrap. By default the option `iecpls.cores`, else 1;
 #'   capped by the thread policy that [pls_threads()] reports.
@@ -153,7 +154,7 @@
 #'   \item{`model`}{the parsed model, with the modes used.}
 #'   \item{`settings`}{a list of the settings used.}
 #'   \item{`call`}{the matched call.}
-#'   \item{`boot`}{with `boot > 0`, the [pls_boot()] result.}
+#'   \item{`boot`}{with `R > 0`, the [pls_boot()] result.}
 #' }
 #'
 #' @seealso [parse_model()] for the syntax; [pls_fit-methods] for `print()`, `coef()`, `fitted()` and `nobs()`.
@@ -206,13 +207,13 @@
 pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"), modes = NULL,
                 missing = c("fail", "mean", "casewise"), na_values = NULL, case_weights = NULL,
                 S = NULL, nobs = NULL, tol = 1e-7, max_iter = 300L, consistent = FALSE,
-                boot = 0L, cores = getOption("iecpls.cores", 1L)) {
+                R = 0L, cores = getOption("iecpls.cores", 1L)) {
   call <- match.call()
   scheme <- match_arg(scheme)
   missing <- match_arg(missing)
   check_number(tol, "tol")
   check_max_iter(max_iter)
-  check_boot_count(boot)
+  check_boot_count(R)
   model <- apply_modes(as_pls_model(model), modes)
   check_flag(consistent, "consistent")
   spec <- model_spec(model, scheme, tol, max_iter, consistent)
@@ -256,7 +257,7 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   fit$data <- in_place_matrix_of(columns) %||% structure(columns, class = "data.frame", row.names = c(NA_integer_, -n_rows))
   fit$case_weights <- weights
   if (!is.null(fit$scores)) rownames(fit$scores) <- score_row_names(data, raw$rows_used)
-  if (boot > 0) fit$boot <- pls_boot(fit, R = boot, cores = cores)
+  if (R > 0) fit$boot <- pls_boot(fit, R = R, cores = cores)
   fit
 }
 
@@ -295,10 +296,10 @@ as_pls_model <- function(model) {
 }
 
 # pls_boot() needs at least 2 resamples; 0 is no bootstrap.
-check_boot_count <- function(boot) {
-  check_number(boot, "boot", min = 0, integer = TRUE)
-  if (boot == 1) abort_input("{.arg boot} must be 0 (no bootstrap) or a whole number of at least 2, not 1.")
-  invisible(boot)
+check_boot_count <- function(R) {
+  check_number(R, "R", min = 0, integer = TRUE)
+  if (R == 1) abort_input("{.arg R} must be 0 (no bootstrap) or a whole number of at least 2, not 1.")
+  invisible(R)
 }
 
 # Builds the pls_fit object from the raw C results.

@@ -10,7 +10,7 @@
 #' constructs that predict its construct (LM benchmark).
 #'
 #' @section Procedure:
-#' For each of `repetitions` random splits into `k` folds and each fold:
+#' For each of `reps` random splits into `k` folds and each fold:
 #' \enumerate{
 #'   \item the model is estimated on the other folds (the training rows) by
 #'     the C kernel of [pls()], with the settings of `fit` (scheme, modes,
@@ -74,11 +74,11 @@
 #' @param fit A `pls_fit` from [pls()], fitted from data (without case
 #'   weights, which cross-validation does not support yet).
 #' @param k Number of folds.
-#' @param repetitions Number of random splits into folds.
+#' @param reps Number of random splits into folds.
 #' @param technique `"DA"` (direct antecedents, the default, as in seminr)
 #'   or `"EA"` (earliest antecedents); see [predict.pls_fit()].
 #' @param folds Optional fold assignment (see Details); `k` and
-#'   `repetitions` are then taken from it.
+#'   `reps` are then taken from it.
 #' @return An object of class `pls_predict`, a list with
 #' \describe{
 #'   \item{`indicators`}{a data frame with one row per endogenous indicator:
@@ -96,7 +96,7 @@
 #'     constructs matrices `scores` (predicted), `scores_actual` and
 #'     `scores_naive`.}
 #'   \item{`folds`}{the cases x repetitions fold assignment.}
-#'   \item{`k`, `repetitions`, `technique`, `n_failed`}{the settings and the
+#'   \item{`k`, `reps`, `technique`, `n_failed`}{the settings and the
 #'     number of training fits without an admissible PLSc solution (their
 #'     test rows are left out of every metric, benchmarks included).}
 #' }
@@ -121,18 +121,18 @@
 #'   Loyalty      ~ Image + Satisfaction
 #' ", data = mobi)
 #' set.seed(1)
-#' pp <- pls_predict(fit, k = 10, repetitions = 3)
+#' pp <- pls_predict(fit, k = 10, reps = 3)
 #' pp
 #' tidy(pp, "decision")
 #' @export
-pls_predict <- function(fit, k = 10L, repetitions = 10L, technique = c("DA", "EA"), folds = NULL) {
+pls_predict <- function(fit, k = 10L, reps = 10L, technique = c("DA", "EA"), folds = NULL) {
   check_pls_fit(fit)
   technique <- match_arg(technique)
   problem <- cv_problem(fit, "PLSpredict")
-  folds <- cv_folds(folds, problem$n, k, repetitions)
+  folds <- cv_folds(folds, problem$n, k, reps)
   cv <- run_cv(fit, problem, folds, technique)
   structure(c(cv_summaries(fit$model, cv),
-              list(predictions = cv, folds = folds, k = max(folds), repetitions = ncol(folds),
+              list(predictions = cv, folds = folds, k = max(folds), reps = ncol(folds),
                    technique = technique, n_failed = attr(cv, "n_failed"))),
             class = "pls_predict")
 }
@@ -151,12 +151,12 @@ cv_problem <- function(fit, what) {
 }
 
 # The fold assignment: given (checked) or drawn as seminr draws it.
-cv_folds <- function(folds, n, k, repetitions) {
+cv_folds <- function(folds, n, k, reps) {
   if (!is.null(folds)) return(check_folds(folds, n))
   check_number(k, "k", min = 2, integer = TRUE)
-  check_number(repetitions, "repetitions", integer = TRUE)
+  check_number(reps, "reps", integer = TRUE)
   if (k > n) abort_input("{.arg k} ({k}) cannot exceed the number of cases ({n}).")
-  vapply(seq_len(repetitions), function(r) draw_folds(n, k), integer(n))
+  vapply(seq_len(reps), function(r) draw_folds(n, k), integer(n))
 }
 
 # A random permutation of the cases cut into k consecutive folds.
@@ -334,8 +334,8 @@ predictive_power <- function(better, total) {
 #' @export
 print.pls_predict <- function(x, digits = 3, ...) {
   technique <- c(DA = "direct antecedents (DA)", EA = "earliest antecedents (EA)")[[x$technique]]
-  cat_wrapped("PLSpredict: ", x$k, "-fold cross-validation, ", x$repetitions, " repetition",
-              if (x$repetitions == 1) "" else "s", ", ", technique, ", ", nrow(x$folds), " cases")
+  cat_wrapped("PLSpredict: ", x$k, "-fold cross-validation, ", x$reps, " repetition",
+              if (x$reps == 1) "" else "s", ", ", technique, ", ", nrow(x$folds), " cases")
   cat("\n")
   cat_wrapped("Endogenous indicators (out of sample; LM = linear model benchmark):")
   print_wide(x$indicators, digits, groups = list(c("rmse", "mae", "q2_predict"), c("lm_rmse", "lm_mae", "lm_q2_predict")))

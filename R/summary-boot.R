@@ -1,5 +1,5 @@
 # Bootstrap inference in the summary report: when a fit carries a bootstrap
-# (pls(..., boot = R) or fit$boot <- pls_boot(fit)), the path and effect
+# (pls(..., R = R) or fit$boot <- pls_boot(fit)), the path and effect
 # tables gain standard errors, t and p values, percentile confidence
 # intervals and significance stars, and the HTMT table the upper bound of
 # the one-sided 95% interval (Franke and Sarstedt 2019: discriminant validity

@@ -87,7 +87,7 @@
 #'   \item{`fit`}{SRMR, d_ULS and d_G of the estimated and the saturated
 #'     model ([pls_model_fit()]).}
 #' }
-#' When the fit carries a bootstrap (`pls(..., boot = R)`, or
+#' When the fit carries a bootstrap (`pls(..., R = R)`, or
 #' `fit$boot <- pls_boot(fit)`), `paths`, `effects` (prefixes `total_` and
 #' `indirect_`) and `indirect_effects` gain the bootstrap standard error `se`,
 #' `t`, `p`, the percentile interval `lower`, `upper` and significance stars
@@ -253,10 +253,10 @@ outer_vif_report <- function(fit) {
   remove_row_names(with_flag(table, flag_vif))
 }
 
-htmt_report <- function(fit, threshold, absolute) {
-  htmt <- pls_htmt(fit, absolute = absolute)
+htmt_report <- function(fit, threshold, htmt_absolute) {
+  htmt <- pls_htmt(fit, htmt_absolute = htmt_absolute)
   # NA where the correlations have mixed signs; the printed report says so
-  htmt2 <- suppressWarnings(pls_htmt(fit, type = "htmt2", absolute = absolute))
+  htmt2 <- suppressWarnings(pls_htmt(fit, type = "htmt2", htmt_absolute = htmt_absolute))
   table <- pair_table(rownames(htmt), htmt = htmt, htmt2 = htmt2)
   table$flag <- flag_if(abs(table$htmt) >= threshold, paste("HTMT >=", format(threshold, nsmall = 2)))
   table

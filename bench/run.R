@@ -166,7 +166,7 @@ if (exists("pls_mga", mode = "function")) {
 # --- PLSpredict -------------------------------------------------------------------
 label <- "PLSpredict 10 folds x 10 repetitions"
 set.seed(3)
-record(label, "iecpls", timed(pls_predict(fit, k = 10, repetitions = 10), 3))
+record(label, "iecpls", timed(pls_predict(fit, k = 10, reps = 10), 3))
 if (have("seminr")) {
   spec <- seminr_model(corp)
   model <- suppressMessages(seminr::estimate_pls(corp_data, spec$measurement, spec$structural))

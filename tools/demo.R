@@ -24,7 +24,7 @@ print(model)
 section("Fit (missing answers replaced by item means), 5,000 bootstrap resamples")
 set.seed(2026)
 started <- proc.time()[["elapsed"]]
-fit <- pls(model, data = iec_survey, missing = "mean", boot = 5000, cores = 2)
+fit <- pls(model, data = iec_survey, missing = "mean", R = 5000, cores = 2)
 cat(sprintf("(fit and bootstrap took %.2f seconds)\n\n", proc.time()[["elapsed"]] - started))
 print(fit)
 
@@ -42,7 +42,7 @@ if (requireNamespace("rmarkdown", quietly = TRUE) && rmarkdown::pandoc_available
   unlink(file.path("demo-report", "iec-study-report.Rmd"))
   draft <- rmarkdown::draft(file.path("demo-report", "iec-study-report.Rmd"), template = "pls-report",
                             package = "iecpls", edit = FALSE)
-  out <- rmarkdown::render(draft, params = list(boot = 5000, cores = 2), quiet = TRUE, envir = new.env())
+  out <- rmarkdown::render(draft, params = list(R = 5000, cores = 2), quiet = TRUE, envir = new.env())
   cat("HTML report written:", normalizePath(out), "\n")
 } else {
   cat("pandoc is not available, so the HTML report was skipped (the console report is above).\n",

@@ -7,7 +7,7 @@ print_width_objects <- local({
     if (!is.null(objects)) return(objects)
     corp <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean")
     set.seed(22)
-    booted <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean", boot = 100)
+    booted <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean", R = 100)
     ecsi <- pls(small_ecsi_syntax, data = mobi)
     group <- rep(c("first", "second"), length.out = nrow(mobi))
     set.seed(23)
@@ -21,8 +21,8 @@ print_width_objects <- local({
       summary_boot = summary(booted$boot),
       mga = pls_mga(ecsi, group = group, method = c("permutation", "bootstrap", "parametric"), R = 40),
       micom = pls_micom(ecsi, group = group, R = 40),
-      predict = pls_predict(corp, k = 5, repetitions = 1),
-      cvpat = pls_cvpat(ecsi, k = 5, repetitions = 1, R = 100),
+      predict = pls_predict(corp, k = 5, reps = 1),
+      cvpat = pls_cvpat(ecsi, k = 5, reps = 1, R = 100),
       blindfold = pls_blindfold(corp),
       ipma = pls_ipma(ecsi, target = "Loyalty", scale_min = 1, scale_max = 10),
       power = pls_power(n = 60, reps = 2, R = 20, model = "

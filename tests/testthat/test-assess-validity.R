@@ -19,7 +19,7 @@ test_that("HTMT of absolute correlations equals seminr's for every construct", {
   for (case in c("mobi", "corp_rep")) {
     fit <- fit_tight(case)
     seminr <- assess_fixture(case, "seminr")$htmt
-    ours <- pls_htmt(fit, absolute = TRUE, composites = TRUE)
+    ours <- pls_htmt(fit, htmt_absolute = TRUE, composites = TRUE)
     constructs <- rownames(seminr)
     expect_setequal(constructs, rownames(ours))
     expect_equal(lower_values(ours, constructs), lower_values(seminr, constructs), tolerance = 1e-6)
@@ -29,14 +29,14 @@ test_that("HTMT of absolute correlations equals seminr's for every construct", {
 test_that("signed and absolute HTMT differ only where an indicator correlates negatively", {
   fit <- fit_tight("mobi")
   signed <- pls_htmt(fit)
-  absolute <- pls_htmt(fit, absolute = TRUE)
+  absolute <- pls_htmt(fit, htmt_absolute = TRUE)
   different <- abs(signed - absolute) > 1e-12
   expect_equal(rownames(which(different, arr.ind = TRUE)), c("Loyalty", "Quality"))
   expect_equal(round(signed["Quality", "Loyalty"], 3), 0.723)
   expect_equal(round(absolute["Quality", "Loyalty"], 3), 0.759)
   # corp_rep has no negative correlation among the common factors' indicators
   rep_fit <- fit_tight("corp_rep")
-  expect_equal(pls_htmt(rep_fit), pls_htmt(rep_fit, absolute = TRUE))
+  expect_equal(pls_htmt(rep_fit), pls_htmt(rep_fit, htmt_absolute = TRUE))
 })
 
 test_that("HTMT2 equals cSEM's where the correlations share a sign, and is NA with a warning elsewhere", {
@@ -49,7 +49,7 @@ test_that("HTMT2 equals cSEM's where the correlations share a sign, and is NA wi
   expect_equal(lower_values(ours, constructs)[defined], lower_values(csem, constructs)[defined], tolerance = 1e-6)
   expect_true(is.na(ours["Quality", "Loyalty"]))
   # with absolute correlations it is defined everywhere
-  expect_silent(absolute <- pls_htmt(fit, type = "htmt2", absolute = TRUE))
+  expect_silent(absolute <- pls_htmt(fit, type = "htmt2", htmt_absolute = TRUE))
   expect_false(anyNA(absolute))
 
   rep_csem <- assess_fixture("corp_rep", "csem")$htmt2
@@ -123,7 +123,7 @@ test_that("under PLSc the cross-loadings are disattenuated, so each indicator ha
 test_that("arguments are checked", {
   fit <- fit_tight("mobi")
   expect_error(pls_htmt(fit, type = "htmt3"), "`type` must be one of", class = "iecpls_input_error")
-  expect_error(pls_htmt(fit, absolute = "yes"), "absolute")
+  expect_error(pls_htmt(fit, htmt_absolute = "yes"), "absolute")
   expect_error(pls_fornell_larcker("fit"), "pls_fit")
 })
 
@@ -160,8 +160,8 @@ test_that("a reverse-coded indicator makes HTMT NA with one warning naming the c
   expect_match(conditionMessage(run2$warnings[[1]]), "^HTMT2 is")
   expect_true(is.na(run2$value["Satisfaction", "Loyalty"]))
   # absolute correlations do not see the reversal
-  expect_silent(absolute <- pls_htmt(fit, absolute = TRUE))
-  expect_equal(absolute, pls_htmt(original, absolute = TRUE), tolerance = 1e-12)
+  expect_silent(absolute <- pls_htmt(fit, htmt_absolute = TRUE))
+  expect_equal(absolute, pls_htmt(original, htmt_absolute = TRUE), tolerance = 1e-12)
   # the report warns once too, and says why the values are missing
   report <- with_warnings(summary(fit))
   expect_length(report$warnings, 1L)

@@ -3,17 +3,17 @@ skip_if_not(capabilities("png"), "no PNG device")
 
 test_that("autoplot() of an IPMA is a ggplot with the map's points and mean lines", {
   ipma <- ipma_fixture("study", "CTM")
-  for (level in c("constructs", "indicators")) {
-    plot <- ggplot2::autoplot(ipma, level = level)
+  for (what in c("constructs", "indicators")) {
+    plot <- ggplot2::autoplot(ipma, what = what)
     expect_s3_class(plot, "ggplot")
     built <- ggplot2::ggplot_build(plot)
-    table <- ipma[[level]]
+    table <- ipma[[what]]
     points <- built$data[[4]]
     expect_equal(points$x, table$importance)
     expect_equal(points$y, table$performance)
     expect_equal(built$data[[1]]$xintercept, mean(table$importance))
     expect_equal(built$data[[2]]$yintercept, mean(table$performance))
-    expect_drawn_png(render_png(print(plot), paste0("autoplot-ipma-", level, ".png")))
+    expect_drawn_png(render_png(print(plot), paste0("autoplot-ipma-", what, ".png")))
   }
 })
 

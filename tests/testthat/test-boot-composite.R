@@ -48,10 +48,10 @@ test_that("pls_boot() draws are refits of the resampled data for composite model
   }
 })
 
-test_that("pls(boot =) and summary() of the fit work for composite models", {
+test_that("pls(R =) and summary() of the fit work for composite models", {
   for (name in names(composite_models)) {
     set.seed(4)
-    fit <- pls(composite_models[[name]], data = mobi, boot = 60)
+    fit <- pls(composite_models[[name]], data = mobi, R = 60)
     expect_s3_class(fit$boot, "pls_boot")
     expect_output(print(summary(fit)), "Loyalty")
   }

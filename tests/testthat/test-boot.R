@@ -190,9 +190,9 @@ test_that("bad bootstrap requests are errors", {
   expect_error(confint(no_bca, type = "bca"), "jackknife")
 })
 
-test_that("pls(boot = R) attaches a bootstrap that print() reports", {
+test_that("pls(R = R) attaches a bootstrap that print() reports", {
   set.seed(12)
-  fit <- pls(small_ecsi_syntax, data = mobi, boot = 100)
+  fit <- pls(small_ecsi_syntax, data = mobi, R = 100)
   expect_s3_class(fit$boot, "pls_boot")
   expect_equal(fit$boot$R, 100L)
   expect_output(print(fit), "bootstrap: 100 resamples")
@@ -222,7 +222,7 @@ test_that("HTMT is bootstrapped for every pair of reflective constructs", {
   set.seed(41)
   absolute <- pls_boot(fit, R = 60, bca = FALSE, htmt_absolute = TRUE)
   expect_equal(absolute$parameters$estimate[absolute$parameters$term == "Quality <-> Loyalty"],
-               pls_htmt(fit, absolute = TRUE)["Quality", "Loyalty"])
+               pls_htmt(fit, htmt_absolute = TRUE)["Quality", "Loyalty"])
   composites <- pls(corp_rep_syntax, data = corp_rep_mean_replaced())
   set.seed(1)
   expect_equal(sort(unique(summary(pls_boot(composites, R = 20, bca = FALSE))$htmt$term)),

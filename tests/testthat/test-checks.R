@@ -275,8 +275,8 @@ test_that("an S asymmetric by rounding is accepted; otherwise the error shows th
 test_that("pls() and pls_boot() check their other arguments", {
   input_error <- function(expr, regexp) expect_error(expr, regexp, class = "iecpls_input_error")
   input_error(pls(ecsi_syntax, data = mobi, na_values = "-99"), "na_values. must be numeric codes")
-  input_error(pls(ecsi_syntax, data = mobi, boot = 2.5), "`boot` must be a non-negative whole number, not 2.5")
-  input_error(pls(ecsi_syntax, data = mobi, boot = 1), "`boot` must be 0 .no bootstrap. or a whole number of at least 2, not 1")
+  input_error(pls(ecsi_syntax, data = mobi, R = 2.5), "`R` must be a non-negative whole number, not 2.5")
+  input_error(pls(ecsi_syntax, data = mobi, R = 1), "`R` must be 0 .no bootstrap. or a whole number of at least 2, not 1")
   input_error(pls(ecsi_syntax, data = mobi, consistent = NA), "`consistent` must be `TRUE` or `FALSE`")
   fit <- pls(small_ecsi_syntax, data = mobi)
   input_error(pls_boot(fit, R = 3e9), "`R` must be at most 2,147,483,647, not 3,000,000,000")
@@ -306,7 +306,7 @@ test_that("number checks state the rule and show the value given (#16)", {
   input_error(pls(small_ecsi_syntax, data = mobi, max_iter = c(10, 20)),
               "`max_iter` must be a positive whole number, not a double vector.")
   input_error(pls_predict(fit, k = 1), "`k` must be a whole number of at least 2, not 1.")
-  input_error(pls_predict(fit, k = 5, repetitions = 0), "`repetitions` must be a positive whole number, not 0.")
+  input_error(pls_predict(fit, k = 5, reps = 0), "`reps` must be a positive whole number, not 0.")
   input_error(pls_blindfold(fit, omission_distance = 1), "`omission_distance` must be a whole number of at least 2, not 1.")
   input_error(pls_cvpat(fit, R = -1), "`R` must be a non-negative whole number, not -1.")
   input_error(pls_sample_size(0.2, alpha = 1), "`alpha` must be a number strictly between 0 and 1, not 1.")

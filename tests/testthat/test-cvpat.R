@@ -35,7 +35,7 @@ test_that("losses, t statistic and p values agree with a plain-R CVPAT on the sa
 test_that("a good model beats the indicator averages; a pure-noise predictor beats neither benchmark", {
   fit <- pls(small_ecsi_syntax, data = mobi)
   set.seed(1)
-  cv <- pls_cvpat(fit, repetitions = 2, R = 1000, alternative = "less")
+  cv <- pls_cvpat(fit, reps = 2, R = 1000, alternative = "less")
   ia <- cv$tests[cv$tests$benchmark == "IA", ]
   expect_true(all(ia$diff < 0))
   expect_true(all(ia$p < 0.001))
@@ -44,7 +44,7 @@ test_that("a good model beats the indicator averages; a pure-noise predictor bea
   noisy <- mobi
   noisy[c("N1", "N2", "N3")] <- matrix(rnorm(750), 250)
   noise_fit <- pls("Noise =~ N1 + N2 + N3\n Loyalty =~ CUSL1 + CUSL2 + CUSL3\n Loyalty ~ Noise", data = noisy)
-  noise <- pls_cvpat(noise_fit, repetitions = 2, R = 1000, alternative = "less")
+  noise <- pls_cvpat(noise_fit, reps = 2, R = 1000, alternative = "less")
   expect_true(all(noise$tests$p > 0.05))
   expect_true(all(noise$tests$diff[noise$tests$benchmark == "IA"] > 0))
 })
@@ -61,10 +61,10 @@ test_that("standardized losses divide the errors by the indicators' sds", {
 test_that("pls_cvpat() prints, tidies and checks its arguments", {
   fit <- pls(small_ecsi_syntax, data = mobi)
   set.seed(4)
-  cv <- pls_cvpat(fit, k = 5, repetitions = 1, R = 200)
+  cv <- pls_cvpat(fit, k = 5, reps = 1, R = 200)
   expect_output(print(cv), "CVPAT: 5-fold cross-validation, 1 repetition")
   expect_output(print(cv), "p_boot")
-  expect_output(print(pls_cvpat(fit, k = 5, repetitions = 1, R = 0)), "two-sided paired t\\s+test\n")
+  expect_output(print(pls_cvpat(fit, k = 5, reps = 1, R = 0)), "two-sided paired t\\s+test\n")
   expect_identical(tidy(cv), cv$tests)
   expect_identical(nrow(cv$tests), 6L)
   expect_error(pls_cvpat(fit, benchmark = "XX"), "`benchmark` must be one or more of", class = "iecpls_input_error")
@@ -75,7 +75,7 @@ test_that("pls_cvpat() prints, tidies and checks its arguments", {
 test_that("pls_cvpat() uses the cases the fit used and says which rows leave some out (#22)", {
   fit <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean")
   set.seed(5)
-  expect_message(cv <- pls_cvpat(fit, k = 5, repetitions = 1, R = 50), "CUSA: 1 case",
+  expect_message(cv <- pls_cvpat(fit, k = 5, reps = 1, R = 50), "CUSA: 1 case",
                  class = "iecpls_cvpat_cases_message")
   expect_identical(nrow(cv$losses$model), 344L)
   expect_identical(fit$nobs, 344L)
@@ -95,7 +95,7 @@ test_that("pls_cvpat() uses the cases the fit used and says which rows leave som
 test_that("pls_cvpat() on a casewise fit uses its complete rows, silently", {
   fit <- suppressMessages(pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "casewise"))
   set.seed(5)
-  expect_no_message(cv <- pls_cvpat(fit, k = 5, repetitions = 1, R = 0))
+  expect_no_message(cv <- pls_cvpat(fit, k = 5, reps = 1, R = 0))
   expect_identical(nrow(cv$losses$model), fit$nobs)
   expect_identical(fit$nobs, 336L)
   expect_false(anyNA(cv$losses$model))
@@ -107,6 +107,6 @@ test_that("pls_cvpat() leaves out, and counts, a case that answered no endogenou
   data[10, endogenous] <- NA
   fit <- pls(corp_rep_syntax, data = data, na_values = -99, missing = "mean")
   set.seed(5)
-  expect_message(cv <- pls_cvpat(fit, k = 5, repetitions = 1, R = 0), "1 case that answered no endogenous indicator")
+  expect_message(cv <- pls_cvpat(fit, k = 5, reps = 1, R = 0), "1 case that answered no endogenous indicator")
   expect_identical(nrow(cv$losses$model), 343L)
 })

@@ -81,7 +81,7 @@ test_that("negative weights are warned about; print, as.data.frame and tidy work
   expect_output(print(ipma), "target CUSL \\(performance 72.4\\)")
   expect_output(print(ipma), "Answers from 1 to 7 rescaled to 0-100")
   expect_identical(as.data.frame(ipma), ipma$constructs)
-  expect_identical(as.data.frame(ipma, level = "indicators"), ipma$indicators)
+  expect_identical(as.data.frame(ipma, what = "indicators"), ipma$indicators)
   expect_identical(tidy(ipma, "indicators"), ipma$indicators)
   expect_identical(names(ipma$constructs), c("construct", "importance", "performance"))
 })

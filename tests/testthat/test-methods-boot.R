@@ -125,7 +125,7 @@ test_that("methods leave failed resamples out, as the summaries do", {
 
 test_that("confint() and vcov() of a fit are those of its bootstrap", {
   set.seed(12)
-  fit <- pls(small_ecsi_syntax, data = mobi, boot = 100)
+  fit <- pls(small_ecsi_syntax, data = mobi, R = 100)
   set.seed(12)
   boot <- pls_boot(pls(small_ecsi_syntax, data = mobi), R = 100)
   expect_equal(confint(fit), confint(boot))

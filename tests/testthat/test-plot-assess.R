@@ -12,7 +12,7 @@ test_that("the HTMT heat map shows every pair of reflective constructs", {
 
 test_that("the heat map marks the threshold and, with a bootstrap, the upper bounds", {
   set.seed(8)
-  fit <- pls(ecsi_syntax, data = mobi, boot = 150)
+  fit <- pls(ecsi_syntax, data = mobi, R = 150)
   report <- summary(fit, htmt_threshold = 0.9)
   expect_true(any(report$htmt$htmt >= 0.9))
   expect_drawn_png(render_png(plot(report), "htmt-ecsi-boot.png", width = 1100, height = 1000))
@@ -56,5 +56,5 @@ test_that("loadings of 2 and 12 constructs, single items, reversed items and lon
   render_png(drawn <- plot(report, "loadings"), "loadings-study-again.png")
   expect_lt(drawn$loading[drawn$indicator == "ctm2"], 0)
   expect_true(drawn$flagged[drawn$indicator == "ctm2"])
-  expect_error(plot(report, "loading_plot"), "`which` must be one of", class = "iecpls_input_error")
+  expect_error(plot(report, "loading_plot"), "`what` must be one of", class = "iecpls_input_error")
 })

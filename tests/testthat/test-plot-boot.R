@@ -12,7 +12,7 @@ test_that("the default shows every path coefficient with its estimate and percen
   expect_true(all(drawn$zero))
 })
 
-test_that("parameters are chosen by type, full name or term; BCa and other levels work", {
+test_that("parm chooses parameters by type, full name or term; BCa and other levels work", {
   set.seed(5)
   boot <- pls_boot(diagram_fixture("ecsi"), R = 150)
   drawn <- NULL
@@ -26,8 +26,17 @@ test_that("parameters are chosen by type, full name or term; BCa and other level
   render_png(drawn <- plot(boot, "r2", type = "bca", level = 0.9, ncol = 2), "boot-bca.png")
   expect_equal(unname(cbind(drawn$lower, drawn$upper)),
                unname(confint(boot, paste0("r2: ", drawn$term), level = 0.9, type = "bca")))
-  expect_error(plot(boot, "path: Image -> Loyalti"), "Image -> Loyalty")
-  expect_error(plot(boot, 1), "types, names or terms")
+  expect_error(plot(boot, "path: Image -> Loyalti"), "Image -> Loyalty", class = "iecpls_unknown_name")
+  expect_error(plot(boot, 0), "types, names or terms", class = "iecpls_input_error")
+})
+
+test_that("plot() chooses parameters with the rules of confint(), through the same parm", {
+  boot <- boot_fixture("study")
+  for (parm in list("paths", c(3, 1), c("r2", "path"), "loading")) {
+    drawn <- iecpls:::boot_plot_data(boot, parm, "percentile", boot$level)
+    expect_identical(drawn$parameter, rownames(confint(boot, parm)))
+    expect_equal(unname(cbind(drawn$lower, drawn$upper)), unname(confint(boot, parm)))
+  }
 })
 
 test_that("2 and 12 constructs, single items, negative paths and long names render", {

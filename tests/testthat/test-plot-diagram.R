@@ -115,7 +115,7 @@ test_that("labels that do not fit the device's font are drawn smaller", {
 
 test_that("a bootstrap labels the diagram with stars and intervals", {
   set.seed(3)
-  fit <- pls(ecsi_syntax, data = mobi, boot = 200)
+  fit <- pls(ecsi_syntax, data = mobi, R = 200)
   labels <- diagram_labels(fit)
   table <- fit$boot$parameters
   p <- table$p[table$type == "path" & table$term == "Quality -> Satisfaction"]

@@ -22,7 +22,7 @@ test_that("the map shows each driver at its importance and performance, with the
 test_that("the indicator map colours points by construct and keeps its labels apart", {
   ipma <- ipma_fixture("study", "CTM")
   drawn <- NULL
-  expect_drawn_png(render_png(drawn <- plot(ipma, level = "indicators"), "ipma-study-indicators.png"))
+  expect_drawn_png(render_png(drawn <- plot(ipma, what = "indicators"), "ipma-study-indicators.png"))
   expect_equal(drawn$points$x, ipma$indicators$importance)
   expect_equal(drawn$points$group, ipma$indicators$construct)
   expect_clean_map(drawn, "study indicators")
@@ -35,11 +35,11 @@ test_that("2 and 12 constructs, single items and long names give maps without ov
   )
   for (name in names(cases)) {
     ipma <- do.call(ipma_fixture, cases[[name]])
-    for (level in c("constructs", "indicators")) {
+    for (what in c("constructs", "indicators")) {
       drawn <- NULL
-      file <- render_png(drawn <- plot(ipma, level = level), paste0("ipma-", name, "-", level, ".png"))
+      file <- render_png(drawn <- plot(ipma, what = what), paste0("ipma-", name, "-", what, ".png"))
       expect_drawn_png(file)
-      expect_clean_map(drawn, paste(name, level))
+      expect_clean_map(drawn, paste(name, what))
     }
   }
   # a single driver: its point is the mean, inside the plot

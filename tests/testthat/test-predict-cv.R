@@ -22,7 +22,7 @@ test_that("RMSE, MAE, Q2_predict and the LM benchmark agree with seminr on the s
       expect_equal(pp$constructs$rmse^2, unname(run$construct_mse[pp$constructs$construct]), tolerance = 1e-6)
       expect_equal(pp$constructs$mae, unname(run$construct_mae[pp$constructs$construct]), tolerance = 1e-6)
     }
-    expect_equal(pp$repetitions, run$reps)
+    expect_equal(pp$reps, run$reps)
     expect_equal(pp$k, run$k)
   }
 })
@@ -31,12 +31,12 @@ test_that("after the same set.seed() the folds are seminr's", {
   fx <- predict_fixture()
   fit <- pls(corp_rep_syntax, data = corp_rep_mean_replaced())
   set.seed(123)
-  expect_identical(pls_predict(fit, k = 10, repetitions = 1)$folds, fx$runs$da$folds)
+  expect_identical(pls_predict(fit, k = 10, reps = 1)$folds, fx$runs$da$folds)
   set.seed(42)
-  pp <- pls_predict(fit, k = 10, repetitions = 3)
+  pp <- pls_predict(fit, k = 10, reps = 3)
   expect_identical(pp$folds, fx$runs$da_reps$folds)
   set.seed(42)
-  expect_identical(pls_predict(fit, k = 10, repetitions = 3)$indicators, pp$indicators)
+  expect_identical(pls_predict(fit, k = 10, reps = 3)$indicators, pp$indicators)
 })
 
 test_that("each fold is predicted by pls() on the other folds, and repetitions are averaged", {
@@ -93,13 +93,13 @@ test_that("missing values and casewise deletion are handled in every training fi
   data$IMAG1[7] <- NA
   fit <- pls(small_ecsi_syntax, data = data, missing = "mean")
   set.seed(3)
-  pp <- pls_predict(fit, k = 5, repetitions = 1)
+  pp <- pls_predict(fit, k = 5, reps = 1)
   expect_false(anyNA(pp$indicators))
   expect_true(all(is.na(pp$predictions$actual[c(3, 50, 120), "CUSA2"])))
   expect_false(anyNA(pp$predictions$pls))
   casewise <- suppressMessages(pls(small_ecsi_syntax, data = data, missing = "casewise"))
   set.seed(3)
-  pp_cw <- pls_predict(casewise, k = 5, repetitions = 1)
+  pp_cw <- pls_predict(casewise, k = 5, reps = 1)
   expect_identical(nrow(pp_cw$folds), 246L)
   expect_false(anyNA(pp_cw$indicators))
 })
@@ -107,7 +107,7 @@ test_that("missing values and casewise deletion are handled in every training fi
 test_that("pls_predict() prints, tidies and rejects what it cannot do", {
   fit <- pls(small_ecsi_syntax, data = mobi)
   set.seed(1)
-  pp <- pls_predict(fit, k = 5, repetitions = 2)
+  pp <- pls_predict(fit, k = 5, reps = 2)
   expect_output(print(pp), "PLSpredict: 5-fold cross-validation, 2 repetitions")
   expect_output(print(pp), "Predictive power")
   expect_identical(tidy(pp), pp$indicators)

@@ -1,6 +1,6 @@
 test_that("summary() reports bootstrap inference when a bootstrap is attached", {
   set.seed(17)
-  fit <- pls(ecsi_syntax, data = mobi, boot = 200)
+  fit <- pls(ecsi_syntax, data = mobi, R = 200)
   report <- summary(fit)
   boot_paths <- summary(fit$boot)$paths
   expect_equal(report$paths$se, boot_paths$se)
@@ -22,7 +22,7 @@ test_that("summary() reports bootstrap inference when a bootstrap is attached", 
 
 test_that("an HTMT whose bootstrap bound reaches the threshold is flagged", {
   set.seed(18)
-  fit <- pls(ecsi_syntax, data = mobi, boot = 200)
+  fit <- pls(ecsi_syntax, data = mobi, R = 200)
   report <- summary(fit, htmt_threshold = 0.80)
   risky <- report$htmt$upper_95 >= 0.80 & abs(report$htmt$htmt) < 0.80
   expect_true(any(risky))

@@ -67,7 +67,7 @@ test_that("HTMT is flagged at the chosen threshold", {
   expect_equal(sum(is.na(report$htmt$htmt2)), 1)
   expect_output(print(report), "HTMT2 is NA")
   absolute <- summary(fit, htmt_absolute = TRUE)$htmt
-  expect_equal(absolute$htmt, pair_table(rownames(pls_htmt(fit)), h = pls_htmt(fit, absolute = TRUE))$h)
+  expect_equal(absolute$htmt, pair_table(rownames(pls_htmt(fit)), h = pls_htmt(fit, htmt_absolute = TRUE))$h)
 })
 
 test_that("Fornell-Larcker and cross-loading flags", {

@@ -21,7 +21,7 @@ test_that("the PLS-SEM report template renders the simulated study and the user'
   dir <- tempfile("report")
   dir.create(dir)
   on.exit(unlink(dir, recursive = TRUE), add = TRUE)
-  html <- render_template(dir, list(boot = 100, cores = 1, group = "role"), "study.html")
+  html <- render_template(dir, list(R = 100, cores = 1, group = "role"), "study.html")
   expect_match(html, "SIMULATED")
   expect_match(html, "Discriminant validity")
   expect_match(html, "100 bootstrap")
@@ -30,7 +30,7 @@ test_that("the PLS-SEM report template renders the simulated study and the user'
   # the user's own data and model through the parameters
   csv <- file.path(dir, "mobi.csv")
   utils::write.csv(mobi, csv, row.names = FALSE)
-  own_html <- render_template(dir, list(data = csv, boot = 50, model = paste(
+  own_html <- render_template(dir, list(data = csv, R = 50, model = paste(
     "Image =~ IMAG1 + IMAG2 + IMAG3", "Loyalty =~ CUSL1 + CUSL2 + CUSL3", "Loyalty ~ Image", sep = "\n")),
     "own.html")
   expect_false(grepl("SIMULATED", own_html))
@@ -48,7 +48,7 @@ test_that("the report on corp_rep_data honours na_values, adjusts MGA p values b
   on.exit(unlink(dir, recursive = TRUE), add = TRUE)
   env <- new.env()
   html <- render_template(dir, list(data = corp_rep_data, model = corp_rep_syntax, na_values = "-99",
-                                    boot = 100, group = "servicetype"), "corp.html", env)
+                                    R = 100, group = "servicetype"), "corp.html", env)
   # screening: the codes are missing answers, not -99
   descriptives <- env$descriptives
   expect_equal(descriptives$min[descriptives$indicator == "cusl_1"], 1)
