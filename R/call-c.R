@@ -37,7 +37,7 @@ model_spec <- function(model, scheme, tol, max_iter, consistent = FALSE) {
   sizes <- lengths(model$blocks, use.names = FALSE)
   inner <- model$inner
   storage.mode(inner) <- "integer"
-  list(
+  spec <- list(
     block_start = as.integer(c(0L, cumsum(sizes))),
     mode = c_code("mode", model$modes),
     inner = inner,
@@ -46,6 +46,9 @@ model_spec <- function(model, scheme, tol, max_iter, consistent = FALSE) {
     max_iter = as.integer(max_iter),
     consistent = isTRUE(consistent)
   )
+  # a model with interaction terms is estimated in stages (src/staged.c)
+  if (!is.null(model$stages)) spec$staged <- staged_spec(model, scheme, tol, max_iter)
+  spec
 }
 
 # Case weights as the C code reads them. Their scale does not change the
@@ -72,6 +75,31 @@ c_fit_data <- function(model, columns, case_weights, missing, spec) {
                c_case_weights(case_weights), c_code("missing", missing), spec)
   stop_on_status(out, model, columns)
   out
+}
+
+# Fit of a model with interaction terms (expanded by expand_interactions())
+# from the data columns of its base indicators: they are standardized as for
+# any fit, then every stage is estimated in C (iecpls_fit_staged).
+c_fit_staged <- function(model, columns, case_weights, missing, spec) {
+  in_place <- inherits(columns, "pls_in_place")
+  parsed <- parsed_model(model)
+  std <- .Call(C_iecpls_standardize, if (in_place) columns$matrix else columns, if (in_place) columns$index,
+               c_case_weights(case_weights), c_code("missing", missing))
+  stop_on_status(std, parsed, columns)
+  weights <- std$case_weights
+  out <- .Call(C_iecpls_fit_staged, std$zt, weights, spec)
+  stop_on_status(out, if (!status_ok(out$first_status)) parsed else model)
+  out[c("means", "sds", "rows_used")] <- std[c("means", "sds", "rows_used")]
+  out
+}
+
+# The derived columns of an expanded model for data standardized with the
+# fit's means and sds (p0 x n), formed with the fit's stages.
+c_derived_values <- function(fit, zt) {
+  settings <- fit$settings
+  spec <- model_spec(fit$model, settings$scheme, settings$tol, settings$max_iter)
+  storage.mode(zt) <- "double"
+  .Call(C_iecpls_derived_values, zt, spec, fit$stages)
 }
 
 # Fit from an indicator correlation matrix in block order.
@@ -173,10 +201,10 @@ abort_overflow <- function(columns, index, class) {
 # count them), and the other rows standardize the same without them.
 c_standardize <- function(fit) {
   data <- fit$data
-  index <- if (is.matrix(data)) match(fit$model$indicators, colnames(data))
+  index <- if (is.matrix(data)) match(base_indicators(fit$model), colnames(data))
   out <- .Call(C_iecpls_standardize, if (is.null(index)) as.list(data) else data, index,
                c_case_weights(fit$case_weights), c_code("missing", fit$settings$missing))
-  stop_on_status(out, fit$model)
+  stop_on_status(out, parsed_model(fit$model))
   rows <- if (is.null(fit$rows_used)) seq_len(nrow(fit$data)) else which(fit$rows_used)
   weights <- out$case_weights
   if (is.null(weights) || all(weights > 0)) return(list(zt = out$zt, case_weights = weights, rows = rows))

@@ -110,6 +110,22 @@
 #'   inadmissible solution (a reliability or corrected correlation or loading
 #'   above 1, or a corrected correlation matrix that is not positive definite)
 #'   is flagged in `admissible` with a warning.
+#' @param interaction How interaction terms (`Y ~ X + M + X:M`, see
+#'   [parse_model()]) are estimated; ignored for a model without them.
+#'   `"two_stage"` (the default, as in SmartPLS 4 and seminr): stage 1
+#'   estimates the model without the interaction terms; each term is then a
+#'   single-item construct whose item is the product of the constituents'
+#'   standardized stage-1 scores, and the whole model is estimated again
+#'   with it (its item is standardized, like every indicator).
+#'   `"product_indicator"`: each term is measured in Mode A by all products
+#'   of the standardized indicators of its constituents (for a quadratic
+#'   term `X:X`, each pair once). `"orthogonal"`: those products, each
+#'   replaced by its residual from the regression (with intercept) on all
+#'   indicators of both constituents (Little, Bovaird and Widaman 2006).
+#'   Every stage is estimated in C from the data, and the bootstrap repeats
+#'   all of them in each resample. Interaction terms are constructs of the
+#'   fit named like the term (`"CUSA:SC"`); their paths are the moderating
+#'   effects.
 #' @param R Number of bootstrap resamples: 0 (the default) for no bootstrap,
 #'   or a whole number of at least 2, with which [pls_boot()] is run and
 #'   attached as `fit$boot` (print then shows standard
@@ -162,6 +178,10 @@
 #' Lohmoeller, J.-B. (1989). *Latent Variable Path Modeling with Partial
 #' Least Squares*. Physica. \doi{10.1007/978-3-642-52512-4}
 #'
+#' Little, T. D., Bovaird, J. A., and Widaman, K. F. (2006). On the merits
+#' of orthogonalizing powered and product terms. *Structural Equation
+#' Modeling*, 13, 497--519. \doi{10.1207/s15328007sem1304_1}
+#'
 #' Tenenhaus, M., Esposito Vinzi, V., Chatelin, Y.-M., and Lauro, C. (2005).
 #' PLS path modeling. *Computational Statistics & Data Analysis*, 48,
 #' 159--205. \doi{10.1016/j.csda.2004.03.005}
@@ -207,19 +227,31 @@
 pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"), modes = NULL,
                 missing = c("fail", "mean", "casewise"), na_values = NULL, case_weights = NULL,
                 S = NULL, nobs = NULL, tol = 1e-7, max_iter = 300L, consistent = FALSE,
+                interaction = c("two_stage", "product_indicator", "orthogonal"),
                 R = 0L, cores = getOption("iecpls.cores", 1L)) {
   call <- match.call()
   scheme <- match_arg(scheme)
   missing <- match_arg(missing)
+  interaction <- match_arg(interaction)
   check_number(tol, "tol")
   check_max_iter(max_iter)
   check_boot_count(R)
   model <- apply_modes(as_pls_model(model), modes)
   check_flag(consistent, "consistent")
+  parsed <- model
+  if (has_interactions(model)) {
+    if (!is.null(S)) {
+      abort_input(c("A model with interaction terms needs {.arg data}, not {.arg S}.",
+                    "i" = "Product terms are formed case by case from the data."),
+                  class = "iecpls_needs_data")
+    }
+    model <- expand_interactions(model, interaction)
+  }
   spec <- model_spec(model, scheme, tol, max_iter, consistent)
   settings <- list(scheme = scheme, modes = model$modes, missing = missing, na_values = na_values,
                    tol = tol, max_iter = as.integer(max_iter), weighted = !is.null(case_weights),
-                   consistent = consistent)
+                   consistent = consistent,
+                   interaction = if (has_interactions(model)) interaction)
 
   if (!is.null(S)) {
     if (!is.null(data)) abort_input("Give either {.arg data} or {.arg S}, not both.")
@@ -233,18 +265,19 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   }
   if (is.null(data)) abort_input("{.arg data} (or a correlation matrix {.arg S}) is required.")
   data <- check_data(data)
-  columns <- in_place_matrix(data, model, na_values)
+  columns <- in_place_matrix(data, parsed, na_values)
   if (is.null(columns)) {
-    columns <- indicator_columns(data, model, na_values)
+    columns <- indicator_columns(data, parsed, na_values)
     abort_all_missing(columns)
   }
   n_rows <- nrow(data)
   weights <- check_case_weights(case_weights, data, n_rows)
   usable <- usable_rows(columns, weights, missing, n_rows)
   check_enough_rows(model, usable$n, usable$what)
-  raw <- c_fit_data(model, columns, weights, missing, spec)
+  raw <- if (is.null(model$stages)) c_fit_data(model, columns, weights, missing, spec) else
+    c_fit_staged(model, columns, weights, missing, spec)
   # after the fit, whose errors (infinite values, ...) come first
-  warn_missing_codes(columns, model$indicators)
+  warn_missing_codes(columns, parsed$indicators)
   complete <- if (is.null(raw$rows_used)) n_rows else sum(raw$rows_used)
   if (missing == "casewise" && complete < n_rows) {
     cli::cli_inform("{n_rows - complete} of {n_rows} rows with missing indicator values were dropped.")
@@ -342,8 +375,8 @@ new_pls_fit <- function(raw, model, n, settings, call) {
     iterations = raw$iterations,
     converged = raw$converged,
     nobs = n,
-    means = if (!is.null(raw$means)) stats::setNames(raw$means, indicators),
-    sds = if (!is.null(raw$sds)) stats::setNames(raw$sds, indicators),
+    means = if (!is.null(raw$means)) stats::setNames(raw$means, base_indicators(model)),
+    sds = if (!is.null(raw$sds)) stats::setNames(raw$sds, base_indicators(model)),
     rows_used = raw$rows_used,
     data = NULL,
     case_weights = NULL,
@@ -351,6 +384,7 @@ new_pls_fit <- function(raw, model, n, settings, call) {
     settings = settings,
     call = call
   )
+  if (!is.null(model$stages)) fit$stages <- raw[c("first_weights", "beta", "mean0", "rsd0", "derived_mean", "derived_sd")]
   class(fit) <- "pls_fit"
   if (!fit$admissible) {
     warn_iecpls(c(

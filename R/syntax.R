@@ -16,8 +16,7 @@
 #'   vector with several elements is accepted too; its elements are joined
 #'   with newlines (so each element is one or more lines of the model).
 #'
-#' @return An object of class `pls_model`: a list with exactly these
-#'   elements
+#' @return An object of class `pls_model`: a list with these elements
 #'   * `constructs`: character vector of construct names, in the order in
 #'     which they first appear in a measurement (`=~` or `<~`) statement.
 #'   * `blocks`: named list (names = `constructs`, same order); each element
@@ -34,6 +33,11 @@
 #'   * `indicators`: character vector of all indicators in block order
 #'     (`unlist(blocks)` without names).
 #'   * `syntax`: the original model text as a single string.
+#'   * `interactions` (only for a model with interaction terms): a data
+#'     frame with one row per interaction term and outcome: `term` (such as
+#'     `"X:M"`), its constituents `a` and `b`, the `outcome` and the `line`
+#'     of the statement. Interaction terms are not among `constructs`;
+#'     [pls()] adds them as constructs of the model it estimates.
 #'
 #' @details
 #' ## Statements
@@ -47,6 +51,12 @@
 #' * `Y ~ X1 + X2` is a structural regression: the constructs on the right
 #'   predict the construct on the left. Several outcomes may be written on
 #'   the left, `Y1 + Y2 ~ X` meaning `Y1 ~ X` and `Y2 ~ X`.
+#'
+#' * `Y ~ X + M + X:M` adds the interaction (product) term of constructs `X`
+#'   and `M` as a predictor of `Y` (moderation; `X:X` is a quadratic term).
+#'   Blanks around `:` are allowed, `M:X` is the same term as `X:M`, and
+#'   both constituents must also predict `Y` directly (the main effects).
+#'   [pls()]'s `interaction` argument chooses how the term is estimated.
 #'
 #' A single-item construct is written `X =~ x`. Defining the same construct
 #' twice with the same operator concatenates the indicator lists (as in
@@ -63,8 +73,8 @@
 #' Construct and indicator names must match `^[A-Za-z.][A-Za-z0-9._]*$`
 #' (a letter or `.` followed by letters, digits, `.` or `_`). Backquoted
 #' names, fixed values, labels and other lavaan modifiers (such as `0.5*x`)
-#' are not supported, and neither are yet interaction terms (`X:M`, `X*M`)
-#' and higher-order constructs (a construct measured by constructs).
+#' are not supported, and neither are yet higher-order constructs (a
+#' construct measured by constructs).
 #'
 #' ## Errors
 #' Every problem raises an R error of class `iecpls_syntax_error` (which
@@ -84,8 +94,13 @@
 #'   a `+` ending a statement (or starting a line) that continues it into
 #'   the next statement; `Line n, column c: stray "+" at the end of the
 #'   model`: a `+` ending the last statement.
-#' * `interaction "X:M" is not supported yet`: a product term in a
-#'   structural statement (`X:M`, or `X*M` between two constructs).
+#' * `write the interaction "X*M" as "X + M + X:M"`: `*` between two
+#'   constructs; `interaction "X:M:W" has order 3`: only two-way and
+#'   quadratic terms are supported; `interaction "X:M" on "Y" needs the main
+#'   effects of its constituents; add "Y ~ M"`; `an interaction cannot be an
+#'   outcome`; `construct "M" cannot be predicted by its own interaction`;
+#'   `interaction X:M -> Y is specified twice`. A constituent that is not a
+#'   construct is named as for any structural statement.
 #' * `missing name in "statement"`: an empty term, e.g. `x + + y`, or
 #'   nothing on one side of the operator.
 #' * `premultiplier "0.5*x" is not supported`: fixed values and labels.
@@ -150,11 +165,15 @@ parse_model <- function(syntax) {
   parsed <- parse_statements(statements)
   structural <- parsed$op == "~"
   outer <- build_outer_model(lapply(parsed, `[`, !structural))
-  inner <- build_inner_model(lapply(parsed, `[`, structural), outer)
+  products <- extract_interactions(lapply(parsed, `[`, structural), outer)
+  inner <- build_inner_model(products$structural, outer)
+  interactions <- check_main_effects(products$interactions, inner$paths)
   check_connected(inner$paths, syntax_error, outer$lines)
   check_recursive(inner$paths, syntax_error, inner$lines)
+  model <- new_pls_model(outer, inner$paths, text)
+  if (nrow(interactions)) model$interactions <- interactions
   # valid by construction (the fuzz tests check it): marked without the checks
-  mark_checked(new_pls_model(outer, inner$paths, text))
+  mark_checked(model)
 }
 
 # ---------------------------------------------------------------------------
@@ -300,6 +319,9 @@ measured_names <- function(texts) {
 operator_pattern <- "[~=<>:!*|-]*[~=<>:][~=<>:!*|-]*"
 known_operators <- c("=~", "<~", "~")
 name_pattern <- "^[A-Za-z.][A-Za-z0-9._]*$"
+# an interaction (product) term "X:M" of two constructs, and the same inside a text
+interaction_name_pattern <- "[A-Za-z.][A-Za-z0-9._]*:[A-Za-z.][A-Za-z0-9._]*"
+interaction_pattern <- paste0("^", interaction_name_pattern, "$")
 
 # All statements at once: operator, left and right names, column by column
 # (`op`, `line`, `text`, `lhs`, `rhs`). A statement the vectorised checks
@@ -313,14 +335,21 @@ parse_statements <- function(statements) {
   stop_at <- start + attr(position, "match.length")
   op <- substring(texts, start, stop_at - 1L)
   rest <- substring(texts, stop_at)
+  # interaction terms "X:M" on the right of "~", with the blanks around ":" removed
+  structural <- op == "~"
+  rest[structural] <- gsub("[ \t]*:[ \t]*", ":", rest[structural])
   sides <- strsplit(paste0(c(substring(texts, 1L, start - 1L), rest), " "), "+",
                     fixed = TRUE)
   side <- rep.int(seq_len(2L * n), lengths(sides))
   terms <- trim_blanks(unlist(sides, use.names = FALSE))
+  valid <- grepl(name_pattern, terms, perl = TRUE) |
+    (side > n & structural[pmax(side - n, 1L)] & grepl(interaction_pattern, terms, perl = TRUE))
   terms <- unname(split(terms, factor(side, levels = seq_len(2L * n))))
-  bad_term <- side[!grepl(name_pattern, unlist(terms, use.names = FALSE), perl = TRUE)]
+  bad_term <- side[!valid]
   lhs <- terms[seq_len(n)]
-  flagged <- start < 0L | !op %in% known_operators | grepl(operator_pattern, rest) |
+  rest_operators <- rest
+  rest_operators[structural] <- gsub(interaction_name_pattern, "x", rest[structural], perl = TRUE)
+  flagged <- start < 0L | !op %in% known_operators | grepl(operator_pattern, rest_operators) |
     seq_len(n) %in% ((bad_term - 1L) %% n + 1L) | (op != "~" & lengths(lhs) != 1L)
   if (any(flagged)) {
     measured <- measured_names(texts)
@@ -337,12 +366,13 @@ parse_statement <- function(statement, measured = character()) {
   lhs <- substr(statement$text, 1L, start - 1L)
   rhs <- substr(statement$text, stop_at, nchar(statement$text))
   structural <- if (op == "~") measured else character()
+  if (op == "~") rhs <- gsub("[ \t]*:[ \t]*", ":", rhs)
   parsed <- list(
     op = op,
     line = statement$line,
     text = statement$text,
     lhs = parse_terms(lhs, statement, structural),
-    rhs = parse_terms(rhs, statement, structural, at_end = TRUE)
+    rhs = parse_terms(rhs, statement, structural, at_end = TRUE, product = op == "~")
   )
   if (op != "~" && length(parsed$lhs) != 1L) {
     statement_error(statement, "only one construct may be defined per ",
@@ -360,9 +390,13 @@ find_operator <- function(statement) {
     statement_error(statement, "unknown operator: no \"=~\", \"<~\" or \"~\" ",
                     "found in ", quote_token(statement$text), ".")
   }
+  if (length(ops) > 1L && sum(ops == "~") == 1L && all(ops[ops != "~"] == ":")) {
+    if (ops[1L] == "~") return("~")   # interaction terms, checked by check_term()
+    statement_error(statement, "an interaction cannot be an outcome: product terms ",
+                    "are predictors, on the right of \"~\", in ", quote_token(statement$text), ".")
+  }
   if (length(ops) > 1L) {
     check_stray_plus(statement)
-    check_interaction(statement, ops)
     statement_error(statement, "unknown operator: more than one operator (",
                     quote_list(ops), ") in ", quote_token(statement$text), ".")
   }
@@ -396,44 +430,38 @@ check_stray_plus <- function(statement) {
                "continues the previous statement).")
 }
 
-interaction_error <- function(statement, term) {
-  statement_error(statement, "interaction ", quote_token(term), " is not supported yet ",
-                  "(moderation is iecpls issue #17), in ",
-                  quote_token(statement$text), ".")
-}
-
-# "Y ~ X + M + X:M": a structural statement whose other operators are ':'
-# between names.
-check_interaction <- function(statement, ops) {
-  if (sum(ops == "~") != 1L || !all(ops[ops != "~"] == ":")) return(invisible())
-  name <- "[A-Za-z.][A-Za-z0-9._]*"
-  hit <- regexpr(paste0(name, "[ \t]*:[ \t]*", name), statement$text)
-  if (hit > 0L) interaction_error(statement, regmatches(statement$text, hit))
-}
 
 # Split one side of a statement at '+' and check every term is a name;
 # `measured` (structural statements only) lists the constructs, so "X*M"
 # between two of them is an interaction. `at_end`: the side ends the
 # statement, so an empty last term follows a stray final '+'.
-parse_terms <- function(side, statement, measured = character(), at_end = FALSE) {
+parse_terms <- function(side, statement, measured = character(), at_end = FALSE,
+                        product = FALSE) {
   # the trailing space keeps a final empty term ("x +") visible to strsplit
   terms <- trim_blanks(strsplit(paste0(side, " "), "+", fixed = TRUE)[[1L]])
   n <- length(terms)
-  for (i in seq_len(n)) check_term(terms[i], statement, measured, at_end && i == n)
+  for (i in seq_len(n)) {
+    check_term(terms[i], statement, measured, at_end && i == n, product)
+  }
   terms
 }
 
-check_term <- function(term, statement, measured = character(), last = FALSE) {
+check_term <- function(term, statement, measured = character(), last = FALSE,
+                       product = FALSE) {
   where <- paste0(" in ", quote_token(statement$text), ".")
   if (!nzchar(term)) {
     if (last) check_final_plus(statement)
     statement_error(statement, "missing name", where, " A name is expected ",
                     "on both sides of the operator and of every \"+\".")
   }
+  if (product && grepl(":", term, fixed = TRUE)) check_product_term(term, statement, where)
   if (grepl("*", term, fixed = TRUE)) {
     factors <- trim_blanks(strsplit(term, "*", fixed = TRUE)[[1L]])
-    if (length(factors) > 1L && all(factors %in% measured)) {
-      interaction_error(statement, term)
+    if (length(factors) == 2L && all(factors %in% measured)) {
+      statement_error(statement, "write the interaction ", quote_token(term), " as ",
+                      quote_token(paste0(factors[1L], " + ", factors[2L], " + ",
+                                         factors[1L], ":", factors[2L])),
+                      " (main effects and the product term, as in lavaan)", where)
     }
     statement_error(statement, "premultiplier ", quote_token(term),
                     " is not supported (fixed values and labels are not part ",
@@ -445,6 +473,23 @@ check_term <- function(term, statement, measured = character(), last = FALSE) {
                     "letters, digits, \".\" and \"_\"", non_ascii_hint(term), ".")
   }
   invisible(term)
+}
+
+# A term with ':' on the right of "~": "X:M" is an interaction of two
+# constructs (checked as constructs later); other uses are errors.
+check_product_term <- function(term, statement, where) {
+  factors <- strsplit(term, ":", fixed = TRUE)[[1L]]
+  if (length(factors) > 2L && all(grepl(name_pattern, factors, perl = TRUE))) {
+    statement_error(statement, "interaction ", quote_token(term), " has order ",
+                    length(factors), "; only two-way interactions (\"X:M\") and ",
+                    "quadratic terms (\"X:X\") are supported", where)
+  }
+  if (length(factors) == 2L && !all(grepl(name_pattern, factors, perl = TRUE))) {
+    bad <- factors[!grepl(name_pattern, factors, perl = TRUE)][1L]
+    statement_error(statement, "invalid name ", quote_token(bad), " in the interaction ",
+                    quote_token(term), where)
+  }
+  invisible()
 }
 
 # The model's last statement ends with '+'.

@@ -60,6 +60,10 @@ static const status_info_t status_table[] = {
    "an indicator too large to standardize",
    "Indicator {.var {indicator}} has values too large to standardize: its variance overflows.\n"
    "Rescale it (for example divide by a power of ten); estimates do not depend on the scale of an indicator."},
+  {PLS_ERR_PRODUCT_SINGULAR, "singular_product", "none", "iecpls_singular_product", "iecpls_estimation_error",
+   "collinear indicators of an interaction's constituents",
+   "The indicators of an interaction's constituents are perfectly collinear.\n"
+   "The orthogonalizing approach regresses each product indicator on them; drop a redundant indicator or use {.code interaction = \"two_stage\"}."},
   {STATUS_NOT_CONVERGED, "not_converged", "none", NULL, NULL, "no convergence", NULL},
   {STATUS_CONSTANT_COLUMN, "constant_column", "none", NULL, NULL, "a constant indicator", NULL},
   {STATUS_INADMISSIBLE, "inadmissible", "none", NULL, NULL, "an inadmissible PLSc solution", NULL},

@@ -76,6 +76,7 @@ static void read_permutation_call(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st
   if (!isReal(Zt) || !isMatrix(Zt)) error("internal error: 'Zt' must be a double matrix");
   SEXP none = PROTECT(ScalarInteger(SIGN_NONE)), loadings = PROTECT(allocVector(REALSXP, nrows(Zt)));
   read_problem(Zt, case_weights, spec, stat_spec, none, loadings, &call->model, &call->stats, &call->problem);
+  if (call->problem.staged != NULL) error("internal error: group comparisons of multi-stage models are not supported");
   call->problem.original_loadings = NULL;  /* only read by the construct sign change */
   UNPROTECT(2);
   read_permutation_problem(labels, score_weights, &call->problem, &call->groups);

@@ -68,7 +68,10 @@ void read_problem(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP sign
                   SEXP original_loadings, pls_model_t *m, stat_spec_t *st, resample_problem_t *pr)
 {
   if (!isReal(Zt) || !isMatrix(Zt)) error("internal error: 'Zt' must be a double matrix");
-  read_model(spec, nrows(Zt), m);
+  /* a multi-stage model's Zt holds its base columns, not its indicators */
+  int staged = read_staged(spec, nrows(Zt), &pr->staged_store);
+  pr->staged = staged ? &pr->staged_store : NULL;
+  read_model(spec, staged ? pr->staged_store.p : nrows(Zt), m);
   read_stat_spec(st_spec, st);
   if (!isReal(original_loadings) || XLENGTH(original_loadings) != m->p)
     error("internal error: bad original loadings");
@@ -148,6 +151,7 @@ SEXP iecpls_bootstrap(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP 
   int *status;
   SEXP ans = PROTECT(resample_result(rows, q, &out, &status));
   resample_buffers_t *buffers = alloc_buffers(&m, pr.n, nth);
+  if (pr.staged != NULL) alloc_staged_buffers(pr.staged, buffers, nth);
 #ifdef _OPENMP
 #pragma omp parallel for num_threads(nth) schedule(dynamic) if (nth > 1) default(none) \
   shared(pr, buffers, out, status) firstprivate(n_chunks, seed, first, sizes, rows)
@@ -197,10 +201,10 @@ SEXP iecpls_jackknife(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP 
   resample_problem_t pr;
   read_problem(Zt, case_weights, spec, st_spec, sign_change, original_loadings, &m, &st, &pr);
   pr.keep_inadmissible = asLogical(keep_inadmissible) == TRUE;
-  size_t p = (size_t) m.p;
+  size_t p = (size_t) nrows(Zt);   /* the moments are of Zt's columns */
   SEXP cross = list_element(moments, "cross"), sums = list_element(moments, "sums"),
        total = list_element(moments, "total");
-  if (!isReal(cross) || XLENGTH(cross) != (R_xlen_t) (p * p) || !isReal(sums) || XLENGTH(sums) != m.p ||
+  if (!isReal(cross) || XLENGTH(cross) != (R_xlen_t) (p * p) || !isReal(sums) || XLENGTH(sums) != (R_xlen_t) p ||
       !isReal(total) || XLENGTH(total) != 1)
     error("internal error: bad full-sample moments");
   if (TYPEOF(first_cases) != INTSXP || TYPEOF(chunk_sizes) != INTSXP || XLENGTH(first_cases) != XLENGTH(chunk_sizes))
@@ -219,6 +223,7 @@ SEXP iecpls_jackknife(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP 
   int *status;
   SEXP ans = PROTECT(resample_result(rows, q, &out, &status));
   resample_buffers_t *buffers = alloc_buffers(&m, pr.n, nth);
+  if (pr.staged != NULL) alloc_staged_buffers(pr.staged, buffers, nth);
   /* full_total is not const: GCC before 9 rejects a const variable in a
    * data-sharing clause, later versions require it under default(none) */
   const double *full_cross = REAL_RO(cross), *full_sums = REAL_RO(sums);

@@ -3,7 +3,7 @@
  * The core is split in two layers (as in matrixStats):
  *   - the .Call entry points, in the call*.c files only (call.c,
  *     call_resample.c, call_permutation.c, call_statistics.c,
- *     call_codes.c, call_summary.c, call_screen.c, call_threads.c, and
+ *     call_codes.c, call_summary.c, call_screen.c, call_threads.c, call_staged.c and
  *     call_devel.c for the tests and benchmarks), all registered in
  *     init.c: they check and unpack the arguments, allocate all memory
  *     with R_alloc on the main thread and build the results. Only they
@@ -54,6 +54,7 @@ enum pls_status {
   PLS_ERR_MISSING = 8,          /* a missing value where none is allowed (moments) */
   PLS_ERR_INFINITE = 9,         /* an infinite value (moments) */
   PLS_ERR_COLUMN_OVERFLOW = 10, /* an indicator's variance overflows (moments) */
+  PLS_ERR_PRODUCT_SINGULAR = 11, /* orthogonalizing: the constituents' indicators are collinear (staged.c) */
   /* why a resample (bootstrap, jackknife, permutation) failed; never errors */
   STATUS_NOT_CONVERGED = 100,
   STATUS_CONSTANT_COLUMN = 101,
@@ -264,12 +265,62 @@ void collect_statistics(const pls_model_t *m, const stat_spec_t *st, const pls_r
                         const double *S, double *scratch, double *out, R_xlen_t stride);
 void fill_missing_statistics(int q, double *out, R_xlen_t stride);
 
+/* staged.c: multi-stage estimation (interaction terms). A staged model
+ * fits a final model whose indicators are the p0 base indicators (the
+ * columns of the standardized data) and q derived columns formed case by
+ * case in every sample (full sample, bootstrap resample, leave-one-out):
+ *   DERIVED_SCORE_PRODUCT: the product of the standardized scores of
+ *     constructs a and b of the stage-1 model `first` (two-stage approach);
+ *   DERIVED_INDICATOR_PRODUCT: the product of base indicators a and b,
+ *     standardized in the sample (product-indicator approach);
+ *   DERIVED_ORTHOGONAL: that product's residual on the base columns
+ *     residual_column[residual_start[k] .. residual_start[k+1]-1], with an
+ *     intercept (orthogonalizing approach).
+ * The final model's indicator x is column final_column[x] of [base, derived].
+ * Read-only, shared between threads. */
+enum derived_kind { DERIVED_SCORE_PRODUCT = 0, DERIVED_INDICATOR_PRODUCT = 1, DERIVED_ORTHOGONAL = 2 };
+typedef struct {
+  int p0;                      /* base indicators: the rows of Zt */
+  int has_first;               /* a stage-1 model is fitted */
+  pls_model_t first;           /* stage 1, on base columns first_column */
+  const int *first_column;     /* first.p */
+  int q;                       /* derived columns */
+  const int *kind, *a, *b;     /* q each: enum derived_kind and its constituents */
+  const int *residual_start;   /* q + 1 */
+  const int *residual_column;
+  int p;                       /* indicators of the final model */
+  const int *final_column;     /* p */
+} staged_t;
+/* Scratch memory of one staged fit (one per thread). */
+typedef struct {
+  pls_work_t ws1;
+  pls_result_t res1;
+  double *sums0, *cross0;      /* base moments (accumulate_cross) */
+  double *cov;                 /* (p0 + q)^2 centred cross-products of [base, derived] */
+  double *mean0, *rsd0;        /* p0: the sample's means and reciprocal sds in Zt units */
+  double *S1;                  /* first.p^2 */
+  double *z, *d;               /* p0, q: one case */
+  double *dsum, *dbase, *dcross, *newbase, *square;  /* q, q p0, q^2, q p0, q^2 */
+  double *beta;                /* residual_start[q]: residual coefficients (Zt units) */
+  double *solve;               /* largest residual set: r^2 + r */
+  double N;                    /* total weight of the sample */
+} staged_buffers_t;
+void staged_buffer_size(const staged_t *sg, size_t *n_double, size_t *n_size, size_t *n_int);
+void staged_buffer_init(const staged_t *sg, staged_buffers_t *b, double *dbuf, size_t *sbuf, int *ibuf);
+int staged_correlation(const staged_t *sg, const double *Zt, R_xlen_t n, const double *freq,
+                       staged_buffers_t *b, double *S, int *bad);
+void derived_values(const staged_t *sg, const double *Zt, R_xlen_t n, const double *mean0,
+                    const double *rsd0, const double *first_weights, const double *beta, double *z,
+                    double *out);
+void derived_moments(const staged_t *sg, const staged_buffers_t *b, double *mean, double *sd);
+
 /* resample.c: bootstrap and jackknife loops */
 enum sign_change { SIGN_NONE = 0, SIGN_INDIVIDUAL = 1, SIGN_CONSTRUCT = 2 };
 typedef struct {
   pls_work_t ws;
   pls_result_t res;
   double *S, *cross, *sums, *sd, *freq, *stat_scratch;
+  staged_buffers_t staged;     /* used when the problem is staged */
 } resample_buffers_t;
 void resample_buffer_size(const pls_model_t *m, R_xlen_t n, size_t *n_double, size_t *n_size,
                           size_t *n_int);
@@ -284,6 +335,8 @@ typedef struct {
   int sign_change;
   const double *original_loadings;  /* p, own-block loadings of the full-sample fit */
   int keep_inadmissible;       /* statistics of inadmissible PLSc solutions, not NA */
+  const staged_t *staged;      /* NULL, or the model is multi-stage (Zt holds the base columns) */
+  staged_t staged_store;       /* what `staged` points to */
 } resample_problem_t;
 void bootstrap_chunk(const resample_problem_t *pr, const int *seed, int first, int count,
                      resample_buffers_t *b, double *out, R_xlen_t stride, int *status);
@@ -373,6 +426,11 @@ void check_stat_indices(const pls_model_t *m, const stat_spec_t *st);
 void read_problem(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP sign_change,
                   SEXP original_loadings, pls_model_t *m, stat_spec_t *st, resample_problem_t *pr);
 resample_buffers_t *alloc_buffers(const pls_model_t *m, R_xlen_t n, int threads);
+/* call_staged.c: multi-stage models */
+int read_staged(SEXP spec, int p0, staged_t *sg);
+void alloc_staged_buffers(const staged_t *sg, resample_buffers_t *b, int threads);
+SEXP iecpls_fit_staged(SEXP Zt, SEXP case_weights, SEXP spec);
+SEXP iecpls_derived_values(SEXP Zt, SEXP spec, SEXP stages);
 SEXP resample_result(int rows, int q, double **stats, int **status);
 const int *read_chunks(SEXP seeds, SEXP chunk_sizes, int **first);
 

@@ -78,16 +78,11 @@ static int reliabilities_usable(const pls_model_t *m, const pls_result_t *res)
  * (also used by the permutation loops, permutation.c). An inadmissible PLSc
  * solution has status STATUS_INADMISSIBLE and its estimates in the row when
  * pr->keep_inadmissible, NA otherwise. */
-void fit_and_collect(const resample_problem_t *pr, double N, resample_buffers_t *b,
-                     double *out, R_xlen_t stride, int *status)
+static void fit_cor_and_collect(const resample_problem_t *pr, resample_buffers_t *b, double *out,
+                                R_xlen_t stride, int *status)
 {
   const pls_model_t *m = pr->model;
   int q = statistic_count(m, pr->stats);
-  if (cross_to_correlation(b->cross, b->sums, N, m->p, b->sd, b->S) != 0) {
-    *status = STATUS_CONSTANT_COLUMN;
-    fill_missing_statistics(q, out, stride);
-    return;
-  }
   int fit_status = pls_fit_cor(m, b->S, &b->ws, &b->res);
   if (fit_status == PLS_OK && !b->res.converged) fit_status = STATUS_NOT_CONVERGED;
   if (fit_status == PLS_OK && pr->sign_change == SIGN_CONSTRUCT) fit_status = align_with_original(pr, b);
@@ -99,6 +94,31 @@ void fit_and_collect(const resample_problem_t *pr, double N, resample_buffers_t 
     return;
   }
   collect_statistics(m, pr->stats, &b->res, b->S, b->stat_scratch, out, stride);
+}
+
+void fit_and_collect(const resample_problem_t *pr, double N, resample_buffers_t *b,
+                     double *out, R_xlen_t stride, int *status)
+{
+  if (cross_to_correlation(b->cross, b->sums, N, pr->model->p, b->sd, b->S) != 0) {
+    *status = STATUS_CONSTANT_COLUMN;
+    fill_missing_statistics(statistic_count(pr->model, pr->stats), out, stride);
+    return;
+  }
+  fit_cor_and_collect(pr, b, out, stride, status);
+}
+
+/* A multi-stage model's sample with case frequencies b->freq: every stage
+ * re-estimated (staged.c), then the final fit. */
+static void staged_fit_and_collect(const resample_problem_t *pr, resample_buffers_t *b, double *out,
+                                   R_xlen_t stride, int *status)
+{
+  int bad, staged_status = staged_correlation(pr->staged, pr->Zt, pr->n, b->freq, &b->staged, b->S, &bad);
+  if (staged_status != PLS_OK) {
+    *status = staged_status;
+    fill_missing_statistics(statistic_count(pr->model, pr->stats), out, stride);
+    return;
+  }
+  fit_cor_and_collect(pr, b, out, stride, status);
 }
 
 /* `count` bootstrap resamples drawn from the stream `seed`, written to rows
@@ -114,6 +134,10 @@ void bootstrap_chunk(const resample_problem_t *pr, const int *seed, int first, i
     for (R_xlen_t i = 0; i < n; i++) b->freq[stream_index(&stream, n)] += 1.0;
     if (pr->case_weights != NULL)
       for (R_xlen_t i = 0; i < n; i++) b->freq[i] *= pr->case_weights[i];
+    if (pr->staged != NULL) {
+      staged_fit_and_collect(pr, b, out + first + r, stride, status + first + r);
+      continue;
+    }
     double N;
     accumulate_cross(pr->Zt, n, pr->model->p, b->freq, b->sums, b->cross, &N);
     fit_and_collect(pr, N, b, out + first + r, stride, status + first + r);
@@ -127,6 +151,17 @@ void jackknife_range(const resample_problem_t *pr, const double *full_cross, con
                      double *out, R_xlen_t stride, int *status)
 {
   size_t p = (size_t) pr->model->p;
+  if (pr->staged != NULL) {
+    /* every stage refitted without case i: O(n) per case */
+    for (R_xlen_t j = 0; j < pr->n; j++) b->freq[j] = pr->case_weights != NULL ? pr->case_weights[j] : 1.0;
+    for (R_xlen_t i = first; i < first + count; i++) {
+      double f = b->freq[i];
+      b->freq[i] = 0.0;
+      staged_fit_and_collect(pr, b, out + (i - first), stride, status + (i - first));
+      b->freq[i] = f;
+    }
+    return;
+  }
   for (R_xlen_t i = first; i < first + count; i++) {
     double f = pr->case_weights != NULL ? pr->case_weights[i] : 1.0;
     memcpy(b->cross, full_cross, p * p * sizeof(double));

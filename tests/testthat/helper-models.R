@@ -77,3 +77,19 @@ chain_syntax <- function(k, per, composite = integer()) {
   }, character(1))
   paste(c(measurement, sprintf("C%d ~ C%d", 2:k, 1:(k - 1))), collapse = "\n")
 }
+
+# Models with interaction terms (test-interactions.R)
+corp_rep_moderation_syntax <- "
+  COMP =~ comp_1 + comp_2 + comp_3
+  LIKE =~ like_1 + like_2 + like_3
+  CUSA =~ cusa
+  SC   =~ switch_1 + switch_2 + switch_3 + switch_4
+  CUSL =~ cusl_1 + cusl_2 + cusl_3
+  CUSA ~ COMP + LIKE
+  CUSL ~ COMP + LIKE + CUSA + SC + CUSA:SC
+"
+
+ecsi_moderation_syntax <- paste(ecsi_syntax, "
+  Loyalty ~ Image:Satisfaction
+  Value ~ Quality:Expectation + Quality:Quality
+")

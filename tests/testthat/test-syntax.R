@@ -185,19 +185,33 @@ test_that("a construct measured by constructs is named as higher-order, not supp
                fixed = TRUE)
 })
 
-test_that("interactions are named as not supported yet", {
-  base <- "X =~ x1 + x2\nM =~ m1 + m2\nY =~ y1\n"
-  expect_error(parse_model(paste0(base, "Y ~ X + M + X:M")),
-               'Line 4: interaction "X:M" is not supported yet (moderation is iecpls issue #17)',
-               fixed = TRUE, class = "iecpls_syntax_error")
-  expect_error(parse_model(paste0(base, "Y ~ X + M + X * M")),
-               'Line 4: interaction "X * M" is not supported yet', fixed = TRUE)
+test_that("interaction terms are parsed, and misuse is named", {
+  base <- "X =~ x1 + x2\nM =~ m1 + m2\nY =~ y1\nZ =~ z1\n"
+  model <- parse_model(paste0(base, "Y ~ X + M + X : M\nZ ~ Y + M + X + M:X + X:X"))
+  expect_identical(model$constructs, c("X", "M", "Y", "Z"))
+  expect_identical(model$interactions$term, c("X:M", "X:M", "X:X"))
+  expect_identical(model$interactions$outcome, c("Y", "Z", "Z"))
+  expect_identical(model$interactions$line, c(5L, 6L, 6L))
+  expect_identical(sum(model$inner), 5L)
+  base <- "X =~ x1 + x2\nM =~ m1 + m2\nY =~ y1\nZ =~ z1\nZ ~ Y\n"
+  err <- function(text, message) {
+    expect_error(parse_model(paste0(base, text)), message, fixed = TRUE, class = "iecpls_syntax_error")
+  }
+  err("Y ~ X + M + X * M", 'Line 6: write the interaction "X * M" as "X + M + X:M"')
+  err("Y ~ X + M + X:M:Z", 'interaction "X:M:Z" has order 3')
+  err("Y ~ X + X:M", 'Line 6: interaction "X:M" on "Y" needs the main effect of its constituents; add "Y ~ M"')
+  err("Y ~ X:M", 'needs the main effects of its constituents; add "Y ~ X + M"')
+  err("Y ~ X + M + X:Q", 'construct "Q" has no indicators')
+  err("Y ~ X + M + X:x1", '"x1" is an indicator, not a construct')
+  err("X:M ~ Y", 'Line 6: an interaction cannot be an outcome')
+  err("Y ~ X + M + X:M + M:X", 'interaction X:M -> Y is specified twice (first on line 6)')
+  err("M ~ X + M:X", 'construct "M" cannot be predicted by its own interaction "M:X"')
+  err("Y ~ X + M + X:1", 'invalid name "1" in the interaction "X:1"')
   # a product with a name that is not a construct stays a premultiplier (label)
-  expect_error(parse_model(paste0(base, "Y ~ lab*X + M")),
-               'Line 4: premultiplier "lab*X" is not supported', fixed = TRUE)
-  # an interaction defined before its constructs is still one
-  expect_error(parse_model("Y ~ X*M\nX =~ x\nM =~ m\nY =~ y"),
-               'Line 1: interaction "X*M"', fixed = TRUE)
+  err("Y ~ lab*X + M", 'Line 6: premultiplier "lab*X" is not supported')
+  # ":" stays an unknown operator elsewhere
+  expect_error(parse_model("X =~ x1 : x2\nY =~ y\nY ~ X"), "unknown operator", class = "iecpls_syntax_error")
+  expect_error(parse_model("X =~ x\nY =~ y\nY ~ X\nX := Y"), "unknown operator", class = "iecpls_syntax_error")
 })
 
 test_that("a stray '+' is pointed at by line and column", {

@@ -1,0 +1,285 @@
+/* Multi-stage estimation (see staged_t in iecpls.h): from the case
+ * frequencies of one sample (the full sample's case weights, a bootstrap
+ * resample, a leave-one-out subsample) to the correlation matrix of the
+ * final model's indicators, stage 1 included. One pass over the drawn rows
+ * forms the base moments (accumulate_cross); stage 1 is fitted from them;
+ * a second pass forms the derived columns case by case and accumulates
+ * their cross-products with each other and with the base columns; the
+ * orthogonalizing residuals are then taken algebraically from those
+ * cross-products, so no third pass is needed. SEXP-free and allocation-free:
+ * every buffer is the caller's (staged_buffer_init), so resamples run in
+ * parallel threads. */
+#include "iecpls.h"
+
+static int largest_residual_set(const staged_t *sg)
+{
+  int r = 0;
+  for (int k = 0; k < sg->q; k++) {
+    int len = sg->residual_start[k + 1] - sg->residual_start[k];
+    if (len > r) r = len;
+  }
+  return r;
+}
+
+void staged_buffer_size(const staged_t *sg, size_t *n_double, size_t *n_size, size_t *n_int)
+{
+  size_t p0 = (size_t) sg->p0, q = (size_t) sg->q, P = p0 + q, r = (size_t) largest_residual_set(sg);
+  size_t nd = 0, ns = 0, ni = 0;
+  if (sg->has_first) {
+    size_t p1 = (size_t) sg->first.p, K1 = (size_t) sg->first.K;
+    pls_work_size(&sg->first, &nd, &ns, &ni);
+    nd += 2 * p1 + p1 * K1 + 2 * K1 * K1 + 2 * K1 + p1 * p1;   /* res1, S1 */
+  }
+  nd += p0 + p0 * p0 + P * P + 2 * p0 + p0 + q + q + 2 * q * p0 + 2 * q * q
+      + (size_t) sg->residual_start[sg->q] + r * r + r;
+  *n_double = nd;
+  *n_size = ns;
+  *n_int = ni;
+}
+
+void staged_buffer_init(const staged_t *sg, staged_buffers_t *b, double *dbuf, size_t *sbuf, int *ibuf)
+{
+  size_t p0 = (size_t) sg->p0, q = (size_t) sg->q, P = p0 + q, r = (size_t) largest_residual_set(sg);
+  if (sg->has_first) {
+    size_t p1 = (size_t) sg->first.p, K1 = (size_t) sg->first.K, nd, ns, ni;
+    pls_work_size(&sg->first, &nd, &ns, &ni);
+    pls_work_init(&sg->first, &b->ws1, dbuf, sbuf, ibuf);
+    dbuf += nd;
+    b->res1.weights = dbuf;         dbuf += p1;
+    b->res1.cross_loadings = dbuf;  dbuf += p1 * K1;
+    b->res1.construct_cor = dbuf;   dbuf += K1 * K1;
+    b->res1.path_coef = dbuf;       dbuf += K1 * K1;
+    b->res1.r2 = dbuf;              dbuf += K1;
+    b->res1.loadings = dbuf;        dbuf += p1;
+    b->res1.rho_a = dbuf;           dbuf += K1;
+    b->S1 = dbuf;                   dbuf += p1 * p1;
+  }
+  b->sums0 = dbuf;    dbuf += p0;
+  b->cross0 = dbuf;   dbuf += p0 * p0;
+  b->cov = dbuf;      dbuf += P * P;
+  b->mean0 = dbuf;    dbuf += p0;
+  b->rsd0 = dbuf;     dbuf += p0;
+  b->z = dbuf;        dbuf += p0;
+  b->d = dbuf;        dbuf += q;
+  b->dsum = dbuf;     dbuf += q;
+  b->dbase = dbuf;    dbuf += q * p0;
+  b->newbase = dbuf;  dbuf += q * p0;
+  b->dcross = dbuf;   dbuf += q * q;
+  b->square = dbuf;   dbuf += q * q;
+  b->beta = dbuf;     dbuf += (size_t) sg->residual_start[sg->q];
+  b->solve = dbuf;    dbuf += r * r + r;
+}
+
+/* Score of construct j of the stage-1 model for one case, from the case's
+ * standardized base values z. */
+static double stage1_score(const staged_t *sg, const double *weights, const double *z, int j)
+{
+  double s = 0.0;
+  for (int x = sg->first.block_start[j]; x < sg->first.block_start[j + 1]; x++)
+    s += weights[x] * z[sg->first_column[x]];
+  return s;
+}
+
+/* The derived values of one case (d, q values) from its standardized base
+ * values z; orthogonal columns are the raw products here. */
+static void case_derived(const staged_t *sg, const double *first_weights, const double *z, double *d)
+{
+  for (int k = 0; k < sg->q; k++) {
+    if (sg->kind[k] == DERIVED_SCORE_PRODUCT)
+      d[k] = stage1_score(sg, first_weights, z, sg->a[k]) * stage1_score(sg, first_weights, z, sg->b[k]);
+    else
+      d[k] = z[sg->a[k]] * z[sg->b[k]];
+  }
+}
+
+/* Orthogonalizing: the coefficients of each product on its residual set
+ * (in Zt units), and the centred cross-products of the residuals with the
+ * base and derived columns, written over those of the raw products. */
+static int orthogonalize(const staged_t *sg, staged_buffers_t *b, int *bad)
+{
+  size_t p0 = (size_t) sg->p0, q = (size_t) sg->q, P = p0 + q;
+  double *cov = b->cov;
+  int any = 0;
+  for (size_t k = 0; k < q; k++) {
+    int start = sg->residual_start[k], r = sg->residual_start[k + 1] - start;
+    if (r == 0) continue;
+    any = 1;
+    const int *set = sg->residual_column + start;
+    double *A = b->solve, *beta = b->beta + start;
+    for (int u = 0; u < r; u++) {
+      for (int v = 0; v < r; v++) A[u + r * v] = cov[(size_t) set[u] + P * (size_t) set[v]];
+      beta[u] = cov[(size_t) set[u] + P * (p0 + k)];
+    }
+    if (chol_factor(A, r) != 0) {
+      *bad = (int) k;
+      return PLS_ERR_PRODUCT_SINGULAR;
+    }
+    chol_solve(A, r, beta);
+    /* residual with the base columns (zero, up to rounding, on the set) */
+    for (size_t j = 0; j < p0; j++) {
+      double c = cov[j + P * (p0 + k)];
+      for (int u = 0; u < r; u++) c -= beta[u] * cov[(size_t) set[u] + P * j];
+      b->newbase[k * p0 + j] = c;
+    }
+    /* residual with the raw derived columns */
+    for (size_t l = 0; l < q; l++) {
+      double c = cov[(p0 + k) + P * (p0 + l)];
+      for (int u = 0; u < r; u++) c -= beta[u] * cov[(size_t) set[u] + P * (p0 + l)];
+      b->square[k * q + l] = c;
+    }
+  }
+  if (!any) return PLS_OK;
+  for (size_t k = 0; k < q; k++) {
+    int rk = sg->residual_start[k + 1] - sg->residual_start[k];
+    for (size_t l = 0; l <= k; l++) {
+      int start_l = sg->residual_start[l], rl = sg->residual_start[l + 1] - start_l;
+      double c;
+      if (rk > 0 && rl > 0) {
+        c = b->square[k * q + l];
+        for (int u = 0; u < rl; u++)
+          c -= b->beta[start_l + u] * b->newbase[k * p0 + (size_t) sg->residual_column[start_l + u]];
+      } else if (rk > 0) {
+        c = b->square[k * q + l];
+      } else if (rl > 0) {
+        c = b->square[l * q + k];
+      } else {
+        continue;
+      }
+      b->dcross[k * q + l] = c;
+    }
+  }
+  for (size_t k = 0; k < q; k++) {
+    int rk = sg->residual_start[k + 1] - sg->residual_start[k];
+    if (rk > 0)
+      for (size_t j = 0; j < p0; j++) cov[j + P * (p0 + k)] = cov[(p0 + k) + P * j] = b->newbase[k * p0 + j];
+    for (size_t l = 0; l <= k; l++) {
+      int rl = sg->residual_start[l + 1] - sg->residual_start[l];
+      if (rk == 0 && rl == 0) continue;
+      cov[(p0 + k) + P * (p0 + l)] = cov[(p0 + l) + P * (p0 + k)] = b->dcross[k * q + l];
+    }
+  }
+  return PLS_OK;
+}
+
+/* The correlation matrix S (p x p) of the final model's indicators in the
+ * sample with case frequencies `freq` (n; 0 for a row not in the sample).
+ * Returns PLS_OK or a status: STATUS_CONSTANT_COLUMN when a base or derived
+ * column does not vary, the stage-1 fit's failure (STATUS_NOT_CONVERGED when
+ * it did not converge), or PLS_ERR_PRODUCT_SINGULAR (*bad: the derived
+ * column). Leaves in b what derived_moments() and the full-sample fit read
+ * (mean0, rsd0, the stage-1 fit, beta, cov, N). */
+int staged_correlation(const staged_t *sg, const double *Zt, R_xlen_t n, const double *freq,
+                       staged_buffers_t *b, double *S, int *bad)
+{
+  size_t p0 = (size_t) sg->p0, q = (size_t) sg->q, P = p0 + q;
+  double N, *cov = b->cov;
+  *bad = -1;
+  accumulate_cross(Zt, n, sg->p0, freq, b->sums0, b->cross0, &N);
+  b->N = N;
+  if (!(N > 1.0)) return STATUS_CONSTANT_COLUMN;
+  for (size_t k = 0; k < p0; k++)
+    for (size_t l = 0; l <= k; l++)
+      cov[k + P * l] = cov[l + P * k] = b->cross0[p0 * k + l] - b->sums0[k] * b->sums0[l] / N;
+  for (size_t k = 0; k < p0; k++) {
+    double ss = cov[k + P * k];
+    if (!(ss > 1e-12 * N)) return STATUS_CONSTANT_COLUMN;
+    b->mean0[k] = b->sums0[k] / N;
+    b->rsd0[k] = sqrt((N - 1.0) / ss);
+  }
+  const double *first_weights = NULL;
+  if (sg->has_first) {
+    size_t p1 = (size_t) sg->first.p;
+    for (size_t x = 0; x < p1; x++) {
+      size_t cx = (size_t) sg->first_column[x];
+      for (size_t y = 0; y < p1; y++) {
+        size_t cy = (size_t) sg->first_column[y];
+        b->S1[x + p1 * y] = x == y ? 1.0
+          : cov[cx + P * cy] * b->rsd0[cx] * b->rsd0[cy] / (N - 1.0);
+      }
+    }
+    int status = pls_fit_cor(&sg->first, b->S1, &b->ws1, &b->res1);
+    if (status == PLS_OK && !b->res1.converged) status = STATUS_NOT_CONVERGED;
+    if (status != PLS_OK) return status;
+    first_weights = b->res1.weights;
+  }
+  /* the derived columns, case by case */
+  for (size_t k = 0; k < q; k++) {
+    b->dsum[k] = 0.0;
+    for (size_t j = 0; j < p0; j++) b->dbase[k * p0 + j] = 0.0;
+    for (size_t l = 0; l < q; l++) b->dcross[k * q + l] = 0.0;
+  }
+  for (R_xlen_t i = 0; i < n; i++) {
+    double f = freq[i];
+    if (f == 0.0) continue;
+    const double *zi = Zt + p0 * (size_t) i;
+    for (size_t j = 0; j < p0; j++) b->z[j] = (zi[j] - b->mean0[j]) * b->rsd0[j];
+    case_derived(sg, first_weights, b->z, b->d);
+    for (size_t k = 0; k < q; k++) {
+      double fd = f * b->d[k], *row = b->dbase + k * p0;
+      b->dsum[k] += fd;
+      for (size_t j = 0; j < p0; j++) row[j] += fd * zi[j];
+      for (size_t l = 0; l <= k; l++) b->dcross[k * q + l] += fd * b->d[l];
+    }
+  }
+  for (size_t k = 0; k < q; k++) {
+    for (size_t j = 0; j < p0; j++)
+      cov[j + P * (p0 + k)] = cov[(p0 + k) + P * j] = b->dbase[k * p0 + j] - b->dsum[k] * b->sums0[j] / N;
+    for (size_t l = 0; l <= k; l++)
+      cov[(p0 + k) + P * (p0 + l)] = cov[(p0 + l) + P * (p0 + k)] =
+        b->dcross[k * q + l] - b->dsum[k] * b->dsum[l] / N;
+  }
+  int status = orthogonalize(sg, b, bad);
+  if (status != PLS_OK) return status;
+  for (size_t k = p0; k < P; k++)
+    if (!(cov[k + P * k] > 1e-12 * N)) return STATUS_CONSTANT_COLUMN;
+  size_t p = (size_t) sg->p;
+  for (size_t x = 0; x < p; x++) {
+    size_t cx = (size_t) sg->final_column[x];
+    for (size_t y = 0; y < x; y++) {
+      size_t cy = (size_t) sg->final_column[y];
+      S[x + p * y] = S[y + p * x] = cov[cx + P * cy] / sqrt(cov[cx + P * cx] * cov[cy + P * cy]);
+    }
+    S[x + p * x] = 1.0;
+  }
+  return PLS_OK;
+}
+
+/* Means and standard deviations (denominator N - 1) of the derived columns
+ * in the sample staged_correlation() last saw, as derived_values() forms
+ * them (orthogonal columns: the product minus beta times the base columns
+ * in Zt units, without intercept). */
+void derived_moments(const staged_t *sg, const staged_buffers_t *b, double *mean, double *sd)
+{
+  size_t p0 = (size_t) sg->p0, P = p0 + (size_t) sg->q;
+  for (int k = 0; k < sg->q; k++) {
+    double m = b->dsum[k] / b->N;
+    for (int u = sg->residual_start[k]; u < sg->residual_start[k + 1]; u++)
+      m -= b->beta[u] * b->sums0[sg->residual_column[u]] / b->N;
+    mean[k] = m;
+    sd[k] = sqrt(b->cov[(p0 + (size_t) k) * (P + 1)] / (b->N - 1.0));
+  }
+}
+
+/* The derived columns of n cases (out: n x q, column-major) from their base
+ * values in Zt units (p0 x n), standardized as in the fitted sample (mean0,
+ * rsd0), with that sample's stage-1 weights and residual coefficients. Used
+ * for the full sample's construct scores and for new data (predict). z: p0
+ * scratch. */
+void derived_values(const staged_t *sg, const double *Zt, R_xlen_t n, const double *mean0,
+                    const double *rsd0, const double *first_weights, const double *beta, double *z,
+                    double *out)
+{
+  size_t p0 = (size_t) sg->p0, nn = (size_t) n;
+  for (size_t i = 0; i < nn; i++) {
+    const double *zi = Zt + p0 * i;
+    for (size_t j = 0; j < p0; j++) z[j] = (zi[j] - mean0[j]) * rsd0[j];
+    for (int k = 0; k < sg->q; k++) {
+      double d = sg->kind[k] == DERIVED_SCORE_PRODUCT
+        ? stage1_score(sg, first_weights, z, sg->a[k]) * stage1_score(sg, first_weights, z, sg->b[k])
+        : z[sg->a[k]] * z[sg->b[k]];
+      for (int u = sg->residual_start[k]; u < sg->residual_start[k + 1]; u++)
+        d -= beta[u] * zi[sg->residual_column[u]];
+      out[i + nn * (size_t) k] = d;
+    }
+  }
+}
