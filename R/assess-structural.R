@@ -149,6 +149,7 @@ r2_excluded <- function(fit, from, to, method) {
 # The model without the path from -> to, and without any construct that is
 # then connected to nothing.
 drop_path <- function(model, from, to) {
+  if (!is.null(model$stages)) return(drop_moderated_path(model, from, to))
   inner <- model$inner
   inner[from, to] <- 0L
   keep <- model$constructs[rowSums(inner) + colSums(inner) > 0]
@@ -159,6 +160,24 @@ drop_path <- function(model, from, to) {
   model$indicators <- unlist(model$blocks, use.names = FALSE)
   model$syntax <- paste0(model$syntax, "\n# (path ", from, " -> ", to, " removed)")
   model
+}
+
+# drop_path() for a model with interaction terms, on the model as parsed:
+# the path of an interaction term is removed with the term; removing a main
+# effect X -> Y also removes the interactions of X on Y (a product term is
+# not estimated without its main effects).
+drop_moderated_path <- function(model, from, to) {
+  rows <- model$interactions
+  parsed <- parsed_model(model)
+  if (from %in% rows$term) {
+    rows <- rows[!(rows$term == from & rows$outcome == to), , drop = FALSE]
+  } else {
+    rows <- rows[!(rows$outcome == to & (rows$a == from | rows$b == from)), , drop = FALSE]
+    parsed <- drop_path(parsed, from, to)
+  }
+  rows <- rows[rows$a %in% parsed$constructs & rows$b %in% parsed$constructs, , drop = FALSE]
+  parsed$interactions <- if (nrow(rows)) remove_row_names(rows)
+  parsed
 }
 
 # Re-estimates another model on the data and with the settings of `fit`
@@ -179,7 +198,7 @@ refit <- function(fit, model) {
   }
   pls(model, data = data, scheme = settings$scheme, missing = settings$missing,
       case_weights = weights, tol = settings$tol, max_iter = settings$max_iter,
-      consistent = isTRUE(settings$consistent))
+      consistent = isTRUE(settings$consistent), interaction = settings$interaction %||% "two_stage")
 }
 
 #' @rdname pls_effects

@@ -93,13 +93,12 @@ c_fit_staged <- function(model, columns, case_weights, missing, spec) {
   out
 }
 
-# The derived columns of an expanded model for data standardized with the
-# fit's means and sds (p0 x n), formed with the fit's stages.
-c_derived_values <- function(fit, zt) {
-  settings <- fit$settings
-  spec <- model_spec(fit$model, settings$scheme, settings$tol, settings$max_iter)
+# The derived columns (n x q) of an expanded model for data standardized
+# with the fit's means and sds (zt: p0 x n), formed with the fit's `stages`
+# (see with_derived()).
+c_derived_values <- function(spec, stages, zt) {
   storage.mode(zt) <- "double"
-  .Call(C_iecpls_derived_values, zt, spec, fit$stages)
+  .Call(C_iecpls_derived_values, zt, spec, stages)
 }
 
 # Fit from an indicator correlation matrix in block order.

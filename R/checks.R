@@ -260,7 +260,7 @@ column_list <- function(columns) {
 fit_indicator_data <- function(fit) {
   data <- fit$data
   if (!is.matrix(data)) return(data)
-  columns <- column_list(in_place(data, match(fit$model$indicators, colnames(data))))
+  columns <- column_list(in_place(data, match(base_indicators(fit$model), colnames(data))))
   structure(columns, class = "data.frame", row.names = c(NA_integer_, -nrow(data)))
 }
 

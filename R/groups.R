@@ -12,6 +12,7 @@ comparison_groups <- function(fit, group, data, call_name) {
   if (is.null(fit$data)) {
     abort_input("{.fn {call_name}} needs the data: {.arg fit} was fitted from a correlation matrix.", class = "iecpls_needs_data")
   }
+  check_no_interactions(fit, paste0(call_name, "()"))
   labels <- group_labels(group, data, nrow(fit$data))
   standardized <- c_standardize(fit)
   labels <- labels[standardized$rows]

@@ -94,17 +94,20 @@
 pls_ipma <- function(fit, target, scale_min, scale_max) {
   check_pls_fit(fit)
   check_fit_has_data(fit, "IPMA")
-  model <- fit$model
+  # interaction terms have no performance and are left out: the main
+  # effects' importance is then their effect at the moderators' means
+  model <- parsed_model(fit$model)
+  keep <- model$constructs
   check_target(target, model)
   scale <- ipma_scale(scale_min, scale_max, model$indicators)
   check_scale_range(fit, scale)
   stretch <- 100 / (scale$max - scale$min)
-  performance_items <- (fit$means - scale$min) * stretch
-  unstandardized <- fit$outer_weights / (fit$sds * stretch)
+  performance_items <- (fit$means[model$indicators] - scale$min) * stretch
+  unstandardized <- fit$outer_weights[model$indicators, keep, drop = FALSE] / (fit$sds[model$indicators] * stretch)
   sums <- colSums(unstandardized)
   weights <- sweep(unstandardized, 2, sums, "/")
   performance <- colSums(weights * performance_items)
-  total <- total_effects(fit$path_coef) * outer(sums, sums, function(cause, effect) cause / effect)
+  total <- total_effects(fit$path_coef[keep, keep, drop = FALSE]) * outer(sums, sums, function(cause, effect) cause / effect)
   drivers <- model$constructs[total_effects(model$inner != 0)[, target] != 0]
   own <- indicator_construct(model)
   items <- model$indicators[own %in% drivers]
@@ -112,7 +115,7 @@ pls_ipma <- function(fit, target, scale_min, scale_max) {
     warn_iecpls(c("Some rescaled outer weights are negative.",
                   "i" = "Performance can then fall outside 0-100; interpret the IPMA with care."), class = "iecpls_ipma_warning")
   }
-  scores <- if (!is.null(fit$scores)) sweep(sweep(fit$scores, 2, sums, "/"), 2, performance, "+")
+  scores <- if (!is.null(fit$scores)) sweep(sweep(fit$scores[, keep, drop = FALSE], 2, sums, "/"), 2, performance, "+")
   structure(list(
     constructs = data.frame(construct = drivers, importance = unname(total[drivers, target]),
                             performance = unname(performance[drivers]), stringsAsFactors = FALSE),
@@ -161,10 +164,11 @@ ipma_scale <- function(scale_min, scale_max, indicators) {
 }
 
 check_scale_range <- function(fit, scale) {
-  X <- cv_data(fit)$X[, fit$model$indicators, drop = FALSE]
+  indicators <- base_indicators(fit$model)
+  X <- cv_data(fit)$X[, indicators, drop = FALSE]
   low <- colSums(sweep(X, 2, scale$min, "<"), na.rm = TRUE) > 0
   high <- colSums(sweep(X, 2, scale$max, ">"), na.rm = TRUE) > 0
-  outside <- fit$model$indicators[low | high]
+  outside <- indicators[low | high]
   if (length(outside)) {
     abort_data(c("Indicator{?s} {.var {outside}} {?has/have} answers outside the scale bounds.",
                  "i" = "{.arg scale_min} and {.arg scale_max} are the lowest and highest possible answers."))

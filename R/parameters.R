@@ -81,7 +81,8 @@ pair_labels <- function(names, from, to, sep) {
 
 # Pairs of reflective (Mode A) constructs, whose HTMT is bootstrapped.
 htmt_pairs <- function(model) {
-  reflective <- which(model$modes == "A")
+  # interaction terms have no discriminant validity to assess
+  reflective <- which(model$modes == "A" & !is_interaction(model))
   if (length(reflective) < 2L) return(matrix(integer(), 0, 2))
   t(utils::combn(reflective, 2))
 }

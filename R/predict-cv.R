@@ -189,7 +189,8 @@ check_folds <- function(folds, n) {
 # errors name what was being fitted.
 fit_matrix <- function(problem, X, missing, label) {
   columns <- stats::setNames(lapply(seq_len(ncol(X)), function(j) X[, j]), colnames(X))
-  raw <- tryCatch(c_fit_data(problem$model, columns, NULL, missing, problem$spec),
+  fit_columns <- if (is.null(problem$model$stages)) c_fit_data else c_fit_staged
+  raw <- tryCatch(fit_columns(problem$model, columns, NULL, missing, problem$spec),
                   error = function(e) {
                     abort_wrapped("Estimating the model on {label} failed.", e)
                   })
@@ -217,7 +218,8 @@ run_cv <- function(fit, problem, folds, technique) {
                         paste0("the training rows of fold ", f, " (repetition ", r, ")"))
       n_unconverged <- n_unconverged + !est$converged
       pred <- if (!est$consistent || est$admissible) {
-        predict_scaled(est, model, scale_new(X[test, , drop = FALSE], est, problem$missing), technique)
+        Z <- with_derived(scale_new(X[test, , drop = FALSE], est, problem$missing), est, model, problem$spec)
+        predict_scaled(est, model, Z, technique)
       }
       if (is.null(pred)) {
         n_failed <- n_failed + 1L
@@ -263,7 +265,8 @@ lm_benchmark <- function(X, train, test, model, technique, missing) {
   exogenous <- model_exogenous(model)
   out <- lapply(model_endogenous(model), function(construct) {
     sources <- if (technique == "DA") predecessors(model, construct) else exogenous
-    x <- unlist(model$blocks[sources], use.names = FALSE)
+    # interaction terms have no columns of their own: linear terms only
+    x <- intersect(unlist(model$blocks[sources], use.names = FALSE), colnames(X))
     y <- model$blocks[[construct]]
     means <- colMeans(X[train, c(x, y), drop = FALSE], na.rm = TRUE)
     fill <- function(M) {

@@ -106,7 +106,8 @@ predict.pls_fit <- function(object, newdata = NULL, technique = c("DA", "EA"), .
   if (is.null(newdata)) newdata <- cv_data(object)$X
   X <- new_indicator_matrix(newdata, object)
   est <- fit_estimates(object)
-  pred <- predict_scaled(est, object$model, scale_new(X, est, object$settings$missing), technique)
+  Z <- with_derived(scale_new(X, est, object$settings$missing), est, object$model, fit_model_spec(object))
+  pred <- predict_scaled(est, object$model, Z, technique)
   if (is.null(pred)) {
     abort_estimation(c("The implied correlations of the predictors of an endogenous construct are not positive definite.",
                        "i" = "The consistent PLS (PLSc) solution cannot be used for prediction."), class = "iecpls_inadmissible")
@@ -127,7 +128,7 @@ check_fit_has_data <- function(fit, what) {
 # The new answers as a numeric matrix of the model's indicators (block
 # order), with the fit's missing-value codes set to NA.
 new_indicator_matrix <- function(newdata, fit) {
-  columns <- indicator_columns(newdata, fit$model, fit$settings$na_values)
+  columns <- indicator_columns(newdata, parsed_model(fit$model), fit$settings$na_values)
   X <- matrix(as.double(unlist(columns, use.names = FALSE)), ncol = length(columns),
               dimnames = list(rownames(newdata), names(columns)))
   bad <- colSums(is.infinite(X)) > 0
@@ -155,7 +156,7 @@ fit_estimates <- function(fit) {
   list(W = fit$outer_weights, L = fit$outer_loadings, B = fit$path_coef, P = fit$construct_cor,
        R = fit$indicator_cor, means = fit$means, sds = fit$sds,
        consistent = isTRUE(fit$settings$consistent), admissible = isTRUE(fit$admissible),
-       converged = isTRUE(fit$converged))
+       converged = isTRUE(fit$converged), stages = fit$stages)
 }
 
 raw_estimates <- function(raw, model, consistent) {
@@ -166,10 +167,24 @@ raw_estimates <- function(raw, model, consistent) {
   dimnames(B) <- dimnames(P) <- list(constructs, constructs)
   R <- raw$cor
   dimnames(R) <- list(model$indicators, model$indicators)
+  base <- base_indicators(model)
   list(W = membership * raw$weights, L = membership * raw$loadings, B = B, P = P, R = R,
-       means = stats::setNames(raw$means, model$indicators), sds = stats::setNames(raw$sds, model$indicators),
+       means = stats::setNames(raw$means, base), sds = stats::setNames(raw$sds, base),
        consistent = consistent, admissible = isTRUE(raw$admissible), converged = isTRUE(raw$converged),
-       scores = raw$scores)
+       scores = raw$scores,
+       stages = if (!is.null(model$stages)) raw[c("first_weights", "beta", "mean0", "rsd0", "derived_mean", "derived_sd")])
+}
+
+# Standardized answers Z (base columns) with an expanded model's derived
+# columns (interaction terms) formed as in the fitted sample (the stage-1
+# weights, residual coefficients and standardization of `est`), in the
+# model's indicator order; Z itself for other models.
+with_derived <- function(Z, est, model, spec) {
+  if (is.null(model$stages)) return(Z)
+  derived <- c_derived_values(spec, est$stages, t(Z))
+  derived <- sweep(sweep(derived, 2, est$stages$derived_mean), 2, est$stages$derived_sd, "/")
+  colnames(derived) <- model$stages$derived$name
+  cbind(Z, derived)[, model$indicators, drop = FALSE]
 }
 
 # Standardizes answers with the training means and sds; a missing answer is

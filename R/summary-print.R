@@ -63,7 +63,11 @@ print_structural <- function(x, digits) {
   print_section("Collinearity: inner VIF < 3 (at most 5)", x$inner_vif, digits)
   print_section("Explanatory power: R^2 (0.25 weak, 0.50 moderate, 0.75 substantial)",
                 x$r2[c("construct", "r2", "r2_adj", "level")], digits)
-  print_section("Effect sizes: f^2 (0.02 small, 0.15 medium, 0.35 large)", x$f2, digits)
+  f2_title <- "Effect sizes: f^2 (0.02 small, 0.15 medium, 0.35 large)"
+  if (any(grepl(":", x$f2$from, fixed = TRUE))) {
+    f2_title <- paste0(f2_title, "; interaction terms (X:M): 0.005 small, 0.01 medium, 0.025 large (Kenny 2018)")
+  }
+  print_section(f2_title, x$f2, digits)
   print_section("Path coefficients", x$paths, digits,
                 groups = list(c("estimate", "se", "t", "p", "sig"), c("lower", "upper")))
   inference <- c("se", "t", "p", "lower", "upper", "sig")

@@ -154,12 +154,12 @@ summary.pls_fit <- function(object, htmt_threshold = 0.85, htmt_absolute = FALSE
   effects <- pls_effects(fit)
   out <- list(
     model = model_overview(fit),
-    loadings = loadings_report(fit),
-    reliability = reliability_report(fit),
-    outer_vif = outer_vif_report(fit),
-    htmt = htmt_report(fit, htmt_threshold, htmt_absolute),
-    fornell_larcker = fornell_larcker_report(fit),
-    cross_loadings = cross_loadings_report(fit),
+    loadings = measured_only(loadings_report(fit), fit),
+    reliability = measured_only(reliability_report(fit), fit),
+    outer_vif = measured_only(outer_vif_report(fit), fit),
+    htmt = measured_only(htmt_report(fit, htmt_threshold, htmt_absolute), fit, c("construct_1", "construct_2")),
+    fornell_larcker = measured_only(fornell_larcker_report(fit), fit, c("construct_1", "construct_2")),
+    cross_loadings = measured_only(cross_loadings_report(fit), fit),
     inner_vif = with_flag(pls_vif(fit, "inner"), flag_vif),
     r2 = r2_report(fit),
     f2 = f2_report(fit, f2_method),
@@ -182,6 +182,7 @@ pls_thresholds <- list(
   vif = c(3, 5),
   r2 = c(weak = 0.25, moderate = 0.50, substantial = 0.75),
   f2 = c(small = 0.02, medium = 0.15, large = 0.35),
+  f2_interaction = c(small = 0.005, medium = 0.01, large = 0.025),
   srmr = 0.08
 )
 
@@ -274,7 +275,8 @@ fornell_larcker_report <- function(fit) {
 }
 
 cross_loadings_report <- function(fit) {
-  cross <- fit$cross_loadings
+  measured <- !is_interaction(fit$model, colnames(fit$cross_loadings))
+  cross <- fit$cross_loadings[, measured, drop = FALSE]
   own <- indicator_construct(fit$model)
   table <- data.frame(indicator = rownames(cross), construct = unname(own), stringsAsFactors = FALSE)
   table <- cbind(table, as.data.frame(cross, optional = TRUE))
@@ -295,12 +297,24 @@ r2_report <- function(fit) {
   table
 }
 
+# Interaction terms are judged by Kenny's (2018) smaller cut-offs.
 f2_report <- function(fit, method) {
   table <- pls_f2(fit, method = method)
-  cuts <- pls_thresholds$f2
-  table$size <- as.character(cut(table$f2, c(-Inf, cuts, Inf), right = FALSE, labels = c("none", names(cuts))))
+  size <- function(f2, cuts) {
+    as.character(cut(f2, c(-Inf, cuts, Inf), right = FALSE, labels = c("none", names(cuts))))
+  }
+  interaction <- is_interaction(fit$model, table$from)
+  table$size <- ifelse(interaction, size(table$f2, pls_thresholds$f2_interaction), size(table$f2, pls_thresholds$f2))
   if (isFALSE(fit$admissible)) table$size[] <- "inadmissible"
   table
+}
+
+# Measurement-model tables leave out the interaction terms: a product term
+# has no reliability, validity or indicator loadings to assess (Hair et al.
+# 2022, ch. 7).
+measured_only <- function(table, fit, columns = "construct") {
+  keep <- Reduce(`&`, lapply(columns, function(column) !is_interaction(fit$model, table[[column]])))
+  remove_row_names(table[keep, , drop = FALSE])
 }
 
 fit_report <- function(fit, implied) {

@@ -67,3 +67,94 @@ test_that("the bootstrap refits every stage on each resample", {
     }
   }
 })
+
+test_that("summary() leaves the product term out of the measurement model and judges its f^2 by Kenny", {
+  fit <- pls(corp_rep_moderation_syntax, data = corp_rep_mean_replaced(), interaction = "product_indicator")
+  s <- summary(fit)
+  expect_false(any(s$loadings$construct == "CUSA:SC"))
+  expect_false(any(s$reliability$construct == "CUSA:SC"))
+  expect_false(any(c(s$htmt$construct_1, s$htmt$construct_2) == "CUSA:SC"))
+  expect_false(any(c(s$fornell_larcker$construct_1, s$fornell_larcker$construct_2) == "CUSA:SC"))
+  expect_false("CUSA:SC" %in% c(s$cross_loadings$construct, names(s$cross_loadings)))
+  expect_true(any(s$paths$from == "CUSA:SC"))
+  f2 <- s$f2[s$f2$from == "CUSA:SC", ]
+  # plain f^2 from the construct correlations, judged on 0.005 / 0.01 / 0.025
+  P <- fit$construct_cor
+  others <- c("COMP", "LIKE", "CUSA", "SC")
+  r2_without <- drop(P["CUSL", others] %*% solve(P[others, others], P[others, "CUSL"]))
+  expected <- (fit$r2[["CUSL"]] - r2_without) / (1 - fit$r2[["CUSL"]])
+  expect_equal(f2$f2, expected, tolerance = 1e-10)
+  expect_identical(f2$size, as.character(cut(expected, c(-Inf, 0.005, 0.01, 0.025, Inf), right = FALSE,
+                                             labels = c("none", "small", "medium", "large"))))
+  expect_output(print(s), "0.005 small, 0.01 medium, 0.025 large (Kenny 2018)", fixed = TRUE)
+  # the refit f^2 of the term compares with the model estimated without it
+  refit <- pls_f2(fit, "refit")
+  without <- pls(sub("+ CUSA:SC", "", corp_rep_moderation_syntax, fixed = TRUE), data = corp_rep_mean_replaced())
+  expect_equal(refit$f2[refit$from == "CUSA:SC"],
+               (fit$r2[["CUSL"]] - without$r2[["CUSL"]]) / (1 - fit$r2[["CUSL"]]), tolerance = 1e-6)
+  # the bootstrap has no HTMT of the product term
+  set.seed(1)
+  boot <- pls_boot(fit, R = 20, bca = FALSE)
+  expect_false(any(grepl("CUSA:SC <->|<-> CUSA:SC", boot$parameters$term)))
+})
+
+test_that("predict() forms the product terms of new data with the training estimates", {
+  data <- corp_rep_mean_replaced()
+  for (method in c("two_stage", "product_indicator", "orthogonal")) {
+    fit <- pls(corp_rep_moderation_syntax, data = data[1:250, ], interaction = method)
+    # on the training rows, the scores are the fit's own
+    own <- predict(fit)
+    expect_equal(unname(own$scores[, "CUSA:SC"]), unname(fit$scores[, "CUSA:SC"]), tolerance = 1e-10)
+    expect_equal(unname(own$scores[, "CUSL"]), unname(drop(fit$scores %*% fit$path_coef[, "CUSL"])),
+                 tolerance = 1e-10)
+    # new rows: the derived columns from the training standardization, by hand
+    new <- data[251:344, ]
+    z <- scale(as.matrix(new[fit$model$stages$base]), center = fit$means, scale = fit$sds)
+    scores <- predict(fit, new)$scores
+    if (method == "two_stage") {
+      w1 <- fit$stages$first_weights
+      blocks <- fit$model$stages$parsed$blocks
+      s1 <- function(k) z[, blocks[[k]], drop = FALSE] %*% w1[match(blocks[[k]], fit$model$stages$base)]
+      product <- s1("CUSA") * s1("SC")
+      expected <- (product - fit$stages$derived_mean) / fit$stages$derived_sd
+    } else {
+      derived <- fit$model$stages$derived
+      columns <- sapply(seq_len(nrow(derived)), function(k) {
+        x <- z[, derived$a[k]] * z[, derived$b[k]]
+        if (method == "orthogonal") {
+          set <- fit$model$stages$residual[[k]]
+          beta <- fit$stages$beta[(k - 1) * length(set) + seq_along(set)]
+          x <- x - drop(z[, set] %*% beta)
+        }
+        (x - fit$stages$derived_mean[k]) / fit$stages$derived_sd[k]
+      })
+      expected <- columns %*% fit$outer_weights[derived$name, "CUSA:SC"]
+    }
+    expect_equal(unname(scores[, "CUSA:SC"]), unname(drop(expected)), tolerance = 1e-10)
+  }
+})
+
+test_that("PLSpredict, CVPAT, blindfolding and IPMA work with interaction terms", {
+  fit <- pls(corp_rep_moderation_syntax, data = corp_rep_mean_replaced())
+  set.seed(4)
+  cv <- pls_predict(fit, k = 5, reps = 1)
+  expect_identical(cv$indicators$indicator, c("cusa", "cusl_1", "cusl_2", "cusl_3"))
+  expect_true(all(is.finite(cv$indicators$q2_predict)))
+  q2 <- pls_blindfold(fit)
+  expect_setequal(q2$q2$construct, c("CUSA", "CUSL"))
+  ipma <- pls_ipma(fit, target = "CUSL", scale_min = 1, scale_max = 7)
+  expect_false("CUSA:SC" %in% ipma$constructs$construct)
+  # the importance of the main effects is their effect at the moderator's mean
+  plain <- ipma$total_effects["CUSA", "CUSL"] / ipma$total_effects["COMP", "CUSL"]
+  expect_true(is.finite(plain))
+  expect_setequal(rownames(ipma$weights), fit$model$stages$base)
+})
+
+test_that("what does not handle interaction terms yet says so", {
+  fit <- pls(corp_rep_moderation_syntax, data = corp_rep_mean_replaced())
+  expect_error(pls_mga(fit, group = corp_rep_data$servicetype, R = 10), "does not support models with interaction terms",
+               class = "iecpls_unsupported_error")
+  expect_error(pls_micom(fit, group = corp_rep_data$servicetype, R = 10), class = "iecpls_unsupported_error")
+  S <- cor(corp_rep_mean_replaced()[fit$model$stages$base])
+  expect_error(pls(corp_rep_moderation_syntax, S = S), "needs `data`", class = "iecpls_needs_data")
+})
