@@ -12,7 +12,6 @@ comparison_groups <- function(fit, group, data, call_name) {
   if (is.null(fit$data)) {
     abort_input("{.fn {call_name}} needs the data: {.arg fit} was fitted from a correlation matrix.", class = "iecpls_needs_data")
   }
-  check_no_interactions(fit, paste0(call_name, "()"))
   labels <- group_labels(group, data, nrow(fit$data))
   standardized <- c_standardize(fit)
   labels <- labels[standardized$rows]
@@ -112,7 +111,8 @@ fit_groups <- function(fit, groups) {
     in_group(name, pls(fit$model, data = groups$prepared[rows, , drop = FALSE], scheme = settings$scheme,
                        missing = settings$missing, case_weights = groups$case_weights[rows],
                        tol = settings$tol, max_iter = settings$max_iter,
-                       consistent = isTRUE(settings$consistent)))
+                       consistent = isTRUE(settings$consistent),
+                       interaction = settings$interaction %||% "two_stage"))
   })
   stats::setNames(fits, groups$names)
 }

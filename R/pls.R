@@ -236,7 +236,10 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   check_number(tol, "tol")
   check_max_iter(max_iter)
   check_boot_count(R)
-  model <- apply_modes(as_pls_model(model), modes)
+  model <- as_pls_model(model)
+  # a fit's model (with its interaction terms expanded) is estimated anew
+  if (!is.null(model$stages)) model <- parsed_model(model)
+  model <- apply_modes(model, modes)
   check_flag(consistent, "consistent")
   parsed <- model
   if (has_interactions(model)) {

@@ -11,7 +11,9 @@ static void read_permutation_problem(SEXP labels, SEXP score_weights, const resa
                                      permutation_problem_t *pp)
 {
   const pls_model_t *m = pr->model;
-  size_t p = (size_t) m->p;
+  /* the moments are of Zt's columns: the base columns of a multi-stage model */
+  int p_data = pr->staged != NULL ? pr->staged->p0 : m->p;
+  size_t p = (size_t) p_data;
   if (TYPEOF(labels) != INTSXP || XLENGTH(labels) != pr->n) error("internal error: bad group labels");
   const int *label = INTEGER(labels);
   int G = 0;
@@ -33,12 +35,13 @@ static void read_permutation_problem(SEXP labels, SEXP score_weights, const resa
   pp->remainder = largest;
   double *full = (double *) R_alloc(p * p + p, sizeof(double)), *freq = (double *) R_alloc((size_t) pr->n, sizeof(double));
   for (R_xlen_t i = 0; i < pr->n; i++) freq[i] = pr->case_weights != NULL ? pr->case_weights[i] : 1.0;
-  accumulate_cross(pr->Zt, pr->n, m->p, freq, full + p * p, full, &pp->full_total);
+  accumulate_cross(pr->Zt, pr->n, p_data, freq, full + p * p, full, &pp->full_total);
   pp->full_cross = full;
   pp->full_sums = full + p * p;
   pp->score_weights = NULL;
   pp->pooled_S = NULL;
   if (!isNull(score_weights)) {
+    if (pr->staged != NULL) error("internal error: MICOM of a multi-stage model");
     if (!isReal(score_weights) || XLENGTH(score_weights) != m->p) error("internal error: bad score weights");
     double *S = (double *) R_alloc(p * p, sizeof(double)), *sd = (double *) R_alloc(p, sizeof(double));
     if (cross_to_correlation(pp->full_cross, pp->full_sums, pp->full_total, m->p, sd, S) != 0)
@@ -53,6 +56,7 @@ static permutation_buffers_t *alloc_permutation_buffers(const permutation_proble
   size_t nd, ni;
   permutation_buffer_size(pp, &nd, &ni);
   resample_buffers_t *fit = alloc_buffers(pp->base->model, pp->base->n, threads);
+  if (pp->base->staged != NULL) alloc_staged_buffers(pp->base->staged, fit, threads);
   permutation_buffers_t *b = (permutation_buffers_t *) R_alloc((size_t) threads, sizeof(permutation_buffers_t));
   for (int t = 0; t < threads; t++)
     permutation_buffer_init(pp, b + t, fit[t], (double *) R_alloc(nd, sizeof(double)),
@@ -74,9 +78,10 @@ static void read_permutation_call(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st
                                   SEXP score_weights, permutation_call_t *call)
 {
   if (!isReal(Zt) || !isMatrix(Zt)) error("internal error: 'Zt' must be a double matrix");
-  SEXP none = PROTECT(ScalarInteger(SIGN_NONE)), loadings = PROTECT(allocVector(REALSXP, nrows(Zt)));
+  staged_t staged;   /* only for the number of indicators */
+  int p = read_staged(spec, nrows(Zt), &staged) ? staged.p : nrows(Zt);
+  SEXP none = PROTECT(ScalarInteger(SIGN_NONE)), loadings = PROTECT(allocVector(REALSXP, p));
   read_problem(Zt, case_weights, spec, stat_spec, none, loadings, &call->model, &call->stats, &call->problem);
-  if (call->problem.staged != NULL) error("internal error: group comparisons of multi-stage models are not supported");
   call->problem.original_loadings = NULL;  /* only read by the construct sign change */
   UNPROTECT(2);
   read_permutation_problem(labels, score_weights, &call->problem, &call->groups);

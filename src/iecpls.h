@@ -345,6 +345,8 @@ void jackknife_range(const resample_problem_t *pr, const double *full_cross, con
                      double *out, R_xlen_t stride, int *status);
 void fit_and_collect(const resample_problem_t *pr, double N, resample_buffers_t *b,
                      double *out, R_xlen_t stride, int *status);
+void staged_fit_and_collect(const resample_problem_t *pr, resample_buffers_t *b, double *out,
+                            R_xlen_t stride, int *status);
 
 /* permutation.c: group comparisons (multigroup analysis, MICOM). Each row
  * of data belongs to one of n_groups groups; a permutation shuffles the

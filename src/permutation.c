@@ -6,7 +6,8 @@
  * groups. A group is a vector of case frequencies over the rows (its case
  * weights on its own rows, 0 elsewhere), so its correlation matrix is a
  * weighted accumulation (accumulate_cross) and the model is refitted by the
- * kernel (fit_and_collect), exactly as a bootstrap resample. The moments of
+ * kernel (fit_and_collect), exactly as a bootstrap resample (a multi-stage
+ * model: staged_fit_and_collect, every stage in each group). The moments of
  * one group, the largest, are those of all rows minus the others', which
  * saves its accumulation. A permutation shuffles the labels with a
  * Fisher-Yates shuffle drawn from the chunk's MRG32k3a stream (stream_index),
@@ -146,8 +147,19 @@ void group_statistics(const permutation_problem_t *pp, const int *labels, permut
   const resample_problem_t *pr = pp->base;
   size_t p = (size_t) pr->model->p;
   int q = statistic_count(pr->model, pr->stats);
-  group_moments(pp, labels, b);
   *status = PLS_OK;
+  if (pr->staged != NULL) {
+    /* every stage refitted in each group, from its case frequencies */
+    for (int g = 0; g < pp->n_groups; g++) {
+      int group_status;
+      for (R_xlen_t i = 0; i < pr->n; i++)
+        b->fit.freq[i] = labels[i] != g ? 0.0 : pr->case_weights != NULL ? pr->case_weights[i] : 1.0;
+      staged_fit_and_collect(pr, &b->fit, out + stride * (R_xlen_t) g * q, stride, &group_status);
+      if (*status == PLS_OK) *status = group_status;
+    }
+    return;
+  }
+  group_moments(pp, labels, b);
   for (int g = 0; g < pp->n_groups; g++) {
     int group_status;
     b->fit.cross = b->cross + (size_t) g * p * p;

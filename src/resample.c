@@ -109,8 +109,8 @@ void fit_and_collect(const resample_problem_t *pr, double N, resample_buffers_t 
 
 /* A multi-stage model's sample with case frequencies b->freq: every stage
  * re-estimated (staged.c), then the final fit. */
-static void staged_fit_and_collect(const resample_problem_t *pr, resample_buffers_t *b, double *out,
-                                   R_xlen_t stride, int *status)
+void staged_fit_and_collect(const resample_problem_t *pr, resample_buffers_t *b, double *out,
+                            R_xlen_t stride, int *status)
 {
   int bad, staged_status = staged_correlation(pr->staged, pr->Zt, pr->n, b->freq, &b->staged, b->S, &bad);
   if (staged_status != PLS_OK) {

@@ -150,11 +150,29 @@ test_that("PLSpredict, CVPAT, blindfolding and IPMA work with interaction terms"
   expect_setequal(rownames(ipma$weights), fit$model$stages$base)
 })
 
+test_that("multigroup analysis refits every stage in each group and permutation", {
+  for (method in c("two_stage", "orthogonal")) {
+    fit <- pls(corp_rep_moderation_syntax, data = corp_rep_mean_replaced(), interaction = method)
+    groups <- iecpls:::comparison_groups(fit, corp_rep_data$servicetype, NULL, "pls_mga")
+    problem <- iecpls:::group_problem(fit, groups, groups$names)
+    observed <- iecpls:::c_group_fits(problem)$stats
+    q <- length(observed) / 2
+    for (g in 1:2) {
+      rows <- corp_rep_data$servicetype == g
+      own <- pls(corp_rep_moderation_syntax, data = corp_rep_mean_replaced()[rows, ], interaction = method)
+      spec <- iecpls:::comparison_stat_spec(own$model)
+      expect_equal(observed[(g - 1) * q + seq_len(q)], iecpls:::fit_parameters(own, spec)$estimate, tolerance = 1e-8)
+    }
+    set.seed(1)
+    mga <- pls_mga(fit, group = corp_rep_data$servicetype, R = 40)
+    expect_true("CUSA:SC -> CUSL" %in% tidy(mga)$term)
+  }
+})
+
 test_that("what does not handle interaction terms yet says so", {
   fit <- pls(corp_rep_moderation_syntax, data = corp_rep_mean_replaced())
-  expect_error(pls_mga(fit, group = corp_rep_data$servicetype, R = 10), "does not support models with interaction terms",
+  expect_error(pls_micom(fit, group = corp_rep_data$servicetype, R = 10), "does not support models with interaction terms",
                class = "iecpls_unsupported_error")
-  expect_error(pls_micom(fit, group = corp_rep_data$servicetype, R = 10), class = "iecpls_unsupported_error")
   S <- cor(corp_rep_mean_replaced()[fit$model$stages$base])
   expect_error(pls(corp_rep_moderation_syntax, S = S), "needs `data`", class = "iecpls_needs_data")
 })
