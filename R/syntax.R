@@ -703,13 +703,22 @@ print.pls_model <- function(x, ...) {
               length(x$constructs), length(x$indicators), sum(x$inner)))
   cat("\nConstructs:\n")
   label <- ifelse(x$modes == "A", "reflective (Mode A)", "composite (Mode B)")
+  label[is_interaction(x)] <- "product term (Mode A)"
   indicators <- vapply(x$blocks, paste, character(1), collapse = ", ")
   lead <- paste0("  ", format(x$constructs), "  ", format(label), "  ")
   for (i in seq_along(lead)) cat_hanging(lead[i], indicators[i])
   cat("\nStructural paths:\n")
+  rows <- x$interactions
   for (outcome in model_endogenous(x)) {
     predictors <- x$constructs[x$inner[, outcome] == 1L]
+    # a parsed model keeps its interaction terms apart from the constructs
+    predictors <- union(predictors, rows$term[rows$outcome == outcome])
     cat_hanging(paste0("  ", outcome, " <- "), paste(predictors, collapse = ", "))
+  }
+  if (length(rows$term)) {
+    cat("\n")
+    cat_wrapped("Interaction terms: ", paste(unique(rows$term), collapse = ", "),
+                if (!is.null(x$interaction_method)) paste0(" (", gsub("_", "-", x$interaction_method), " approach)"))
   }
   invisible(x)
 }

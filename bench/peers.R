@@ -11,14 +11,17 @@ median_seconds <- function(expr, reps = 10L) {
 
 have <- function(pkg) requireNamespace(pkg, quietly = TRUE)
 
-# lavaan-style syntax as cSEM and matrixpls read it.
+# lavaan-style syntax as cSEM and matrixpls read it (an interaction X:M is
+# cSEM's X.M).
 peer_syntax <- function(model) {
   measurement <- vapply(model$constructs, function(k) {
     paste(k, if (model$modes[[k]] == "B") "<~" else "=~", paste(model$blocks[[k]], collapse = " + "))
   }, character(1))
   outcomes <- model$constructs[colSums(model$inner) > 0]
   structural <- vapply(outcomes, function(k) {
-    paste(k, "~", paste(model$constructs[model$inner[, k] != 0], collapse = " + "))
+    terms <- model$interactions$term[model$interactions$outcome == k]
+    paste(k, "~", paste(c(model$constructs[model$inner[, k] != 0], sub(":", ".", terms, fixed = TRUE)),
+                        collapse = " + "))
   }, character(1))
   paste(c(measurement, structural), collapse = "\n")
 }
@@ -31,6 +34,15 @@ seminr_model <- function(model) {
   paths <- lapply(seq_len(nrow(edges)), function(e) {
     seminr::paths(from = model$constructs[edges[e, 1]], to = model$constructs[edges[e, 2]])
   })
+  # interaction terms (two-stage), named "X*M" by seminr
+  rows <- model$interactions
+  terms <- unique(rows[c("term", "a", "b")])
+  composites <- c(composites, lapply(seq_len(nrow(terms)), function(i) {
+    seminr::interaction_term(iv = terms$a[i], moderator = terms$b[i], method = seminr::two_stage)
+  }))
+  paths <- c(paths, lapply(seq_len(NROW(rows)), function(i) {
+    seminr::paths(from = paste0(rows$a[i], "*", rows$b[i]), to = rows$outcome[i])
+  }))
   list(measurement = do.call(seminr::constructs, composites),
        structural = do.call(seminr::relationships, paths))
 }
