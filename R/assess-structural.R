@@ -198,7 +198,8 @@ refit <- function(fit, model) {
   }
   pls(model, data = data, scheme = settings$scheme, missing = settings$missing,
       case_weights = weights, tol = settings$tol, max_iter = settings$max_iter,
-      consistent = isTRUE(settings$consistent), interaction = settings$interaction %||% "two_stage")
+      consistent = isTRUE(settings$consistent), interaction = settings$interaction %||% "two_stage",
+      product_term = settings$product_term %||% "standardized")
 }
 
 #' @rdname pls_effects

@@ -112,7 +112,8 @@ fit_groups <- function(fit, groups) {
                        missing = settings$missing, case_weights = groups$case_weights[rows],
                        tol = settings$tol, max_iter = settings$max_iter,
                        consistent = isTRUE(settings$consistent),
-                       interaction = settings$interaction %||% "two_stage"))
+                       interaction = settings$interaction %||% "two_stage",
+                       product_term = settings$product_term %||% "standardized"))
   })
   stats::setNames(fits, groups$names)
 }

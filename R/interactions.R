@@ -84,15 +84,16 @@ is_interaction <- function(model, constructs = model$constructs) {
 #   term is a single-item construct whose item (named like the term) is the
 #   product of the constituents' standardized stage-1 scores;
 # - "product_indicator": each term is measured (Mode A) by the products of
-#   the standardized indicators of its constituents (for X:X each pair once);
+#   the standardized indicators of its constituents (for X:X every ordered
+#   pair, as seminr does: x1*x2 and x2*x1 both, the terms of (sum w x)^2);
 # - "orthogonal": those products, each residualized on all indicators of
 #   both constituents (Little, Bovaird and Widaman 2006).
 # Returns the expanded pls_model (marked checked), with `interactions`,
-# `interaction_method` and `stages` (parsed: the model as parsed; base: its
+# `interaction_method`, `product_term` and `stages` (parsed: the model as parsed; base: its
 # indicators, the columns the data give; derived: a data frame of the derived
 # columns (name, kind, a, b) and `residual`, the base columns each is
 # residualized on).
-expand_interactions <- function(model, method) {
+expand_interactions <- function(model, method, product_term = "standardized") {
   terms <- interaction_terms(model)
   rows <- model$interactions
   first_of <- function(term) rows[match(term, rows$term), ]
@@ -110,8 +111,8 @@ expand_interactions <- function(model, method) {
     }
     xa <- model$blocks[[row$a]]
     xb <- model$blocks[[row$b]]
+    # for X:X too, every ordered pair: the products of (sum w_i x_i)^2
     pairs <- expand.grid(a = seq_along(xa), b = seq_along(xb))
-    if (row$a == row$b) pairs <- pairs[pairs$a <= pairs$b, , drop = FALSE]
     a <- xa[pairs$a]
     b <- xb[pairs$b]
     names <- paste0(a, ":", b)
@@ -132,11 +133,16 @@ expand_interactions <- function(model, method) {
   expanded <- structure(list(
     constructs = constructs, blocks = blocks[constructs], modes = modes, inner = inner,
     indicators = unlist(blocks[constructs], use.names = FALSE), syntax = model$syntax,
-    interactions = rows, interaction_method = method,
+    interactions = rows, interaction_method = method, product_term = product_term,
     stages = list(parsed = model, base = model$indicators, derived = derived, residual = residual)
   ), class = "pls_model")
   mark_checked(expanded)
 }
+
+# What a fit of an expanded model keeps of its stages (iecpls_fit_staged):
+# what forming the derived columns of new data needs, and the factors of
+# unstandardized product terms.
+stage_estimates <- c("first_weights", "beta", "mean0", "rsd0", "derived_mean", "derived_sd", "product_factor")
 
 # The model as parsed: for an expanded model, the one without the
 # interaction terms, whose indicators are the data's columns.
@@ -168,7 +174,8 @@ staged_spec <- function(model, scheme, tol, max_iter) {
     b = as.integer(constituent(derived$b)),
     residual_start = as.integer(c(0L, cumsum(lengths(residual)))),
     residual_column = as.integer(match(unlist(residual, use.names = FALSE), base) - 1L),
-    final_column = as.integer(match(model$indicators, c(base, derived$name)) - 1L)
+    final_column = as.integer(match(model$indicators, c(base, derived$name)) - 1L),
+    unstandardized = identical(model$product_term, "unstandardized")
   )
 }
 

@@ -119,13 +119,31 @@
 #'   with it (its item is standardized, like every indicator).
 #'   `"product_indicator"`: each term is measured in Mode A by all products
 #'   of the standardized indicators of its constituents (for a quadratic
-#'   term `X:X`, each pair once). `"orthogonal"`: those products, each
+#'   term `X:X`, every ordered pair, as in seminr: the terms of the square
+#'   of a weighted sum). `"orthogonal"`: those products, each
 #'   replaced by its residual from the regression (with intercept) on all
 #'   indicators of both constituents (Little, Bovaird and Widaman 2006).
 #'   Every stage is estimated in C from the data, and the bootstrap repeats
 #'   all of them in each resample. Interaction terms are constructs of the
 #'   fit named like the term (`"CUSA:SC"`); their paths are the moderating
-#'   effects.
+#'   effects. These are seminr's three approaches, and with `product_term =
+#'   "unstandardized"` the estimates are seminr's (the package tests check
+#'   them to 1e-6). cSEM's estimator of nonlinear models differs by
+#'   definition: its weights are those of stage 1 here, never re-estimated
+#'   with the product term, and its paths come from a method of moments on
+#'   the stage-1 scores (Dijkstra and Schermelleh-Engel 2014); the tests check
+#'   that cSEM's weights are iecpls's stage-1 weights (`fit$stages`).
+#' @param product_term The scale of an interaction term's path: `"standardized"`
+#'   (the default, SmartPLS's default) estimates it with the product term
+#'   standardized like any construct score, so the path is a standardized
+#'   coefficient; `"unstandardized"` expresses it per unit of the product
+#'   itself: the path is divided, and the term's scores multiplied, by the
+#'   product's standard deviation (for product indicators, the mean of their
+#'   standard deviations weighted by the absolute loadings). Weights,
+#'   loadings, R^2 and every other path are the same. The unstandardized
+#'   path is what seminr reports (it rescales the term after estimation), and
+#'   with the two-stage approach it makes the conditional effect of X at M = m
+#'   exactly b_X + b_XM m. The bootstrap rescales each resample the same way.
 #' @param R Number of bootstrap resamples: 0 (the default) for no bootstrap,
 #'   or a whole number of at least 2, with which [pls_boot()] is run and
 #'   attached as `fit$boot` (print then shows standard
@@ -228,11 +246,13 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
                 missing = c("fail", "mean", "casewise"), na_values = NULL, case_weights = NULL,
                 S = NULL, nobs = NULL, tol = 1e-7, max_iter = 300L, consistent = FALSE,
                 interaction = c("two_stage", "product_indicator", "orthogonal"),
+                product_term = c("standardized", "unstandardized"),
                 R = 0L, cores = getOption("iecpls.cores", 1L)) {
   call <- match.call()
   scheme <- match_arg(scheme)
   missing <- match_arg(missing)
   interaction <- match_arg(interaction)
+  product_term <- match_arg(product_term)
   check_number(tol, "tol")
   check_max_iter(max_iter)
   check_boot_count(R)
@@ -248,13 +268,14 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
                     "i" = "Product terms are formed case by case from the data."),
                   class = "iecpls_needs_data")
     }
-    model <- expand_interactions(model, interaction)
+    model <- expand_interactions(model, interaction, product_term)
   }
   spec <- model_spec(model, scheme, tol, max_iter, consistent)
   settings <- list(scheme = scheme, modes = model$modes, missing = missing, na_values = na_values,
                    tol = tol, max_iter = as.integer(max_iter), weighted = !is.null(case_weights),
                    consistent = consistent,
-                   interaction = if (has_interactions(model)) interaction)
+                   interaction = if (has_interactions(model)) interaction,
+                   product_term = if (has_interactions(model)) product_term)
 
   if (!is.null(S)) {
     if (!is.null(data)) abort_input("Give either {.arg data} or {.arg S}, not both.")
@@ -387,7 +408,7 @@ new_pls_fit <- function(raw, model, n, settings, call) {
     settings = settings,
     call = call
   )
-  if (!is.null(model$stages)) fit$stages <- raw[c("first_weights", "beta", "mean0", "rsd0", "derived_mean", "derived_sd")]
+  if (!is.null(model$stages)) fit$stages <- raw[stage_estimates]
   class(fit) <- "pls_fit"
   if (!fit$admissible) {
     warn_iecpls(c(

@@ -156,7 +156,16 @@ fit_estimates <- function(fit) {
   list(W = fit$outer_weights, L = fit$outer_loadings, B = fit$path_coef, P = fit$construct_cor,
        R = fit$indicator_cor, means = fit$means, sds = fit$sds,
        consistent = isTRUE(fit$settings$consistent), admissible = isTRUE(fit$admissible),
-       converged = isTRUE(fit$converged), stages = fit$stages)
+       converged = isTRUE(fit$converged), stages = fit$stages, score_weights = score_weights(fit$outer_weights, fit$stages))
+}
+
+# Weights that give the construct scores: the outer weights, with an
+# unstandardized product term's column times its factor (see `product_term`
+# of pls()).
+score_weights <- function(W, stages) {
+  factor <- stages$product_factor
+  if (is.null(factor) || all(factor == 1)) return(W)
+  sweep(W, 2, factor, "*")
 }
 
 raw_estimates <- function(raw, model, consistent) {
@@ -172,7 +181,8 @@ raw_estimates <- function(raw, model, consistent) {
        means = stats::setNames(raw$means, base), sds = stats::setNames(raw$sds, base),
        consistent = consistent, admissible = isTRUE(raw$admissible), converged = isTRUE(raw$converged),
        scores = raw$scores,
-       stages = if (!is.null(model$stages)) raw[c("first_weights", "beta", "mean0", "rsd0", "derived_mean", "derived_sd")])
+       stages = if (!is.null(model$stages)) raw[stage_estimates],
+       score_weights = score_weights(membership * raw$weights, if (!is.null(model$stages)) raw[stage_estimates]))
 }
 
 # Standardized answers Z (base columns) with an expanded model's derived
@@ -209,7 +219,7 @@ model_exogenous <- function(model) setdiff(model$constructs, model_endogenous(mo
 # of Z. Returns NULL when a PLSc prediction is impossible.
 predict_scaled <- function(est, model, Z, technique) {
   if (est$consistent) return(predict_implied(est, model, Z, technique))
-  scores <- product_na(Z, est$W)
+  scores <- product_na(Z, est$score_weights %||% est$W)
   endogenous <- model_endogenous(model)
   predicted <- scores
   predicted[, endogenous] <- if (technique == "DA") {
@@ -248,7 +258,7 @@ predict_implied <- function(est, model, Z, technique) {
     beta <- backsolve(factor, forwardsolve(t(factor), sigma[x, y, drop = FALSE]))
     items[, y] <- Z[, x, drop = FALSE] %*% beta
   }
-  list(scores = product_na(items, est$W), items = items)
+  list(scores = product_na(items, est$score_weights %||% est$W), items = items)
 }
 
 # Indicator correlations implied by the loadings and the construct

@@ -66,6 +66,7 @@ int read_staged(SEXP spec, int p0, staged_t *sg)
   sg->residual_column = index_vector(st, "residual_column", sg->residual_start[q], 0, p0);
   sg->p = (int) XLENGTH(final);
   sg->final_column = index_vector(st, "final_column", XLENGTH(final), 0, p0 + q);
+  sg->unstandardized = asLogical(list_element(st, "unstandardized")) == TRUE;
   return 1;
 }
 
@@ -84,10 +85,10 @@ static const char *staged_names[] = {"weights", "cross_loadings", "construct_cor
                                      "loadings", "rho_a", "iterations", "converged", "admissible",
                                      "status", "status_index", "scores", "cor", "first_weights",
                                      "beta", "mean0", "rsd0", "derived_mean", "derived_sd",
-                                     "first_status", ""};
+                                     "first_status", "product_factor", ""};
 enum { G_WEIGHTS, G_CROSS_LOADINGS, G_CONSTRUCT_COR, G_PATH, G_R2, G_LOADINGS, G_RHO_A, G_ITER,
        G_CONV, G_ADMISSIBLE, G_STATUS, G_INDEX, G_SCORES, G_COR, G_FIRST_WEIGHTS, G_BETA, G_MEAN0,
-       G_RSD0, G_DERIVED_MEAN, G_DERIVED_SD, G_FIRST_STATUS };
+       G_RSD0, G_DERIVED_MEAN, G_DERIVED_SD, G_FIRST_STATUS, G_PRODUCT_FACTOR };
 
 static double *new_real(SEXP ans, int slot, R_xlen_t n)
 {
@@ -173,6 +174,9 @@ SEXP iecpls_fit_staged(SEXP Zt, SEXP case_weights, SEXP spec)
   } else {
     pls_fit_cor(&m, REAL(cor), &ws, &res);
   }
+  double *factor = new_real(ans, G_PRODUCT_FACTOR, m.K);
+  for (int j = 0; j < m.K; j++) factor[j] = 1.0;
+  if (res.status == PLS_OK && sg.unstandardized) unstandardize_products(&sg, &m, &b, &res, factor);
   SET_VECTOR_ELT(ans, G_ITER, ScalarInteger(res.iterations));
   SET_VECTOR_ELT(ans, G_CONV, ScalarLogical(res.converged));
   SET_VECTOR_ELT(ans, G_ADMISSIBLE, ScalarLogical(res.admissible));
@@ -210,6 +214,8 @@ SEXP iecpls_fit_staged(SEXP Zt, SEXP case_weights, SEXP spec)
   SEXP scores = allocMatrix(REALSXP, (int) n, m.K);
   SET_VECTOR_ELT(ans, G_SCORES, scores);
   composite_scores(&m, Z, n, res.weights, REAL(scores));
+  for (size_t j = 0; j < K; j++)
+    if (factor[j] != 1.0) for (size_t i = 0; i < nn; i++) REAL(scores)[i + nn * j] *= factor[j];
   UNPROTECT(1);
   return ans;
 }

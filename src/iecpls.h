@@ -290,6 +290,7 @@ typedef struct {
   const int *residual_column;
   int p;                       /* indicators of the final model */
   const int *final_column;     /* p */
+  int unstandardized;          /* product terms on the scale of the products (unstandardize_products) */
 } staged_t;
 /* Scratch memory of one staged fit (one per thread). */
 typedef struct {
@@ -313,6 +314,8 @@ void derived_values(const staged_t *sg, const double *Zt, R_xlen_t n, const doub
                     const double *rsd0, const double *first_weights, const double *beta, double *z,
                     double *out);
 void derived_moments(const staged_t *sg, const staged_buffers_t *b, double *mean, double *sd);
+void unstandardize_products(const staged_t *sg, const pls_model_t *m, const staged_buffers_t *b,
+                            pls_result_t *res, double *factor);
 
 /* resample.c: bootstrap and jackknife loops */
 enum sign_change { SIGN_NONE = 0, SIGN_INDIVIDUAL = 1, SIGN_CONSTRUCT = 2 };

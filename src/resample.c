@@ -93,6 +93,7 @@ static void fit_cor_and_collect(const resample_problem_t *pr, resample_buffers_t
     fill_missing_statistics(q, out, stride);
     return;
   }
+  if (pr->staged != NULL && pr->staged->unstandardized) unstandardize_products(pr->staged, m, &b->staged, &b->res, NULL);
   collect_statistics(m, pr->stats, &b->res, b->S, b->stat_scratch, out, stride);
 }
 

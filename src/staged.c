@@ -283,3 +283,33 @@ void derived_values(const staged_t *sg, const double *Zt, R_xlen_t n, const doub
     }
   }
 }
+
+/* The product terms on the scale of the products rather than of unit
+ * variance (seminr's adjust_interaction(); SmartPLS's unstandardized product
+ * term): each block of derived columns gets the factor f = sum_x sd_x |l_x| /
+ * sum_x |l_x| (sd_x the standard deviation of derived column x in the sample,
+ * l_x its loading), its paths are divided by f, so they are per unit of the
+ * product, and its score is multiplied by f (factor[j], 1 for the other
+ * constructs; NULL when not wanted). R^2, loadings and correlations do not
+ * change. Reads the sample's moments left in b by staged_correlation(). */
+void unstandardize_products(const staged_t *sg, const pls_model_t *m, const staged_buffers_t *b,
+                            pls_result_t *res, double *factor)
+{
+  size_t P = (size_t) (sg->p0 + sg->q), K = (size_t) m->K;
+  for (int j = 0; j < m->K; j++) {
+    if (factor != NULL) factor[j] = 1.0;
+    int first = m->block_start[j];
+    if (sg->final_column[first] < sg->p0) continue;
+    double weighted = 0.0, total = 0.0;
+    for (int x = first; x < m->block_start[j + 1]; x++) {
+      size_t c = (size_t) sg->final_column[x];
+      double l = fabs(res->loadings[x]);
+      weighted += sqrt(b->cov[c * (P + 1)] / (b->N - 1.0)) * l;
+      total += l;
+    }
+    double f = weighted / total;
+    if (!(total > 0.0) || !R_FINITE(f) || !(f > 0.0)) continue;
+    for (size_t to = 0; to < K; to++) res->path_coef[(size_t) j + K * to] /= f;
+    if (factor != NULL) factor[j] = f;
+  }
+}

@@ -29,7 +29,6 @@ reference_interaction <- function(data, model, terms, method, scheme = "path", w
     xa <- blocks[[row$a]]
     xb <- blocks[[row$b]]
     pairs <- expand.grid(i = seq_along(xa), j = seq_along(xb))
-    if (row$a == row$b) pairs <- pairs[pairs$i <= pairs$j, ]
     names <- paste0(xa[pairs$i], ":", xb[pairs$j])
     for (k in seq_along(names)) {
       product <- X[, xa[pairs$i[k]]] * X[, xb[pairs$j[k]]]
@@ -64,3 +63,13 @@ expect_interaction_fit <- function(fit, ref, tolerance = 1e-8) {
   expect_equal(fit$r2, ref$r2[names(fit$r2)], tolerance = tolerance)
   expect_equal(unname(fit$scores[, lv]), unname(ref$scores[, lv]), tolerance = tolerance)
 }
+
+# indicators x constructs 0/1 membership of a parsed model's blocks
+block_membership_matrix <- function(model) {
+  out <- matrix(0, length(model$indicators), length(model$constructs),
+                dimnames = list(model$indicators, model$constructs))
+  for (k in model$constructs) out[model$blocks[[k]], k] <- 1
+  out
+}
+
+model_endogenous_names <- function(model) model$constructs[colSums(model$inner) > 0]
