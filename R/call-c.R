@@ -46,8 +46,12 @@ model_spec <- function(model, scheme, tol, max_iter, consistent = FALSE) {
     max_iter = as.integer(max_iter),
     consistent = isTRUE(consistent)
   )
-  # a model with interaction terms is estimated in stages (src/staged.c)
-  if (!is.null(model$stages)) spec$staged <- staged_spec(model, scheme, tol, max_iter)
+  # a model with interaction terms is estimated in stages (src/staged.c);
+  # PLSc does not treat their product terms as common factors
+  if (!is.null(model$stages)) {
+    spec$staged <- staged_spec(model, scheme, tol, max_iter)
+    spec$composite <- as.integer(is_interaction(model))
+  }
   spec
 }
 

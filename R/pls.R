@@ -106,7 +106,9 @@
 #'   constructs written with `=~` (Mode A, two or more indicators) are
 #'   treated as common factors, their correlations are corrected for
 #'   attenuation with the reliability rho_A, loadings are rescaled and paths
-#'   re-estimated; composites (`<~`) and single items keep rho_A = 1. An
+#'   re-estimated; composites (`<~`), single items and the product terms of
+#'   interactions keep rho_A = 1 (as in seminr, whose PLSc estimates with
+#'   interaction terms iecpls reproduces with the default `product_term`). An
 #'   inadmissible solution (a reliability or corrected correlation or loading
 #'   above 1, or a corrected correlation matrix that is not positive definite)
 #'   is flagged in `admissible` with a warning.

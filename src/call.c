@@ -19,6 +19,16 @@ SEXP list_element(SEXP list, const char *name)
   return R_NilValue;
 }
 
+/* The element `name` of a named list, or NULL when it has none. */
+SEXP list_element_or_null(SEXP list, const char *name)
+{
+  SEXP names = getAttrib(list, R_NamesSymbol);
+  if (TYPEOF(list) != VECSXP || isNull(names)) return R_NilValue;
+  for (R_xlen_t i = 0; i < XLENGTH(list); i++)
+    if (strcmp(CHAR(STRING_ELT(names, i)), name) == 0) return VECTOR_ELT(list, i);
+  return R_NilValue;
+}
+
 /* Unpacks the model specification built by R (see R/call-c.R). */
 void read_model(SEXP spec, int p, pls_model_t *m)
 {
@@ -46,6 +56,10 @@ void read_model(SEXP spec, int p, pls_model_t *m)
   m->tol = asReal(tol);
   m->max_iter = asInteger(max_iter);
   m->consistent = asLogical(list_element(spec, "consistent")) == TRUE;
+  SEXP composite = list_element_or_null(spec, "composite");
+  if (!isNull(composite) && (TYPEOF(composite) != INTSXP || XLENGTH(composite) != K))
+    error("internal error: bad composite flags");
+  m->composite = isNull(composite) ? NULL : INTEGER(composite);
   m->poll = NULL;
   if (m->scheme < SCHEME_PATH || m->scheme > SCHEME_CENTROID) error("internal error: bad scheme");
   if (!(m->tol > 0.0) || m->max_iter < 1) error("internal error: bad tolerance or iteration limit");

@@ -3,15 +3,6 @@
  * specification that the resampling entry points share. */
 #include "iecpls.h"
 
-static SEXP element_or_null(SEXP list, const char *name)
-{
-  SEXP names = getAttrib(list, R_NamesSymbol);
-  if (TYPEOF(list) != VECSXP || isNull(names)) return R_NilValue;
-  for (R_xlen_t i = 0; i < XLENGTH(list); i++)
-    if (strcmp(CHAR(STRING_ELT(names, i)), name) == 0) return VECTOR_ELT(list, i);
-  return R_NilValue;
-}
-
 static const int *index_vector(SEXP list, const char *name, R_xlen_t length, int lower, int upper)
 {
   SEXP value = list_element(list, name);
@@ -28,7 +19,7 @@ static const int *index_vector(SEXP list, const char *name, R_xlen_t length, int
  * returns 0. p0: the number of base columns (rows of Zt). */
 int read_staged(SEXP spec, int p0, staged_t *sg)
 {
-  SEXP st = element_or_null(spec, "staged");
+  SEXP st = list_element_or_null(spec, "staged");
   if (isNull(st)) return 0;
   SEXP first = list_element(st, "first"), q_value = list_element(st, "q"), final = list_element(st, "final_column");
   if (TYPEOF(q_value) != INTSXP || XLENGTH(q_value) != 1 || INTEGER(q_value)[0] < 0 || TYPEOF(final) != INTSXP)

@@ -3,7 +3,8 @@
  * reliability rho_A is estimated from its weights, the construct
  * correlations are divided by the square roots of the reliabilities, the
  * loadings are rescaled, and the paths are re-estimated from the corrected
- * correlations. Mode B and single-indicator constructs keep rho_A = 1. */
+ * correlations. Mode B and single-indicator constructs, and product terms of
+ * interactions (as in seminr), keep rho_A = 1. */
 #include "iecpls.h"
 
 /* rho_A = (w'w)^2 w'(S - diag S)w / w'(ww' - diag ww')w, with w'Sw = 1 and a
@@ -21,7 +22,8 @@ static double rho_a(const pls_model_t *m, int j, const double *weights)
 
 static int is_common_factor(const pls_model_t *m, int j)
 {
-  return m->mode[j] == MODE_A && m->block_start[j + 1] - m->block_start[j] > 1;
+  return m->mode[j] == MODE_A && m->block_start[j + 1] - m->block_start[j] > 1 &&
+         (m->composite == NULL || !m->composite[j]);
 }
 
 /* Own-block loadings of the plain (composite) fit. */

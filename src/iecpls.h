@@ -80,6 +80,8 @@ typedef struct {
   double tol;              /* convergence: max absolute change of a weight */
   int max_iter;
   int consistent;          /* apply the PLSc correction (consistent.c) */
+  const int *composite;    /* NULL, or K: nonzero for a Mode A construct PLSc never treats as a
+                              common factor (an interaction's product term) */
   /* NULL, or called every POLL_ITERATIONS iterations of a fit: a single fit
    * on R's main thread sets R's interrupt check here (call.c), so Ctrl-C and
    * time limits stop a long iteration. Loops that run the kernel in OpenMP
@@ -385,6 +387,7 @@ void boot_summary(const double *draws, R_xlen_t n_draws, int q, const int *valid
 
 /* call.c: argument unpacking shared by the entry points */
 SEXP list_element(SEXP list, const char *name);
+SEXP list_element_or_null(SEXP list, const char *name);
 void read_model(SEXP spec, int p, pls_model_t *m);
 void alloc_work(const pls_model_t *m, pls_work_t *ws);
 const double *read_case_weights(SEXP case_weights, R_xlen_t n);

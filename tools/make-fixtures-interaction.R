@@ -148,11 +148,14 @@ seminr_product_names <- function(spec) {
   }))
 }
 
-seminr_fit <- function(spec, data, method, maxIt = 1000, stopCriterion = 12, with_interactions = TRUE) {
+seminr_fit <- function(spec, data, method, maxIt = 1000, stopCriterion = 12, with_interactions = TRUE,
+                       plsc = FALSE) {
   lv <- names(spec$blocks)
   cs <- lapply(lv, function(k) {
     items <- spec$blocks[[k]]
     if (length(items) == 1) return(seminr::composite(k, seminr::single_item(items)))
+    # PLSc: "=~" blocks as reflective() constructs (seminr corrects them)
+    if (plsc && spec$modes[[k]] == "A") return(seminr::reflective(k, items))
     seminr::composite(k, items, weights = if (spec$modes[[k]] == "B") seminr::mode_B else seminr::mode_A)
   })
   edges <- spec$edges
@@ -285,6 +288,36 @@ for (name in names(models)) {
     file <- file.path(out_dir, sprintf("interaction_%s_%s_cSEM.rds", name, method))
     saveRDS(fx, file)
     fixtures[[name]][[paste0("cSEM_", method)]] <- fx
+  }
+}
+
+# seminr with PLSc: "=~" blocks are common factors (reflective()), the
+# interaction terms composites (seminr never corrects them). PLSc re-estimates
+# the paths from the corrected construct correlations, so the product term's
+# path is the standardized one (adjust_interaction()'s rescaling is lost).
+for (name in names(models)) {
+  m <- models[[name]]
+  spec <- parse_model(m$syntax)
+  lv <- c(names(spec$blocks), spec$interactions)
+  mv <- unlist(spec$blocks, use.names = FALSE)
+  data <- m$data[, mv]
+  seminr_map <- setNames(sub(":", "*", spec$interactions, fixed = TRUE), spec$interactions)
+  for (method in c("two_stage", "product_indicator", "orthogonal")) {
+    sem <- suppressWarnings(seminr_fit(spec, data, get(method, envir = asNamespace("seminr")), plsc = TRUE))
+    pc <- rename_constructs(sem$path_coef, seminr_map)
+    fx <- list(model = gsub("\n  ", "\n", trimws(m$syntax)), model_name = name, dataset = m$dataset,
+               interactions = spec$interactions, method = method,
+               path_coef = full(pc, lv, lv), r2 = sem$rSquared["Rsq", ],
+               rho_a = local({
+                 rel <- suppressWarnings(summary(sem))$reliability
+                 stats::setNames(rel[, "rhoA"], rename(rownames(rel), seminr_map, names(seminr_map)))
+               }),
+               peer = peer_info("seminr"),
+               settings = list(consistent = TRUE, maxIt = 1000, stopCriterion = 12,
+                               modes = "reflective() for =~ blocks of two or more items; composite otherwise"))
+    file <- file.path("tests/testthat/fixtures", paste0("interaction_", name, "_", method, "_plsc_seminr.rds"))
+    saveRDS(fx, file)
+    cat("wrote", file, "\n")
   }
 }
 

@@ -20,6 +20,7 @@ iecpls_item_names <- function(fx, names) {
 
 test_that("the three approaches agree with seminr (unstandardized product terms, as seminr reports them)", {
   fixtures <- interaction_fixtures("seminr")
+  fixtures <- fixtures[!grepl("_plsc_", names(fixtures))]
   expect_length(fixtures, 12)
   for (name in names(fixtures)) {
     fx <- fixtures[[name]]
@@ -47,6 +48,23 @@ test_that("the three approaches agree with seminr (unstandardized product terms,
     expect_equal(sweep(fit$path_coef, 1, factor, "*"), standardized$path_coef, tolerance = 1e-10)
     expect_equal(fit$outer_weights, standardized$outer_weights, tolerance = 1e-12)
     expect_equal(fit$r2, standardized$r2, tolerance = 1e-12)
+  }
+})
+
+test_that("with PLSc the product terms stay composites, as in seminr", {
+  # seminr re-estimates the paths from the corrected construct correlations,
+  # so under PLSc it reports the standardized path of the product term
+  fixtures <- interaction_fixtures("plsc_seminr")
+  expect_length(fixtures, 12)
+  for (name in names(fixtures)) {
+    fx <- fixtures[[name]]
+    fit <- suppressWarnings(pls(fx$model, data = interaction_fixture_data(fx), interaction = fx$method,
+                                consistent = TRUE, tol = 1e-10, max_iter = 1000))
+    lv <- fit$model$constructs
+    expect_equal(fit$path_coef[lv, lv], fx$path_coef[lv, lv], tolerance = 1e-6, label = paste(name, "paths"))
+    expect_equal(fit$r2, fx$r2[names(fit$r2)], tolerance = 1e-6, label = paste(name, "R^2"))
+    expect_equal(fit$rho_a[lv], fx$rho_a[lv], tolerance = 1e-6, label = paste(name, "rho_A"))
+    expect_true(all(fit$rho_a[iecpls:::interaction_terms(fit$model)] == 1))
   }
 })
 
