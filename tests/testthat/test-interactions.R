@@ -176,3 +176,47 @@ test_that("what does not handle interaction terms yet says so", {
   S <- cor(corp_rep_mean_replaced()[fit$model$stages$base])
   expect_error(pls(corp_rep_moderation_syntax, S = S), "needs `data`", class = "iecpls_needs_data")
 })
+
+test_that("a known interaction is recovered and a null one is not found (Monte Carlo, fixed seed)", {
+  simulate <- function(n, gamma, seed) {
+    set.seed(seed)
+    r <- 0.3
+    x <- stats::rnorm(n)
+    m <- r * x + sqrt(1 - r^2) * stats::rnorm(n)
+    systematic <- 0.3 * x + 0.2 * m + gamma * (x * m - r)
+    explained <- 0.3^2 + 0.2^2 + 2 * 0.3 * 0.2 * r + gamma^2 * (1 + r^2)
+    y <- systematic + sqrt(1 - explained) * stats::rnorm(n)
+    items <- function(eta, prefix) {
+      out <- sapply(1:5, function(i) 0.9 * eta + sqrt(1 - 0.81) * stats::rnorm(n))
+      colnames(out) <- paste0(prefix, 1:5)
+      out
+    }
+    list(data = as.data.frame(cbind(items(x, "x"), items(m, "m"), items(y, "y"))),
+         # the standardized path of the standardized product term
+         truth = gamma * sqrt(1 + r^2))
+  }
+  syntax <- "X =~ x1 + x2 + x3 + x4 + x5
+             M =~ m1 + m2 + m3 + m4 + m5
+             Y =~ y1 + y2 + y3 + y4 + y5
+             Y ~ X + M + X:M"
+  known <- simulate(1500, 0.2, 42)
+  fit <- pls(syntax, data = known$data)
+  set.seed(1)
+  boot <- pls_boot(fit, R = 300, bca = FALSE)
+  row <- boot$parameters[boot$parameters$type == "path" & boot$parameters$term == "X:M -> Y", ]
+  # composites measure the constructs with error, which attenuates the
+  # product term's path: the estimate is within three standard errors of
+  # what the same estimator gives on a very large sample, and that is within
+  # 10% of the truth (the reliabilities are about 0.95 here)
+  limit <- pls(syntax, data = simulate(2e5, 0.2, 7)$data)$path_coef["X:M", "Y"]
+  expect_lt(abs(limit - known$truth), 0.1 * known$truth)
+  expect_lt(abs(row$estimate - limit), 3 * row$se)
+  expect_gt(row$lower, 0)
+  null <- simulate(1500, 0, 43)
+  fit0 <- pls(syntax, data = null$data)
+  set.seed(2)
+  boot0 <- pls_boot(fit0, R = 300, bca = FALSE)
+  row0 <- boot0$parameters[boot0$parameters$type == "path" & boot0$parameters$term == "X:M -> Y", ]
+  expect_lt(row0$lower, 0)
+  expect_gt(row0$upper, 0)
+})
