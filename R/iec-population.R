@@ -45,6 +45,45 @@
 #' The background variables are drawn independently of each other and of the
 #' latent variables; role matters only through `role_paths`.
 #'
+#' @section The moderated population:
+#' `iec_population(moderated = TRUE)` adds one interaction (`interactions`):
+#' resource investment and guarantee moderates the effect of government
+#' administrative drive on CTM with the value -0.15, so that government drive
+#' matters more where resources are scarce ([iec_model()] argues the sign from
+#' the study's theory, and `iec_model("moderated")` is the matching model).
+#'
+#' An interaction enters its outcome's structural equation as a standardized
+#' product term. For GAD x RIG -> CTM,
+#'
+#' `CTM = paths' x + value * (GAD * RIG - r) / sqrt(1 + r^2) + disturbance`,
+#'
+#' where `x` are CTM's predictors and `r` the correlation of the latent GAD and
+#' RIG in the respondent's role (0.50 in every role by default, from GAD -> RIG).
+#' The product of two standard normal variables with correlation `r` has mean
+#' `r` and variance `1 + r^2`, so the term has mean 0 and variance 1 exactly,
+#' and `value` is a standardized coefficient like the paths (and like the path
+#' of an interaction term in [pls()], whose scores are standardized too). Being
+#' a third moment of jointly normal variables, the product is uncorrelated with
+#' every latent variable that is not affected by an interaction, and with the
+#' disturbance. The disturbance's variance is reduced by `value^2` (by
+#' `g' Q g` for several interactions `g` on one outcome with product
+#' correlations `Q`), so CTM keeps variance 1, and the correlations among all
+#' latent variables are the same as without the interaction: only the R^2 of
+#' CTM grows, by `value^2 = 0.0225` (to 0.66 in the pooled population). The
+#' effect of GAD on CTM where RIG is `m` standard deviations from its mean is
+#' `0.04 + value * m / sqrt(1 + r^2) = 0.04 - 0.134 m`: 0.17 where resources
+#' are one standard deviation below the mean, -0.09 where they are one above.
+#' Government drive's indirect effect through resources (0.50 x 0.36 = 0.18)
+#' keeps its total effect positive.
+#'
+#' The default population has no interaction: the study's hypotheses are about
+#' the main effects and their mediation, and [iec_survey], the examples and
+#' the numbers quoted in the help pages are draws from the default population.
+#' [iec_simulate()] uses the same random numbers for both, so with the same
+#' seed a draw from the moderated population differs from the default draw
+#' only in the latent scores of CTM and its outcomes (PIA, CDA) and in the
+#' answers to their items.
+#'
 #' @return A list with elements
 #' \describe{
 #'   \item{`loadings`}{Named list, one element per construct in model order
@@ -64,6 +103,15 @@
 #'     and 0.02 for graduate students, who experience the training but hardly
 #'     see the partners' bargains: a difference that a multigroup analysis
 #'     by role should find.}
+#'   \item{`interactions`}{Data frame of latent interactions with columns
+#'     `from`, `moderator`, `to` and `value`: the standardized product of
+#'     `from` and `moderator` enters the structural equation of `to` with
+#'     coefficient `value` (see "The moderated population"). Both `from` and
+#'     `moderator` must have paths into `to` (the main effects, as the model
+#'     syntax requires), and neither may itself be affected by an
+#'     interaction. No rows by default; `moderated = TRUE` gives GAD x RIG ->
+#'     CTM = -0.15. The same in every role. A list without this element has
+#'     no interactions.}
 #'   \item{`thresholds`}{Increasing numeric vector of the 4 cut points on the
 #'     standard normal scale that turn an indicator into the answers 1 to 5
 #'     (1 = strongly disagree ... 5 = strongly agree); the same for all
@@ -80,6 +128,8 @@
 #'     independently for every answer (missing completely at random). Default
 #'     0.015.}
 #' }
+#' @param moderated If `TRUE`, the population has the interaction GAD x RIG
+#'   -> CTM (`interactions`); by default it has none.
 #' @seealso [iec_simulate()] to draw data, [iec_implied()] for the implied
 #'   correlations and R^2, [iec_survey] for the shipped draw.
 #' @examples
@@ -90,8 +140,14 @@
 #' # A population in which interest correlation matters equally to everyone
 #' p$role_paths <- p$role_paths[0, ]
 #' iec_implied(p)$r2
+#'
+#' # Government drive matters more where resources are scarce
+#' moderated <- iec_population(moderated = TRUE)
+#' moderated$interactions
+#' round(iec_implied(moderated)$r2[, "CTM"], 3)
 #' @export
-iec_population <- function() {
+iec_population <- function(moderated = FALSE) {
+  check_flag(moderated, "moderated")
   constructs <- c("TTM", "IC", "QEA", "GAD", "RIG", "CTM", "PIA", "CDA")
   exogenous <- c("TTM", "IC", "QEA", "GAD")
   paths <- matrix(0, 8, 8, dimnames = list(constructs, constructs))
@@ -117,6 +173,12 @@ iec_population <- function() {
     paths = paths,
     role_paths = data.frame(role = c("graduate student", "enterprise mentor"), from = "IC", to = "CTM",
                             value = c(0.02, 0.34), stringsAsFactors = FALSE),
+    interactions = if (moderated) {
+      data.frame(from = "GAD", moderator = "RIG", to = "CTM", value = -0.15, stringsAsFactors = FALSE)
+    } else {
+      data.frame(from = character(), moderator = character(), to = character(), value = numeric(),
+                 stringsAsFactors = FALSE)
+    },
     thresholds = c(-2.05, -1.25, -0.40, 0.75),
     groups = list(
       role = c("graduate student" = 0.40, "university supervisor" = 0.20,
@@ -144,8 +206,12 @@ role_paths_matrix <- function(params, role) {
 
 # Correlation matrix of the standardized latent variables implied by the
 # exogenous correlations and the (recursive) paths: each endogenous construct
-# gets the covariances of its linear predictor and unit variance.
-latent_cor <- function(paths, exogenous_cor) {
+# gets the covariances of its linear predictor and unit variance. Interaction
+# terms leave these correlations unchanged (their standardized products are
+# uncorrelated with every latent variable they do not affect, see
+# ?iec_population); they count only in the check that an outcome's predictors
+# explain less than its variance.
+latent_cor <- function(paths, exogenous_cor, interactions = no_interactions()) {
   constructs <- rownames(paths)
   R <- matrix(0, length(constructs), length(constructs), dimnames = list(constructs, constructs))
   exogenous <- rownames(exogenous_cor)
@@ -154,9 +220,9 @@ latent_cor <- function(paths, exogenous_cor) {
   for (outcome in setdiff(topological_order(paths), exogenous)) {
     predictors <- constructs[paths[, outcome] != 0]
     b <- paths[predictors, outcome]
-    explained <- drop(b %*% R[predictors, predictors] %*% b)
+    explained <- drop(b %*% R[predictors, predictors] %*% b) + interaction_variance(R, interactions, outcome)
     if (explained >= 1) {
-      abort_input("The paths into {.field {outcome}} explain {round(explained, 3)} of its unit variance; it must be below 1.")
+      abort_input("The paths and interactions into {.field {outcome}} explain {round(explained, 3)} of its unit variance; it must be below 1.")
     }
     R[outcome, done] <- R[done, outcome] <- drop(b %*% R[predictors, done, drop = FALSE])
     R[outcome, outcome] <- 1
@@ -178,7 +244,50 @@ topological_order <- function(paths) {
   order
 }
 
-# R^2 of each endogenous construct from a latent correlation matrix.
+# ---------------------------------------------------------------------------
+# Interactions of the population: standardized products of latent variables
+
+# The interactions of a parameter list; a list without the element has none.
+population_interactions <- function(params) params$interactions %||% no_interactions()
+
+no_interactions <- function() {
+  data.frame(from = character(), moderator = character(), to = character(), value = numeric(),
+             stringsAsFactors = FALSE)
+}
+
+# Correlations of the standardized product terms (a b - r_ab) / sqrt(1 + r_ab^2)
+# of the rows of `interactions`, from the correlations R of jointly normal,
+# standardized latent variables: cov(a b, c d) = r_ac r_bd + r_ad r_bc
+# (Isserlis), so var(a b) = 1 + r_ab^2.
+product_cor <- function(R, interactions) {
+  a <- interactions$from
+  b <- interactions$moderator
+  cov <- R[a, a, drop = FALSE] * R[b, b, drop = FALSE] + R[a, b, drop = FALSE] * R[b, a, drop = FALSE]
+  sd <- sqrt(1 + R[cbind(a, b)]^2)
+  cov / outer(sd, sd)
+}
+
+# Variance that the interactions into `outcome` add to it, g' Q g.
+interaction_variance <- function(R, interactions, outcome) {
+  mine <- interactions[interactions$to == outcome, , drop = FALSE]
+  if (!nrow(mine)) return(0)
+  drop(mine$value %*% product_cor(R, mine) %*% mine$value)
+}
+
+# The outcomes of interactions and every construct downstream of them: the
+# constructs whose latent scores an interaction changes.
+affected_constructs <- function(paths, outcomes) {
+  affected <- unique(outcomes)
+  repeat {
+    reached <- colnames(paths)[colSums(paths[affected, , drop = FALSE] != 0) > 0]
+    grown <- union(affected, reached)
+    if (length(grown) == length(affected)) return(affected)
+    affected <- grown
+  }
+}
+
+# R^2 of each endogenous construct from a latent correlation matrix: that of
+# its linear predictors (the interactions' share is added by iec_implied()).
 latent_r2 <- function(R, paths) {
   endogenous <- colnames(paths)[colSums(paths != 0) > 0]
   vapply(endogenous, function(outcome) {
@@ -192,7 +301,8 @@ latent_r2 <- function(R, paths) {
 # Checks of a parameter list
 
 check_population <- function(params) {
-  required <- names(iec_population())
+  # lists made before populations had interactions have none
+  required <- setdiff(names(iec_population()), "interactions")
   if (!is.list(params) || !all(required %in% names(params))) {
     abort_input("{.arg params} must be a list like {.code iec_population()} with elements {.field {required}}.")
   }
@@ -200,6 +310,7 @@ check_population <- function(params) {
   check_paths(params$paths, names(params$loadings), params$exogenous_cor)
   check_groups(params$groups)
   check_role_paths(params$role_paths, params$paths, names(params$groups$role))
+  check_interactions(population_interactions(params), params$paths)
   thresholds <- params$thresholds
   if (!is.numeric(thresholds) || !length(thresholds) || anyNA(thresholds) ||
       any(!is.finite(thresholds)) || any(diff(thresholds) <= 0)) {
@@ -210,6 +321,38 @@ check_population <- function(params) {
     abort_input("{.code params$nonresponse} must be a probability in [0, 1).")
   }
   invisible(params)
+}
+
+check_interactions <- function(interactions, paths) {
+  columns <- c("from", "moderator", "to", "value")
+  if (!is.data.frame(interactions) || !all(columns %in% names(interactions))) {
+    abort_input("{.code params$interactions} must be a data frame with columns {.field {columns}}.")
+  }
+  ends <- interactions[c("from", "moderator", "to")]
+  if (!all(vapply(ends, is.character, logical(1))) || anyNA(unlist(ends))) {
+    abort_input("{.code params$interactions} must name constructs in {.field from}, {.field moderator} and {.field to} (character columns).")
+  }
+  unknown <- setdiff(unlist(ends, use.names = FALSE), rownames(paths))
+  if (length(unknown)) abort_input("{.code params$interactions} names unknown construct{?s} {.field {unknown}}.")
+  if (!is.numeric(interactions$value) || any(!is.finite(interactions$value))) {
+    abort_input("{.code params$interactions$value} must be finite numbers.")
+  }
+  label <- paste0(interactions$from, " x ", interactions$moderator, " -> ", interactions$to)
+  main <- paths[cbind(interactions$from, interactions$to)] != 0 & paths[cbind(interactions$moderator, interactions$to)] != 0
+  if (!all(main)) {
+    abort_input(c("{.code params$interactions}: {.field {label[!main]}} need{?s/} both main effects in {.code params$paths}.",
+                  "i" = "The product of two constructs moderates an outcome that both predict, as in the model syntax."))
+  }
+  affected <- affected_constructs(paths, interactions$to)
+  moderated <- label[interactions$from %in% affected | interactions$moderator %in% affected]
+  if (length(moderated)) {
+    abort_input(c("{.code params$interactions}: {.field {moderated}} multipl{?ies/y} a construct that an interaction affects.",
+                  "i" = "The constituents of an interaction must not be moderated themselves, nor lie downstream of a moderated construct."))
+  }
+  key <- paste(pmin(interactions$from, interactions$moderator), pmax(interactions$from, interactions$moderator), interactions$to)
+  twice <- unique(label[duplicated(key)])
+  if (length(twice)) abort_input("{.code params$interactions} has {.field {twice}} more than once.")
+  invisible(interactions)
 }
 
 check_loadings <- function(loadings) {

@@ -16,6 +16,17 @@
 #' not depend on the parameters, so with the same seed changing a loading or
 #' the nonresponse rate changes only what it must.
 #'
+#' A population with interactions (`params$interactions`, as in
+#' `iec_population(moderated = TRUE)`) is drawn from the same random numbers:
+#' the latent scores are first drawn as above, and then every construct an
+#' interaction affects (its outcome and, in turn, the constructs downstream)
+#' is rebuilt from its predictors' scores, the standardized product terms
+#' `(a * b - r) / sqrt(1 + r^2)` of the respondent's own scores, and its own
+#' disturbance, rescaled so that its variance stays 1 ([iec_population()]
+#' gives the algebra). With the same seed, such a draw differs from the draw
+#' without interactions only in the latent scores of those constructs and the
+#' answers to their items.
+#'
 #' @param n Number of respondents.
 #' @param params Parameter list, as returned (and possibly modified) from
 #'   [iec_population()].
@@ -48,6 +59,11 @@
 #' p$loadings$QEA["qea4"] <- 0.8
 #' fit <- pls(iec_model("core"), data = iec_simulate(300, p, seed = 1), missing = "mean")
 #' round(fit$outer_loadings[c("qea1", "qea4"), "QEA"], 2)
+#'
+#' # Government drive matters more where resources are scarce
+#' moderated <- iec_simulate(300, iec_population(moderated = TRUE), seed = 1)
+#' fit <- pls(iec_model("moderated"), data = moderated, missing = "mean")
+#' round(fit$path_coef["GAD:RIG", "CTM"], 2)
 #' @export
 iec_simulate <- function(n, params = iec_population(), seed = NULL, latent = FALSE) {
   check_number(n, "n", integer = TRUE)
@@ -75,18 +91,53 @@ draw_background <- function(n, groups) {
 }
 
 # n x constructs matrix of latent scores, each row drawn with the latent
-# correlations of the respondent's role.
+# correlations of the respondent's role, and then the interactions added.
 draw_latent <- function(role, params) {
   constructs <- names(params$loadings)
+  interactions <- population_interactions(params)
   z <- matrix(stats::rnorm(length(role) * length(constructs)), length(role), length(constructs))
   scores <- matrix(0, length(role), length(constructs), dimnames = list(NULL, constructs))
   for (level in levels(role)) {
     rows <- which(role == level)
     if (!length(rows)) next
-    R <- latent_cor(role_paths_matrix(params, level), params$exogenous_cor)
+    paths <- role_paths_matrix(params, level)
+    R <- latent_cor(paths, params$exogenous_cor, interactions)
     scores[rows, ] <- z[rows, , drop = FALSE] %*% chol(R)
+    if (nrow(interactions)) scores[rows, ] <- add_interactions(scores[rows, , drop = FALSE], paths, R, interactions)
   }
   scores
+}
+
+# Latent scores with the interactions added to scores drawn without them. In
+# those, every endogenous construct is the linear function of its predictors
+# plus a normal disturbance; each construct that an interaction affects is
+# rebuilt, in topological order, from its predictors' new scores, the
+# standardized product terms and its disturbance, scaled down by the variance
+# the product terms add. Draws no random numbers.
+add_interactions <- function(scores, paths, R, interactions) {
+  linear <- function(k, s) {
+    predictors <- rownames(paths)[paths[, k] != 0]
+    drop(s[, predictors, drop = FALSE] %*% paths[predictors, k])
+  }
+  n <- nrow(scores)
+  out <- scores
+  for (k in intersect(topological_order(paths), affected_constructs(paths, interactions$to))) {
+    disturbance <- scores[, k] - linear(k, scores)
+    mine <- interactions[interactions$to == k, , drop = FALSE]
+    if (!nrow(mine)) {
+      out[, k] <- linear(k, out) + disturbance
+      next
+    }
+    predictors <- rownames(paths)[paths[, k] != 0]
+    b <- paths[predictors, k]
+    explained <- drop(b %*% R[predictors, predictors] %*% b)
+    r <- R[cbind(mine$from, mine$moderator)]
+    products <- (out[, mine$from, drop = FALSE] * out[, mine$moderator, drop = FALSE] - rep(r, each = n)) /
+      rep(sqrt(1 + r^2), each = n)
+    shrink <- sqrt((1 - explained - interaction_variance(R, mine, k)) / (1 - explained))
+    out[, k] <- linear(k, out) + drop(products %*% mine$value) + shrink * disturbance
+  }
+  out
 }
 
 # Data frame of integer answers (1 .. number of thresholds + 1, NA for

@@ -26,3 +26,28 @@ complete_population <- function() {
   p$nonresponse <- 0
   p
 }
+
+# Approximate large-sample two-stage PLS estimate of a population
+# interaction a x b -> y with value g: g * rho_a * rho_b * rho_y *
+# sqrt((1 + r^2) / (1 + rho_a^2 rho_b^2 r^2)), where rho_k is the correlation
+# of construct k's composite with its latent variable and r the latent
+# correlation of a and b. It treats each composite as rho_k times its latent
+# variable plus independent normal error, which the five-point answers only
+# approximate. rho_k is exact: the composite's weights come from the PLS fit
+# to the implied answer correlations, and an answer cut from
+# lambda * latent + error at thresholds t has covariance
+# lambda * sum(dnorm(t)) with the latent variable (Stein's lemma).
+interaction_pls_limit <- function(params, row = 1) {
+  interaction <- population_interactions(params)[row, ]
+  implied <- iec_implied(params)
+  limit <- pls(iec_model("extended"), S = implied$indicator_cor)
+  lambda <- unlist(unname(params$loadings))
+  per_loading <- sum(stats::dnorm(params$thresholds)) / sqrt(likert_var(params$thresholds))
+  ends <- c(interaction$from, interaction$moderator, interaction$to)
+  rho <- vapply(ends, function(k) {
+    w <- limit$outer_weights[, k]
+    sum(w * lambda[names(w)]) * per_loading
+  }, numeric(1))
+  r <- implied$latent_cor$pooled[interaction$from, interaction$moderator]
+  interaction$value * prod(rho) * sqrt((1 + r^2) / (1 + rho[[1]]^2 * rho[[2]]^2 * r^2))
+}

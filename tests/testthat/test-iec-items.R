@@ -32,7 +32,7 @@ test_that("the population's items are the codebook's items, in order and by cons
 })
 
 test_that("the codebook covers every indicator of the models", {
-  for (type in c("core", "extended")) {
+  for (type in c("core", "extended", "moderated")) {
     model <- parse_model(iec_model(type))
     expect_true(all(model$indicators %in% iec_items$item), label = type)
     owner <- rep(model$constructs, lengths(model$blocks))

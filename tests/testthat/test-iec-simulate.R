@@ -141,6 +141,60 @@ test_that("the role-specific path shows up in separate fits by role", {
   expect_lt(abs(ic_path("university supervisor") - ic_path("administrator")), 0.08)
 })
 
+test_that("with the same seed, an interaction changes only CTM, its outcomes and their items", {
+  default <- iec_simulate(300, seed = 16, latent = TRUE)
+  moderated <- iec_simulate(300, iec_population(moderated = TRUE), seed = 16, latent = TRUE)
+  upstream <- c("TTM", "IC", "QEA", "GAD", "RIG")
+  expect_identical(attr(moderated, "latent")[, upstream], attr(default, "latent")[, upstream])
+  changed <- c("CTM", "PIA", "CDA")
+  expect_true(all(attr(moderated, "latent")[, changed] != attr(default, "latent")[, changed]))
+  items <- iec_items$item[iec_items$construct %in% upstream]
+  keep <- c("id", "role", "degree_field", "university_type", "region", items)
+  expect_identical(moderated[keep], default[keep])
+  other <- setdiff(iec_items$item, items)
+  expect_false(identical(moderated[other], default[other]))
+})
+
+test_that("the latent scores carry the interaction, with unit variances and the implied correlations", {
+  n <- 20000
+  p <- iec_population(moderated = TRUE)
+  interaction <- p$interactions
+  scores <- attr(iec_simulate(n, p, seed = 17, latent = TRUE), "latent")
+  implied <- iec_implied(p)
+  r <- implied$latent_cor$pooled["GAD", "RIG"]
+  product <- (scores[, "GAD"] * scores[, "RIG"] - r) / sqrt(1 + r^2)
+  predictors <- cbind(scores[, c("TTM", "IC", "QEA", "GAD", "RIG")], product = product)
+  estimate <- stats::coef(stats::lm(scores[, "CTM"] ~ predictors))[["predictorsproduct"]]
+  # the product term is uncorrelated with the linear predictors (variance
+  # inflation 1), so its standard error is sqrt((1 - R^2) / n)
+  se <- sqrt((1 - implied$r2["pooled", "CTM"]) / n)
+  expect_lt(abs(estimate - interaction$value), 4 * se)
+  expect_true(all(abs(stats::cor(predictors)[-6, "product"]) < 4 / sqrt(n)))
+  # every latent variable keeps variance 1 (the product of normals has
+  # kurtosis, hence the wider bound for CTM) and the implied correlations
+  expect_true(all(abs(apply(scores, 2, stats::var) - 1) < 4 * sqrt(3 / n)))
+  R <- implied$latent_cor$pooled
+  expect_true(all(abs(stats::cor(scores) - R) <= 4 * (1 - R^2) / sqrt(n) + 1e-12))
+})
+
+test_that("a large-sample PLS fit recovers the interaction, attenuated, and none where there is none", {
+  # PLS estimates the interaction of composites of five-point answers: the
+  # population value shrinks by their correlations with the latent variables
+  # (interaction_pls_limit(), helper-iec.R)
+  n <- 20000
+  moderated <- complete_population()
+  moderated$interactions <- iec_population(moderated = TRUE)$interactions
+  target <- interaction_pls_limit(moderated)
+  expect_gt(target, -0.15)
+  expect_lt(target, -0.1)
+  fit <- pls(iec_model("moderated"), data = iec_simulate(n, moderated, seed = 18))
+  se <- sqrt((1 - fit$r2[["CTM"]]) / n)
+  expect_lt(abs(fit$path_coef["GAD:RIG", "CTM"] - target), 4 * se)
+  null <- pls(iec_model("moderated"), data = iec_simulate(n, complete_population(), seed = 18))
+  se <- sqrt((1 - null$r2[["CTM"]]) / n)
+  expect_lt(abs(null$path_coef["GAD:RIG", "CTM"]), 4 * se)
+})
+
 test_that("iec_simulate() checks its arguments", {
   expect_error(iec_simulate(0), "n")
   expect_error(iec_simulate(2.5), "n")
