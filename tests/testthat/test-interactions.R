@@ -220,3 +220,20 @@ test_that("a known interaction is recovered and a null one is not found (Monte C
   expect_lt(row0$lower, 0)
   expect_gt(row0$upper, 0)
 })
+
+test_that("the staged bootstrap gives the same draws for any number of threads, with BCa", {
+  fit <- pls(ecsi_moderation_syntax, data = mobi, interaction = "orthogonal")
+  set.seed(3)
+  one <- pls_boot(fit, R = 60, cores = 1)
+  set.seed(3)
+  two <- pls_boot(fit, R = 60, cores = 2)
+  expect_identical(one$draws, two$draws)
+  expect_identical(one$jackknife, two$jackknife)
+  # the jackknife refits every stage without each case
+  drop <- c(1, 137)
+  for (i in drop) {
+    refit <- pls(ecsi_moderation_syntax, data = mobi[-i, ], interaction = "orthogonal")
+    expect_equal(unname(one$jackknife[i, "path: Image:Satisfaction -> Loyalty"]),
+                 refit$path_coef["Image:Satisfaction", "Loyalty"], tolerance = 1e-6)
+  }
+})
