@@ -30,6 +30,15 @@ test_that("every .Call entry point survives gctorture", {
   pair <- ns$group_problem(grouped, groups, c("a", "b"))
   pooled <- ns$c_group_fits(pair)$stats
   micom <- ns$group_problem(grouped, groups, c("a", "b"), score_weights = pooled[seq_along(model$indicators)])
+  # multi-stage models (interaction terms): two-stage and orthogonalizing
+  moderated <- "A =~ IMAG1 + IMAG2\nB =~ CUSA1 + CUSA2\nC =~ CUSL1 + CUSL2\nC ~ A + B + A:B"
+  staged_fit <- pls(moderated, data = data, missing = "mean", case_weights = weights)
+  staged <- iecpls:::boot_problem(staged_fit, "construct")
+  orthogonal <- pls(moderated, data = data, missing = "mean", interaction = "orthogonal", product_term = "unstandardized")
+  orthogonal_spec <- ns$fit_model_spec(orthogonal)
+  orthogonal_zt <- ns$c_standardize(orthogonal)$zt
+  staged_groups <- ns$comparison_groups(orthogonal, rep(c("a", "b"), 20), NULL, "pls_mga")
+  staged_pair <- ns$group_problem(orthogonal, staged_groups, c("a", "b"))
   calls <- list(
     fit_cor = function() .Call(ns$C_iecpls_fit_cor, S, spec),
     fit_data_mean = function() .Call(ns$C_iecpls_fit_data, columns, NULL, weights, 1L, spec),
@@ -65,11 +74,24 @@ test_that("every .Call entry point survives gctorture", {
     fit_statistics = function() .Call(ns$C_iecpls_fit_statistics, ns$fit_block_cor(fit), problem$spec,
                                       ns$stat_spec(model), ns$statistic_inputs(fit)),
     total_effects = function() .Call(ns$C_iecpls_total_effects, fit$path_coef),
-    htmt = function() .Call(ns$C_iecpls_htmt, S, problem$spec$block_start, 0:1, c(2L, 2L), FALSE, TRUE)
+    htmt = function() .Call(ns$C_iecpls_htmt, S, problem$spec$block_start, 0:1, c(2L, 2L), FALSE, TRUE),
+    fit_staged = function() .Call(ns$C_iecpls_fit_staged, orthogonal_zt, NULL, orthogonal_spec),
+    fit_staged_weighted = function() .Call(ns$C_iecpls_fit_staged, staged$zt, staged$case_weights, staged$spec),
+    derived_values = function() .Call(ns$C_iecpls_derived_values, orthogonal_zt, orthogonal_spec, orthogonal$stages),
+    bootstrap_moderated = function() .Call(ns$C_iecpls_bootstrap, staged$zt, staged$case_weights, staged$spec,
+                                        staged$stat_spec, seeds, sizes, staged$sign_code,
+                                        staged$original_loadings, TRUE, 2L),
+    jackknife_moderated = function() .Call(ns$C_iecpls_jackknife, staged$zt, staged$case_weights, staged$spec,
+                                        staged$stat_spec, staged$sign_code, staged$original_loadings, TRUE,
+                                        ns$c_full_moments(staged), c(0L, 30L), c(5L, 10L), 2L),
+    permutation_moderated = function() .Call(ns$C_iecpls_permutation, staged_pair$zt, staged_pair$case_weights,
+                                          staged_pair$spec, staged_pair$stat_spec, staged_pair$labels, NULL,
+                                          seeds, sizes, 2L)
   )
   # every registered entry point is exercised
   registered <- names(getDLLRegisteredRoutines("iecpls")$.Call)
-  expect_setequal(paste0("iecpls_", sub("_(mean|matrix|casewise|error|micom)$", "", names(calls))), registered)
+  expect_setequal(paste0("iecpls_", sub("_(mean|matrix|casewise|error|micom|moderated|weighted)$", "",
+                                        names(calls))), registered)
   expected <- lapply(calls, function(call) call())
   expect_identical(expected$fit_data_error$status, 5L)
   expect_identical(expected$standardize_error$status, 5L)
