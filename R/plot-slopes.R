@@ -99,7 +99,7 @@ slopes_plot <- function(x, main) {
   plot_title(main, sub)
   drawn_legend <- graphics::legend(legend$left, legend$top, legend = lines$label, col = lines$colour, lty = lines$lty,
                                    lwd = 2.2, pch = if (x$quadratic) 21 else NA, pt.bg = lines$colour,
-                                   cex = slopes_legend_cex, bg = grDevices::adjustcolor("white", 0.9),
+                                   cex = legend$cex, bg = grDevices::adjustcolor("white", 0.9),
                                    box.col = "grey75", inset = 0)
   invisible(list(lines = lines, curve = curve,
                  legend = c(drawn_legend$rect, position = legend$position), usr = graphics::par("usr")))
@@ -119,10 +119,11 @@ slope_lines <- function(x) {
   who <- if (x$quadratic) x$focal else x$moderator
   label <- paste0(who, " at ", sd_label(at), " (slope ", format_estimate(slope, 2), stars, ")")
   order <- rank(at, ties.method = "first")
-  palette <- grDevices::colorRampPalette(c(plot_colours[["point"]], "grey30", plot_colours[["highlight"]]))(max(n, 2L))
-  colour <- if (n == 1L) "grey20" else palette[order]
-  lty <- if (n <= 3L) c(2L, 1L, 4L)[if (n == 3L) order else if (n == 2L) c(2L, 3L)[order] else 2L] else
-    rep(c(1L, 2L, 4L, 5L, 6L), length.out = n)[order]
+  # low values blue and dashed, high ones red and dot-dashed
+  ramp <- grDevices::colorRampPalette(c(plot_colours[["point"]], "grey30", plot_colours[["highlight"]]))
+  colour <- if (n == 1L) "grey20" else ramp(n)[order]
+  types <- if (n <= 3L) list(1L, c(2L, 4L), c(2L, 1L, 4L))[[n]] else rep(c(1L, 2L, 4L, 5L, 6L, 3L), length.out = n)
+  lty <- types[order]
   data.frame(at = at, slope = slope, intercept = intercept, label = label, colour = colour, lty = lty,
              stringsAsFactors = FALSE)
 }
@@ -152,8 +153,7 @@ slope_line_values <- function(lines, grid, spans) {
 # above everything (with `ylim` raised to make room). Returns the left and
 # top of the box, its position and, above, the new ylim.
 slopes_legend_box <- function(lines, values, curve) {
-  box <- graphics::legend("topleft", legend = lines$label, lty = 1, lwd = 2.2, cex = slopes_legend_cex,
-                          plot = FALSE, inset = 0)$rect
+  box <- slopes_legend_size(lines$label, slopes_legend_cex)
   usr <- graphics::par("usr")
   pad <- 0.02 * c(usr[2] - usr[1], usr[4] - usr[3])
   xs <- c(unlist(lapply(values, `[[`, "x")), curve$x)
@@ -166,16 +166,31 @@ slopes_legend_box <- function(lines, values, curve) {
     corner <- corners[[name]]
     inside <- xs >= corner[1] - pad[1] & xs <= corner[1] + box$w + pad[1] &
       ys <= corner[2] + pad[2] & ys >= corner[2] - box$h - pad[2]
-    if (!any(inside)) return(list(left = corner[1], top = corner[2], position = name))
+    if (!any(inside)) {
+      return(list(left = corner[1], top = corner[2], position = name, cex = slopes_legend_cex))
+    }
   }
   # No free corner: raise the top of the y axis so that the box (whose
   # height in inches is fixed) fits above the old top. With `share` the part
-  # of the old range the box and its padding take, the new range is
-  # old / (1 - share), and the box's bottom lands on the old top.
+  # of the new range the box and its padding take, the new range is
+  # old / (1 - share), and the box's bottom lands on the old top. A box
+  # that would take more than half the plot is drawn smaller.
   height <- usr[4] - usr[3]
-  share <- min((box$h + 2 * pad[2]) / height, 0.6)
+  cex <- slopes_legend_cex
+  share <- (box$h + 2 * pad[2]) / height
+  if (share > 0.5) {
+    cex <- cex * max(0.5, 0.5 / share)
+    box <- slopes_legend_size(lines$label, cex)
+    share <- (box$h + 2 * pad[2]) / height
+  }
+  share <- min(share, 0.75)
   ylim <- c(usr[3], usr[3] + height / (1 - share))
-  list(left = usr[1] + pad[1], top = ylim[2] - pad[2] / (1 - share), position = "above", ylim = ylim)
+  list(left = usr[1] + pad[1], top = ylim[2] - pad[2] / (1 - share), position = "above", ylim = ylim, cex = cex)
+}
+
+# The legend's box (w, h, in axis units) at text size `cex`.
+slopes_legend_size <- function(labels, cex) {
+  graphics::legend("topleft", legend = labels, lty = 1, lwd = 2.2, cex = cex, plot = FALSE, inset = 0)$rect
 }
 
 slopes_axis_titles <- function(xlab, ylab) {

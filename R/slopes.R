@@ -565,9 +565,10 @@ print_moderated_mediation <- function(index, effects, digits, level, resamples) 
     cat_wrapped(row$moderated, " moderated by ", row$moderator, " (term ", row$term, ")", indent = 2)
     shown <- format_estimate(row$index, digits)
     if (resamples) {
-      shown <- paste0(shown, " (SE ", format_estimate(row$se, digits), ", ", format(100 * level), "% CI ",
-                      format_estimate(row$lower, digits), " to ", format_estimate(row$upper, digits), ")",
-                      significance_stars(row$p, marginal = FALSE))
+      stars <- significance_stars(row$p)
+      shown <- paste0(shown, " (SE ", format_estimate(row$se, digits), ", p = ", format_estimate(row$p, digits),
+                      ", ", format(100 * level), "% CI ", format_estimate(row$lower, digits), " to ",
+                      format_estimate(row$upper, digits), ")", if (nzchar(stars)) " ", stars)
     }
     cat_wrapped("Index of moderated mediation: ", shown, indent = 2, exdent = 4)
     rows <- effects[effects$path == row$path & effects$term == row$term & effects$moderated == row$moderated, ]
