@@ -101,8 +101,11 @@ slopes_plot <- function(x, main) {
                                    lwd = 2.2, pch = if (x$quadratic) 21 else NA, pt.bg = lines$colour,
                                    cex = legend$cex, bg = grDevices::adjustcolor("white", 0.9),
                                    box.col = "grey75", inset = 0)
+  box <- drawn_legend$rect
   invisible(list(lines = lines, curve = curve,
-                 legend = c(drawn_legend$rect, position = legend$position), usr = graphics::par("usr")))
+                 legend = list(left = box$left, top = box$top, width = box$w, height = box$h,
+                               position = legend$position),
+                 usr = graphics::par("usr")))
 }
 
 slopes_legend_cex <- 0.85

@@ -210,10 +210,10 @@ test_that("plots return what they drew: the lines, the legend clear of them, the
     expect_identical(drawn$lines$label[1], sprintf("CUSA at -1 SD (slope %.2f*)", drawn$lines$slope[1]))
     # no line passes through the legend's box, which is inside the plot
     box <- drawn$legend
-    left <- as.numeric(box[["left"]])
-    top <- as.numeric(box[["top"]])
-    right <- left + as.numeric(box[["w"]])
-    bottom <- top - as.numeric(box[["h"]])
+    left <- box$left
+    top <- box$top
+    right <- left + box$width
+    bottom <- top - box$height
     x <- seq(-2, 2, length.out = 401)
     for (i in seq_len(nrow(drawn$lines))) {
       y <- drawn$lines$slope[i] * x + drawn$lines$intercept[i]
@@ -252,11 +252,11 @@ test_that("a crowded legend goes above the lines; quadratic tangents touch their
     grDevices::png(file, res = res)
     drawn <- plot(s)
     grDevices::dev.off()
-    expect_identical(drawn$legend[["position"]], "above")
-    lowest <- as.numeric(drawn$legend[["top"]]) - as.numeric(drawn$legend[["h"]])
+    expect_identical(drawn$legend$position, "above")
+    lowest <- drawn$legend$top - drawn$legend$height
     highest <- max(abs(drawn$lines$slope) * 2 + drawn$lines$intercept)
     expect_gte(lowest, highest - 1e-9)
-    expect_lte(as.numeric(drawn$legend[["top"]]), drawn$usr[4])
+    expect_lte(drawn$legend$top, drawn$usr[4])
   }
 
   q <- pls_slopes(slopes_fixtures("ecsi_boot"), "Quality:Quality")
