@@ -30,7 +30,8 @@
 #' \describe{
 #'   \item{`level`}{A confidence level, between 0 and 1 (0.95 is 95%):
 #'     [pls_boot()], [confint.pls_boot()], [confint.pls_fit()],
-#'     [plot.pls_boot()] and [autoplot.pls_boot()]. It means nothing else.}
+#'     [plot.pls_boot()], [autoplot.pls_boot()], [pls_slopes()] and
+#'     [pls_conditional_effects()]. It means nothing else.}
 #'   \item{`alpha`}{A significance level, the probability of a type I error
 #'     (0.05): [pls_micom()], [pls_power()] and [pls_sample_size()]. It
 #'     means nothing else.}
@@ -45,7 +46,10 @@
 #'     (`"inner"` or `"outer"`), `plot()` of a summary
 #'     ([plot.summary.pls_fit()]: `"htmt"` or `"loadings"`), and `plot()`,
 #'     `autoplot()`, `tidy()` and `as.data.frame()` of an IPMA
-#'     ([plot.pls_ipma()]: `"constructs"` or `"indicators"`).}
+#'     ([plot.pls_ipma()]: `"constructs"` or `"indicators"`), `plot()` of
+#'     simple slopes ([plot.pls_slopes()]: `"slopes"` or `"floodlight"`),
+#'     and `tidy()` and `as.data.frame()` of conditional indirect effects
+#'     ([pls_conditional_effects()]: `"effects"` or `"index"`).}
 #'   \item{`parm`}{Which individual parameters, named as in
 #'     [stats::confint()]: a type of parameter (`"path"`, `"loading"`, ...),
 #'     full names (`"path: Image -> Loyalty"`), terms or row numbers. The

@@ -45,6 +45,9 @@
 #' \describe{
 #'   \item{`iecpls_syntax_error` (model)}{[parse_model()] cannot parse the
 #'     model syntax; the message names the line.}
+#'   \item{`iecpls_no_interactions` (model)}{[pls_slopes()] or
+#'     [pls_conditional_effects()] was given a fit whose model has no
+#'     interaction term.}
 #'   \item{`iecpls_unknown_column` (data)}{An indicator, case weight column or
 #'     group column is not in the data (or an indicator is not in `S`); the
 #'     message suggests close names.}

@@ -77,6 +77,13 @@ print_structural <- function(x, digits) {
     "Total indirect effects, bootstrap (where there is one):" =
       stats::setNames(paste0("indirect_", inference), inference)
   ))
+  if (!is.null(x$moderated_mediation)) {
+    moderation <- attr(x, "settings")$moderation
+    cat("\n")
+    cat_wrapped("Moderated mediation: index and conditional indirect effects (Hayes 2015)")
+    print_moderated_mediation(x$moderated_mediation, x$conditional_indirect, digits, moderation$level,
+                              moderation$resamples)
+  }
 }
 
 print_fit <- function(x, digits) {

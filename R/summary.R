@@ -84,6 +84,12 @@
 #'   \item{`effects`, `indirect_effects`}{Direct, total indirect and total
 #'     effect of each pair of constructs linked by a chain of paths; each
 #'     specific indirect effect ([pls_effects()]).}
+#'   \item{`moderated_mediation`, `conditional_indirect`}{Only for a model
+#'     with interaction terms: the index of moderated mediation of each
+#'     indirect path with one moderated path, and its conditional indirect
+#'     effects at the moderator's mean and one standard deviation either side
+#'     ([pls_conditional_effects()]; with bootstrap inference when the fit
+#'     carries a bootstrap, at its level).}
 #'   \item{`fit`}{SRMR, d_ULS and d_G of the estimated and the saturated
 #'     model ([pls_model_fit()]).}
 #' }
@@ -169,8 +175,14 @@ summary.pls_fit <- function(object, htmt_threshold = 0.85, htmt_absolute = FALSE
     fit = fit_report(fit, implied)
   )
   if (!is.null(fit$boot)) out <- add_boot_inference(out, fit$boot, htmt_threshold)
-  structure(out, class = "summary.pls_fit", thresholds = thresholds,
-            settings = list(htmt_absolute = htmt_absolute, f2_method = f2_method, implied = implied))
+  settings <- list(htmt_absolute = htmt_absolute, f2_method = f2_method, implied = implied)
+  if (has_interactions(fit$model)) {
+    moderated <- pls_conditional_effects(fit, level = if (!is.null(fit$boot)) fit$boot$level else 0.95)
+    out <- append(out, list(moderated_mediation = moderated$index, conditional_indirect = moderated$effects),
+                  after = match("indirect_effects", names(out)))
+    settings$moderation <- moderated[c("at", "level", "resamples")]
+  }
+  structure(out, class = "summary.pls_fit", thresholds = thresholds, settings = settings)
 }
 
 # The criteria of Hair et al. (2019) and their sources (see the help page).

@@ -9,6 +9,8 @@ print_width_objects <- local({
     set.seed(22)
     booted <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean", R = 100)
     ecsi <- pls(small_ecsi_syntax, data = mobi)
+    set.seed(24)
+    moderated <- pls(paste(ecsi_syntax, "Loyalty ~ Satisfaction:Image"), data = mobi, R = 100)
     group <- rep(c("first", "second"), length.out = nrow(mobi))
     set.seed(23)
     objects <<- list(
@@ -31,7 +33,10 @@ print_width_objects <- local({
         CTM ~ TTM"),
       descriptives = pls_descriptives(corp),
       layout = layout_pls(corp),
-      dot = as_dot(booted)
+      dot = as_dot(booted),
+      slopes = pls_slopes(moderated, "Satisfaction:Image"),
+      conditional = pls_conditional_effects(moderated),
+      moderated_summary = summary(moderated)
     )
     objects
   }

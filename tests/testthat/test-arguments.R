@@ -72,11 +72,13 @@ test_that("the functions ?iecpls_arguments lists take its names", {
   takes <- list(
     R = c("pls", "pls_boot", "pls_mga", "pls_micom", "pls_cvpat", "pls_power"),
     reps = c("pls_predict", "pls_cvpat", "pls_power"),
-    level = c("pls_boot", "confint.pls_boot", "confint.pls_fit", "plot.pls_boot", "autoplot.pls_boot"),
+    level = c("pls_boot", "confint.pls_boot", "confint.pls_fit", "plot.pls_boot", "autoplot.pls_boot",
+              "pls_slopes", "pls_conditional_effects"),
     alpha = c("pls_micom", "pls_power", "pls_sample_size"),
     what = c("coef.pls_fit", "tidy.pls_fit", "as.data.frame.pls_fit", "tidy.pls_mga", "tidy.pls_predict",
              "pls_vif", "plot.summary.pls_fit", "plot.pls_ipma", "autoplot.pls_ipma", "tidy.pls_ipma",
-             "as.data.frame.pls_ipma"),
+             "as.data.frame.pls_ipma", "plot.pls_slopes", "tidy.pls_conditional_effects",
+             "as.data.frame.pls_conditional_effects"),
     parm = c("confint.pls_boot", "coef.pls_boot", "vcov.pls_boot", "tidy.pls_boot", "plot.pls_boot",
              "autoplot.pls_boot", "confint.pls_fit"),
     htmt_absolute = c("pls_htmt", "summary.pls_fit", "pls_boot")
