@@ -134,7 +134,11 @@
 #'   definition: its weights are those of stage 1 here, never re-estimated
 #'   with the product term, and its paths come from a method of moments on
 #'   the stage-1 scores (Dijkstra and Schermelleh-Engel 2014); the tests check
-#'   that cSEM's weights are iecpls's stage-1 weights (`fit$stages`).
+#'   that cSEM's weights are iecpls's stage-1 weights (`fit$stages`). With
+#'   `consistent = TRUE` the product terms stay composites (rho_A = 1), as in
+#'   seminr; cSEM's consistent nonlinear estimator, which corrects the
+#'   product term's reliability under normality (Dijkstra and
+#'   Schermelleh-Engel 2014), is not implemented.
 #' @param product_term The scale of an interaction term's path: `"standardized"`
 #'   (the default, SmartPLS's default) estimates it with the product term
 #'   standardized like any construct score, so the path is a standardized
@@ -197,6 +201,10 @@
 #' @references
 #' Lohmoeller, J.-B. (1989). *Latent Variable Path Modeling with Partial
 #' Least Squares*. Physica. \doi{10.1007/978-3-642-52512-4}
+#'
+#' Dijkstra, T. K., and Schermelleh-Engel, K. (2014). Consistent partial
+#' least squares for nonlinear structural equation models. *Psychometrika*,
+#' 79, 585--604. \doi{10.1007/s11336-013-9370-0}
 #'
 #' Little, T. D., Bovaird, J. A., and Widaman, K. F. (2006). On the merits
 #' of orthogonalizing powered and product terms. *Structural Equation
