@@ -81,8 +81,8 @@ is_interaction <- function(model, constructs = model$constructs) {
 # The model estimated for a parsed model with interaction terms, by one of
 # the approaches:
 # - "two_stage": stage 1 is the model without the interaction terms; each
-#   term is a single-item construct whose item (named like the term) is the
-#   product of the constituents' standardized stage-1 scores;
+#   term "X:M" is a single-item construct whose item "X*M" is the product of
+#   the constituents' standardized stage-1 scores;
 # - "product_indicator": each term is measured (Mode A) by the products of
 #   the standardized indicators of its constituents (for X:X every ordered
 #   pair, as seminr does: x1*x2 and x2*x1 both, the terms of (sum w x)^2);
@@ -103,8 +103,10 @@ expand_interactions <- function(model, method, product_term = "standardized") {
   for (term in terms) {
     row <- first_of(term)
     if (method == "two_stage") {
-      blocks[[term]] <- term
-      derived[[term]] <- data.frame(name = term, kind = "score_product", a = row$a, b = row$b,
+      # the item is the product of the scores, "X*M" (the construct is "X:M")
+      item <- paste0(row$a, "*", row$b)
+      blocks[[term]] <- item
+      derived[[term]] <- data.frame(name = item, kind = "score_product", a = row$a, b = row$b,
                                     stringsAsFactors = FALSE)
       residual[[term]] <- character()
       next
@@ -115,7 +117,7 @@ expand_interactions <- function(model, method, product_term = "standardized") {
     pairs <- expand.grid(a = seq_along(xa), b = seq_along(xb))
     a <- xa[pairs$a]
     b <- xb[pairs$b]
-    names <- paste0(a, ":", b)
+    names <- paste0(a, "*", b)   # seminr's names of product indicators
     blocks[[term]] <- names
     derived[[term]] <- data.frame(name = names, kind = if (method == "orthogonal") "orthogonal" else "indicator_product",
                                   a = a, b = b, stringsAsFactors = FALSE)

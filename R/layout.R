@@ -37,7 +37,8 @@
 #'
 #' @param x A fitted model from [pls()], a model from [parse_model()] or
 #'   model syntax.
-#' @param indicators Draw the indicators (`TRUE`, the default) or only the
+#' @param indicators Draw the indicators (`TRUE`, the default; never the
+#'   product items of an interaction term, which is drawn as its node) or only the
 #'   structural model (`FALSE`)?
 #' @param layout `NULL` for the automatic layout, or the constructs'
 #'   coordinates (see *Manual layout*).
@@ -84,6 +85,9 @@ layout_pls <- function(x, indicators = TRUE, layout = NULL, node_labels = NULL,
   labels <- edge_labels(x, model, labels, digits)
   nodes <- construct_nodes(model, node_labels, r2)
   boxes <- if (isTRUE(indicators)) indicator_boxes(model) else indicator_boxes(model)[0, ]
+  # an interaction term is drawn as its node and path: its product items are
+  # an estimation device (SmartPLS does not draw them either)
+  boxes <- boxes[!is_interaction(model, boxes$construct), , drop = FALSE]
   gaps <- diagram_gaps(labels, model)
   placed <- if (is.null(layout)) {
     auto_layout(nodes, boxes, model$inner, gaps)

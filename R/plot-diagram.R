@@ -36,7 +36,8 @@
 #' @param x A fitted model from [pls()] (or a model from [parse_model()]:
 #'   the diagram without estimates).
 #' @param indicators Draw the indicators? With `FALSE` only the structural
-#'   model is shown.
+#'   model is shown. An interaction term (`X:M`) is drawn as a node with its
+#'   moderating path, never with its product items.
 #' @param layout `NULL` for the automatic layout, or the constructs'
 #'   centres: a matrix or data frame with columns `x` and `y` and the
 #'   construct names as row names (or a column `construct`), optionally a

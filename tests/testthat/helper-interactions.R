@@ -22,14 +22,15 @@ reference_interaction <- function(data, model, terms, method, scheme = "path", w
   for (term in unique_terms) {
     row <- terms[match(term, terms$term), ]
     if (method == "two_stage") {
-      derived[[term]] <- first$scores[, row$a] * first$scores[, row$b]
-      blocks[[term]] <- term
+      item <- paste0(row$a, "*", row$b)
+      derived[[item]] <- first$scores[, row$a] * first$scores[, row$b]
+      blocks[[term]] <- item
       next
     }
     xa <- blocks[[row$a]]
     xb <- blocks[[row$b]]
     pairs <- expand.grid(i = seq_along(xa), j = seq_along(xb))
-    names <- paste0(xa[pairs$i], ":", xb[pairs$j])
+    names <- paste0(xa[pairs$i], "*", xb[pairs$j])
     for (k in seq_along(names)) {
       product <- X[, xa[pairs$i[k]]] * X[, xb[pairs$j[k]]]
       if (method == "orthogonal") {

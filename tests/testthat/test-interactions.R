@@ -237,3 +237,17 @@ test_that("the staged bootstrap gives the same draws for any number of threads, 
                  refit$path_coef["Image:Satisfaction", "Loyalty"], tolerance = 1e-6)
   }
 })
+
+test_that("the path diagram draws an interaction term as a node with its path, without product items", {
+  for (method in c("two_stage", "product_indicator")) {
+    fit <- pls(corp_rep_moderation_syntax, data = corp_rep_mean_replaced(), interaction = method)
+    layout <- layout_pls(fit)
+    expect_true("CUSA:SC" %in% layout$constructs$construct)
+    expect_false(any(layout$indicators$construct == "CUSA:SC"))
+    pdf(NULL)
+    diagram <- plot(fit)
+    grDevices::dev.off()
+    expect_identical(diagram_problems(diagram), character(0))
+    expect_match(as_dot(fit), "CUSA:SC", fixed = TRUE)
+  }
+})
