@@ -251,3 +251,17 @@ test_that("the path diagram draws an interaction term as a node with its path, w
     expect_match(as_dot(fit), "CUSA:SC", fixed = TRUE)
   }
 })
+
+test_that("a future plan bootstraps an interaction model as in process", {
+  skip_on_cran()
+  skip_if_not_installed("future")
+  skip_if_loaded_from_source()
+  fit <- pls(corp_rep_moderation_syntax, data = corp_rep_mean_replaced())
+  set.seed(8)
+  local <- pls_boot(fit, R = 300, bca = FALSE)
+  old_plan <- future::plan(future::multisession, workers = 2)
+  on.exit(future::plan(old_plan), add = TRUE)
+  set.seed(8)
+  distributed <- pls_boot(fit, R = 300, bca = FALSE)
+  expect_identical(distributed$draws, local$draws)
+})
