@@ -25,8 +25,10 @@
 #' approach (the default of [pls()]) the product term is itself standardized
 #' before it enters the model, so the formula treats the standard deviation
 #' of the product of the two scores as 1 (and its mean as 0); the conditional
-#' effects are then approximate in the units of the constituents, as in those
-#' programs.
+#' effects are then approximate in the units of the constituents, as in
+#' SmartPLS. Fitted with `pls(..., product_term = "unstandardized")` (seminr's
+#' scale) the interaction's path is per unit of the product itself, and the
+#' conditional effects of the two-stage approach are exact.
 #'
 #' For a quadratic term `X:X` the effect of `X` at `X = x` is the slope of
 #' the curve \eqn{b_X x + b_{XX} x^2}{b_X x + b_XX x^2} there, \eqn{b_X + 2
