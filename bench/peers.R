@@ -36,13 +36,15 @@ seminr_model <- function(model) {
   })
   # interaction terms (two-stage), named "X*M" by seminr
   rows <- model$interactions
-  terms <- unique(rows[c("term", "a", "b")])
-  composites <- c(composites, lapply(seq_len(nrow(terms)), function(i) {
-    seminr::interaction_term(iv = terms$a[i], moderator = terms$b[i], method = seminr::two_stage)
-  }))
-  paths <- c(paths, lapply(seq_len(NROW(rows)), function(i) {
-    seminr::paths(from = paste0(rows$a[i], "*", rows$b[i]), to = rows$outcome[i])
-  }))
+  if (!is.null(rows)) {
+    terms <- unique(rows[c("term", "a", "b")])
+    composites <- c(composites, lapply(seq_len(nrow(terms)), function(i) {
+      seminr::interaction_term(iv = terms$a[i], moderator = terms$b[i], method = seminr::two_stage)
+    }))
+    paths <- c(paths, lapply(seq_len(nrow(rows)), function(i) {
+      seminr::paths(from = paste0(rows$a[i], "*", rows$b[i]), to = rows$outcome[i])
+    }))
+  }
   list(measurement = do.call(seminr::constructs, composites),
        structural = do.call(seminr::relationships, paths))
 }
