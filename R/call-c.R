@@ -78,6 +78,8 @@ c_fit_data <- function(model, columns, case_weights, missing, spec) {
   out <- .Call(C_iecpls_fit_data, if (in_place) columns$matrix else columns, if (in_place) columns$index,
                c_case_weights(case_weights), c_code("missing", missing), spec)
   stop_on_status(out, model, columns)
+  # named here, where `out` is the only reference: no copy of the scores
+  if (!is.null(out$scores)) colnames(out$scores) <- model$constructs
   out
 }
 
@@ -94,6 +96,7 @@ c_fit_staged <- function(model, columns, case_weights, missing, spec) {
   out <- .Call(C_iecpls_fit_staged, std$zt, weights, spec)
   stop_on_status(out, if (!status_ok(out$first_status)) parsed else model)
   out[c("means", "sds", "rows_used")] <- std[c("means", "sds", "rows_used")]
+  if (!is.null(out$scores)) colnames(out$scores) <- model$constructs
   out
 }
 

@@ -323,7 +323,8 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   # the matrix read in place
   fit$data <- in_place_matrix_of(columns) %||% structure(columns, class = "data.frame", row.names = c(NA_integer_, -n_rows))
   fit$case_weights <- weights
-  if (!is.null(fit$scores)) rownames(fit$scores) <- score_row_names(data, raw$rows_used)
+  row_names <- if (!is.null(fit$scores)) score_row_names(data, raw$rows_used)
+  if (!is.null(row_names)) rownames(fit$scores) <- row_names
   if (R > 0) fit$boot <- pls_boot(fit, R = R, cores = cores)
   fit
 }
@@ -386,7 +387,8 @@ new_pls_fit <- function(raw, model, n, settings, call) {
   df <- n - n_predictors - 1
   r2_adj <- ifelse(!is.na(df) & df > 0, 1 - (1 - r2) * (n - 1) / df, NA_real_)
   scores <- raw$scores
-  if (!is.null(scores)) colnames(scores) <- constructs
+  # (c_fit_data() names them without copying the matrix)
+  if (!is.null(scores) && !identical(colnames(scores), constructs)) colnames(scores) <- constructs
   indicator_cor <- raw$cor
   dimnames(indicator_cor) <- list(indicators, indicators)
   outer_loadings <- membership * raw$loadings
