@@ -42,7 +42,8 @@
 #'   \item{`what`}{Which table, or which kind of result, a function returns
 #'     or draws, from a short list of choices: `coef()`, `tidy()` and
 #'     `as.data.frame()` of a fit ([coef.pls_fit()], [tidy.pls_fit()]),
-#'     `tidy()` of [pls_mga()] and [pls_predict()] results, [pls_vif()]
+#'     `tidy()` and `as.data.frame()` of [pls_mga()] and [pls_predict()]
+#'     results ([tidy.pls_mga()], [tidy.pls_predict()]), [pls_vif()]
 #'     (`"inner"` or `"outer"`), `plot()` of a summary
 #'     ([plot.summary.pls_fit()]: `"htmt"` or `"loadings"`), and `plot()`,
 #'     `autoplot()`, `tidy()` and `as.data.frame()` of an IPMA

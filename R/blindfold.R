@@ -49,6 +49,10 @@
 #'   with one row per endogenous Mode A construct (`construct`, `sso`,
 #'   `sse_redundancy`, `q2_redundancy`, `sse_communality`,
 #'   `q2_communality`), and `omission_distance` and `nobs`.
+#'   `tidy()` and `as.data.frame()` return `q2`; `glance()` a data frame with
+#'   one row: `omission_distance`, `nobs`, `constructs` (rows of `q2`), the
+#'   smallest cross-validated redundancy `q2_redundancy_min`, and
+#'   `q2_positive`, the constructs whose redundancy is above 0.
 #' @references
 #' Geisser, S. (1974). A predictive approach to the random effect model.
 #' *Biometrika*, 61(1), 101--107. \doi{10.1093/biomet/61.1.101}
@@ -73,7 +77,9 @@
 #'   Satisfaction ~ Image
 #'   Loyalty      ~ Image + Satisfaction
 #' ", data = mobi)
-#' pls_blindfold(fit, omission_distance = 7)
+#' blindfold <- pls_blindfold(fit, omission_distance = 7)
+#' blindfold
+#' glance(blindfold)
 #' @export
 pls_blindfold <- function(fit, omission_distance = 7L) {
   check_pls_fit(fit)
@@ -149,3 +155,17 @@ print.pls_blindfold <- function(x, digits = 3, ...) {
 #' @rdname pls_blindfold
 #' @export
 tidy.pls_blindfold <- function(x, ...) x$q2
+
+#' @rdname pls_blindfold
+#' @param row.names,optional Not used (for compatibility with
+#'   [as.data.frame()]).
+#' @export
+as.data.frame.pls_blindfold <- function(x, row.names = NULL, optional = FALSE, ...) tidy.pls_blindfold(x)
+
+#' @rdname pls_blindfold
+#' @export
+glance.pls_blindfold <- function(x, ...) {
+  q2 <- x$q2
+  data.frame(omission_distance = x$omission_distance, nobs = x$nobs, constructs = nrow(q2),
+             q2_redundancy_min = min(q2$q2_redundancy), q2_positive = sum(q2$q2_redundancy > 0))
+}

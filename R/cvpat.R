@@ -66,6 +66,12 @@
 #'   of case-wise losses (`model`, `IA`, `LM`; `NA` where a case has no loss
 #'   in a row, see "Cases"); the [pls_predict()] result
 #'   `prediction`; and the settings `alternative`, `R`, `standardize`.
+#'
+#'   `tidy()` and `as.data.frame()` return `tests`; `glance()` a data frame
+#'   with one row: `k`, `reps`, `technique`, `nobs` (cases tested),
+#'   `benchmarks`, `alternative`, `R`, `standardize`, `tests` (rows of
+#'   `tests`), `better` and `worse` (tests with p < 0.05 in which the model's
+#'   loss is lower, or higher, than the benchmark's).
 #' @references
 #' Liengaard, B. D., Sharma, P. N., Hult, G. T. M., Jensen, M. B.,
 #' Sarstedt, M., Hair, J. F., and Ringle, C. M. (2021). Prediction: coveted,
@@ -88,7 +94,9 @@
 #'   Loyalty      ~ Image + Satisfaction
 #' ", data = mobi)
 #' set.seed(1)
-#' pls_cvpat(fit, k = 10, reps = 2, R = 2000)
+#' cvpat <- pls_cvpat(fit, k = 10, reps = 2, R = 2000)
+#' cvpat
+#' glance(cvpat)
 #' @export
 pls_cvpat <- function(fit, k = 10L, reps = 10L, benchmark = c("IA", "LM"), technique = c("DA", "EA"),
                       alternative = c("two.sided", "less"), R = 10000L, standardize = FALSE, folds = NULL) {
@@ -219,3 +227,21 @@ print.pls_cvpat <- function(x, digits = 3, ...) {
 #' @rdname pls_cvpat
 #' @export
 tidy.pls_cvpat <- function(x, ...) x$tests
+
+#' @rdname pls_cvpat
+#' @param row.names,optional Not used (for compatibility with
+#'   [as.data.frame()]).
+#' @export
+as.data.frame.pls_cvpat <- function(x, row.names = NULL, optional = FALSE, ...) tidy.pls_cvpat(x)
+
+#' @rdname pls_cvpat
+#' @export
+glance.pls_cvpat <- function(x, ...) {
+  pp <- x$prediction
+  tests <- x$tests
+  significant <- !is.na(tests$p) & tests$p < 0.05
+  data.frame(k = pp$k, reps = pp$reps, technique = pp$technique, nobs = nrow(x$losses$model),
+             benchmarks = paste(unique(tests$benchmark), collapse = ", "), alternative = x$alternative, R = x$R,
+             standardize = x$standardize, tests = nrow(tests), better = sum(significant & tests$diff < 0),
+             worse = sum(significant & tests$diff > 0), stringsAsFactors = FALSE)
+}

@@ -17,7 +17,8 @@
 #' PLS-SEM tolerates but a covariance-based analysis would not.
 #'
 #' @param x A model fitted by [pls()], or data: a data frame or a numeric
-#'   matrix with column names.
+#'   matrix with column names. For `tidy()` and `glance()`, a
+#'   `pls_descriptives` result.
 #' @param model With data, a model (syntax or [parse_model()]) whose
 #'   indicators are described, in the model's order; `NULL` describes every
 #'   numeric column. A fit describes its own indicators.
@@ -28,6 +29,12 @@
 #'   with columns `indicator`, `construct` (with a model), `n`, `missing`,
 #'   `mean`, `median`, `min`, `max`, `sd`, `skewness` and `kurtosis`
 #'   (excess kurtosis).
+#'
+#'   `tidy()` returns the table as a plain data frame (as does
+#'   `as.data.frame()`); `glance()` a data frame with one row: `items`,
+#'   `constructs` (`NA` without a model), `nobs` (cases), `missing` (missing
+#'   answers in all items) and `nonnormal` (items with |skewness| or
+#'   |excess kurtosis| above 1).
 #' @references Hair, J. F., Hult, G. T. M., Ringle, C. M., & Sarstedt, M.
 #'   (2022). *A Primer on Partial Least Squares Structural Equation Modeling
 #'   (PLS-SEM)* (3rd ed.). Sage.
@@ -37,7 +44,9 @@
 #'   SAT  =~ CUSA1 + CUSA2 + CUSA3
 #'   SAT ~ IMAG
 #' ", data = mobi)
-#' pls_descriptives(fit)
+#' items <- pls_descriptives(fit)
+#' items
+#' glance(items)
 #'
 #' # before fitting, straight from the data
 #' pls_descriptives(corp_rep_data[, c("cusl_1", "cusl_2", "cusl_3")], na_values = -99)
@@ -119,12 +128,28 @@ print.pls_descriptives <- function(x, digits = 3, ...) {
   })
   print_wide(shown, digits, groups = list(c("n", "missing"), c("mean", "median", "min", "max", "sd"),
                                           c("skewness", "kurtosis")))
-  flagged <- x$indicator[abs(x$skewness) > 1 | abs(x$kurtosis) > 1]
-  flagged <- flagged[!is.na(flagged)]
+  flagged <- nonnormal_items(x)
   if (length(flagged)) {
     names <- paste(utils::head(flagged, 5L), collapse = ", ")
     if (length(flagged) > 5L) names <- paste0(names, " and ", length(flagged) - 5L, " more")
     cat_wrapped(sprintf("|skewness| or |excess kurtosis| above 1: %s.", names))
   }
   invisible(x)
+}
+
+# Items beyond -1 or +1 in skewness or excess kurtosis (Hair et al. 2022).
+nonnormal_items <- function(x) {
+  flagged <- x$indicator[abs(x$skewness) > 1 | abs(x$kurtosis) > 1]
+  flagged[!is.na(flagged)]
+}
+
+#' @rdname pls_descriptives
+#' @export
+tidy.pls_descriptives <- function(x, ...) as.data.frame(unclass(x), stringsAsFactors = FALSE)
+
+#' @rdname pls_descriptives
+#' @export
+glance.pls_descriptives <- function(x, ...) {
+  data.frame(items = nrow(x), constructs = if (is.null(x$construct)) NA_integer_ else length(unique(x$construct)),
+             nobs = max(x$n + x$missing), missing = sum(x$missing), nonnormal = length(nonnormal_items(x)))
 }

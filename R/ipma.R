@@ -68,6 +68,10 @@
 #' `as.data.frame()` and `tidy()` return the construct or indicator table
 #' (`what`), the data of an importance-performance map (importance on the
 #' x axis, performance on the y axis).
+#' `glance()` returns a data frame with one row: `target`,
+#' `target_performance`, `constructs` and `indicators` (rows of the two
+#' tables), `most_important` (the construct with the largest importance)
+#' and the lowest and highest scale bounds, `scale_min` and `scale_max`.
 #' @references
 #' Hair, J. F., Sarstedt, M., Ringle, C. M., and Gudergan, S. P. (2018).
 #' *Advanced Issues in Partial Least Squares Structural Equation Modeling*.
@@ -90,6 +94,7 @@
 #' ipma
 #' as.data.frame(ipma)
 #' as.data.frame(ipma, what = "indicators")
+#' glance(ipma)
 #' @export
 pls_ipma <- function(fit, target, scale_min, scale_max) {
   check_pls_fit(fit)
@@ -207,4 +212,13 @@ as.data.frame.pls_ipma <- function(x, row.names = NULL, optional = FALSE, what =
 #' @export
 tidy.pls_ipma <- function(x, what = c("constructs", "indicators"), ...) {
   x[[match_arg(what)]]
+}
+
+#' @rdname pls_ipma
+#' @export
+glance.pls_ipma <- function(x, ...) {
+  drivers <- x$constructs
+  data.frame(target = x$target, target_performance = x$target_performance, constructs = nrow(drivers),
+             indicators = nrow(x$indicators), most_important = drivers$construct[which.max(drivers$importance)],
+             scale_min = min(x$scale$min), scale_max = max(x$scale$max), stringsAsFactors = FALSE)
 }

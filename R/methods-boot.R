@@ -84,7 +84,12 @@
 #'       before [pls_boot()] reproduces a run.}
 #'     \item{`nobs()`}{the number of cases resampled (that of the fit).}
 #'     \item{`summary()`}{an object of class `summary.pls_boot`, a list of
-#'       data frames; `print()`: its argument, invisibly.}
+#'       data frames; `print()`: its argument, invisibly. Its `tidy()` (also
+#'       `as.data.frame()`) stacks the tables in the columns of `tidy()` of
+#'       the bootstrap (percentile intervals at the run's level), and its
+#'       `glance()` gives `resamples`, `failed`, `inadmissible`,
+#'       `inadmissibles`, `sign_change`, `level` and `parameters` (rows of
+#'       all tables).}
 #'   }
 #' @references
 #' Efron, B. (1987). Better bootstrap confidence intervals. *Journal of the
@@ -213,8 +218,14 @@ tidy.pls_boot <- function(x, parm, conf.level = x$level, conf.method = c("percen
   rows <- boot_parm(x, if (!missing(parm)) parm)
   table <- x$parameters[rows, , drop = FALSE]
   limits <- boot_limits(x, conf.level, conf.method)[rows, , drop = FALSE]
+  boot_tidy_table(table, limits[, 1], limits[, 2])
+}
+
+# Rows of a bootstrap summary table (type, term, estimate, se, t, p,
+# boot_mean) in broom's names, with the interval given.
+boot_tidy_table <- function(table, lower, upper) {
   data.frame(type = table$type, term = table$term, estimate = table$estimate, std.error = table$se,
-             statistic = table$t, p.value = table$p, conf.low = limits[, 1], conf.high = limits[, 2],
+             statistic = table$t, p.value = table$p, conf.low = lower, conf.high = upper,
              boot_mean = table$boot_mean, stringsAsFactors = FALSE)
 }
 
@@ -236,8 +247,7 @@ glance.pls_boot <- function(x, ...) {
 summary.pls_boot <- function(object, ...) {
   table <- object$parameters
   pieces <- split(table[setdiff(names(table), c("type", "from", "to"))], table$type)
-  types <- c(path = "paths", weight = "weights", loading = "loadings", r2 = "r2", total = "total",
-             indirect = "indirect", specific = "specific", htmt = "htmt")
+  types <- boot_summary_types
   out <- lapply(names(types), function(type) {
     piece <- pieces[[type]]
     if (is.null(piece)) piece <- table[0, setdiff(names(table), c("type", "from", "to"))]
@@ -248,6 +258,36 @@ summary.pls_boot <- function(object, ...) {
   structure(c(out, list(R = object$R, n_failed = object$n_failed, n_inadmissible = object$n_inadmissible %||% 0L,
                         inadmissibles = object$inadmissibles %||% "drop", level = object$level,
                         sign_change = object$sign_change)), class = "summary.pls_boot")
+}
+
+# The tables of summary.pls_boot, named by parameter type.
+boot_summary_types <- c(path = "paths", weight = "weights", loading = "loadings", r2 = "r2", total = "total",
+                        indirect = "indirect", specific = "specific", htmt = "htmt")
+
+#' @rdname pls_boot-methods
+#' @method tidy summary.pls_boot
+#' @export
+tidy.summary.pls_boot <- function(x, ...) {
+  tables <- lapply(names(boot_summary_types), function(type) {
+    table <- x[[boot_summary_types[[type]]]]
+    cbind(type = rep(type, nrow(table)), table, stringsAsFactors = FALSE)
+  })
+  table <- do.call(rbind, tables)
+  boot_tidy_table(table, table$lower, table$upper)
+}
+
+#' @rdname pls_boot-methods
+#' @method as.data.frame summary.pls_boot
+#' @export
+as.data.frame.summary.pls_boot <- function(x, row.names = NULL, optional = FALSE, ...) tidy.summary.pls_boot(x)
+
+#' @rdname pls_boot-methods
+#' @method glance summary.pls_boot
+#' @export
+glance.summary.pls_boot <- function(x, ...) {
+  data.frame(resamples = x$R, failed = x$n_failed, inadmissible = x$n_inadmissible, inadmissibles = x$inadmissibles,
+             sign_change = x$sign_change, level = x$level,
+             parameters = sum(vapply(x[boot_summary_types], nrow, integer(1))), stringsAsFactors = FALSE)
 }
 
 #' @rdname pls_boot-methods

@@ -2,9 +2,11 @@
 #'
 #' `print()` shows the groups and, for each method, the tests of the path
 #' coefficients and R^2 (and the omnibus tests of the paths with more than
-#' two groups); `tidy()` returns every test as a data frame. For MICOM,
-#' `print()` shows the three steps and the verdict for each construct and
-#' pair of groups, and `tidy()` the same table.
+#' two groups); `tidy()` (also `as.data.frame()`) returns every test as a
+#' data frame and `glance()` counts them. For MICOM, `print()` shows the
+#' three steps and the verdict for each construct and pair of groups,
+#' `tidy()` (also `as.data.frame()`) the same table and `glance()` the
+#' verdicts counted.
 #'
 #' @param x A `pls_mga` from [pls_mga()] or a `pls_micom` from
 #'   [pls_micom()].
@@ -12,14 +14,30 @@
 #'   pair of groups) or `"omnibus"` (one row per parameter, with more than
 #'   two groups).
 #' @param digits Decimal places printed.
+#' @param row.names,optional Not used (for compatibility with
+#'   [as.data.frame()]).
 #' @param ... Not used.
-#' @return `tidy()`: a data frame; for `"tests"` the columns `method`,
-#'   `type` (`"weight"`, `"loading"`, `"path"`, `"r2"`), `term`, `group1`,
+#' @return `tidy()`, `as.data.frame()`: a data frame; for `"tests"` the
+#'   columns `method`, `type` (`"weight"`, `"loading"`, `"path"`, `"r2"`),
+#'   `term`, `group1`,
 #'   `group2`, `estimate1`, `estimate2`, `difference` (group 1 minus group
 #'   2), `statistic` (the difference, or t for `"parametric"`), `df`,
 #'   `p.value` (two-sided), `p.greater` and `p.less` (one-sided, for the
 #'   alternatives group 1 > group 2 and group 1 < group 2), every p value
-#'   adjusted as `p_adjust` asked. `print()`: `x`, invisibly.
+#'   adjusted as `p_adjust` asked. For MICOM the `results` of
+#'   [pls_micom()].
+#'
+#'   `glance()` of a `pls_mga`: a data frame with one row: `groups`, `nobs`
+#'   (cases in all groups), `R`, `methods` (comma-separated), `p_adjust`,
+#'   `tests` (tests with a p value, over all methods) and `significant`
+#'   (those with `p.value < 0.05`, after adjustment). Of a `pls_micom`:
+#'   `groups`, `pairs`, `constructs`, `R`, `alpha`, `configural` (every
+#'   group's model converged and is admissible), `full`, `partial`, `no`
+#'   (the verdicts over constructs and pairs) and `invariance`, the weakest
+#'   of them: `"full"` only when every construct is fully invariant in every
+#'   pair, `"no"` when any is not invariant.
+#'
+#'   `print()`: `x`, invisibly.
 #' @examples
 #' fit <- pls("
 #'   Image        =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
@@ -32,6 +50,7 @@
 #' half <- sample(c("A", "B"), nrow(mobi), replace = TRUE)  # a random split
 #' mga <- pls_mga(fit, half, R = 200)
 #' tidy(mga)[tidy(mga)$type == "path", ]
+#' glance(mga)
 #' @name pls_mga-methods
 NULL
 
@@ -45,6 +64,21 @@ tidy.pls_mga <- function(x, what = c("tests", "omnibus"), ...) {
   out <- if (what == "tests") x$tests else x$omnibus
   rownames(out) <- NULL
   out
+}
+
+#' @rdname pls_mga-methods
+#' @export
+as.data.frame.pls_mga <- function(x, row.names = NULL, optional = FALSE, what = c("tests", "omnibus"), ...) {
+  tidy.pls_mga(x, what = what)
+}
+
+#' @rdname pls_mga-methods
+#' @export
+glance.pls_mga <- function(x, ...) {
+  p <- x$tests$p.value
+  data.frame(groups = nrow(x$groups), nobs = sum(x$groups$n), R = x$R, methods = paste(x$method, collapse = ", "),
+             p_adjust = x$p_adjust, tests = sum(!is.na(p)), significant = sum(p < 0.05, na.rm = TRUE),
+             stringsAsFactors = FALSE)
 }
 
 #' @rdname pls_mga-methods
@@ -107,6 +141,24 @@ tidy.pls_micom <- function(x, ...) {
   out <- x$results
   rownames(out) <- NULL
   out
+}
+
+#' @rdname pls_mga-methods
+#' @export
+as.data.frame.pls_micom <- function(x, row.names = NULL, optional = FALSE, ...) tidy.pls_micom(x)
+
+#' @rdname pls_mga-methods
+#' @export
+glance.pls_micom <- function(x, ...) {
+  verdicts <- x$results$invariance
+  counts <- vapply(c("full", "partial", "no"), function(v) sum(verdicts == v), integer(1))
+  configural <- x$configural
+  data.frame(groups = nrow(configural), pairs = nrow(unique(x$results[c("group1", "group2")])),
+             constructs = length(unique(x$results$construct)), R = x$R, alpha = x$alpha,
+             configural = all(configural$converged & configural$admissible),
+             full = counts[["full"]], partial = counts[["partial"]], no = counts[["no"]],
+             invariance = c("no", "partial", "full")[min(match(verdicts, c("no", "partial", "full")))],
+             stringsAsFactors = FALSE)
 }
 
 #' @rdname pls_mga-methods

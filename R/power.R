@@ -38,10 +38,20 @@
 #'   rejects the simulated missing answers, model indicators that are not
 #'   simulated, `R = 1`) are errors of class `iecpls_power_input_error`,
 #'   raised before any study is simulated.
+#'
+#'   `tidy()` returns the table as a plain data frame with `path` named
+#'   `term`, as in [tidy.pls_fit()] (`as.data.frame()` keeps the name
+#'   `path`); `glance()` a data frame with one row: `paths`, `sizes` (sample
+#'   sizes), `n_min`, `n_max`, the lowest and highest power of any path at
+#'   any size (`power_min`, `power_max`), and `failed` (failed studies).
+#' @param x A `pls_power` result.
+#' @param ... Not used.
 #' @seealso [pls_sample_size()] for the analytic minimum sample sizes.
 #' @examples
 #' set.seed(1)
-#' pls_power(n = c(100, 200), reps = 5, R = 100)
+#' power <- pls_power(n = c(100, 200), reps = 5, R = 100)
+#' power
+#' glance(power)
 #' @export
 pls_power <- function(population = iec_population(), n, reps = 200L, R = 500L,
                       model = iec_model("extended"), alpha = 0.05, missing = "mean",
@@ -200,4 +210,21 @@ print.pls_power <- function(x, digits = 3, ...) {
         sep = "\n")
   }
   invisible(x)
+}
+
+#' @rdname pls_power
+#' @export
+tidy.pls_power <- function(x, ...) {
+  out <- as.data.frame(unclass(x), stringsAsFactors = FALSE)
+  names(out)[names(out) == "path"] <- "term"
+  out
+}
+
+#' @rdname pls_power
+#' @export
+glance.pls_power <- function(x, ...) {
+  failures <- attr(x, "failures")
+  data.frame(paths = length(unique(x$path)), sizes = length(unique(x$n)), n_min = min(x$n), n_max = max(x$n),
+             power_min = min(x$power), power_max = max(x$power),
+             failed = if (is.null(failures)) 0L else sum(failures$studies))
 }

@@ -100,6 +100,13 @@
 #'     number of training fits without an admissible PLSc solution (their
 #'     test rows are left out of every metric, benchmarks included).}
 #' }
+#' `tidy()` and `as.data.frame()` return one of the tables (`what`);
+#' `glance()` a data frame with one row: `k`, `reps`, `technique`, `nobs`
+#' (cases), `indicators` (endogenous), `q2_predict_mean` (the mean
+#' \eqn{Q^2_{predict}} of the indicators) and, from the `"(all)"` row of the
+#' decision table, `q2_positive`, `pls_below_lm_rmse`, `pls_below_lm_mae`
+#' (indicators on which PLS beats the LM benchmark), `power_rmse` and
+#' `power_mae`; and `failed` (`n_failed`).
 #' @references
 #' Shmueli, G., Ray, S., Velasquez Estrada, J. M., and Chatla, S. B. (2016).
 #' The elephant in the room: predictive performance of PLS models. *Journal
@@ -124,6 +131,7 @@
 #' pp <- pls_predict(fit, k = 10, reps = 3)
 #' pp
 #' tidy(pp, "decision")
+#' glance(pp)
 #' @export
 pls_predict <- function(fit, k = 10L, reps = 10L, technique = c("DA", "EA"), folds = NULL) {
   check_pls_fit(fit)
@@ -354,9 +362,29 @@ print.pls_predict <- function(x, digits = 3, ...) {
 }
 
 #' @rdname pls_predict
-#' @param what For `tidy()`: `"indicators"`, `"constructs"` or
-#'   `"decision"`, the table returned.
+#' @param what For `tidy()` and `as.data.frame()`: `"indicators"`,
+#'   `"constructs"` or `"decision"`, the table returned.
 #' @export
 tidy.pls_predict <- function(x, what = c("indicators", "constructs", "decision"), ...) {
   x[[match_arg(what)]]
+}
+
+#' @rdname pls_predict
+#' @param row.names,optional Not used (for compatibility with
+#'   [as.data.frame()]).
+#' @export
+as.data.frame.pls_predict <- function(x, row.names = NULL, optional = FALSE,
+                                      what = c("indicators", "constructs", "decision"), ...) {
+  tidy.pls_predict(x, what = what)
+}
+
+#' @rdname pls_predict
+#' @export
+glance.pls_predict <- function(x, ...) {
+  all <- x$decision[x$decision$construct == "(all)", , drop = FALSE]
+  data.frame(k = x$k, reps = x$reps, technique = x$technique, nobs = nrow(x$folds), indicators = all$indicators,
+             q2_predict_mean = mean(x$indicators$q2_predict), q2_positive = all$q2_positive,
+             pls_below_lm_rmse = all$pls_below_lm_rmse, pls_below_lm_mae = all$pls_below_lm_mae,
+             power_rmse = all$power_rmse, power_mae = all$power_mae, failed = x$n_failed,
+             stringsAsFactors = FALSE)
 }

@@ -89,6 +89,13 @@
 #'   \item{`level`, `nobs`, `resamples`}{the confidence level, the number of
 #'     cases and the number of resamples used (0 without a bootstrap).}
 #' }
+#' `as.data.frame()` returns `table`; `tidy()` the same rows in broom's
+#' names: `term` (`"X -> Y"`), `moderator`, `at`, `estimate`, `std.error`,
+#' `statistic`, `p.value`, `conf.low`, `conf.high`. `glance()` returns a
+#' data frame with one row: `term`, `focal`, `moderator`, `outcome`,
+#' `quadratic`, `interaction` (the path of the term), `nobs`, `resamples`,
+#' `level`, `jn_points` (Johnson-Neyman points) and `regions` (ranges of the
+#' moderator where the interval excludes zero).
 #' @references
 #' Aiken, L. S., and West, S. G. (1991). *Multiple Regression: Testing and
 #' Interpreting Interactions*. Sage.
@@ -118,6 +125,7 @@
 #' plot(slopes)
 #' plot(slopes, what = "floodlight")
 #' tidy(slopes)
+#' glance(slopes)
 #' @export
 pls_slopes <- function(fit, term, at = c(-1, 0, 1), moderator = NULL, outcome = NULL, level = 0.95) {
   source <- fit_and_boot(fit)
@@ -380,6 +388,14 @@ tidy.pls_slopes <- function(x, ...) {
              conf.low = table$lower, conf.high = table$upper, stringsAsFactors = FALSE)
 }
 
+#' @rdname pls_slopes
+#' @export
+glance.pls_slopes <- function(x, ...) {
+  data.frame(term = x$term, focal = x$focal, moderator = x$moderator, outcome = x$outcome, quadratic = x$quadratic,
+             interaction = x$paths[["interaction"]], nobs = x$nobs, resamples = x$resamples, level = x$level,
+             jn_points = nrow(x$jn), regions = nrow(x$regions), stringsAsFactors = FALSE)
+}
+
 #' Conditional indirect effects and the index of moderated mediation
 #'
 #' `pls_conditional_effects()` probes moderated mediation (Hayes 2015): for
@@ -434,6 +450,13 @@ tidy.pls_slopes <- function(x, ...) {
 #'     level and the number of resamples used (0 without a bootstrap).}
 #' }
 #' Both tables have no rows when no chain has exactly one moderated path.
+#' `as.data.frame()` returns `effects` or `index` (`what`); `tidy()` the same
+#' rows in broom's names: `term` (the chain), `moderated`, `moderator`, `at`
+#' (for `"effects"`), `estimate`, `std.error`, `statistic`, `p.value`,
+#' `conf.low`, `conf.high`. `glance()` returns a data frame with one row:
+#' `chains` (moderated chains, rows of `index`), `moderators`, `values`
+#' (moderator values `at`), `level`, `resamples` and `significant` (indices
+#' of moderated mediation whose interval excludes zero).
 #' @references
 #' Hayes, A. F. (2015). An index and test of linear moderated mediation.
 #' *Multivariate Behavioral Research*, 50(1), 1--22.
@@ -453,6 +476,7 @@ tidy.pls_slopes <- function(x, ...) {
 #' conditional <- pls_conditional_effects(fit)
 #' conditional
 #' tidy(conditional, "index")
+#' glance(conditional)
 #' @export
 pls_conditional_effects <- function(fit, at = c(-1, 0, 1), level = 0.95) {
   source <- fit_and_boot(fit)
@@ -605,4 +629,13 @@ tidy.pls_conditional_effects <- function(x, what = c("effects", "index"), ...) {
   if (what == "effects") out$at <- table$at
   cbind(out, estimate = estimate, std.error = table$se, statistic = table$t, p.value = table$p,
         conf.low = table$lower, conf.high = table$upper)
+}
+
+#' @rdname pls_conditional_effects
+#' @export
+glance.pls_conditional_effects <- function(x, ...) {
+  index <- x$index
+  data.frame(chains = nrow(index), moderators = length(unique(index$moderator)), values = length(x$at),
+             level = x$level, resamples = x$resamples,
+             significant = sum(!is.na(index$lower) & (index$lower > 0 | index$upper < 0)))
 }

@@ -102,6 +102,20 @@
 #' interval, flagged when it reaches the threshold (Franke and Sarstedt 2019,
 #' \doi{10.1108/IntR-12-2017-0515}).
 #' `print()` returns its argument invisibly.
+#'
+#' `tidy()` (also `as.data.frame()`) lists every value the report judges
+#' against a threshold, one row per value and criterion: `table` (the
+#' report's table), `criterion` (`"loading"`, `"alpha"`, `"rho_a"`,
+#' `"rho_c"`, `"ave"`, `"vif"`, `"htmt"`, `"correlation"` of
+#' Fornell-Larcker, `"srmr"`, `"d_uls"`, `"d_g"`), `term` (`"C =~ x"` for
+#' an indicator, `"A ~~ B"` for a pair of constructs, `"X -> Y"` for a
+#' predictor), `estimate`, `flag` (the failed rule, or `""`) and `flagged`.
+#' The reliability of single-item constructs and the loadings of composites
+#' are not judged and not listed; the cross-loadings rows hold each indicator's loading on its
+#' own construct, flagged when it loads higher on another. `glance()` gives
+#' the columns of [glance.pls_fit()] and the number of flagged rows of each
+#' table (`flagged_loadings`, ..., `flagged_fit`) and in all (`flagged`, the
+#' count the printed report ends with).
 #' @references
 #' Cohen, J. (1988). *Statistical Power Analysis for the Behavioral
 #' Sciences* (2nd ed.). Lawrence Erlbaum. \doi{10.4324/9780203771587}
@@ -146,6 +160,8 @@
 #' report
 #' report$reliability
 #' summary(fit, htmt_threshold = 0.90)$htmt
+#' glance(report)
+#' tidy(report)[tidy(report)$flagged, ]
 #' @export
 summary.pls_fit <- function(object, htmt_threshold = 0.85, htmt_absolute = FALSE,
                             f2_method = c("fixed", "refit"),
@@ -223,7 +239,10 @@ flag_loadings <- function(table) {
   flag_if(table$mode == "A" & table$loading < pls_thresholds$loading, "loading < 0.708")
 }
 
-flag_internal_consistency <- function(table) {
+flag_internal_consistency <- function(table) do.call(join_flags, unname(internal_consistency_flags(table)))
+
+# The flags of alpha, rho_A and rho_C, each on its own (a named list).
+internal_consistency_flags <- function(table) {
   limits <- pls_thresholds$reliability
   judged <- table$items > 1
   columns <- c(alpha = "alpha", rho_a = "rho_A", rho_c = "rho_C")
@@ -232,7 +251,7 @@ flag_internal_consistency <- function(table) {
     ifelse(judged & value < limits[1], paste(columns[[column]], "< 0.70"),
            flag_if(judged & value > limits[2], paste(columns[[column]], "> 0.95")))
   })
-  do.call(join_flags, flags)
+  stats::setNames(flags, names(columns))
 }
 
 flag_ave <- function(table) flag_if(table$items > 1 & table$ave < pls_thresholds$ave, "AVE < 0.50")

@@ -107,27 +107,82 @@ tidy_indirect <- function(x) {
 
 #' @rdname tidy.pls_fit
 #' @export
-glance.pls_fit <- function(x, ...) {
-  measures <- pls_model_fit(x)
-  data.frame(
-    nobs = x$nobs,
-    indicators = length(x$model$indicators),
-    constructs = length(x$model$constructs),
-    paths = sum(x$model$inner != 0),
-    scheme = x$settings$scheme,
-    iterations = x$iterations,
-    converged = x$converged,
-    admissible = !isFALSE(x$admissible),
-    r2_mean = mean(x$r2),
-    srmr = measures$estimated[1],
-    d_uls = measures$estimated[2],
-    d_g = measures$estimated[3],
-    stringsAsFactors = FALSE
-  )
+glance.pls_fit <- function(x, ...) glance_model(model_overview(x), x$r2, pls_model_fit(x))
+
+# The columns of glance() of a fit: the model overview of summary(), the
+# mean R^2 and the fit measures of the estimated model.
+glance_model <- function(overview, r2, measures) {
+  cbind(overview, r2_mean = mean(r2), srmr = measures$estimated[1], d_uls = measures$estimated[2],
+        d_g = measures$estimated[3])
 }
 
 #' @rdname tidy.pls_fit
 #' @export
 as.data.frame.pls_fit <- function(x, row.names = NULL, optional = FALSE, what = "paths", ...) {
   tidy.pls_fit(x, what = what)
+}
+
+# ---------------------------------------------------------------------------
+# The assessment report: every value judged against a threshold
+
+#' @rdname summary.pls_fit
+#' @param row.names,optional Not used (for compatibility with
+#'   [as.data.frame()]).
+#' @method tidy summary.pls_fit
+#' @export
+tidy.summary.pls_fit <- function(x, ...) {
+  loadings <- x$loadings[x$loadings$mode == "A", , drop = FALSE]
+  reliability <- x$reliability[x$reliability$items > 1, , drop = FALSE]
+  consistency <- internal_consistency_flags(reliability)
+  cross <- x$cross_loadings
+  own <- as.matrix(cross[setdiff(names(cross), c("indicator", "construct", "flag"))])
+  own <- own[cbind(seq_len(nrow(cross)), match(cross$construct, colnames(own)))]
+  # "C =~ x", "A ~~ B", "X -> Y"; no rows from an empty table
+  join <- function(left, operator, right) paste(left, operator, right, recycle0 = TRUE)
+  construct_pair <- function(table) join(table$construct_1, "~~", table$construct_2)
+  rows <- c(
+    list(criterion_rows("loadings", "loading", join(loadings$construct, "=~", loadings$indicator),
+                        loadings$loading, loadings$flag)),
+    lapply(names(consistency), function(column) {
+      criterion_rows("reliability", column, reliability$construct, reliability[[column]], consistency[[column]])
+    }),
+    list(
+      criterion_rows("reliability", "ave", reliability$construct, reliability$ave, flag_ave(reliability)),
+      criterion_rows("outer_vif", "vif", join(x$outer_vif$construct, "<~", x$outer_vif$indicator),
+                     x$outer_vif$vif, x$outer_vif$flag),
+      criterion_rows("htmt", "htmt", construct_pair(x$htmt), x$htmt$htmt, x$htmt$flag),
+      criterion_rows("fornell_larcker", "correlation", construct_pair(x$fornell_larcker),
+                     x$fornell_larcker$correlation, x$fornell_larcker$flag),
+      criterion_rows("cross_loadings", "loading", join(cross$construct, "=~", cross$indicator), own, cross$flag),
+      criterion_rows("inner_vif", "vif", join(x$inner_vif$predictor, "->", x$inner_vif$construct),
+                     x$inner_vif$vif, x$inner_vif$flag),
+      criterion_rows("fit", tolower(x$fit$statistic), rep("estimated model", nrow(x$fit)), x$fit$estimated,
+                     x$fit$flag)
+    )
+  )
+  out <- do.call(rbind, rows)
+  rownames(out) <- NULL
+  out
+}
+
+criterion_rows <- function(table, criterion, term, estimate, flag) {
+  n <- length(term)
+  data.frame(table = rep(table, n), criterion = rep_len(criterion, n), term = term, estimate = as.double(estimate),
+             flag = as.character(flag), flagged = nzchar(flag), stringsAsFactors = FALSE)
+}
+
+#' @rdname summary.pls_fit
+#' @method as.data.frame summary.pls_fit
+#' @export
+as.data.frame.summary.pls_fit <- function(x, row.names = NULL, optional = FALSE, ...) tidy.summary.pls_fit(x)
+
+#' @rdname summary.pls_fit
+#' @method glance summary.pls_fit
+#' @export
+glance.summary.pls_fit <- function(x, ...) {
+  flagged <- vapply(Filter(function(table) is.data.frame(table) && !is.null(table$flag), x),
+                    function(table) sum(nzchar(table$flag)), integer(1))
+  counts <- as.data.frame(as.list(flagged))
+  names(counts) <- paste0("flagged_", names(flagged))
+  cbind(glance_model(x$model, x$r2$r2, x$fit), counts, flagged = sum(flagged))
 }
