@@ -129,8 +129,10 @@ SEXP iecpls_fit_staged(SEXP Zt, SEXP case_weights, SEXP spec)
   SEXP cl = allocMatrix(REALSXP, m.p, m.K);
   SET_VECTOR_ELT(ans, G_CROSS_LOADINGS, cl);
   res.cross_loadings = REAL(cl);
-  SEXP cc = allocMatrix(REALSXP, m.K, m.K), pc = allocMatrix(REALSXP, m.K, m.K);
+  /* each stored in the protected list before the next allocation */
+  SEXP cc = allocMatrix(REALSXP, m.K, m.K);
   SET_VECTOR_ELT(ans, G_CONSTRUCT_COR, cc);
+  SEXP pc = allocMatrix(REALSXP, m.K, m.K);
   SET_VECTOR_ELT(ans, G_PATH, pc);
   res.construct_cor = REAL(cc);
   res.path_coef = REAL(pc);
