@@ -48,7 +48,9 @@ model_spec <- function(model, scheme, tol, max_iter, consistent = FALSE) {
   )
   # a model with interaction terms is estimated in stages (src/staged.c);
   # PLSc does not treat their product terms as common factors
-  if (!is.null(model$stages)) {
+  if (has_hoc(model) && !is.null(model$stages)) {
+    spec$staged <- hoc_spec(model, scheme, tol, max_iter)
+  } else if (!is.null(model$stages)) {
     spec$staged <- staged_spec(model, scheme, tol, max_iter)
     spec$composite <- as.integer(is_interaction(model))
   }
@@ -88,13 +90,13 @@ c_fit_data <- function(model, columns, case_weights, missing, spec) {
 # any fit, then every stage is estimated in C (iecpls_fit_staged).
 c_fit_staged <- function(model, columns, case_weights, missing, spec) {
   in_place <- inherits(columns, "pls_in_place")
-  parsed <- parsed_model(model)
+  data <- data_model(model)
   std <- .Call(C_iecpls_standardize, if (in_place) columns$matrix else columns, if (in_place) columns$index,
                c_case_weights(case_weights), c_code("missing", missing))
-  stop_on_status(std, parsed, columns)
+  stop_on_status(std, data, columns)
   weights <- std$case_weights
   out <- .Call(C_iecpls_fit_staged, std$zt, weights, spec)
-  stop_on_status(out, if (!status_ok(out$first_status)) parsed else model)
+  stop_on_status(out, if (!status_ok(out$first_status)) model$stages$first %||% data else model)
   out[c("means", "sds", "rows_used")] <- std[c("means", "sds", "rows_used")]
   if (!is.null(out$scores)) colnames(out$scores) <- model$constructs
   out
@@ -210,7 +212,7 @@ c_standardize <- function(fit) {
   index <- if (is.matrix(data)) match(base_indicators(fit$model), colnames(data))
   out <- .Call(C_iecpls_standardize, if (is.null(index)) as.list(data) else data, index,
                c_case_weights(fit$case_weights), c_code("missing", fit$settings$missing))
-  stop_on_status(out, parsed_model(fit$model))
+  stop_on_status(out, data_model(fit$model))
   rows <- if (is.null(fit$rows_used)) seq_len(nrow(fit$data)) else which(fit$rows_used)
   weights <- out$case_weights
   if (is.null(weights) || all(weights > 0)) return(list(zt = out$zt, case_weights = weights, rows = rows))

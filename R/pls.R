@@ -257,12 +257,14 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
                 S = NULL, nobs = NULL, tol = 1e-7, max_iter = 300L, consistent = FALSE,
                 interaction = c("two_stage", "product_indicator", "orthogonal"),
                 product_term = c("standardized", "unstandardized"),
+                hoc = c("embedded", "disjoint", "repeated"),
                 R = 0L, cores = getOption("iecpls.cores", 1L)) {
   call <- match.call()
   scheme <- match_arg(scheme)
   missing <- match_arg(missing)
   interaction <- match_arg(interaction)
   product_term <- match_arg(product_term)
+  hoc <- match_arg(hoc)
   check_number(tol, "tol")
   check_max_iter(max_iter)
   check_boot_count(R)
@@ -271,7 +273,19 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   if (!is.null(model$stages)) model <- parsed_model(model)
   model <- apply_modes(model, modes)
   check_flag(consistent, "consistent")
-  parsed <- model
+  if (has_hoc(model)) {
+    if (!is.null(S)) {
+      abort_input(c("A model with higher-order constructs needs {.arg data}, not {.arg S}.",
+                    "i" = "The dimensions' scores are formed case by case from the data."),
+                  class = "iecpls_needs_data")
+    }
+    if (consistent) {
+      abort_model(c("Consistent PLS ({.code consistent = TRUE}) of a model with higher-order constructs is not supported yet.",
+                    "i" = "Fit it with {.code consistent = FALSE}."), class = "iecpls_unsupported_error")
+    }
+    model <- expand_hoc(model, hoc)
+  }
+  parsed <- data_model(model)
   if (has_interactions(model)) {
     if (!is.null(S)) {
       abort_input(c("A model with interaction terms needs {.arg data}, not {.arg S}.",
@@ -285,7 +299,8 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
                    tol = tol, max_iter = as.integer(max_iter), weighted = !is.null(case_weights),
                    consistent = consistent,
                    interaction = if (has_interactions(model)) interaction,
-                   product_term = if (has_interactions(model)) product_term)
+                   product_term = if (has_interactions(model)) product_term,
+                   hoc = if (has_hoc(model)) hoc)
 
   if (!is.null(S)) {
     if (!is.null(data)) abort_input("Give either {.arg data} or {.arg S}, not both.")

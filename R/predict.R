@@ -128,7 +128,7 @@ check_fit_has_data <- function(fit, what) {
 # The new answers as a numeric matrix of the model's indicators (block
 # order), with the fit's missing-value codes set to NA.
 new_indicator_matrix <- function(newdata, fit) {
-  columns <- indicator_columns(newdata, parsed_model(fit$model), fit$settings$na_values)
+  columns <- indicator_columns(newdata, data_model(fit$model), fit$settings$na_values)
   X <- matrix(as.double(unlist(columns, use.names = FALSE)), ncol = length(columns),
               dimnames = list(rownames(newdata), names(columns)))
   bad <- colSums(is.infinite(X)) > 0
@@ -194,7 +194,9 @@ with_derived <- function(Z, est, model, spec) {
   derived <- c_derived_values(spec, est$stages, t(Z))
   derived <- sweep(sweep(derived, 2, est$stages$derived_mean), 2, est$stages$derived_sd, "/")
   colnames(derived) <- model$stages$derived$name
-  cbind(Z, derived)[, model$indicators, drop = FALSE]
+  out <- cbind(Z, derived)[, model$stages$column %||% model$indicators, drop = FALSE]
+  colnames(out) <- model$indicators
+  out
 }
 
 # Standardizes answers with the training means and sds; a missing answer is
@@ -209,8 +211,13 @@ unscale <- function(Z, est, items) {
   sweep(sweep(Z, 2, est$sds[items], "*"), 2, est$means[items], "+")
 }
 
+# The indicators predicted: those of the endogenous constructs that are data
+# columns (a higher-order construct's block is its dimensions' scores or
+# copies of their items, which are predicted through the dimensions when
+# these are endogenous).
 endogenous_indicators <- function(model) {
-  unlist(model$blocks[model_endogenous(model)], use.names = FALSE)
+  items <- unlist(model$blocks[model_endogenous(model)], use.names = FALSE)
+  items[items %in% base_indicators(model)]
 }
 
 model_exogenous <- function(model) setdiff(model$constructs, model_endogenous(model))

@@ -113,9 +113,13 @@
 #' * `indicator "x" is listed twice for construct "X"` and
 #'   `indicator "x" of construct "Y" is already used by construct "X"`:
 #'   every indicator belongs to exactly one block, once.
-#' * `indicator "x" has the same name as construct "x"`, and `construct "Y"
-#'   is measured by construct "X"`: higher-order constructs are not
-#'   supported yet.
+#' * `indicator "x" has the same name as construct "x"`.
+#' * Higher-order constructs (a construct measured by constructs, e.g.
+#'   `REP =~ COMP + LIKE`): `the block of "REP" mixes constructs and
+#'   indicators`; `third-order constructs are not supported`; a higher-order
+#'   construct with one dimension; `"COMP" is a dimension of the
+#'   higher-order construct "REP"` when a dimension is in a structural
+#'   statement (paths go to or from the higher-order construct).
 #' * `"x" is an indicator, not a construct`: an indicator used in a
 #'   structural statement.
 #' * `construct "X" has no indicators`: a construct used in a structural
@@ -168,10 +172,18 @@ parse_model <- function(syntax) {
   products <- extract_interactions(lapply(parsed, `[`, structural), outer)
   inner <- build_inner_model(products$structural, outer)
   interactions <- check_main_effects(products$interactions, inner$paths)
-  check_connected(inner$paths, syntax_error, outer$lines)
+  check_hoc_structural(outer$hoc, inner$paths, inner$lines)
+  check_connected(paths_with_dimensions(inner$paths, outer$hoc), syntax_error, outer$lines)
   check_recursive(inner$paths, syntax_error, inner$lines)
   model <- new_pls_model(outer, inner$paths, text)
   if (nrow(interactions)) model$interactions <- interactions
+  if (nrow(outer$hoc)) {
+    if (nrow(interactions)) {
+      syntax_error("Line ", interactions$line[1L], ": interaction terms in a model with higher-order ",
+                   "constructs are not supported yet.")
+    }
+    model$hoc <- outer$hoc
+  }
   # valid by construction (the fuzz tests check it): marked without the checks
   mark_checked(model)
 }
@@ -551,7 +563,8 @@ build_outer_model <- function(measurement) {
     lines = stats::setNames(lines[first_statement], constructs),
     owner = stats::setNames(construct, indicators)
   )
-  check_name_clash(out$owner, stats::setNames(lines[statement], indicators), out$lines)
+  out$hoc <- higher_order_table(out$owner, stats::setNames(lines[statement], indicators), out$lines,
+                                stats::setNames(ops[first_statement], constructs))
   out
 }
 
@@ -575,25 +588,6 @@ indicator_twice_error <- function(statement, indicator, construct, first,
                   " is already used by construct ", quote_token(first),
                   " (line ", first_line, "); each indicator ",
                   "belongs to one construct only.")
-}
-
-# An indicator named like a construct: in another construct's block it is a
-# higher-order construct, which is not supported yet.
-check_name_clash <- function(owner, owner_line, construct_lines) {
-  clash <- intersect(names(owner), names(construct_lines))
-  if (length(clash) == 0L) return(invisible())
-  name <- clash[1L]
-  if (owner[[name]] != name) {
-    syntax_error("Line ", owner_line[[name]], ": construct ", quote_token(owner[[name]]),
-                 " is measured by construct ", quote_token(name), " (line ",
-                 construct_lines[[name]], "): higher-order constructs are not ",
-                 "supported yet (iecpls issue #18); indicators and constructs ",
-                 "need distinct names.")
-  }
-  syntax_error("Line ", owner_line[[name]], ": indicator ", quote_token(name),
-               " has the same name as construct ", quote_token(name),
-               " (line ", construct_lines[[name]], "); indicators and ",
-               "constructs need distinct names.")
 }
 
 # ---------------------------------------------------------------------------
@@ -700,10 +694,12 @@ model_endogenous <- function(model) {
 #' @export
 print.pls_model <- function(x, ...) {
   cat(sprintf("PLS path model: %d constructs, %d indicators, %d structural paths\n",
-              length(x$constructs), length(x$indicators), sum(x$inner)))
+              length(x$constructs), length(setdiff(x$indicators, x$hoc$dimension)), sum(x$inner)))
   cat("\nConstructs:\n")
   label <- ifelse(x$modes == "A", "reflective (Mode A)", "composite (Mode B)")
   label[is_interaction(x)] <- "product term (Mode A)"
+  label[is_hoc(x)] <- ifelse(x$modes[is_hoc(x)] == "A", "higher-order, reflective (Mode A)",
+                             "higher-order, composite (Mode B)")
   indicators <- vapply(x$blocks, paste, character(1), collapse = ", ")
   lead <- paste0("  ", format(x$constructs), "  ", format(label), "  ")
   for (i in seq_along(lead)) cat_hanging(lead[i], indicators[i])

@@ -15,6 +15,37 @@ static const int *index_vector(SEXP list, const char *name, R_xlen_t length, int
   return v;
 }
 
+/* The stage-2 model of a two-stage higher-order model and the maps between
+ * the stages and the reported model (see staged_t), checked so that every
+ * reported indicator and construct comes from exactly one stage. */
+static void read_second_stage(SEXP st, staged_t *sg)
+{
+  SEXP second = list_element_or_null(st, "second");
+  sg->has_second = !isNull(second);
+  sg->second_indicator = sg->second_construct = sg->first_indicator = sg->first_construct = NULL;
+  if (!sg->has_second) return;
+  if (!sg->has_first) error("internal error: a stage-2 model without a stage-1 model");
+  SEXP at = list_element(st, "second_indicator"), mode = list_element(second, "mode"),
+       fc = list_element(st, "first_construct");
+  if (TYPEOF(at) != INTSXP || TYPEOF(mode) != INTSXP || TYPEOF(fc) != INTSXP)
+    error("internal error: bad stage-2 specification");
+  int p = sg->p, K = (int) XLENGTH(fc);
+  read_model(second, (int) XLENGTH(at), &sg->second);
+  sg->second_indicator = index_vector(st, "second_indicator", sg->second.p, 0, p);
+  sg->second_construct = index_vector(st, "second_construct", sg->second.K, 0, K);
+  sg->first_indicator = index_vector(st, "first_indicator", p, -1, sg->first.p);
+  sg->first_construct = index_vector(st, "first_construct", K, -1, sg->first.K);
+  int *seen = (int *) R_alloc((size_t) (p > K ? p : K), sizeof(int));
+  for (int x = 0; x < p; x++) seen[x] = sg->first_indicator[x] >= 0;
+  for (int x = 0; x < sg->second.p; x++) seen[sg->second_indicator[x]]++;
+  for (int x = 0; x < p; x++)
+    if (seen[x] != 1) error("internal error: reported indicator %d is not from exactly one stage", x + 1);
+  for (int j = 0; j < K; j++) seen[j] = sg->first_construct[j] >= 0;
+  for (int j = 0; j < sg->second.K; j++) seen[sg->second_construct[j]]++;
+  for (int j = 0; j < K; j++)
+    if (seen[j] != 1) error("internal error: reported construct %d is not from exactly one stage", j + 1);
+}
+
 /* Fills sg from spec$staged when the model is multi-stage (returns 1), else
  * returns 0. p0: the number of base columns (rows of Zt). */
 int read_staged(SEXP spec, int p0, staged_t *sg)
@@ -35,16 +66,16 @@ int read_staged(SEXP spec, int p0, staged_t *sg)
   } else {
     sg->first_column = NULL;
   }
-  sg->kind = index_vector(st, "kind", q, DERIVED_SCORE_PRODUCT, DERIVED_ORTHOGONAL + 1);
+  sg->kind = index_vector(st, "kind", q, DERIVED_SCORE_PRODUCT, DERIVED_SCORE + 1);
   int constituent_limit = p0;
   for (int k = 0; k < q; k++)
-    if (sg->kind[k] == DERIVED_SCORE_PRODUCT && !sg->has_first)
-      error("internal error: a score product without a stage-1 model");
+    if ((sg->kind[k] == DERIVED_SCORE_PRODUCT || sg->kind[k] == DERIVED_SCORE) && !sg->has_first)
+      error("internal error: a stage-1 score without a stage-1 model");
   if (sg->has_first && sg->first.K > constituent_limit) constituent_limit = sg->first.K;
   sg->a = index_vector(st, "a", q, 0, constituent_limit);
   sg->b = index_vector(st, "b", q, 0, constituent_limit);
   for (int k = 0; k < q; k++) {
-    int limit = sg->kind[k] == DERIVED_SCORE_PRODUCT ? sg->first.K : p0;
+    int limit = sg->kind[k] == DERIVED_SCORE_PRODUCT || sg->kind[k] == DERIVED_SCORE ? sg->first.K : p0;
     if (sg->a[k] >= limit || sg->b[k] >= limit) error("internal error: bad derived column %d", k + 1);
   }
   sg->residual_start = index_vector(st, "residual_start", (R_xlen_t) q + 1, 0, INT_MAX);
@@ -58,6 +89,7 @@ int read_staged(SEXP spec, int p0, staged_t *sg)
   sg->p = (int) XLENGTH(final);
   sg->final_column = index_vector(st, "final_column", XLENGTH(final), 0, p0 + q);
   sg->unstandardized = asLogical(list_element(st, "unstandardized")) == TRUE;
+  read_second_stage(st, sg);
   return 1;
 }
 
@@ -111,6 +143,7 @@ SEXP iecpls_fit_staged(SEXP Zt, SEXP case_weights, SEXP spec)
   read_model(spec, sg.p, &m);
   m.poll = poll_interrupt;
   if (sg.has_first) sg.first.poll = poll_interrupt;
+  if (sg.has_second) sg.second.poll = poll_interrupt;
   const double *weights = read_case_weights(case_weights, n);
   pls_work_t ws;
   alloc_work(&m, &ws);
@@ -165,7 +198,7 @@ SEXP iecpls_fit_staged(SEXP Zt, SEXP case_weights, SEXP spec)
     res.status = status;
     res.status_index = bad;
   } else {
-    pls_fit_cor(&m, REAL(cor), &ws, &res);
+    staged_final_fit(&sg, &m, REAL(cor), &b, &ws, &res);
   }
   double *factor = new_real(ans, G_PRODUCT_FACTOR, m.K);
   for (int j = 0; j < m.K; j++) factor[j] = 1.0;

@@ -136,6 +136,8 @@ typedef struct {
 /* workspace.c */
 void pls_work_size(const pls_model_t *m, size_t *n_double, size_t *n_size, size_t *n_int);
 void pls_work_init(const pls_model_t *m, pls_work_t *ws, double *dbuf, size_t *sbuf, int *ibuf);
+size_t pls_result_size(const pls_model_t *m);
+double *pls_result_init(const pls_model_t *m, pls_result_t *res, double *dbuf);
 
 /* kernel.c: fit one model from one indicator correlation matrix */
 int pls_fit_cor(const pls_model_t *m, const double *S, pls_work_t *ws, pls_result_t *res);
@@ -267,7 +269,8 @@ void collect_statistics(const pls_model_t *m, const stat_spec_t *st, const pls_r
                         const double *S, double *scratch, double *out, R_xlen_t stride);
 void fill_missing_statistics(int q, double *out, R_xlen_t stride);
 
-/* staged.c: multi-stage estimation (interaction terms). A staged model
+/* staged.c: multi-stage estimation (interaction terms, higher-order
+ * constructs). A staged model
  * fits a final model whose indicators are the p0 base indicators (the
  * columns of the standardized data) and q derived columns formed case by
  * case in every sample (full sample, bootstrap resample, leave-one-out):
@@ -277,10 +280,19 @@ void fill_missing_statistics(int q, double *out, R_xlen_t stride);
  *     standardized in the sample (product-indicator approach);
  *   DERIVED_ORTHOGONAL: that product's residual on the base columns
  *     residual_column[residual_start[k] .. residual_start[k+1]-1], with an
- *     intercept (orthogonalizing approach).
+ *     intercept (orthogonalizing approach);
+ *   DERIVED_SCORE: the standardized score of construct a of `first` (a
+ *     dimension of a higher-order construct, two-stage approaches).
  * The final model's indicator x is column final_column[x] of [base, derived].
+ * A two-stage higher-order model (has_second) reports a model whose
+ * dimensions keep their stage-1 estimates (first_indicator, first_construct:
+ * the position in `first`, or -1) while everything else comes from the fit
+ * of `second`, the reported model without the dimensions, whose indicator x
+ * and construct j are second_indicator[x] and second_construct[j] of the
+ * reported model (staged_final_fit).
  * Read-only, shared between threads. */
-enum derived_kind { DERIVED_SCORE_PRODUCT = 0, DERIVED_INDICATOR_PRODUCT = 1, DERIVED_ORTHOGONAL = 2 };
+enum derived_kind { DERIVED_SCORE_PRODUCT = 0, DERIVED_INDICATOR_PRODUCT = 1, DERIVED_ORTHOGONAL = 2,
+                    DERIVED_SCORE = 3 };
 typedef struct {
   int p0;                      /* base indicators: the rows of Zt */
   int has_first;               /* a stage-1 model is fitted */
@@ -293,6 +305,12 @@ typedef struct {
   int p;                       /* indicators of the final model */
   const int *final_column;     /* p */
   int unstandardized;          /* product terms on the scale of the products (unstandardize_products) */
+  int has_second;              /* two-stage higher-order constructs */
+  pls_model_t second;          /* stage 2 */
+  const int *second_indicator; /* second.p */
+  const int *second_construct; /* second.K */
+  const int *first_indicator;  /* p: -1 or an indicator of `first` */
+  const int *first_construct;  /* K of the reported model: -1 or a construct of `first` */
 } staged_t;
 /* Scratch memory of one staged fit (one per thread). */
 typedef struct {
@@ -307,6 +325,9 @@ typedef struct {
   double *beta;                /* residual_start[q]: residual coefficients (Zt units) */
   double *solve;               /* largest residual set: r^2 + r */
   double N;                    /* total weight of the sample */
+  pls_work_t ws2;              /* stage 2 (has_second) */
+  pls_result_t res2;
+  double *S2;                  /* second.p^2 */
 } staged_buffers_t;
 void staged_buffer_size(const staged_t *sg, size_t *n_double, size_t *n_size, size_t *n_int);
 void staged_buffer_init(const staged_t *sg, staged_buffers_t *b, double *dbuf, size_t *sbuf, int *ibuf);
@@ -316,6 +337,8 @@ void derived_values(const staged_t *sg, const double *Zt, R_xlen_t n, const doub
                     const double *rsd0, const double *first_weights, const double *beta, double *z,
                     double *out);
 void derived_moments(const staged_t *sg, const staged_buffers_t *b, double *mean, double *sd);
+int staged_final_fit(const staged_t *sg, const pls_model_t *m, const double *S, staged_buffers_t *b,
+                     pls_work_t *ws, pls_result_t *res);
 void unstandardize_products(const staged_t *sg, const pls_model_t *m, const staged_buffers_t *b,
                             pls_result_t *res, double *factor);
 

@@ -12,7 +12,7 @@ void resample_buffer_size(const pls_model_t *m, R_xlen_t n, size_t *n_double, si
 {
   size_t p = (size_t) m->p, K = (size_t) m->K;
   pls_work_size(m, n_double, n_size, n_int);
-  *n_double += 2 * p + p * K + 2 * K * K + 2 * K   /* fit results */
+  *n_double += pls_result_size(m)
              + 2 * p * p + 2 * p             /* S, cross, sums, sd */
              + (size_t) n                    /* case frequencies */
              + 3 * K * K;                    /* total effects */
@@ -21,17 +21,10 @@ void resample_buffer_size(const pls_model_t *m, R_xlen_t n, size_t *n_double, si
 void resample_buffer_init(const pls_model_t *m, R_xlen_t n, resample_buffers_t *b, double *dbuf,
                           size_t *sbuf, int *ibuf)
 {
-  size_t p = (size_t) m->p, K = (size_t) m->K, nd, ns, ni;
+  size_t p = (size_t) m->p, nd, ns, ni;
   pls_work_size(m, &nd, &ns, &ni);
   pls_work_init(m, &b->ws, dbuf, sbuf, ibuf);
-  dbuf += nd;
-  b->res.weights = dbuf;         dbuf += p;
-  b->res.cross_loadings = dbuf;  dbuf += p * K;
-  b->res.construct_cor = dbuf;   dbuf += K * K;
-  b->res.path_coef = dbuf;       dbuf += K * K;
-  b->res.r2 = dbuf;              dbuf += K;
-  b->res.loadings = dbuf;        dbuf += p;
-  b->res.rho_a = dbuf;           dbuf += K;
+  dbuf = pls_result_init(m, &b->res, dbuf + nd);
   b->S = dbuf;                   dbuf += p * p;
   b->cross = dbuf;               dbuf += p * p;
   b->sums = dbuf;                dbuf += p;
@@ -83,7 +76,8 @@ static void fit_cor_and_collect(const resample_problem_t *pr, resample_buffers_t
 {
   const pls_model_t *m = pr->model;
   int q = statistic_count(m, pr->stats);
-  int fit_status = pls_fit_cor(m, b->S, &b->ws, &b->res);
+  int fit_status = pr->staged != NULL ? staged_final_fit(pr->staged, m, b->S, &b->staged, &b->ws, &b->res)
+    : pls_fit_cor(m, b->S, &b->ws, &b->res);
   if (fit_status == PLS_OK && !b->res.converged) fit_status = STATUS_NOT_CONVERGED;
   if (fit_status == PLS_OK && pr->sign_change == SIGN_CONSTRUCT) fit_status = align_with_original(pr, b);
   if (fit_status == PLS_OK && !b->res.admissible)

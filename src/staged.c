@@ -26,9 +26,16 @@ void staged_buffer_size(const staged_t *sg, size_t *n_double, size_t *n_size, si
   size_t p0 = (size_t) sg->p0, q = (size_t) sg->q, P = p0 + q, r = (size_t) largest_residual_set(sg);
   size_t nd = 0, ns = 0, ni = 0;
   if (sg->has_first) {
-    size_t p1 = (size_t) sg->first.p, K1 = (size_t) sg->first.K;
+    size_t p1 = (size_t) sg->first.p;
     pls_work_size(&sg->first, &nd, &ns, &ni);
-    nd += 2 * p1 + p1 * K1 + 2 * K1 * K1 + 2 * K1 + p1 * p1;   /* res1, S1 */
+    nd += pls_result_size(&sg->first) + p1 * p1;   /* res1, S1 */
+  }
+  if (sg->has_second) {
+    size_t p2 = (size_t) sg->second.p, nd2, ns2, ni2;
+    pls_work_size(&sg->second, &nd2, &ns2, &ni2);
+    nd += nd2 + pls_result_size(&sg->second) + p2 * p2;   /* ws2, res2, S2 */
+    ns += ns2;
+    ni += ni2;
   }
   nd += p0 + p0 * p0 + P * P + 2 * p0 + p0 + q + q + 2 * q * p0 + 2 * q * q
       + (size_t) sg->residual_start[sg->q] + r * r + r;
@@ -41,18 +48,20 @@ void staged_buffer_init(const staged_t *sg, staged_buffers_t *b, double *dbuf, s
 {
   size_t p0 = (size_t) sg->p0, q = (size_t) sg->q, P = p0 + q, r = (size_t) largest_residual_set(sg);
   if (sg->has_first) {
-    size_t p1 = (size_t) sg->first.p, K1 = (size_t) sg->first.K, nd, ns, ni;
+    size_t p1 = (size_t) sg->first.p, nd, ns, ni;
     pls_work_size(&sg->first, &nd, &ns, &ni);
     pls_work_init(&sg->first, &b->ws1, dbuf, sbuf, ibuf);
-    dbuf += nd;
-    b->res1.weights = dbuf;         dbuf += p1;
-    b->res1.cross_loadings = dbuf;  dbuf += p1 * K1;
-    b->res1.construct_cor = dbuf;   dbuf += K1 * K1;
-    b->res1.path_coef = dbuf;       dbuf += K1 * K1;
-    b->res1.r2 = dbuf;              dbuf += K1;
-    b->res1.loadings = dbuf;        dbuf += p1;
-    b->res1.rho_a = dbuf;           dbuf += K1;
+    dbuf = pls_result_init(&sg->first, &b->res1, dbuf + nd);
+    sbuf += ns;
+    ibuf += ni;
     b->S1 = dbuf;                   dbuf += p1 * p1;
+  }
+  if (sg->has_second) {
+    size_t p2 = (size_t) sg->second.p, nd, ns, ni;
+    pls_work_size(&sg->second, &nd, &ns, &ni);
+    pls_work_init(&sg->second, &b->ws2, dbuf, sbuf, ibuf);
+    dbuf = pls_result_init(&sg->second, &b->res2, dbuf + nd);
+    b->S2 = dbuf;                   dbuf += p2 * p2;
   }
   b->sums0 = dbuf;    dbuf += p0;
   b->cross0 = dbuf;   dbuf += p0 * p0;
@@ -82,14 +91,21 @@ static double stage1_score(const staged_t *sg, const double *weights, const doub
 
 /* The derived values of one case (d, q values) from its standardized base
  * values z; orthogonal columns are the raw products here. */
+static double case_derived_column(const staged_t *sg, const double *first_weights, const double *z, int k)
+{
+  switch (sg->kind[k]) {
+  case DERIVED_SCORE_PRODUCT:
+    return stage1_score(sg, first_weights, z, sg->a[k]) * stage1_score(sg, first_weights, z, sg->b[k]);
+  case DERIVED_SCORE:
+    return stage1_score(sg, first_weights, z, sg->a[k]);
+  default:
+    return z[sg->a[k]] * z[sg->b[k]];
+  }
+}
+
 static void case_derived(const staged_t *sg, const double *first_weights, const double *z, double *d)
 {
-  for (int k = 0; k < sg->q; k++) {
-    if (sg->kind[k] == DERIVED_SCORE_PRODUCT)
-      d[k] = stage1_score(sg, first_weights, z, sg->a[k]) * stage1_score(sg, first_weights, z, sg->b[k]);
-    else
-      d[k] = z[sg->a[k]] * z[sg->b[k]];
-  }
+  for (int k = 0; k < sg->q; k++) d[k] = case_derived_column(sg, first_weights, z, k);
 }
 
 /* Orthogonalizing: the coefficients of each product on its residual set
@@ -274,9 +290,7 @@ void derived_values(const staged_t *sg, const double *Zt, R_xlen_t n, const doub
     const double *zi = Zt + p0 * i;
     for (size_t j = 0; j < p0; j++) z[j] = (zi[j] - mean0[j]) * rsd0[j];
     for (int k = 0; k < sg->q; k++) {
-      double d = sg->kind[k] == DERIVED_SCORE_PRODUCT
-        ? stage1_score(sg, first_weights, z, sg->a[k]) * stage1_score(sg, first_weights, z, sg->b[k])
-        : z[sg->a[k]] * z[sg->b[k]];
+      double d = case_derived_column(sg, first_weights, z, k);
       for (int u = sg->residual_start[k]; u < sg->residual_start[k + 1]; u++)
         d -= beta[u] * zi[sg->residual_column[u]];
       out[i + nn * (size_t) k] = d;
@@ -312,4 +326,58 @@ void unstandardize_products(const staged_t *sg, const pls_model_t *m, const stag
     for (size_t to = 0; to < K; to++) res->path_coef[(size_t) j + K * to] /= f;
     if (factor != NULL) factor[j] = f;
   }
+}
+
+/* The final fit of a staged model from the correlation matrix S of its
+ * indicators (staged_correlation). A two-stage higher-order model fits its
+ * stage-2 model on the rows and columns of S it measures, and reports the
+ * dimensions with their stage-1 weights and loadings (left in b by
+ * staged_correlation) and everything else from stage 2; cross-loadings and
+ * construct correlations are then those of all the reported composites in
+ * S, so they include the dimensions. Other staged models are one fit. */
+int staged_final_fit(const staged_t *sg, const pls_model_t *m, const double *S, staged_buffers_t *b,
+                     pls_work_t *ws, pls_result_t *res)
+{
+  if (!sg->has_second) return pls_fit_cor(m, S, ws, res);
+  const pls_model_t *m2 = &sg->second;
+  size_t p = (size_t) m->p, K = (size_t) m->K, p2 = (size_t) m2->p, K2 = (size_t) m2->K;
+  const int *at = sg->second_indicator, *sc = sg->second_construct;
+  for (size_t x = 0; x < p2; x++)
+    for (size_t y = 0; y < p2; y++) b->S2[x + p2 * y] = S[(size_t) at[x] + p * (size_t) at[y]];
+  int status = pls_fit_cor(m2, b->S2, &b->ws2, &b->res2);
+  res->iterations = b->res2.iterations;
+  res->converged = b->res2.converged;
+  res->admissible = b->res2.admissible;
+  res->status = status;
+  res->status_index = -1;
+  if (status != PLS_OK) {
+    int bad = b->res2.status_index;
+    if (bad >= 0 && bad < m2->K) res->status_index = sc[bad];
+    return status;
+  }
+  for (size_t x = 0; x < p; x++) {
+    int from = sg->first_indicator[x];
+    if (from < 0) continue;
+    res->weights[x] = b->res1.weights[from];
+    res->loadings[x] = b->res1.loadings[from];
+  }
+  for (size_t x = 0; x < p2; x++) {
+    res->weights[at[x]] = b->res2.weights[x];
+    res->loadings[at[x]] = b->res2.loadings[x];
+  }
+  outer_cross_cov(m, S, res->weights, res->cross_loadings);
+  construct_correlation(m, res->weights, res->cross_loadings, res->construct_cor);
+  for (size_t i = 0; i < K * K; i++) res->path_coef[i] = 0.0;
+  for (size_t j = 0; j < K; j++) {
+    int from = sg->first_construct[j];
+    res->r2[j] = 0.0;
+    res->rho_a[j] = from >= 0 ? b->res1.rho_a[from] : 1.0;
+  }
+  for (size_t j = 0; j < K2; j++) {
+    size_t to = (size_t) sc[j];
+    res->r2[to] = b->res2.r2[j];
+    res->rho_a[to] = b->res2.rho_a[j];
+    for (size_t k = 0; k < K2; k++) res->path_coef[to + K * (size_t) sc[k]] = b->res2.path_coef[j + K2 * k];
+  }
+  return PLS_OK;
 }

@@ -103,3 +103,24 @@ void pls_work_init(const pls_model_t *m, pls_work_t *ws, double *dbuf, size_t *s
   }
   plan_partners(m, ws);
 }
+
+/* The doubles of one pls_result_t, and its arrays carved from dbuf (returns
+ * the first double after them). */
+size_t pls_result_size(const pls_model_t *m)
+{
+  size_t p = (size_t) m->p, K = (size_t) m->K;
+  return 2 * p + p * K + 2 * K * K + 2 * K;
+}
+
+double *pls_result_init(const pls_model_t *m, pls_result_t *res, double *dbuf)
+{
+  size_t p = (size_t) m->p, K = (size_t) m->K;
+  res->weights = dbuf;         dbuf += p;
+  res->cross_loadings = dbuf;  dbuf += p * K;
+  res->construct_cor = dbuf;   dbuf += K * K;
+  res->path_coef = dbuf;       dbuf += K * K;
+  res->r2 = dbuf;              dbuf += K;
+  res->loadings = dbuf;        dbuf += p;
+  res->rho_a = dbuf;           dbuf += K;
+  return dbuf;
+}

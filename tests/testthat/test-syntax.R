@@ -176,13 +176,31 @@ test_that("an indicator may not share a name with a construct", {
                fixed = TRUE)
 })
 
-test_that("a construct measured by constructs is named as higher-order, not supported yet", {
-  expect_error(parse_model("A =~ a\nB =~ b + A\nB ~ A"),
-               'Line 2: construct "B" is measured by construct "A" (line 1): higher-order constructs are not supported yet (iecpls issue #18)',
+test_that("a construct measured by constructs is higher-order; misuse is named", {
+  model <- parse_model("HOC =~ LOC1 + LOC2\nLOC1 =~ a1 + a2\nLOC2 <~ b1 + b2\nY =~ y\nY ~ HOC")
+  expect_identical(model$hoc$hoc, c("HOC", "HOC"))
+  expect_identical(model$hoc$dimension, c("LOC1", "LOC2"))
+  expect_identical(model$hoc$op, c("=~", "=~"))
+  expect_identical(model$hoc$line, c(1L, 1L))
+  expect_identical(unname(model$modes), c("A", "A", "B", "A"))
+  expect_error(parse_model("A =~ a\nB =~ b + A\nC =~ c\nC ~ B"),
+               'Line 2: the block of "B" mixes constructs ("A") and indicators ("b")',
                fixed = TRUE, class = "iecpls_syntax_error")
-  hoc <- "HOC =~ LOC1 + LOC2\nLOC1 =~ a1 + a2\nLOC2 =~ b1 + b2\nY =~ y\nY ~ HOC"
-  expect_error(parse_model(hoc), 'Line 1: construct "HOC" is measured by construct "LOC1" (line 2): higher-order',
-               fixed = TRUE)
+  expect_error(parse_model("A =~ a1\nB =~ b1\nH =~ A + B\nT =~ H + C\nC =~ c1\nD =~ d1\nY =~ y\nY ~ T"),
+               'Line 4: "H" is itself a higher-order construct; third-order constructs',
+               fixed = TRUE, class = "iecpls_syntax_error")
+  expect_error(parse_model("A =~ a1\nH =~ A\nY =~ y\nY ~ H"),
+               'Line 2: higher-order construct "H" has one dimension ("A")',
+               fixed = TRUE, class = "iecpls_syntax_error")
+  expect_error(parse_model("A =~ a1\nB =~ b1\nH =~ A + B\nY =~ y\nY ~ H + A"),
+               'Line 5: "A" is a dimension of the higher-order construct "H" (line 3)',
+               fixed = TRUE, class = "iecpls_syntax_error")
+  expect_error(parse_model("A =~ a1\nB =~ b1\nH =~ A + B\nG <~ A + B\nY =~ y\nY ~ H + G"),
+               'indicator "A" of construct "G" is already used by construct "H"',
+               fixed = TRUE, class = "iecpls_syntax_error")
+  expect_error(parse_model("A =~ a1\nB =~ b1\nH =~ A + B\nX =~ x\nY =~ y\nY ~ H + X + H:X"),
+               'interaction terms in a model with higher-order constructs are not supported yet',
+               fixed = TRUE, class = "iecpls_syntax_error")
 })
 
 test_that("interaction terms are parsed, and misuse is named", {

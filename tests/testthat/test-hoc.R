@@ -1,0 +1,279 @@
+# Higher-order constructs: pls() against the plain-R definitions of the
+# three approaches (helper-hoc.R), the bootstrap on the same resamples, and
+# the peers (fixtures from tools/make-fixtures-hoc.R).
+
+corp_rep_hoc_syntax <- function(op = "=~") paste0(corp_rep_syntax_first_order, "REP ", op, " COMP + LIKE
+REP ~ QUAL + PERF + CSOR + ATTR
+CUSA ~ REP
+CUSL ~ CUSA + REP
+")
+
+corp_rep_syntax_first_order <- "
+QUAL <~ qual_1 + qual_2 + qual_3 + qual_4 + qual_5 + qual_6 + qual_7 + qual_8
+PERF <~ perf_1 + perf_2 + perf_3 + perf_4 + perf_5
+CSOR <~ csor_1 + csor_2 + csor_3 + csor_4 + csor_5
+ATTR <~ attr_1 + attr_2 + attr_3
+COMP =~ comp_1 + comp_2 + comp_3
+LIKE =~ like_1 + like_2 + like_3
+CUSA =~ cusa
+CUSL =~ cusl_1 + cusl_2 + cusl_3
+"
+
+mobi_hoc_syntax <- "
+IMAG =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
+EXPE =~ CUEX1 + CUEX2 + CUEX3
+QUAL =~ PERQ1 + PERQ2 + PERQ3 + PERQ4 + PERQ5 + PERQ6 + PERQ7
+VAL =~ PERV1 + PERV2
+SAT =~ CUSA1 + CUSA2 + CUSA3
+LOY =~ CUSL1 + CUSL2 + CUSL3
+PQ =~ EXPE + QUAL
+PQ ~ IMAG
+VAL ~ PQ
+SAT ~ IMAG + PQ + VAL
+LOY ~ SAT + IMAG
+"
+
+# reference_hoc()'s arguments from a parsed model with one HOC.
+hoc_reference_args <- function(syntax) {
+  model <- parse_model(syntax)
+  hoc <- model$hoc
+  first_order <- setdiff(model$constructs, hoc$hoc)
+  paths <- which(model$inner != 0, arr.ind = TRUE)
+  list(blocks = model$blocks[first_order], modes = model$modes,
+       structural = cbind(from = model$constructs[paths[, 1]], to = model$constructs[paths[, 2]]),
+       hoc = list(name = hoc$hoc[1], dimensions = hoc$dimension, op = hoc$op[1]))
+}
+
+hoc_reference <- function(syntax, data, method, scheme = "path", weights = NULL) {
+  args <- hoc_reference_args(syntax)
+  reference_hoc(data, args$blocks, args$modes, args$structural, args$hoc, method = method,
+                scheme = scheme, weights = weights)
+}
+
+expect_hoc_fit <- function(fit, ref, tolerance = 1e-10, label = "") {
+  for (construct in names(ref$weights)) {
+    items <- names(ref$weights[[construct]])
+    expect_equal(stats::setNames(fit$outer_weights[items, construct], items), ref$weights[[construct]], tolerance = tolerance,
+                 label = paste(label, "weights of", construct))
+    expect_equal(stats::setNames(fit$outer_loadings[items, construct], items), ref$loadings[[construct]], tolerance = tolerance,
+                 label = paste(label, "loadings of", construct))
+  }
+  lv <- ref$constructs
+  expect_equal(fit$path_coef[lv, lv], ref$path_coef[lv, lv], tolerance = tolerance, label = paste(label, "paths"))
+  expect_equal(fit$r2[names(ref$r2)], ref$r2, tolerance = tolerance, label = paste(label, "R^2"))
+  expect_setequal(names(fit$r2), names(ref$r2))
+  expect_equal(fit$construct_cor[lv, lv], ref$construct_cor[lv, lv], tolerance = tolerance,
+               label = paste(label, "construct correlations"))
+  expect_equal(unname(fit$scores[, lv]), unname(ref$scores[, lv]), tolerance = tolerance,
+               label = paste(label, "scores"))
+}
+
+test_that("a higher-order model is expanded by each approach", {
+  fit <- pls(corp_rep_hoc_syntax(), data = corp_rep_mean_replaced(), hoc = "embedded")
+  expect_identical(fit$model$hoc_method, "embedded")
+  expect_identical(fit$settings$hoc, "embedded")
+  expect_identical(fit$model$blocks$REP, c("COMP", "LIKE"))
+  expect_identical(fit$model$constructs, c("QUAL", "PERF", "CSOR", "ATTR", "COMP", "LIKE", "CUSA", "CUSL", "REP"))
+  expect_identical(names(fit$r2), c("CUSA", "CUSL", "REP"))
+  rep <- pls(corp_rep_hoc_syntax(), data = corp_rep_mean_replaced(), hoc = "repeated")
+  expect_identical(rep$model$blocks$REP, paste0("REP_2nd_", c(paste0("comp_", 1:3), paste0("like_", 1:3))))
+  expect_identical(unname(rep$model$inner["REP", c("COMP", "LIKE")]), c(1L, 1L))
+  form <- pls(corp_rep_hoc_syntax("<~"), data = corp_rep_mean_replaced(), hoc = "repeated")
+  expect_identical(unname(form$model$inner[c("COMP", "LIKE"), "REP"]), c(1L, 1L))
+  expect_identical(unname(form$model$modes["REP"]), "B")
+  # a fit's model is estimated anew, by the approach asked for
+  again <- pls(fit$model, data = corp_rep_mean_replaced(), hoc = "disjoint")
+  expect_identical(again$model$hoc_method, "disjoint")
+  expect_equal(again$path_coef, pls(corp_rep_hoc_syntax(), data = corp_rep_mean_replaced(), hoc = "disjoint")$path_coef)
+  expect_output(print(parse_model(corp_rep_hoc_syntax())), "REP   higher-order, reflective (Mode A)", fixed = TRUE)
+})
+
+test_that("each approach equals its plain-R definition (corporate reputation, both HOC types, every scheme)", {
+  data <- corp_rep_mean_replaced()
+  schemes <- if (identical(Sys.getenv("NOT_CRAN"), "true")) c("path", "factorial", "centroid") else "path"
+  for (op in c("=~", "<~")) {
+    syntax <- corp_rep_hoc_syntax(op)
+    for (method in c("embedded", "disjoint", "repeated")) {
+      for (scheme in schemes) {
+        fit <- pls(syntax, data = data, hoc = method, scheme = scheme, tol = 1e-12, max_iter = 1000)
+        ref <- hoc_reference(syntax, data, method, scheme)
+        expect_hoc_fit(fit, ref, label = paste(op, method, scheme))
+      }
+    }
+  }
+})
+
+test_that("each approach equals its plain-R definition on mobi and with case weights", {
+  data <- mobi
+  for (method in c("embedded", "disjoint", "repeated")) {
+    fit <- pls(mobi_hoc_syntax, data = data, hoc = method, tol = 1e-12, max_iter = 1000)
+    expect_hoc_fit(fit, hoc_reference(mobi_hoc_syntax, data, method), label = paste("mobi", method))
+  }
+  set.seed(3)
+  w <- sample(0:3, nrow(data), replace = TRUE)
+  for (method in c("embedded", "disjoint", "repeated")) {
+    fit <- pls(mobi_hoc_syntax, data = data, hoc = method, case_weights = w, tol = 1e-12, max_iter = 1000)
+    ref <- hoc_reference(mobi_hoc_syntax, data, method, weights = w)
+    keep <- w > 0
+    ref$scores <- ref$scores[keep, , drop = FALSE]
+    fit$scores <- fit$scores[keep, , drop = FALSE]
+    expect_hoc_fit(fit, ref, label = paste("weighted", method))
+  }
+})
+
+test_that("the bootstrap re-estimates every stage on each resample", {
+  data <- corp_rep_mean_replaced()
+  syntax <- corp_rep_hoc_syntax()
+  args <- hoc_reference_args(syntax)
+  for (method in c("embedded", "disjoint", "repeated")) {
+    fit <- pls(syntax, data = data, hoc = method, tol = 1e-12, max_iter = 1000)
+    set.seed(5)
+    boot <- pls_boot(fit, R = 3, bca = FALSE)
+    set.seed(5)
+    seeds <- iecpls:::chunk_seeds(1)
+    rows <- reference_resample_rows(seeds[, 1], nrow(data), 3)
+    ref <- reference_hoc_boot(data, args$blocks, args$modes, args$structural, args$hoc, method = method,
+                              rows = rows)
+    common <- intersect(colnames(boot$draws), colnames(ref))
+    # every weight, loading, path and R^2 of the reference is a bootstrap statistic
+    expect_identical(setdiff(colnames(ref), colnames(boot$draws)), character())
+    expect_equal(unname(boot$draws[, common]), unname(ref[, common]), tolerance = 1e-10, label = method)
+  }
+})
+
+test_that("the bootstrap of a higher-order model runs in parallel and reproducibly", {
+  skip_on_cran()
+  fit <- pls(corp_rep_hoc_syntax(), data = corp_rep_mean_replaced())
+  set.seed(8)
+  one <- pls_boot(fit, R = 40, cores = 1)
+  set.seed(8)
+  two <- pls_boot(fit, R = 40, cores = 2)
+  expect_identical(one$draws, two$draws)
+  expect_true(all(status_ok(one$status)))
+})
+
+test_that("predict() forms the dimensions' scores of new data as in the fitted sample", {
+  syntax <- "
+  A =~ a1 + a2 + a3
+  B =~ b1 + b2 + b3
+  H =~ A + B
+  Y =~ y1 + y2
+  Y ~ H
+  "
+  set.seed(4)
+  n <- 200
+  f <- rnorm(n)
+  data <- as.data.frame(sapply(1:3, function(i) f + rnorm(n)))
+  data <- cbind(data, sapply(1:3, function(i) f + rnorm(n)), sapply(1:2, function(i) 0.5 * f + rnorm(n)))
+  names(data) <- c("a1", "a2", "a3", "b1", "b2", "b3", "y1", "y2")
+  for (method in c("embedded", "disjoint", "repeated")) {
+    fit <- pls(syntax, data = data, hoc = method)
+    pred <- predict(fit, newdata = data)
+    # exogenous constructs' scores are the fitted ones
+    exogenous <- setdiff(fit$model$constructs, names(fit$r2))
+    expect_equal(unname(pred$scores[, exogenous, drop = FALSE]), unname(fit$scores[, exogenous, drop = FALSE]),
+                 tolerance = 1e-12, label = method)
+    expect_identical(colnames(pred$indicators), if (method == "repeated") c("a1", "a2", "a3", "b1", "b2", "b3", "y1", "y2") else c("y1", "y2"))
+  }
+})
+
+test_that("unsupported combinations get classed errors", {
+  data <- corp_rep_mean_replaced()
+  syntax <- corp_rep_hoc_syntax()
+  expect_error(pls(syntax, S = cor(data[, 1:5])), class = "iecpls_needs_data")
+  expect_error(pls(syntax, data = data, consistent = TRUE), "not supported yet", class = "iecpls_unsupported_error")
+  expect_error(pls(syntax, data = data, hoc = "twostage"), class = "iecpls_input_error")
+})
+
+# ---------------------------------------------------------------------------
+# Peers
+
+hoc_fixtures <- function(pattern) {
+  files <- list.files(test_path("fixtures"), pattern, full.names = TRUE)
+  lapply(stats::setNames(files, basename(files)), readRDS)
+}
+
+hoc_fixture_syntax <- function(fx) {
+  if (grepl("^mobi", fx$model_name)) mobi_hoc_syntax else
+    corp_rep_hoc_syntax(if (fx$hoc$mode == "B") "<~" else "=~")
+}
+
+test_that("the disjoint two-stage approach agrees with seminr's higher_composite()", {
+  fixtures <- hoc_fixtures("^hoc_.*_seminr_two_stage_.*\\.rds$")
+  expect_length(fixtures, 6)
+  for (name in names(fixtures)) {
+    fx <- fixtures[[name]]
+    fit <- pls(hoc_fixture_syntax(fx), data = fx$data, hoc = "disjoint", scheme = fx$scheme, tol = 1e-12,
+               max_iter = 1000)
+    label <- function(what) paste(name, what)
+    final <- fx$final
+    lv <- fit$model$constructs
+    W <- final$outer_weights
+    L <- final$outer_loadings
+    mv <- intersect(fit$model$indicators, rownames(W))
+    expect_setequal(mv, fit$model$indicators)
+    expect_equal(fit$outer_weights[mv, lv], W[mv, lv], tolerance = 1e-6, label = label("weights"))
+    expect_equal(fit$outer_loadings[mv, lv], L[mv, lv], tolerance = 1e-6, label = label("loadings"))
+    stage2 <- colnames(final$path_coef)
+    expect_equal(fit$path_coef[stage2, stage2], final$path_coef[stage2, stage2], tolerance = 1e-6,
+                 label = label("paths"))
+    expect_equal(fit$r2, final$rSquared["Rsq", names(fit$r2)], tolerance = 1e-6, label = label("R^2"))
+    expect_equal(unname(fit$scores[, stage2]), unname(final$construct_scores[, stage2]), tolerance = 1e-6,
+                 label = label("scores"))
+    dims <- fit$model$hoc$dimension
+    expect_equal(unname(fit$scores[, dims]), unname(fx$first$construct_scores[, dims]), tolerance = 1e-6,
+                 label = label("dimension scores"))
+  }
+})
+
+test_that("the repeated-indicators approach agrees with cSEM's first stage of the mixed approach", {
+  fixtures <- hoc_fixtures("^hoc_.*_cSEM_mixed_.*\\.rds$")
+  expect_length(fixtures, 9)
+  for (name in names(fixtures)) {
+    fx <- fixtures[[name]]
+    fit <- pls(hoc_fixture_syntax(fx), data = fx$data, hoc = "repeated", scheme = fx$scheme, tol = 1e-12,
+               max_iter = 1000)
+    label <- function(what) paste(name, what)
+    first <- fx$first
+    lv <- fit$model$constructs
+    mv <- fit$model$indicators
+    expect_equal(fit$outer_weights[mv, lv], t(first$Weight_estimates[lv, mv]), tolerance = 1e-6,
+                 label = label("weights"))
+    expect_equal(fit$outer_loadings[mv, lv], t(first$Loading_estimates[lv, mv]), tolerance = 1e-6,
+                 label = label("loadings"))
+    # cSEM's paths have the outcomes in rows
+    expect_equal(fit$path_coef[lv, lv], t(first$Path_estimates[lv, lv]), tolerance = 1e-6, label = label("paths"))
+    expect_equal(fit$r2, first$R2[names(fit$r2)], tolerance = 1e-6, label = label("R^2"))
+    expect_equal(unname(fit$scores[, lv]), unname(first$Construct_scores[, lv]), tolerance = 1e-6,
+                 label = label("scores"))
+  }
+})
+
+test_that("cSEM's mixed approach is the repeated-indicators model, then a stage 2 of single-score constructs", {
+  # The definitional difference the help page names: cSEM's second stage
+  # measures every construct other than the HOC by its stage-1 score (iecpls,
+  # as SmartPLS and Sarstedt et al. 2019, re-estimates them from their
+  # items). Built here with pls() from the repeated-indicators scores, it
+  # equals cSEM's second stage (plain PLS: `second_plain`).
+  for (name in c("hoc_corp_rep_formative_cSEM_mixed_path.rds", "hoc_mobi_cSEM_mixed_factorial.rds")) {
+    fx <- readRDS(test_path("fixtures", name))
+    syntax <- hoc_fixture_syntax(fx)
+    scheme <- fx$scheme
+    first <- pls(syntax, data = fx$data, hoc = "repeated", scheme = scheme, tol = 1e-12, max_iter = 1000)
+    model <- first$model
+    hoc <- model$hoc
+    others <- setdiff(model$constructs, c(hoc$dimension, hoc$hoc))
+    op <- if (model$modes[[hoc$hoc[1]]] == "A") "=~" else "<~"
+    measurement <- c(paste0(others, "_temp <~ ", others), paste0(hoc$hoc[1], " ", op, " ", paste(hoc$dimension, collapse = " + ")))
+    parsed <- parse_model(syntax)
+    paths <- which(parsed$inner != 0, arr.ind = TRUE)
+    rename <- function(x) ifelse(x %in% others, paste0(x, "_temp"), x)
+    structural <- paste(rename(parsed$constructs[paths[, 2]]), "~", rename(parsed$constructs[paths[, 1]]))
+    stage2 <- pls(paste(c(measurement, structural), collapse = "\n"), data = as.data.frame(first$scores),
+                  scheme = scheme, tol = 1e-12, max_iter = 1000)
+    lv <- stage2$model$constructs
+    expect_equal(stage2$path_coef[lv, lv], t(fx$second_plain$Path_estimates[lv, lv]), tolerance = 1e-6, label = name)
+    expect_equal(stage2$outer_weights[hoc$dimension, hoc$hoc[1]],
+                 fx$second_plain$Weight_estimates[hoc$hoc[1], hoc$dimension], tolerance = 1e-6, label = name)
+  }
+})
