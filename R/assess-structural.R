@@ -149,6 +149,7 @@ r2_excluded <- function(fit, from, to, method) {
 # The model without the path from -> to, and without any construct that is
 # then connected to nothing.
 drop_path <- function(model, from, to) {
+  if (has_hoc(model)) return(drop_hoc_path(model, from, to))
   if (!is.null(model$stages)) return(drop_moderated_path(model, from, to))
   inner <- model$inner
   inner[from, to] <- 0L
@@ -180,6 +181,27 @@ drop_moderated_path <- function(model, from, to) {
   parsed
 }
 
+# drop_path() for a model with higher-order constructs, on the model as
+# parsed: a dimension stays while its higher-order construct does. The
+# links of a HOC with its dimensions (paths of the repeated-indicators
+# model) are its measurement, not paths to drop.
+drop_hoc_path <- function(model, from, to) {
+  parsed <- parsed_model(model)
+  hoc <- parsed$hoc
+  if (any(c(from, to) %in% hoc$dimension)) {
+    abort_model("The link {.field {from}} -> {.field {to}} joins a higher-order construct and its dimension; it cannot be removed.",
+                class = "iecpls_unsupported_error")
+  }
+  inner <- parsed$inner
+  inner[from, to] <- 0L
+  linked <- rowSums(inner) + colSums(inner) > 0
+  keep <- parsed$constructs[linked | parsed$constructs %in% hoc$dimension[hoc$hoc %in% parsed$constructs[linked]]]
+  out <- hoc_part(keep, parsed$blocks, parsed$modes, inner, paste0(parsed$syntax, "\n# (path ", from, " -> ", to, " removed)"))
+  hoc <- hoc[hoc$hoc %in% keep, , drop = FALSE]
+  if (nrow(hoc)) out$hoc <- remove_row_names(hoc)
+  mark_checked(out)
+}
+
 # Re-estimates another model on the data and with the settings of `fit`
 # (the same rows when casewise deletion was used).
 refit <- function(fit, model) {
@@ -199,7 +221,7 @@ refit <- function(fit, model) {
   pls(model, data = data, scheme = settings$scheme, missing = settings$missing,
       case_weights = weights, tol = settings$tol, max_iter = settings$max_iter,
       consistent = isTRUE(settings$consistent), interaction = settings$interaction %||% "two_stage",
-      product_term = settings$product_term %||% "standardized")
+      product_term = settings$product_term %||% "standardized", hoc = settings$hoc %||% "embedded")
 }
 
 #' @rdname pls_effects

@@ -113,7 +113,8 @@ fit_groups <- function(fit, groups) {
                        tol = settings$tol, max_iter = settings$max_iter,
                        consistent = isTRUE(settings$consistent),
                        interaction = settings$interaction %||% "two_stage",
-                       product_term = settings$product_term %||% "standardized"))
+                       product_term = settings$product_term %||% "standardized",
+                       hoc = settings$hoc %||% "embedded"))
   })
   stats::setNames(fits, groups$names)
 }

@@ -98,6 +98,7 @@
 #' @export
 pls_ipma <- function(fit, target, scale_min, scale_max) {
   check_pls_fit(fit)
+  check_no_hoc(fit, "pls_ipma()")
   check_fit_has_data(fit, "IPMA")
   # interaction terms have no performance and are left out: the main
   # effects' importance is then their effect at the moderators' means

@@ -106,8 +106,15 @@ print.pls_layout <- function(x, ...) {
 }
 
 diagram_model <- function(x) {
-  if (inherits(x, "pls_fit")) return(x$model)
-  as_pls_model(x)
+  model <- if (inherits(x, "pls_fit")) x$model else as_pls_model(x)
+  # a repeated-indicators model draws as any model; the two-stage models
+  # and the parsed one measure a construct by constructs
+  if (has_hoc(model) && !identical(model$hoc_method, "repeated")) {
+    abort_model(c("Path diagrams of models with higher-order constructs are not supported yet ({.val {unique(model$hoc$hoc)}}).",
+                  "i" = "Draw the repeated-indicators model: fit it with {.code hoc = \"repeated\"}."),
+                class = "iecpls_unsupported_error")
+  }
+  model
 }
 
 # Room between shapes, from the widest edge labels (in em).

@@ -150,6 +150,41 @@
 #'   path is what seminr reports (it rescales the term after estimation), and
 #'   with the two-stage approach it makes the conditional effect of X at M = m
 #'   exactly b_X + b_XM m. The bootstrap rescales each resample the same way.
+#' @param hoc How higher-order constructs are estimated. A construct whose
+#'   "indicators" are constructs (`REP =~ COMP + LIKE`, reflective, Mode A;
+#'   `REP <~ COMP + LIKE`, formative, Mode B) is a second-order construct
+#'   over those dimensions, which take no part in the structural model
+#'   themselves. The approaches (Becker, Klein and Wetzels 2012; Sarstedt,
+#'   Hair, Cheah, Becker and Ringle 2019):
+#'   * `"embedded"` (the default, as Sarstedt et al. 2019 recommend): stage 1
+#'     is the repeated-indicators model; stage 2 measures the higher-order
+#'     construct by its dimensions' standardized stage-1 scores (indicators
+#'     named after the dimensions) and re-estimates every other construct
+#'     from its items, as SmartPLS does.
+#'   * `"disjoint"`: stage 1 is the model in which the dimensions take the
+#'     higher-order construct's place (every path `A -> REP` becomes `A ->
+#'     COMP` and `A -> LIKE`, every `REP -> B` becomes `COMP -> B` and `LIKE ->
+#'     B`); stage 2 as above. This is seminr's `higher_composite()`.
+#'   * `"repeated"`: one fit in which the higher-order construct is measured
+#'     by all its dimensions' items (repeated, named `REP_2nd_comp_1` as in
+#'     cSEM), with the paths `REP -> COMP` (reflective) or `COMP -> REP`
+#'     (formative). With a formative higher-order construct, its R^2 is close
+#'     to 1 by construction and its other antecedents' paths close to 0
+#'     (Ringle, Sarstedt and Straub 2012); Becker, Klein and Wetzels (2012)
+#'     advise Mode B and the path weighting scheme for it, and a two-stage
+#'     approach when it has antecedents.
+#'
+#'   In the two-stage approaches the dimensions are reported with their
+#'   stage-1 weights, loadings and scores, everything else with stage 2's;
+#'   the bootstrap, the jackknife and group comparisons re-estimate both
+#'   stages in every sample. cSEM's `.approach_2ndorder = "mixed"` has the
+#'   same stage 1 as `"embedded"`, but its stage 2 measures every other
+#'   construct by its stage-1 score rather than by its items; cSEM's
+#'   `"2stage"` starts from a saturated model of all first-order constructs;
+#'   neither is offered here. Not supported yet: third-order constructs,
+#'   `consistent = TRUE`, interaction terms in the same model, [pls_ipma()],
+#'   [pls_predict()], [pls_cvpat()], [pls_blindfold()], [pls_micom()] and path
+#'   diagrams of the two-stage approaches (each gives a classed error).
 #' @param R Number of bootstrap resamples: 0 (the default) for no bootstrap,
 #'   or a whole number of at least 2, with which [pls_boot()] is run and
 #'   attached as `fit$boot` (print then shows standard

@@ -277,3 +277,33 @@ test_that("cSEM's mixed approach is the repeated-indicators model, then a stage 
                  fx$second_plain$Weight_estimates[hoc$hoc[1], hoc$dimension], tolerance = 1e-6, label = name)
   }
 })
+
+test_that("f^2 by refitting, and group fits, re-estimate the higher-order model by the fit's approach", {
+  data <- corp_rep_mean_replaced()
+  for (method in c("embedded", "repeated")) {
+    fit <- pls(corp_rep_hoc_syntax(), data = data, hoc = method)
+    f2 <- pls_f2(fit, method = "refit")
+    syntax <- sub("REP ~ QUAL + PERF", "REP ~ PERF", corp_rep_hoc_syntax(), fixed = TRUE)
+    without <- pls(sub("QUAL <~ [^\n]*\n", "", syntax), data = data, hoc = method)
+    row <- f2$from == "QUAL" & f2$to == "REP"
+    expect_equal(f2$f2[row], unname((fit$r2["REP"] - without$r2["REP"]) / (1 - fit$r2["REP"])), tolerance = 1e-10)
+    groups <- iecpls:::comparison_groups(fit, corp_rep_data$servicetype, NULL, "pls_mga")
+    fits <- iecpls:::fit_groups(fit, groups)
+    rows <- corp_rep_data$servicetype == 1
+    alone <- pls(corp_rep_hoc_syntax(), data = data[rows, ], hoc = method)
+    expect_equal(fits[["1"]]$path_coef, alone$path_coef, tolerance = 1e-10)
+    expect_equal(fits[["1"]]$outer_weights, alone$outer_weights, tolerance = 1e-10)
+  }
+})
+
+test_that("analyses that do not handle higher-order constructs yet say so", {
+  fit <- pls(corp_rep_hoc_syntax(), data = corp_rep_mean_replaced())
+  expect_error(pls_ipma(fit, "CUSL", 1, 7), "higher-order", class = "iecpls_unsupported_error")
+  expect_error(pls_predict(fit), "higher-order", class = "iecpls_unsupported_error")
+  expect_error(pls_cvpat(fit), "higher-order", class = "iecpls_unsupported_error")
+  expect_error(pls_blindfold(fit), "higher-order", class = "iecpls_unsupported_error")
+  expect_error(pls_micom(fit, corp_rep_data$servicetype), "higher-order", class = "iecpls_unsupported_error")
+  expect_error(as_dot(fit), "higher-order", class = "iecpls_unsupported_error")
+  repeated <- pls(corp_rep_hoc_syntax(), data = corp_rep_mean_replaced(), hoc = "repeated")
+  expect_match(as_dot(repeated), "REP_2nd_comp_1", fixed = TRUE)
+})
