@@ -179,8 +179,8 @@ summary.pls_fit <- function(object, htmt_threshold = 0.85, htmt_absolute = FALSE
     loadings = measured_only(loadings_report(fit), fit),
     reliability = measured_only(reliability_report(fit), fit),
     outer_vif = measured_only(outer_vif_report(fit), fit),
-    htmt = measured_only(htmt_report(fit, htmt_threshold, htmt_absolute), fit, c("construct_1", "construct_2")),
-    fornell_larcker = measured_only(fornell_larcker_report(fit), fit, c("construct_1", "construct_2")),
+    htmt = distinct_pairs(measured_only(htmt_report(fit, htmt_threshold, htmt_absolute), fit, c("construct_1", "construct_2")), fit),
+    fornell_larcker = distinct_pairs(measured_only(fornell_larcker_report(fit), fit, c("construct_1", "construct_2")), fit),
     cross_loadings = measured_only(cross_loadings_report(fit), fit),
     inner_vif = with_flag(pls_vif(fit, "inner"), flag_vif),
     r2 = r2_report(fit),
@@ -313,7 +313,9 @@ cross_loadings_report <- function(fit) {
   table <- cbind(table, as.data.frame(cross, optional = TRUE))
   rownames(table) <- NULL
   highest <- colnames(cross)[apply(abs(cross), 1, which.max)]
-  table$flag <- flag_if(highest != own, paste("higher on", highest))
+  # a repeated indicator correlates most with its own dimension by design
+  repeated <- identical(fit$model$hoc_method, "repeated") & is_hoc(fit$model, own)
+  table$flag <- flag_if(highest != own & !repeated, paste("higher on", highest))
   table
 }
 
@@ -325,7 +327,27 @@ r2_report <- function(fit) {
   table$level <- as.character(cut(table$r2, c(-Inf, cuts, Inf), right = FALSE,
                                   labels = c("very weak", names(cuts))))
   if (isFALSE(fit$admissible)) table$level[] <- "inadmissible"
+  table$level[artefactual_r2(fit, table$construct)] <- "repeated indicators"
   table
+}
+
+# With repeated indicators, the R^2 of a formative higher-order construct
+# (explained by its own dimensions) and of a reflective one's dimensions
+# (explained by their own HOC) are close to 1 by construction and not
+# judged.
+artefactual_r2 <- function(fit, constructs) {
+  hoc <- fit$model$hoc
+  if (!identical(fit$model$hoc_method, "repeated")) return(rep(FALSE, length(constructs)))
+  constructs %in% c(hoc$hoc[hoc$op == "<~"], hoc$dimension[hoc$op == "=~"])
+}
+
+# Discriminant validity is not assessed between a higher-order construct
+# and its own dimensions, which it is built from (Sarstedt et al. 2019).
+distinct_pairs <- function(table, fit) {
+  hoc <- fit$model$hoc
+  if (is.null(hoc)) return(table)
+  own <- paste(table$construct_1, table$construct_2) %in% c(paste(hoc$hoc, hoc$dimension), paste(hoc$dimension, hoc$hoc))
+  remove_row_names(table[!own, , drop = FALSE])
 }
 
 # Interaction terms are judged by Kenny's (2018) smaller cut-offs.

@@ -307,3 +307,26 @@ test_that("analyses that do not handle higher-order constructs yet say so", {
   repeated <- pls(corp_rep_hoc_syntax(), data = corp_rep_mean_replaced(), hoc = "repeated")
   expect_match(as_dot(repeated), "REP_2nd_comp_1", fixed = TRUE)
 })
+
+test_that("summary() assesses both levels without the artefacts of the approach", {
+  data <- corp_rep_mean_replaced()
+  fit <- pls(corp_rep_hoc_syntax(), data = data)
+  s <- summary(fit)
+  # the higher-order measurement model: loadings on the dimensions' scores, its reliability
+  rows <- s$loadings$construct == "REP"
+  expect_identical(s$loadings$indicator[rows], c("COMP", "LIKE"))
+  expect_equal(s$loadings$loading[rows], unname(fit$outer_loadings[c("COMP", "LIKE"), "REP"]))
+  expect_true("REP" %in% s$reliability$construct)
+  # no discriminant validity between REP and its own dimensions
+  pairs <- paste(s$htmt$construct_1, s$htmt$construct_2)
+  expect_false(any(pairs %in% c("COMP REP", "REP COMP", "LIKE REP", "REP LIKE")))
+  expect_true("COMP LIKE" %in% pairs)
+  expect_false(any(paste(s$fornell_larcker$construct_1, s$fornell_larcker$construct_2) %in% c("COMP REP", "LIKE REP")))
+  repeated <- pls(corp_rep_hoc_syntax(), data = data, hoc = "repeated")
+  s <- summary(repeated)
+  expect_identical(s$r2$level[s$r2$construct %in% c("COMP", "LIKE")], c("repeated indicators", "repeated indicators"))
+  expect_false(any(grepl("higher on", s$cross_loadings$flag[s$cross_loadings$construct == "REP"])))
+  formative <- summary(pls(corp_rep_hoc_syntax("<~"), data = data, hoc = "repeated"))
+  expect_identical(formative$r2$level[formative$r2$construct == "REP"], "repeated indicators")
+  expect_output(print(s), "repeated indicators")
+})
