@@ -8,16 +8,8 @@ CUSA ~ REP
 CUSL ~ CUSA + REP
 ")
 
-corp_rep_syntax_first_order <- "
-QUAL <~ qual_1 + qual_2 + qual_3 + qual_4 + qual_5 + qual_6 + qual_7 + qual_8
-PERF <~ perf_1 + perf_2 + perf_3 + perf_4 + perf_5
-CSOR <~ csor_1 + csor_2 + csor_3 + csor_4 + csor_5
-ATTR <~ attr_1 + attr_2 + attr_3
-COMP =~ comp_1 + comp_2 + comp_3
-LIKE =~ like_1 + like_2 + like_3
-CUSA =~ cusa
-CUSL =~ cusl_1 + cusl_2 + cusl_3
-"
+# corp_rep_syntax's measurement model (helper-models.R)
+corp_rep_syntax_first_order <- paste0(sub("\n *COMP \\+ LIKE ~.*$", "", corp_rep_syntax), "\n")
 
 mobi_hoc_syntax <- "
 IMAG =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
