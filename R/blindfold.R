@@ -83,7 +83,6 @@
 #' @export
 pls_blindfold <- function(fit, omission_distance = 7L) {
   check_pls_fit(fit)
-  check_no_hoc(fit, "pls_blindfold()")
   problem <- cv_problem(fit, "Blindfolding")
   n <- problem$n
   check_number(omission_distance, "omission_distance", min = 2, integer = TRUE)
@@ -98,6 +97,8 @@ pls_blindfold <- function(fit, omission_distance = 7L) {
   }
   model <- fit$model
   targets <- model_endogenous(model)[model$modes[model_endogenous(model)] == "A"]
+  # a higher-order construct's items are its dimensions' scores (or copies)
+  targets <- targets[lengths(lapply(targets, predicted_items, model = model)) > 0L]
   if (!length(targets)) abort_model("The model has no endogenous Mode A (reflective) construct.")
   rows <- lapply(targets, blindfold_construct, problem = problem, fit = fit, D = as.integer(omission_distance))
   structure(list(q2 = do.call(rbind, rows), omission_distance = as.integer(omission_distance), nobs = n),
@@ -109,7 +110,7 @@ blindfold_construct <- function(construct, problem, fit, D) {
   model <- problem$model
   X <- problem$X
   n <- problem$n
-  items <- model$blocks[[construct]]
+  items <- predicted_items(model, construct)
   round <- (matrix(seq_len(n * length(items)), n) - 1L) %% D + 1L
   sources <- predecessors(model, construct)
   k <- match(construct, model$constructs)

@@ -101,7 +101,6 @@
 pls_cvpat <- function(fit, k = 10L, reps = 10L, benchmark = c("IA", "LM"), technique = c("DA", "EA"),
                       alternative = c("two.sided", "less"), R = 10000L, standardize = FALSE, folds = NULL) {
   check_pls_fit(fit)
-  check_no_hoc(fit, "pls_cvpat()")
   benchmark <- unique(match_arg(benchmark, several.ok = TRUE))
   technique <- match_arg(technique)
   alternative <- match_arg(alternative)
@@ -126,7 +125,8 @@ pls_cvpat <- function(fit, k = 10L, reps = 10L, benchmark = c("IA", "LM"), techn
 # The indicators of each endogenous construct, and all of them.
 cvpat_groups <- function(model, items) {
   endogenous <- model_endogenous(model)
-  c(stats::setNames(lapply(endogenous, function(k) model$blocks[[k]]), endogenous), list("(all)" = items))
+  groups <- stats::setNames(lapply(endogenous, predicted_items, model = model), endogenous)
+  c(groups[lengths(groups) > 0L], list("(all)" = items))
 }
 
 # Cases x groups matrix of mean squared (scaled) prediction errors, over

@@ -135,7 +135,6 @@
 #' @export
 pls_predict <- function(fit, k = 10L, reps = 10L, technique = c("DA", "EA"), folds = NULL) {
   check_pls_fit(fit)
-  check_no_hoc(fit, "pls_predict()")
   technique <- match_arg(technique)
   problem <- cv_problem(fit, "PLSpredict")
   folds <- cv_folds(folds, problem$n, k, reps)
@@ -273,10 +272,11 @@ report_cv_failures <- function(n_failed, n_unconverged, n_fits) {
 lm_benchmark <- function(X, train, test, model, technique, missing) {
   exogenous <- model_exogenous(model)
   out <- lapply(model_endogenous(model), function(construct) {
+    y <- predicted_items(model, construct)
+    if (!length(y)) return(NULL)
     sources <- if (technique == "DA") predecessors(model, construct) else exogenous
     # interaction terms have no columns of their own: linear terms only
-    x <- intersect(unlist(model$blocks[sources], use.names = FALSE), colnames(X))
-    y <- model$blocks[[construct]]
+    x <- intersect(construct_data_items(model, sources), colnames(X))
     means <- colMeans(X[train, c(x, y), drop = FALSE], na.rm = TRUE)
     fill <- function(M) {
       if (identical(missing, "mean") && anyNA(M)) {

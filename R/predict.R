@@ -216,11 +216,35 @@ unscale <- function(Z, est, items) {
 # copies of their items, which are predicted through the dimensions when
 # these are endogenous).
 endogenous_indicators <- function(model) {
-  items <- unlist(model$blocks[model_endogenous(model)], use.names = FALSE)
+  unlist(lapply(model_endogenous(model), predicted_items, model = model), use.names = FALSE)
+}
+
+# The indicators of `construct` that are predicted: data columns, and none
+# of a dimension in the repeated-indicators approach (its HOC's score holds
+# its own items).
+predicted_items <- function(model, construct) {
+  if (identical(model$hoc_method, "repeated") && construct %in% model$hoc$dimension) return(character())
+  items <- model$blocks[[construct]]
   items[items %in% base_indicators(model)]
 }
 
-model_exogenous <- function(model) setdiff(model$constructs, model_endogenous(model))
+# The data columns behind constructs' scores: a higher-order construct's are
+# its dimensions' items.
+construct_data_items <- function(model, constructs) {
+  hoc <- model$hoc
+  items <- lapply(constructs, function(k) {
+    if (k %in% hoc$hoc) return(unlist(model$blocks[hoc$dimension[hoc$hoc == k]], use.names = FALSE))
+    model$blocks[[k]]
+  })
+  items <- unique(unlist(items, use.names = FALSE))
+  items[items %in% base_indicators(model)]
+}
+
+# Constructs that predict others and have no predictors (the dimensions of a
+# two-stage higher-order construct, outside the structural model, are not).
+model_exogenous <- function(model) {
+  model$constructs[colSums(model$inner) == 0L & rowSums(model$inner) > 0L]
+}
 
 # Predicted construct scores and indicators (standardized units) of the rows
 # of Z. Returns NULL when a PLSc prediction is impossible.

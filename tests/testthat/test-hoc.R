@@ -165,7 +165,7 @@ test_that("predict() forms the dimensions' scores of new data as in the fitted s
     exogenous <- setdiff(fit$model$constructs, names(fit$r2))
     expect_equal(unname(pred$scores[, exogenous, drop = FALSE]), unname(fit$scores[, exogenous, drop = FALSE]),
                  tolerance = 1e-12, label = method)
-    expect_identical(colnames(pred$indicators), if (method == "repeated") c("a1", "a2", "a3", "b1", "b2", "b3", "y1", "y2") else c("y1", "y2"))
+    expect_identical(colnames(pred$indicators), c("y1", "y2"))
   }
 })
 
@@ -288,12 +288,42 @@ test_that("f^2 by refitting, and group fits, re-estimate the higher-order model 
   }
 })
 
+test_that("PLSpredict refits every stage on the training folds and predicts the test rows as predict() does", {
+  data <- corp_rep_mean_replaced()
+  folds <- rep_len(1:4, nrow(data))
+  for (method in c("embedded", "disjoint", "repeated")) {
+    fit <- pls(corp_rep_hoc_syntax(), data = data, hoc = method)
+    cv <- pls_predict(fit, folds = folds)
+    items <- colnames(cv$predictions$pls)
+    # a higher-order construct's block is not predicted; its dimensions' items are not
+    # predicted from the repeated copies of themselves
+    expect_identical(items, c("cusa", "cusl_1", "cusl_2", "cusl_3"))
+    manual <- matrix(NA_real_, nrow(data), length(items))
+    for (f in 1:4) {
+      test <- folds == f
+      train <- pls(corp_rep_hoc_syntax(), data = data[!test, ], hoc = method)
+      manual[test, ] <- predict(train, newdata = data[test, ])$indicators[, items]
+    }
+    expect_equal(unname(cv$predictions$pls), manual, tolerance = 1e-10, label = method)
+    # the LM benchmark regresses on the dimensions' items for the higher-order construct
+    X <- as.matrix(data[, c(paste0("comp_", 1:3), paste0("like_", 1:3), "cusa")])
+    test <- folds == 1
+    lm <- cbind(1, X[test, 1:6]) %*% stats::lm.fit(cbind(1, X[!test, 1:6]), X[!test, "cusa"])$coefficients
+    expect_equal(unname(cv$predictions$lm[test, "cusa"]), unname(drop(lm)), tolerance = 1e-10)
+    expect_s3_class(pls_cvpat(fit, folds = folds, R = 50), "pls_cvpat")
+    q2 <- pls_blindfold(fit)$q2
+    expect_identical(q2$construct, c("CUSA", "CUSL"))
+  }
+  # predict() on the fitted data: the endogenous scores from the fitted ones
+  fit <- pls(corp_rep_hoc_syntax(), data = data)
+  pred <- predict(fit, newdata = data)
+  endogenous <- names(fit$r2)
+  expect_equal(unname(pred$scores[, endogenous]), unname(fit$scores %*% fit$path_coef[, endogenous]), tolerance = 1e-10)
+})
+
 test_that("analyses that do not handle higher-order constructs yet say so", {
   fit <- pls(corp_rep_hoc_syntax(), data = corp_rep_mean_replaced())
   expect_error(pls_ipma(fit, "CUSL", 1, 7), "higher-order", class = "iecpls_unsupported_error")
-  expect_error(pls_predict(fit), "higher-order", class = "iecpls_unsupported_error")
-  expect_error(pls_cvpat(fit), "higher-order", class = "iecpls_unsupported_error")
-  expect_error(pls_blindfold(fit), "higher-order", class = "iecpls_unsupported_error")
   expect_error(pls_micom(fit, corp_rep_data$servicetype), "higher-order", class = "iecpls_unsupported_error")
   expect_error(as_dot(fit), "higher-order", class = "iecpls_unsupported_error")
   repeated <- pls(corp_rep_hoc_syntax(), data = corp_rep_mean_replaced(), hoc = "repeated")
