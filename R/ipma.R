@@ -45,6 +45,19 @@
 #' that IPMA then mixes common factors and composites). Negative weights
 #' give performances outside 0-100 and are warned about.
 #'
+#' @section Higher-order constructs:
+#' A higher-order construct's score is a linear combination of its
+#' dimensions' items (the products of its weights and theirs in the
+#' two-stage approaches; its repeated items with repeated indicators), so
+#' its performance and importance follow from the definitions above applied
+#' to those item weights. In the two-stage approaches its "indicators" in
+#' the indicator table are its dimensions, with rescaled weights \eqn{w_l
+#' s_l / s_H} (\eqn{w_l} its weight on dimension \eqn{l}, \eqn{s} the sums
+#' of unstandardized weights), which add up to 1; a dimension's importance
+#' is that weight times the higher-order construct's importance, and its
+#' items are listed with their own weights (the two-level IPMA of Sarstedt
+#' et al. 2019).
+#'
 #' @param fit A `pls_fit` from [pls()], fitted from data.
 #' @param target The target construct, an endogenous construct.
 #' @param scale_min,scale_max The lowest and highest possible answer of the
@@ -98,41 +111,96 @@
 #' @export
 pls_ipma <- function(fit, target, scale_min, scale_max) {
   check_pls_fit(fit)
-  check_no_hoc(fit, "pls_ipma()")
   check_fit_has_data(fit, "IPMA")
   # interaction terms have no performance and are left out: the main
-  # effects' importance is then their effect at the moderators' means
-  model <- parsed_model(fit$model)
+  # effects' importance is then their effect at the moderators' means; a
+  # higher-order model is analysed as reported (dimensions included)
+  model <- if (has_hoc(fit$model)) fit$model else parsed_model(fit$model)
   keep <- model$constructs
   check_target(target, model)
-  scale <- ipma_scale(scale_min, scale_max, model$indicators)
+  data_items <- base_indicators(fit$model)
+  scale <- ipma_scale(scale_min, scale_max, data_items)
   check_scale_range(fit, scale)
   stretch <- 100 / (scale$max - scale$min)
-  performance_items <- (fit$means[model$indicators] - scale$min) * stretch
-  unstandardized <- fit$outer_weights[model$indicators, keep, drop = FALSE] / (fit$sds[model$indicators] * stretch)
+  performance_items <- (fit$means[data_items] - scale$min) * stretch
+  unstandardized <- ipma_item_weights(fit, model, data_items) / (fit$sds[data_items] * stretch)
   sums <- colSums(unstandardized)
   weights <- sweep(unstandardized, 2, sums, "/")
   performance <- colSums(weights * performance_items)
   total <- total_effects(fit$path_coef[keep, keep, drop = FALSE]) * outer(sums, sums, function(cause, effect) cause / effect)
   drivers <- model$constructs[total_effects(model$inner != 0)[, target] != 0]
-  own <- indicator_construct(model)
-  items <- model$indicators[own %in% drivers]
-  if (any(weights[cbind(items, own[items])] < 0)) {
+  rows <- ipma_indicator_rows(model, drivers, weights, performance_items, performance, fit$outer_weights, sums)
+  rows$importance <- rows$weight * total[rows$construct, target]
+  dimensions <- ipma_dimensions(model, drivers, rows, total[, target])
+  if (any(rows$weight < 0)) {
     warn_iecpls(c("Some rescaled outer weights are negative.",
                   "i" = "Performance can then fall outside 0-100; interpret the IPMA with care."), class = "iecpls_ipma_warning")
   }
+  importance <- c(total[drivers, target], dimensions)
+  constructs <- c(drivers, names(dimensions))
+  if (length(dimensions)) rows$importance <- ifelse(rows$construct %in% names(dimensions), rows$weight * dimensions[rows$construct], rows$importance)
   scores <- if (!is.null(fit$scores)) sweep(sweep(fit$scores[, keep, drop = FALSE], 2, sums, "/"), 2, performance, "+")
   structure(list(
-    constructs = data.frame(construct = drivers, importance = unname(total[drivers, target]),
-                            performance = unname(performance[drivers]), stringsAsFactors = FALSE),
-    indicators = data.frame(indicator = items, construct = unname(own[items]),
-                            weight = weights[cbind(items, own[items])],
-                            importance = weights[cbind(items, own[items])] * total[own[items], target],
-                            performance = unname(performance_items[items]), stringsAsFactors = FALSE),
+    constructs = data.frame(construct = constructs, importance = unname(importance),
+                            performance = unname(performance[constructs]), stringsAsFactors = FALSE),
+    indicators = rows[c("indicator", "construct", "weight", "importance", "performance")],
     target = target, target_performance = unname(performance[target]), performance = performance,
     total_effects = total, weights = weights, scores = scores,
-    scale = data.frame(indicator = model$indicators, min = scale$min, max = scale$max, stringsAsFactors = FALSE)
+    scale = data.frame(indicator = data_items, min = scale$min, max = scale$max, stringsAsFactors = FALSE)
   ), class = "pls_ipma")
+}
+
+# Data items x constructs: the standardized weights that give each
+# construct's score from the standardized data columns. A repeated
+# indicator counts for its item; a two-stage higher-order construct's score
+# is its weights times its dimensions' scores, so its weights on the items
+# are those products.
+ipma_item_weights <- function(fit, model, items) {
+  W <- fit$outer_weights
+  E <- matrix(0, length(items), length(model$constructs), dimnames = list(items, model$constructs))
+  source <- stats::setNames(model$stages$column %||% model$indicators, model$indicators)
+  order <- c(setdiff(model$constructs, model$hoc$hoc), intersect(model$constructs, model$hoc$hoc))
+  for (k in order) {
+    for (x in model$blocks[[k]]) {
+      from <- source[[x]]
+      E[, k] <- E[, k] + if (from %in% items) W[x, k] * (items == from) else W[x, k] * E[, from]
+    }
+  }
+  E
+}
+
+# The indicator table: each driver's items with their rescaled weights and
+# performance; a two-stage higher-order construct's "indicators" are its
+# dimensions, whose rescaled weights are w_l s_l / s_HOC (s: the sums of
+# unstandardized weights), which add up to 1.
+ipma_indicator_rows <- function(model, drivers, weights, performance_items, performance, W, sums) {
+  source <- stats::setNames(model$stages$column %||% model$indicators, model$indicators)
+  rows <- lapply(drivers, function(k) {
+    from <- unique(unname(source[model$blocks[[k]]]))
+    if (all(from %in% names(performance_items))) {
+      return(data.frame(indicator = from, construct = k, weight = unname(weights[from, k]),
+                        performance = unname(performance_items[from]), stringsAsFactors = FALSE))
+    }
+    data.frame(indicator = from, construct = k, weight = unname(W[from, k] * sums[from] / sums[k]),
+               performance = unname(performance[from]), stringsAsFactors = FALSE)
+  })
+  rows <- do.call(rbind, c(rows, list(data.frame(indicator = character(), construct = character(), weight = numeric(),
+                                                  performance = numeric(), stringsAsFactors = FALSE))))
+  # the dimensions of a two-stage higher-order driver, with their items
+  dims <- rows$indicator[rows$indicator %in% model$constructs]
+  extra <- lapply(dims, function(k) {
+    items <- model$blocks[[k]]
+    data.frame(indicator = items, construct = k, weight = unname(weights[items, k]),
+               performance = unname(performance_items[items]), stringsAsFactors = FALSE)
+  })
+  remove_row_names(do.call(rbind, c(list(rows), extra)))
+}
+
+# The importance of a two-stage higher-order driver's dimensions: their
+# rescaled weight times the HOC's unstandardized total effect.
+ipma_dimensions <- function(model, drivers, rows, total) {
+  dims <- rows[rows$indicator %in% model$constructs, , drop = FALSE]
+  stats::setNames(dims$weight * total[dims$construct], dims$indicator)
 }
 
 check_target <- function(target, model) {

@@ -321,9 +321,38 @@ test_that("PLSpredict refits every stage on the training folds and predicts the 
   expect_equal(unname(pred$scores[, endogenous]), unname(fit$scores %*% fit$path_coef[, endogenous]), tolerance = 1e-10)
 })
 
+test_that("IPMA works at both levels: the HOC from its items, its dimensions through it", {
+  data <- corp_rep_mean_replaced()
+  for (method in c("embedded", "disjoint", "repeated")) {
+    fit <- pls(corp_rep_hoc_syntax(), data = data, hoc = method)
+    ipma <- suppressWarnings(pls_ipma(fit, "CUSL", 1, 7))
+    # the HOC's score is a linear combination of the standardized items: recover it by least squares
+    items <- c(paste0("comp_", 1:3), paste0("like_", 1:3))
+    Z <- scale(as.matrix(data[, items]))
+    e <- stats::lm.fit(Z, fit$scores[, "REP"])$coefficients
+    u <- e / (apply(data[, items], 2, stats::sd) * 100 / 6)
+    w <- u / sum(u)
+    expect_equal(unname(ipma$performance["REP"]), sum(w * (colMeans(data[, items]) - 1) * 100 / 6), tolerance = 1e-8,
+                 label = method)
+    # the unstandardized total effect of REP on CUSL
+    u_cusl <- stats::lm.fit(scale(as.matrix(data[, paste0("cusl_", 1:3)])), fit$scores[, "CUSL"])$coefficients /
+      (apply(data[, paste0("cusl_", 1:3)], 2, stats::sd) * 100 / 6)
+    total <- sum(fit$path_coef["REP", c("CUSA", "CUSL")] * c(fit$path_coef["CUSA", "CUSL"], 1))
+    expect_equal(ipma$constructs$importance[ipma$constructs$construct == "REP"], total * sum(u) / sum(u_cusl),
+                 tolerance = 1e-8, label = method)
+    if (method != "repeated") {
+      dims <- ipma$indicators[ipma$indicators$construct == "REP", ]
+      expect_identical(dims$indicator, c("COMP", "LIKE"))
+      expect_equal(sum(dims$weight), 1)
+      expect_equal(sum(dims$weight * dims$performance), unname(ipma$performance["REP"]))
+      dim_rows <- ipma$constructs[ipma$constructs$construct %in% c("COMP", "LIKE"), ]
+      expect_equal(dim_rows$importance, dims$weight * ipma$constructs$importance[ipma$constructs$construct == "REP"])
+    }
+  }
+})
+
 test_that("analyses that do not handle higher-order constructs yet say so", {
   fit <- pls(corp_rep_hoc_syntax(), data = corp_rep_mean_replaced())
-  expect_error(pls_ipma(fit, "CUSL", 1, 7), "higher-order", class = "iecpls_unsupported_error")
   expect_error(pls_micom(fit, corp_rep_data$servicetype), "higher-order", class = "iecpls_unsupported_error")
   expect_error(as_dot(fit), "higher-order", class = "iecpls_unsupported_error")
   repeated <- pls(corp_rep_hoc_syntax(), data = corp_rep_mean_replaced(), hoc = "repeated")
