@@ -28,7 +28,10 @@ peer_syntax <- function(model) {
 
 seminr_model <- function(model) {
   composites <- lapply(model$constructs, function(k) {
-    seminr::composite(k, model$blocks[[k]], weights = if (model$modes[[k]] == "B") seminr::mode_B else seminr::mode_A)
+    weights <- if (model$modes[[k]] == "B") seminr::mode_B else seminr::mode_A
+    # a higher-order construct (two-stage, disjoint: seminr's only approach)
+    if (k %in% model$hoc$hoc) return(seminr::higher_composite(k, model$blocks[[k]], method = seminr::two_stage, weights = weights))
+    seminr::composite(k, model$blocks[[k]], weights = weights)
   })
   edges <- which(model$inner != 0, arr.ind = TRUE)
   paths <- lapply(seq_len(nrow(edges)), function(e) {

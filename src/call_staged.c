@@ -89,6 +89,9 @@ int read_staged(SEXP spec, int p0, staged_t *sg)
   sg->p = (int) XLENGTH(final);
   sg->final_column = index_vector(st, "final_column", XLENGTH(final), 0, p0 + q);
   sg->unstandardized = asLogical(list_element(st, "unstandardized")) == TRUE;
+  sg->linear = 1;
+  for (int k = 0; k < q; k++)
+    if (sg->kind[k] != DERIVED_SCORE) sg->linear = 0;
   read_second_stage(st, sg);
   return 1;
 }

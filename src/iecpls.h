@@ -305,6 +305,7 @@ typedef struct {
   int p;                       /* indicators of the final model */
   const int *final_column;     /* p */
   int unstandardized;          /* product terms on the scale of the products (unstandardize_products) */
+  int linear;                  /* every derived column is a stage-1 score (DERIVED_SCORE) */
   int has_second;              /* two-stage higher-order constructs */
   pls_model_t second;          /* stage 2 */
   const int *second_indicator; /* second.p */
@@ -333,6 +334,8 @@ void staged_buffer_size(const staged_t *sg, size_t *n_double, size_t *n_size, si
 void staged_buffer_init(const staged_t *sg, staged_buffers_t *b, double *dbuf, size_t *sbuf, int *ibuf);
 int staged_correlation(const staged_t *sg, const double *Zt, R_xlen_t n, const double *freq,
                        staged_buffers_t *b, double *S, int *bad);
+int staged_correlation_from_moments(const staged_t *sg, const double *Zt, R_xlen_t n, const double *freq,
+                                    staged_buffers_t *b, double *S, int *bad);
 void derived_values(const staged_t *sg, const double *Zt, R_xlen_t n, const double *mean0,
                     const double *rsd0, const double *first_weights, const double *beta, double *z,
                     double *out);

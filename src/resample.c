@@ -102,12 +102,24 @@ void fit_and_collect(const resample_problem_t *pr, double N, resample_buffers_t 
   fit_cor_and_collect(pr, b, out, stride, status);
 }
 
+static void staged_moments_fit_and_collect(const resample_problem_t *pr, resample_buffers_t *b, double *out,
+                                           R_xlen_t stride, int *status);
+
 /* A multi-stage model's sample with case frequencies b->freq: every stage
  * re-estimated (staged.c), then the final fit. */
 void staged_fit_and_collect(const resample_problem_t *pr, resample_buffers_t *b, double *out,
                             R_xlen_t stride, int *status)
 {
-  int bad, staged_status = staged_correlation(pr->staged, pr->Zt, pr->n, b->freq, &b->staged, b->S, &bad);
+  accumulate_cross(pr->Zt, pr->n, pr->staged->p0, b->freq, b->staged.sums0, b->staged.cross0, &b->staged.N);
+  staged_moments_fit_and_collect(pr, b, out, stride, status);
+}
+
+/* The same from the base moments already in b->staged (sums0, cross0, N). */
+static void staged_moments_fit_and_collect(const resample_problem_t *pr, resample_buffers_t *b, double *out,
+                                           R_xlen_t stride, int *status)
+{
+  int bad, staged_status = staged_correlation_from_moments(pr->staged, pr->Zt, pr->n, b->freq, &b->staged,
+                                                           b->S, &bad);
   if (staged_status != PLS_OK) {
     *status = staged_status;
     fill_missing_statistics(statistic_count(pr->model, pr->stats), out, stride);
@@ -146,6 +158,20 @@ void jackknife_range(const resample_problem_t *pr, const double *full_cross, con
                      double *out, R_xlen_t stride, int *status)
 {
   size_t p = (size_t) pr->model->p;
+  if (pr->staged != NULL && pr->staged->linear) {
+    /* every stage refitted without case i from the downdated base moments:
+     * O(p^2) per case when the derived columns are linear in them */
+    size_t p0 = (size_t) pr->staged->p0;
+    for (R_xlen_t i = first; i < first + count; i++) {
+      double f = pr->case_weights != NULL ? pr->case_weights[i] : 1.0;
+      memcpy(b->staged.cross0, full_cross, p0 * p0 * sizeof(double));
+      memcpy(b->staged.sums0, full_sums, p0 * sizeof(double));
+      update_cross(pr->Zt + p0 * (size_t) i, (int) p0, -f, b->staged.sums0, b->staged.cross0);
+      b->staged.N = full_total - f;
+      staged_moments_fit_and_collect(pr, b, out + (i - first), stride, status + (i - first));
+    }
+    return;
+  }
   if (pr->staged != NULL) {
     /* every stage refitted without case i: O(n) per case */
     for (R_xlen_t j = 0; j < pr->n; j++) b->freq[j] = pr->case_weights != NULL ? pr->case_weights[j] : 1.0;

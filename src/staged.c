@@ -4,7 +4,9 @@
  * final model's indicators, stage 1 included. One pass over the drawn rows
  * forms the base moments (accumulate_cross); stage 1 is fitted from them;
  * a second pass forms the derived columns case by case and accumulates
- * their cross-products with each other and with the base columns; the
+ * their cross-products with each other and with the base columns (no pass
+ * is needed when they are all stage-1 scores, linear in the base columns:
+ * linear_derived_moments); the
  * orthogonalizing residuals are then taken algebraically from those
  * cross-products, so no third pass is needed. SEXP-free and allocation-free:
  * every buffer is the caller's (staged_buffer_init), so resamples run in
@@ -187,11 +189,49 @@ static int orthogonalize(const staged_t *sg, staged_buffers_t *b, int *bad)
 int staged_correlation(const staged_t *sg, const double *Zt, R_xlen_t n, const double *freq,
                        staged_buffers_t *b, double *S, int *bad)
 {
+  accumulate_cross(Zt, n, sg->p0, freq, b->sums0, b->cross0, &b->N);
+  return staged_correlation_from_moments(sg, Zt, n, freq, b, S, bad);
+}
+
+/* The derived columns' centred cross-products when every one is a stage-1
+ * score (sg->linear): a score is a linear combination of the base columns,
+ * sum_c coef[c] (z_c - mean_c), so its cross-products follow from the base
+ * ones without a pass over the data. */
+static void linear_derived_moments(const staged_t *sg, staged_buffers_t *b, const double *first_weights)
+{
   size_t p0 = (size_t) sg->p0, q = (size_t) sg->q, P = p0 + q;
-  double N, *cov = b->cov;
+  double *cov = b->cov, *coef = b->newbase;
+  for (size_t k = 0; k < q; k++) {
+    double *ck = coef + k * p0;
+    for (size_t c = 0; c < p0; c++) ck[c] = 0.0;
+    int a = sg->a[k];
+    for (int x = sg->first.block_start[a]; x < sg->first.block_start[a + 1]; x++) {
+      size_t c = (size_t) sg->first_column[x];
+      ck[c] += first_weights[x] * b->rsd0[c];
+    }
+    b->dsum[k] = 0.0;
+    for (size_t j = 0; j < p0; j++) {
+      double v = 0.0;
+      for (size_t c = 0; c < p0; c++) v += ck[c] * cov[c + P * j];
+      cov[j + P * (p0 + k)] = cov[(p0 + k) + P * j] = v;
+    }
+  }
+  for (size_t k = 0; k < q; k++)
+    for (size_t l = 0; l <= k; l++) {
+      double v = 0.0;
+      for (size_t j = 0; j < p0; j++) v += coef[l * p0 + j] * cov[j + P * (p0 + k)];
+      cov[(p0 + k) + P * (p0 + l)] = cov[(p0 + l) + P * (p0 + k)] = v;
+    }
+}
+
+/* staged_correlation() from the base moments already in b (sums0, cross0,
+ * N): the jackknife downdates the full sample's instead of accumulating. */
+int staged_correlation_from_moments(const staged_t *sg, const double *Zt, R_xlen_t n, const double *freq,
+                                    staged_buffers_t *b, double *S, int *bad)
+{
+  size_t p0 = (size_t) sg->p0, q = (size_t) sg->q, P = p0 + q;
+  double N = b->N, *cov = b->cov;
   *bad = -1;
-  accumulate_cross(Zt, n, sg->p0, freq, b->sums0, b->cross0, &N);
-  b->N = N;
   if (!(N > 1.0)) return STATUS_CONSTANT_COLUMN;
   for (size_t k = 0; k < p0; k++)
     for (size_t l = 0; l <= k; l++)
@@ -218,31 +258,35 @@ int staged_correlation(const staged_t *sg, const double *Zt, R_xlen_t n, const d
     if (status != PLS_OK) return status;
     first_weights = b->res1.weights;
   }
-  /* the derived columns, case by case */
-  for (size_t k = 0; k < q; k++) {
-    b->dsum[k] = 0.0;
-    for (size_t j = 0; j < p0; j++) b->dbase[k * p0 + j] = 0.0;
-    for (size_t l = 0; l < q; l++) b->dcross[k * q + l] = 0.0;
-  }
-  for (R_xlen_t i = 0; i < n; i++) {
-    double f = freq[i];
-    if (f == 0.0) continue;
-    const double *zi = Zt + p0 * (size_t) i;
-    for (size_t j = 0; j < p0; j++) b->z[j] = (zi[j] - b->mean0[j]) * b->rsd0[j];
-    case_derived(sg, first_weights, b->z, b->d);
+  if (sg->linear) {
+    linear_derived_moments(sg, b, first_weights);
+  } else {
+    /* the derived columns, case by case */
     for (size_t k = 0; k < q; k++) {
-      double fd = f * b->d[k], *row = b->dbase + k * p0;
-      b->dsum[k] += fd;
-      for (size_t j = 0; j < p0; j++) row[j] += fd * zi[j];
-      for (size_t l = 0; l <= k; l++) b->dcross[k * q + l] += fd * b->d[l];
+      b->dsum[k] = 0.0;
+      for (size_t j = 0; j < p0; j++) b->dbase[k * p0 + j] = 0.0;
+      for (size_t l = 0; l < q; l++) b->dcross[k * q + l] = 0.0;
     }
-  }
-  for (size_t k = 0; k < q; k++) {
-    for (size_t j = 0; j < p0; j++)
-      cov[j + P * (p0 + k)] = cov[(p0 + k) + P * j] = b->dbase[k * p0 + j] - b->dsum[k] * b->sums0[j] / N;
-    for (size_t l = 0; l <= k; l++)
-      cov[(p0 + k) + P * (p0 + l)] = cov[(p0 + l) + P * (p0 + k)] =
-        b->dcross[k * q + l] - b->dsum[k] * b->dsum[l] / N;
+    for (R_xlen_t i = 0; i < n; i++) {
+      double f = freq[i];
+      if (f == 0.0) continue;
+      const double *zi = Zt + p0 * (size_t) i;
+      for (size_t j = 0; j < p0; j++) b->z[j] = (zi[j] - b->mean0[j]) * b->rsd0[j];
+      case_derived(sg, first_weights, b->z, b->d);
+      for (size_t k = 0; k < q; k++) {
+        double fd = f * b->d[k], *row = b->dbase + k * p0;
+        b->dsum[k] += fd;
+        for (size_t j = 0; j < p0; j++) row[j] += fd * zi[j];
+        for (size_t l = 0; l <= k; l++) b->dcross[k * q + l] += fd * b->d[l];
+      }
+    }
+    for (size_t k = 0; k < q; k++) {
+      for (size_t j = 0; j < p0; j++)
+        cov[j + P * (p0 + k)] = cov[(p0 + k) + P * j] = b->dbase[k * p0 + j] - b->dsum[k] * b->sums0[j] / N;
+      for (size_t l = 0; l <= k; l++)
+        cov[(p0 + k) + P * (p0 + l)] = cov[(p0 + l) + P * (p0 + k)] =
+          b->dcross[k * q + l] - b->dsum[k] * b->dsum[l] / N;
+    }
   }
   int status = orthogonalize(sg, b, bad);
   if (status != PLS_OK) return status;

@@ -381,3 +381,20 @@ test_that("summary() assesses both levels without the artefacts of the approach"
   expect_identical(formative$r2$level[formative$r2$construct == "REP"], "repeated indicators")
   expect_output(print(s), "repeated indicators")
 })
+
+test_that("the jackknife of BCa refits every stage without each case (from downdated moments)", {
+  data <- corp_rep_mean_replaced()
+  args <- hoc_reference_args(corp_rep_hoc_syntax())
+  w <- rep(c(1, 2, 1), length.out = nrow(data))
+  for (method in c("embedded", "disjoint", "repeated")) {
+    fit <- pls(corp_rep_hoc_syntax(), data = data, hoc = method, case_weights = w, tol = 1e-12, max_iter = 1000)
+    set.seed(1)
+    boot <- pls_boot(fit, R = 2)
+    for (i in c(1L, 2L, 200L)) {
+      keep <- seq_len(nrow(data)) != i
+      ref <- ref_hoc_statistics(reference_hoc(data[keep, ], args$blocks, args$modes, args$structural, args$hoc,
+                                              method = method, weights = w[keep]))
+      expect_equal(unname(boot$jackknife[i, names(ref)]), unname(ref), tolerance = 1e-10, label = paste(method, i))
+    }
+  }
+})
