@@ -18,6 +18,11 @@
 #'   construction of the training model. Fit it to data simulated from
 #'   `iec_population(moderated = TRUE)`, whose population carries that
 #'   interaction; the shipped [iec_survey] does not.
+#' * `"hoc"`: the five factors as the dimensions of one formative
+#'   second-order construct, COND (the conditions the integration community
+#'   provides for building its training model), `COND <~ TTM + IC + QEA +
+#'   GAD + RIG`, with COND -> CTM -> PIA and CTM -> CDA (see [pls()],
+#'   argument `hoc`).
 #'
 #' All constructs are reflective (`=~`, Mode A). That includes RIG, although
 #' resources are often modelled as a composite: its items do not count inputs
@@ -47,6 +52,19 @@
 #' community act on it (a positive interaction), is also arguable; the data
 #' decide, and the simulated population takes the substitution view.
 #'
+#' The second-order variant reads the five factors as what the study says
+#' they are: the conditions under which a community builds its training
+#' model. Each factor stays a reflective construct with its own items; the
+#' conditions are not a common cause of the five (a community can have
+#' strong government drive and weak resources) but are made up of them, so
+#' COND is a formative (Mode B) composite of the factors, a reflective-formative
+#' (Type II) second-order construct (Sarstedt et al. 2019). One path, COND ->
+#' CTM, then carries their joint effect, and COND's weights give each
+#' factor's share in it, the relative contributions the study's four
+#' recommendations weigh against each other. CTM keeps its own items as the
+#' construct the conditions act on. The price is the path GAD -> RIG of the
+#' extended model: a dimension takes no part in the structural model.
+#'
 #' The moderated variant extends the `"extended"` model, the one the study's
 #' analysis uses, rather than the core: the interaction then sits next to the
 #' path GAD -> RIG, so government drive reaches CTM in two ways that the
@@ -55,13 +73,14 @@
 #' resources are scarce. The model also nests the extended model, so the
 #' interaction's f^2 compares the two.
 #'
-#' @param type `"core"`, `"extended"` or `"moderated"`.
+#' @param type `"core"`, `"extended"`, `"moderated"` or `"hoc"`.
 #' @return A single string of model syntax, one statement per line.
 #' @seealso [iec_survey], [iec_items], [pls()]; [iec_population()] for the
 #'   population model behind the simulated data.
 #' @examples
 #' cat(iec_model("extended"))
 #' cat(iec_model("moderated"))
+#' cat(iec_model("hoc"))
 #' fit <- pls(iec_model("core"), data = iec_survey, missing = "mean")
 #' fit
 #'
@@ -70,13 +89,15 @@
 #' moderated <- pls(iec_model("moderated"), data = survey, missing = "mean")
 #' moderated$path_coef[c("GAD", "RIG", "GAD:RIG"), "CTM"]
 #' @export
-iec_model <- function(type = c("core", "extended", "moderated")) {
+iec_model <- function(type = c("core", "extended", "moderated", "hoc")) {
   type <- match_arg(type)
   core <- c("TTM", "IC", "QEA", "GAD", "RIG", "CTM")
   constructs <- if (type == "core") core else c(core, "PIA", "CDA")
   structural <- "CTM ~ TTM + IC + QEA + GAD + RIG"
-  if (type != "core") structural <- c(structural, "RIG ~ GAD", "PIA ~ CTM", "CDA ~ CTM")
+  if (type != "core") structural <- c(structural, "RIG ~ GAD")
+  if (type %in% c("extended", "moderated")) structural <- c(structural, "PIA ~ CTM", "CDA ~ CTM")
   if (type == "moderated") structural <- c(structural, "CTM ~ GAD:RIG")
+  if (type == "hoc") structural <- c("COND <~ TTM + IC + QEA + GAD + RIG", "CTM ~ COND", "PIA ~ CTM", "CDA ~ CTM")
   paste(c(measurement_syntax(constructs), structural), collapse = "\n")
 }
 

@@ -36,3 +36,22 @@ test_that("iec_model() rejects unknown types", {
   expect_error(iec_model("full"), "`type` must be one of", class = "iecpls_input_error")
   expect_error(iec_model(2), "`type` must be one of", class = "iecpls_input_error")
 })
+
+test_that("the second-order model makes the five factors the dimensions of COND, which predicts CTM", {
+  model <- parse_model(iec_model("hoc"))
+  expect_identical(model$hoc$hoc, rep("COND", 5))
+  expect_identical(model$hoc$dimension, c("TTM", "IC", "QEA", "GAD", "RIG"))
+  expect_identical(model$hoc$op, rep("<~", 5))
+  expect_identical(unname(model$modes["COND"]), "B")
+  extended <- parse_model(iec_model("extended"))
+  expect_identical(model$blocks[extended$constructs], extended$blocks)
+  paths <- which(model$inner != 0, arr.ind = TRUE)
+  expect_setequal(paste(model$constructs[paths[, 1]], model$constructs[paths[, 2]]),
+                  c("COND CTM", "CTM PIA", "CTM CDA"))
+  fit <- pls(iec_model("hoc"), data = iec_survey, missing = "mean")
+  expect_identical(names(fit$r2), c("CTM", "PIA", "CDA"))
+  # the weights of the five factors carry what their paths to CTM carry in the extended model
+  extended_fit <- pls(iec_model("extended"), data = iec_survey, missing = "mean")
+  expect_identical(names(sort(fit$outer_weights[model$hoc$dimension, "COND"], decreasing = TRUE))[1],
+                   names(sort(extended_fit$path_coef[model$hoc$dimension, "CTM"], decreasing = TRUE))[1])
+})
