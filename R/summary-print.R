@@ -11,6 +11,7 @@ print.summary.pls_fit <- function(x, digits = 3, ...) {
               " paths (", model$scheme, " scheme, ", if (model$converged) "converged" else "did NOT converge",
               " after ", model$iterations, " iterations)")
   if (isFALSE(model$admissible)) cat_wrapped(inadmissible_note)
+  for (line in attr(x, "settings")$higher_order) cat_wrapped(line)
   print_measurement(x, digits)
   print_structural(x, digits)
   print_fit(x, digits)

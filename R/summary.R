@@ -191,7 +191,8 @@ summary.pls_fit <- function(object, htmt_threshold = 0.85, htmt_absolute = FALSE
     fit = fit_report(fit, implied)
   )
   if (!is.null(fit$boot)) out <- add_boot_inference(out, fit$boot, htmt_threshold)
-  settings <- list(htmt_absolute = htmt_absolute, f2_method = f2_method, implied = implied)
+  settings <- list(htmt_absolute = htmt_absolute, f2_method = f2_method, implied = implied,
+                   higher_order = higher_order_note(fit$model))
   if (has_interactions(fit$model)) {
     moderated <- pls_conditional_effects(fit, level = if (!is.null(fit$boot)) fit$boot$level else 0.95)
     out <- append(out, list(moderated_mediation = moderated$index, conditional_indirect = moderated$effects),
@@ -260,7 +261,7 @@ flag_ave <- function(table) flag_if(table$items > 1 & table$ave < pls_thresholds
 # The tables
 
 model_overview <- function(fit) {
-  data.frame(nobs = fit$nobs, indicators = length(fit$model$indicators),
+  data.frame(nobs = fit$nobs, indicators = length(base_indicators(fit$model)),
              constructs = length(fit$model$constructs), paths = sum(fit$model$inner != 0),
              scheme = fit$settings$scheme, iterations = fit$iterations, converged = fit$converged,
              admissible = !isFALSE(fit$admissible), stringsAsFactors = FALSE)
@@ -339,6 +340,19 @@ artefactual_r2 <- function(fit, constructs) {
   hoc <- fit$model$hoc
   if (!identical(fit$model$hoc_method, "repeated")) return(rep(FALSE, length(constructs)))
   constructs %in% c(hoc$hoc[hoc$op == "<~"], hoc$dimension[hoc$op == "=~"])
+}
+
+# One line per higher-order construct and the approach, for the report.
+higher_order_note <- function(model) {
+  hoc <- model$hoc
+  if (is.null(hoc)) return(NULL)
+  approach <- c(embedded = "embedded two-stage approach", disjoint = "disjoint two-stage approach",
+                repeated = "repeated indicators")[[model$hoc_method]]
+  vapply(unique(hoc$hoc), function(h) {
+    rows <- hoc[hoc$hoc == h, ]
+    paste0("Higher-order construct: ", h, " ", rows$op[1], " ", paste(rows$dimension, collapse = " + "),
+           " (", approach, if (model$hoc_method != "repeated") "; its indicators are its dimensions' scores", ")")
+  }, character(1), USE.NAMES = FALSE)
 }
 
 # Discriminant validity is not assessed between a higher-order construct

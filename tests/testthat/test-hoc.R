@@ -398,3 +398,11 @@ test_that("the jackknife of BCa refits every stage without each case (from downd
     }
   }
 })
+
+test_that("the report names each higher-order construct and the approach, within 80 columns", {
+  fit <- pls(corp_rep_hoc_syntax(), data = corp_rep_mean_replaced(), hoc = "disjoint")
+  out <- capture.output(print(summary(fit)))
+  expect_true(any(grepl("Higher-order construct: REP =~ COMP + LIKE (disjoint two-stage", out, fixed = TRUE)))
+  expect_true(any(grepl("344 observations, 31 indicators, 9 constructs", out, fixed = TRUE)))
+  expect_lte(max(nchar(out)), 80)
+})
