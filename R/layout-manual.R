@@ -91,6 +91,8 @@ layout_coordinates <- function(layout, model) {
     abort_input("{.arg layout} puts {.field {model$constructs[same]}} on the same spot as another construct.")
   }
   side <- if ("side" %in% names(layout)) as.character(layout$side[rows]) else rep(NA_character_, length(rows))
+  # a layout_pls() result marks constructs drawn without indicators "none"
+  side[side %in% "none"] <- NA_character_
   bad <- !is.na(side) & !side %in% c("left", "right", "above", "below")
   if (any(bad)) {
     abort_input("{.field side} in {.arg layout} must be {.val left}, {.val right}, {.val above} or {.val below}, not {.val {unique(side[bad])}}.")

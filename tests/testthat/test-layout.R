@@ -102,6 +102,9 @@ test_that("manual coordinates keep their relative positions and are scaled unifo
   # a layout from layout_pls() is accepted as it is
   again <- layout_pls(ecsi_syntax, layout = sided)
   expect_equal(again$constructs$side, sided$constructs$side)
+  # also one without indicators, whose sides are "none"
+  bare <- layout_pls(ecsi_syntax, indicators = FALSE)
+  expect_equal(layout_pls(ecsi_syntax, indicators = FALSE, layout = bare)$constructs$side, rep("none", 7))
 })
 
 test_that("bad manual layouts are errors that say what is wrong", {
