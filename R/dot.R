@@ -95,6 +95,7 @@ dot_quote <- function(x) {
 dot_attributes <- function(...) {
   values <- list(...)
   values <- values[!vapply(values, is.null, logical(1))]
+  if (!length(values)) return("[]")
   paste0("[", paste(names(values), "=", unlist(values), collapse = ", "), "]")
 }
 

@@ -42,6 +42,9 @@ test_that("as_dot() quotes names and labels, takes custom labels and can pin the
   expect_false(grepl("x1", dot, fixed = TRUE))
   model_dot <- as_dot(parse_model(ecsi_syntax))
   expect_false(grepl("label = \"0", model_dot, fixed = TRUE))
+  # an arrow without attributes has no attribute list
+  expect_match(model_dot, "\"Image\" -> \"Expectation\";", fixed = TRUE)
+  expect_false(grepl("[ = ]", model_dot, fixed = TRUE))
   expect_false(grepl("R&sup2;", model_dot, fixed = TRUE))
   expect_equal(dot_quote("a\\b\"c\nd"), "\"a\\\\b\\\"c\\nd\"")
 })
