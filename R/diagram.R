@@ -26,7 +26,11 @@
 #' @return A named character vector with one element per arrow. Structural
 #'   paths are named `"Predictor -> Outcome"` and measurement arrows
 #'   `"Construct =~ indicator"` (Mode A) or `"Construct <~ indicator"`
-#'   (Mode B), as in [coef()][pls_fit-methods].
+#'   (Mode B), as in [coef()][pls_fit-methods]. The arrows between a
+#'   higher-order construct and its dimensions are measurement arrows too
+#'   (`"REP =~ COMP"`, `"REP <~ COMP"`). Names of arrows the diagram does
+#'   not draw (the product items of an interaction term, the repeated items
+#'   of a higher-order construct) are there as well, and ignored.
 #' @seealso [plot.pls_fit()]
 #' @examples
 #' fit <- pls("
@@ -144,21 +148,33 @@ pls_diagram <- function(x, indicators = TRUE, layout = NULL, labels = NULL, digi
             class = "pls_diagram")
 }
 
-# One row per arrow, from the tail's boundary to the head's boundary. A
-# structural path that would run through another shape is bent around it.
+# One row per arrow, from the tail's boundary to the head's boundary:
+# structural paths, measurement arrows between constructs and their
+# indicators, and those between higher-order constructs and their
+# dimensions (kind "dimension"). A structural path that would run through
+# another shape is bent around it.
 diagram_edges <- function(lay, model, labels, estimates, digits) {
   paths <- model_paths(model)
   tail <- paths$from
   head <- paths$to
+  name <- paste(paths$from, "->", paths$to)
   kind <- rep("path", nrow(paths))
   boxes <- lay$indicators
   if (nrow(boxes)) {
     reflective <- model$modes[boxes$construct] == "A"
     tail <- c(tail, ifelse(reflective, boxes$construct, boxes$indicator))
     head <- c(head, ifelse(reflective, boxes$indicator, boxes$construct))
+    name <- c(name, paste(boxes$construct, ifelse(reflective, "=~", "<~"), boxes$indicator))
     kind <- c(kind, rep("measurement", nrow(boxes)))
   }
-  name <- names(labels)[seq_along(tail)]
+  dims <- lay$constructs[!is.na(lay$constructs$hoc), c("construct", "hoc")]
+  if (nrow(dims)) {
+    into <- dimension_into_hoc(model, dims$hoc)
+    tail <- c(tail, ifelse(into, dims$construct, dims$hoc))
+    head <- c(head, ifelse(into, dims$hoc, dims$construct))
+    name <- c(name, paste(dims$hoc, ifelse(into, "<~", "=~"), dims$construct))
+    kind <- c(kind, rep("dimension", nrow(dims)))
+  }
   edges <- data.frame(name = name, kind = kind, tail = tail, head = head, curve = 0,
                       x0 = 0, y0 = 0, x1 = 0, y1 = 0, cx = 0, cy = 0,
                       estimate = unname(estimates[name]), label = unname(labels[name]),
@@ -282,7 +298,8 @@ diagram_shapes <- function(lay) {
 
 # What a structural path must not cross: the constructs' shapes and, for
 # each construct with indicators, its "fan": the convex hull of its
-# measurement arrows and indicator boxes.
+# measurement arrows and indicator boxes; a higher-order construct has one
+# fan for the arrow to each of its dimensions.
 diagram_obstacles <- function(lay) {
   nodes <- lay$constructs
   shapes <- diagram_shapes(lay)[seq_len(nrow(nodes)), ]
@@ -290,6 +307,8 @@ diagram_obstacles <- function(lay) {
     own <- lay$indicators[lay$indicators$construct == nodes$construct[k], , drop = FALSE]
     if (nrow(own)) fan_polygon(nodes[k, ], own)
   })
+  dims <- which(!is.na(nodes$hoc))
+  fans <- c(fans, lapply(dims, function(d) fan_polygon(nodes[match(nodes$hoc[d], nodes$construct), ], nodes[d, ])))
   list(shapes = shapes, fans = fans[!vapply(fans, is.null, logical(1))])
 }
 
@@ -328,7 +347,8 @@ place_edge_labels <- function(edges, lay) {
   shapes <- as.list(diagram_shapes(lay))
   placed <- list(x = numeric(), y = numeric(), width = numeric(), height = numeric())
   segments <- as.list(edges[, c("x0", "y0", "x1", "y1")])
-  for (e in order(edges$kind != "measurement")) {
+  # the crowded fans first, then the dimensions' arrows, then the paths
+  for (e in order(match(edges$kind, c("measurement", "dimension", "path")))) {
     if (!nzchar(edges$label[e])) next
     at <- c(0.5, 0.4, 0.6, 0.32, 0.68, 0.25, 0.75, 0.2, 0.8)
     if (edges$kind[e] == "measurement") at <- at[1:5]

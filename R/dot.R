@@ -6,13 +6,16 @@
 #' or any Graphviz viewer). The conventions are the same as in the plot:
 #' ellipses are reflective constructs (Mode A), hexagons composites (Mode B),
 #' boxes indicators; arrows carry the estimates (or `labels`), negative ones
-#' are dashed and red, and endogenous constructs show their R^2.
+#' are dashed and red, and endogenous constructs show their R^2. The
+#' dimensions of a higher-order construct are constructs joined to it by
+#' measurement arrows, listed in a section of their own.
 #'
 #' The graph runs from left to right (`rankdir = LR`). Constructs in the
 #' same layer of the automatic layout (see [layout_pls()]) share a rank, and
 #' indicators are placed on the same side of their construct as in the plot:
 #' to the left of exogenous constructs, to the right of final outcomes, and
-#' in the construct's own rank (above or below it) otherwise.
+#' in the construct's own rank (above or below it) otherwise; so are the
+#' dimensions of a higher-order construct.
 #'
 #' @inheritParams plot.pls_fit
 #' @param positions Also write each node's position from the iecpls layout
@@ -95,6 +98,7 @@ dot_quote <- function(x) {
 dot_attributes <- function(...) {
   values <- list(...)
   values <- values[!vapply(values, is.null, logical(1))]
+  if (!length(values)) return("[]")
   paste0("[", paste(names(values), "=", unlist(values), collapse = ", "), "]")
 }
 
@@ -114,6 +118,10 @@ dot_text <- function(diagram, positions) {
   if (nrow(lay$indicators)) lines <- c(lines, "", "  // indicators", dot_indicators(lay, positions))
   edges <- diagram$edges
   lines <- c(lines, "", "  // structural paths", dot_edges(edges[edges$kind == "path", ], lay))
+  if (any(edges$kind == "dimension")) {
+    lines <- c(lines, "", "  // higher-order constructs and their dimensions: loadings (Mode A), weights (Mode B)",
+               dot_edges(edges[edges$kind == "dimension", ], lay))
+  }
   if (any(edges$kind == "measurement")) {
     lines <- c(lines, "", "  // measurement: loadings (Mode A), weights (Mode B)", dot_edges(edges[edges$kind == "measurement", ], lay))
   }
@@ -152,21 +160,25 @@ dot_indicators <- function(lay, positions) {
   }, character(1))
 }
 
-# Arrows. An indicator left of its construct is written first so that dot
-# ranks it to the left; `dir = back` then keeps the arrow's direction.
+# Arrows. An indicator (or a dimension) left of its construct is written
+# first so that dot ranks it to the left; `dir = back` then keeps the
+# arrow's direction.
 dot_edges <- function(edges, lay) {
   if (!nrow(edges)) return(character())
-  reflective <- edges$kind == "measurement" & edges$tail %in% lay$constructs$construct
-  construct <- ifelse(reflective, edges$tail, edges$head)
-  side <- lay$constructs$side[match(construct, lay$constructs$construct)]
-  flip <- edges$kind == "measurement" & ((side == "left" & reflective) | (side == "right" & !reflective))
+  nodes <- lay$constructs
+  # measurement arrows that point away from their construct (or HOC)
+  outward <- (edges$kind == "measurement" & edges$tail %in% nodes$construct) |
+    (edges$kind == "dimension" & is.na(nodes$hoc[match(edges$tail, nodes$construct)]))
+  construct <- ifelse(outward, edges$tail, edges$head)
+  side <- nodes$side[match(construct, nodes$construct)]
+  flip <- edges$kind != "path" & ((side == "left" & outward) | (side == "right" & !outward))
   vapply(seq_len(nrow(edges)), function(e) {
     ends <- if (flip[e]) c(edges$head[e], edges$tail[e]) else c(edges$tail[e], edges$head[e])
     negative <- edges$negative[e]
     colour <- dot_quote(diagram_colours[["negative"]])
     attributes <- dot_attributes(
       label = if (nzchar(edges$label[e])) dot_quote(edges$label[e]),
-      fontsize = if (edges$kind[e] == "measurement") 7,
+      fontsize = if (edges$kind[e] != "path") 7,
       dir = if (flip[e]) "back",
       style = if (negative) "dashed",
       color = if (negative) colour,
@@ -176,11 +188,14 @@ dot_edges <- function(edges, lay) {
   }, character(1))
 }
 
-# rank = same groups: the constructs of each layer, with the indicators of
+# rank = same groups: the constructs of each layer (with the dimensions of
+# a higher-order construct drawn above or below it), with the indicators of
 # constructs whose indicators sit above or below them.
 dot_ranks <- function(lay) {
   nodes <- lay$constructs
-  groups <- if (all(is.na(nodes$layer))) as.list(nodes$construct) else split(nodes$construct, nodes$layer)
+  hoc_side <- nodes$side[match(nodes$hoc, nodes$construct)]
+  column <- is.na(nodes$hoc) | hoc_side %in% c("above", "below", "split")
+  groups <- if (all(is.na(nodes$layer))) as.list(nodes$construct) else split(nodes$construct[column], nodes$layer[column])
   groups <- lapply(groups, function(members) {
     vertical <- members[nodes$side[match(members, nodes$construct)] %in% c("above", "below")]
     c(members, lay$indicators$indicator[lay$indicators$construct %in% vertical])

@@ -3,37 +3,70 @@
 # barycentre ordering, then vertical and horizontal coordinates.
 
 auto_layout <- function(nodes, boxes, inner, gaps) {
+  # the dimensions of higher-order constructs are drawn beside them, like
+  # indicators: the layered layout places the others
+  beside <- !is.na(nodes$hoc)
+  satellites <- nodes[beside, , drop = FALSE]
+  drawn <- nodes
+  drawn$x <- drawn$y <- 0
+  drawn$layer <- NA_integer_
+  drawn$side <- "none"
+  full_inner <- inner
+  nodes <- nodes[!beside, , drop = FALSE]
+  inner <- inner[!beside, !beside, drop = FALSE]
   layer <- construct_layers(inner)
   graph <- expand_graph(inner, layer)
   pos <- order_items(graph)
   K <- nrow(nodes)
   top <- vapply(seq_len(K), function(k) pos[k] == min(pos[seq_len(K)][layer == layer[k]]), logical(1))
   preference <- side_preference(inner, top, free = FALSE)
-  has_boxes <- nodes$construct %in% boxes$construct
+  # between other layers, a higher-order construct has its dimensions above
+  # and below it
+  middle <- lengths(preference) > 1L & nodes$construct %in% satellites$hoc
+  preference[middle] <- list("split")
+  has_boxes <- nodes$construct %in% c(boxes$construct, satellites$hoc)
   sides <- ifelse(has_boxes, vapply(preference, `[`, character(1), 1), "none")
   for (pass in 1:3) {
-    coords <- place_items(graph, pos, nodes, footprints(nodes, boxes, sides, gaps),
-                          footprint_parts(nodes, boxes, sides, gaps), gaps)
+    coords <- place_items(graph, pos, nodes, footprints(nodes, boxes, sides, gaps, satellites),
+                          footprint_parts(nodes, boxes, sides, gaps, satellites), gaps)
     new_sides <- choose_sides(nodes, boxes, inner, coords$x[seq_len(K)], coords$y[seq_len(K)], preference,
-                              passing_points(graph, coords))
+                              passing_points(graph, coords), satellites)
     if (identical(new_sides, sides)) break
     sides <- new_sides
   }
   nodes$layer <- layer
   nodes$side <- sides
-  fp <- footprints(nodes, boxes, sides, gaps)
-  parts <- footprint_parts(nodes, boxes, sides, gaps)
+  parts <- footprint_parts(nodes, boxes, sides, gaps, satellites)
   extra <- numeric(max(layer) + 1L)
   for (repair in seq_len(15)) {
     nodes$x <- coords$x[seq_len(K)]
     nodes$y <- coords$y[seq_len(K)]
-    placed <- place_indicators(nodes, boxes, gaps)
-    widen <- crowded_gaps(nodes, placed, inner)
+    drawn <- with_dimensions(drawn, nodes, satellites, boxes, gaps)
+    placed <- place_indicators(drawn, boxes, gaps)
+    widen <- crowded_gaps(drawn, placed, full_inner)
     if (!length(widen)) break
     extra[widen] <- extra[widen] + 1.5
     coords$x <- layer_x(graph, coords$y, nodes, parts, gaps, extra)[graph$layer + 1L]
   }
-  list(nodes = nodes, boxes = placed)
+  list(nodes = drawn, boxes = placed)
+}
+
+# All constructs (`drawn`, in model order) at the places of the laid-out
+# ones (`nodes`), with the dimensions of higher-order constructs
+# (`satellites`) beside them: in their HOC's layer, on its side.
+with_dimensions <- function(drawn, nodes, satellites, boxes, gaps) {
+  rows <- match(nodes$construct, drawn$construct)
+  drawn[rows, c("x", "y", "layer", "side")] <- nodes[, c("x", "y", "layer", "side")]
+  for (k in which(nodes$construct %in% satellites$hoc)) {
+    dims <- satellites[satellites$hoc == nodes$construct[k], , drop = FALSE]
+    placed <- dimension_offsets(nodes[k, ], dims, boxes, nodes$side[k], gaps)$dims
+    rows <- match(placed$construct, drawn$construct)
+    drawn$x[rows] <- nodes$x[k] + placed$x
+    drawn$y[rows] <- nodes$y[k] + placed$y
+    drawn$layer[rows] <- nodes$layer[k]
+    drawn$side[rows] <- ifelse(placed$construct %in% boxes$construct, placed$side, "none")
+  }
+  drawn
 }
 
 # Layer gaps to widen: a straight path that runs through another construct

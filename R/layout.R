@@ -25,6 +25,18 @@
 #' fewer structural neighbours; ties go up for the top construct of a layer
 #' and down otherwise).
 #'
+#' A higher-order construct (`REP =~ COMP + LIKE`, or `<~`) is drawn as a
+#' construct without indicator boxes: its dimensions (`COMP`, `LIKE`) are
+#' its indicators, drawn as constructs beside it, like indicators: in a
+#' column to its left if it is exogenous, to its right if it is a final
+#' outcome, and otherwise half of them above it and the rest below (side
+#' `"split"`). Each dimension has its own indicators further out on the same
+#' side. This holds for a parsed model and the two-stage approaches
+#' (`pls(hoc = "embedded")`, `"disjoint"`); the repeated-indicators model
+#' (`hoc = "repeated"`), whose higher-order construct is linked to its
+#' dimensions by structural paths, is laid out as any model, without the
+#' repeated copies of the dimensions' items.
+#'
 #' @section Manual layout:
 #' `layout` may give the constructs' centres: a matrix or data frame with
 #' columns `x` and `y` and the construct names as row names or in a column
@@ -35,11 +47,18 @@
 #' indicators; by default they go to the side with the fewest structural
 #' neighbours. A `pls_layout` from `layout_pls()` is accepted as well.
 #'
+#' The dimensions of a higher-order construct may be given coordinates like
+#' any construct, or all be left out: they are then drawn beside it as in
+#' the automatic layout, on the side chosen in the same way or given by
+#' `side` (which may also be `"split"`: above and below).
+#'
 #' @param x A fitted model from [pls()], a model from [parse_model()] or
 #'   model syntax.
 #' @param indicators Draw the indicators (`TRUE`, the default; never the
-#'   product items of an interaction term, which is drawn as its node) or only the
-#'   structural model (`FALSE`)?
+#'   product items of an interaction term, which is drawn as its node, nor
+#'   the indicators of a higher-order construct, which are its dimensions or
+#'   their repeated items) or only the structural model (`FALSE`; the
+#'   dimensions of higher-order constructs are still drawn)?
 #' @param layout `NULL` for the automatic layout, or the constructs'
 #'   coordinates (see *Manual layout*).
 #' @param node_labels Optional display names for constructs, a named
@@ -58,7 +77,11 @@
 #'     `shape` (`"ellipse"` or `"hexagon"`), centre `x`, `y`, `width`,
 #'     `height` of the shape, `text_width` (room for the name), `cex` (its
 #'     font size relative to the base font), `r2` (shows an R^2 line),
-#'     `layer` (`NA` for manual layouts) and `side` of its indicators.}
+#'     `layer` (`NA` for manual layouts; a dimension drawn beside its
+#'     higher-order construct has that construct's layer), `side` of its
+#'     indicators (for a higher-order construct: of its dimensions, also
+#'     `"split"`; `"none"` without either) and `hoc` (for a dimension of a
+#'     higher-order construct, that construct; else `NA`).}
 #'   \item{`indicators`}{a data frame with one row per indicator:
 #'     `indicator`, `construct`, box centre `x`, `y`, `width`, `height`,
 #'     `text_width` and `cex`; no rows when `indicators = FALSE`.}
@@ -84,15 +107,19 @@ layout_pls <- function(x, indicators = TRUE, layout = NULL, node_labels = NULL,
   model <- diagram_model(x)
   labels <- edge_labels(x, model, labels, digits)
   nodes <- construct_nodes(model, node_labels, r2)
+  dims <- diagram_dimensions(model)
+  nodes$hoc <- dims$hoc[match(nodes$construct, dims$dimension)]
   boxes <- if (isTRUE(indicators)) indicator_boxes(model) else indicator_boxes(model)[0, ]
   # an interaction term is drawn as its node and path: its product items are
-  # an estimation device (SmartPLS does not draw them either)
-  boxes <- boxes[!is_interaction(model, boxes$construct), , drop = FALSE]
+  # an estimation device (SmartPLS does not draw them either); so are the
+  # "indicators" of a higher-order construct: its dimensions, drawn as
+  # constructs, or the copies of their items (repeated indicators)
+  boxes <- boxes[!is_interaction(model, boxes$construct) & !is_hoc(model, boxes$construct), , drop = FALSE]
   gaps <- diagram_gaps(labels, model)
   placed <- if (is.null(layout)) {
     auto_layout(nodes, boxes, model$inner, gaps)
   } else {
-    manual_layout(nodes, boxes, model$inner, gaps, layout_coordinates(layout, model))
+    manual_layout(nodes, boxes, diagram_inner(model), gaps, layout_coordinates(layout, model))
   }
   finish_layout(placed$nodes, placed$boxes)
 }
@@ -106,15 +133,35 @@ print.pls_layout <- function(x, ...) {
 }
 
 diagram_model <- function(x) {
-  model <- if (inherits(x, "pls_fit")) x$model else as_pls_model(x)
-  # a repeated-indicators model draws as any model; the two-stage models
-  # and the parsed one measure a construct by constructs
-  if (has_hoc(model) && !identical(model$hoc_method, "repeated")) {
-    abort_model(c("Path diagrams of models with higher-order constructs are not supported yet ({.val {unique(model$hoc$hoc)}}).",
-                  "i" = "Draw the repeated-indicators model: fit it with {.code hoc = \"repeated\"}."),
-                class = "iecpls_unsupported_error")
-  }
-  model
+  if (inherits(x, "pls_fit")) x$model else as_pls_model(x)
+}
+
+# The dimensions drawn as constructs beside their higher-order construct
+# (data frame: hoc, dimension), joined to it by measurement arrows: those
+# of a parsed model and of the two-stage approaches, where the HOC is
+# measured by its dimensions. A repeated-indicators model draws as any model
+# (its HOC -> dimension relations are structural paths).
+diagram_dimensions <- function(model) {
+  dims <- data.frame(hoc = character(), dimension = character(), stringsAsFactors = FALSE)
+  if (!has_hoc(model) || identical(model$hoc_method, "repeated")) return(dims)
+  model$hoc[, c("hoc", "dimension")]
+}
+
+# Is the arrow between a HOC and its dimension drawn from the dimension
+# into the HOC? As for indicators, the HOC's mode decides: loadings (Mode A,
+# "=~") point to the dimensions, weights (Mode B, "<~") into the HOC.
+dimension_into_hoc <- function(model, hoc) {
+  unname(model$modes[hoc] == "B")
+}
+
+# The structural paths with each arrow between a HOC and its dimensions, in
+# its direction: the links a manual layout keeps room for.
+diagram_inner <- function(model) {
+  inner <- model$inner
+  dims <- diagram_dimensions(model)
+  into <- dimension_into_hoc(model, dims$hoc)
+  inner[cbind(ifelse(into, dims$dimension, dims$hoc), ifelse(into, dims$hoc, dims$dimension))] <- 1L
+  inner
 }
 
 # Room between shapes, from the widest edge labels (in em).
@@ -127,6 +174,8 @@ diagram_gaps <- function(labels, model) {
     indicator_h = max(3.8, measurement_width + 1.8),
     indicator_v = 3.4,
     measurement_label = measurement_width,
+    dimension_h = max(4.8, measurement_width + 2.6), # between a HOC and the column of its dimensions
+    dimension_v = max(3.8, 2.8 + 0.4 * measurement_width), # ... and the row above or below it
     node = 1.6,                                # between footprints in a layer
     dummy = 1.8                                # half the room a passing path takes
   )
@@ -200,37 +249,103 @@ indicator_offsets <- function(node, boxes, side, gaps) {
   cbind(x = (k - (m - 1) / 2) * pitch, y = if (side == "above") rep(y, m) else rep(-y, m))
 }
 
-# Half-extents (left, right, top, bottom) of a construct with its indicators.
-footprint <- function(node, boxes, offsets) {
+# What is drawn beside a construct whose indicators go to `side`, as
+# groups of rectangles (x, y, width, height) relative to its centre: the
+# block of its indicator boxes or, for a higher-order construct whose
+# dimensions are drawn beside it (`satellites`: their nodes, with column
+# `hoc`), each dimension with its indicators.
+attached_groups <- function(node, boxes, side, gaps, satellites = NULL) {
+  if (side == "none") return(list())
+  dims <- if (!is.null(satellites)) satellites[satellites$hoc %in% node$construct, , drop = FALSE]
+  if (NROW(dims)) return(dimension_offsets(node, dims, boxes, side, gaps)$groups)
+  own <- boxes[boxes$construct == node$construct, , drop = FALSE]
+  if (!nrow(own)) return(list())
+  offsets <- indicator_offsets(node, own, side, gaps)
+  list(data.frame(x = offsets[, "x"], y = offsets[, "y"], width = own$width, height = own$height))
+}
+
+# Where the dimensions of a higher-order construct go, relative to its
+# centre, when they are drawn to `side` of it: a column to its left or
+# right, a row above or below it, or ("split") the first half of them above
+# and the rest below. Each dimension's indicators continue outwards on the
+# same side. Returns the dimensions' offsets and sides (`dims`) and the
+# groups of rectangles of attached_groups().
+dimension_offsets <- function(node, dims, boxes, side, gaps) {
+  m <- nrow(dims)
+  dim_side <- if (side == "split") rep(c("above", "below"), c(ceiling(m / 2), m %/% 2)) else rep(side, m)
+  own <- lapply(seq_len(m), function(j) {
+    mine <- boxes[boxes$construct == dims$construct[j], , drop = FALSE]
+    offsets <- indicator_offsets(dims[j, ], mine, dim_side[j], gaps)
+    data.frame(x = c(0, offsets[, "x"]), y = c(0, offsets[, "y"]),
+               width = c(dims$width[j], mine$width), height = c(dims$height[j], mine$height))
+  })
+  extent <- t(vapply(own, function(r) {
+    c(left = -min(r$x - r$width / 2), right = max(r$x + r$width / 2),
+      top = max(r$y + r$height / 2), bottom = -min(r$y - r$height / 2))
+  }, numeric(4)))
+  x <- y <- numeric(m)
+  for (s in unique(dim_side)) {
+    j <- which(dim_side == s)
+    if (s %in% c("left", "right")) {
+      # a column, the dimensions' centres in line
+      reach <- node$width / 2 + gaps$dimension_h + max(dims$width[j]) / 2
+      x[j] <- if (s == "left") -reach else reach
+      y[j] <- -spread_centres(extent[j, "top"], extent[j, "bottom"], gaps$node)
+    } else {
+      reach <- node$height / 2 + gaps$dimension_v + max(dims$height[j]) / 2
+      y[j] <- if (s == "above") reach else -reach
+      x[j] <- spread_centres(extent[j, "left"], extent[j, "right"], gaps$node)
+    }
+  }
+  groups <- lapply(seq_len(m), function(j) {
+    own[[j]]$x <- own[[j]]$x + x[j]
+    own[[j]]$y <- own[[j]]$y + y[j]
+    own[[j]]
+  })
+  list(dims = data.frame(construct = dims$construct, x = x, y = y, side = dim_side, stringsAsFactors = FALSE),
+       groups = groups)
+}
+
+# Centres along a line of footprints that reach `before` and `after` their
+# centres, `gap` apart, the first and last centres on either side of 0.
+spread_centres <- function(before, after, gap) {
+  m <- length(before)
+  centre <- cumsum(c(0, after[-m] + before[-1] + gap))
+  centre - (centre[1] + centre[m]) / 2
+}
+
+# Half-extents (left, right, top, bottom) of a construct with what is drawn
+# beside it (rectangles relative to its centre).
+footprint <- function(node, rects) {
   a <- node$width / 2
   b <- node$height / 2
-  if (!nrow(boxes)) return(c(left = a, right = a, top = b, bottom = b))
-  c(left = max(a, -min(offsets[, "x"] - boxes$width / 2)),
-    right = max(a, max(offsets[, "x"] + boxes$width / 2)),
-    top = max(b, max(offsets[, "y"] + boxes$height / 2)),
-    bottom = max(b, -min(offsets[, "y"] - boxes$height / 2)))
+  if (!NROW(rects)) return(c(left = a, right = a, top = b, bottom = b))
+  c(left = max(a, -min(rects$x - rects$width / 2)),
+    right = max(a, max(rects$x + rects$width / 2)),
+    top = max(b, max(rects$y + rects$height / 2)),
+    bottom = max(b, -min(rects$y - rects$height / 2)))
 }
 
 # Footprints of all constructs for the given indicator sides (K x 4 matrix).
-footprints <- function(nodes, boxes, sides, gaps) {
+footprints <- function(nodes, boxes, sides, gaps, satellites = NULL) {
   t(vapply(seq_len(nrow(nodes)), function(k) {
-    own <- boxes[boxes$construct == nodes$construct[k], , drop = FALSE]
-    footprint(nodes[k, ], own, indicator_offsets(nodes[k, ], own, sides[k], gaps))
+    groups <- attached_groups(nodes[k, ], boxes, sides[k], gaps, satellites)
+    footprint(nodes[k, ], do.call(rbind, groups))
   }, numeric(4)))
 }
 
-# The rectangles a construct occupies relative to its centre: its shape and,
-# if any, the block of its indicators (rows xmin, xmax, ymin, ymax).
-footprint_parts <- function(nodes, boxes, sides, gaps) {
+# The rectangles a construct occupies relative to its centre: its shape and
+# the bounding box of each group drawn beside it: its indicators, or each
+# dimension of a higher-order construct with its indicators (rows xmin,
+# xmax, ymin, ymax).
+footprint_parts <- function(nodes, boxes, sides, gaps, satellites = NULL) {
   lapply(seq_len(nrow(nodes)), function(k) {
     a <- nodes$width[k] / 2
     b <- nodes$height[k] / 2
     parts <- rbind(c(-a, a, -b, b))
-    own <- boxes[boxes$construct == nodes$construct[k], , drop = FALSE]
-    if (nrow(own) && sides[k] != "none") {
-      offsets <- indicator_offsets(nodes[k, ], own, sides[k], gaps)
-      parts <- rbind(parts, c(min(offsets[, "x"] - own$width / 2), max(offsets[, "x"] + own$width / 2),
-                              min(offsets[, "y"] - own$height / 2), max(offsets[, "y"] + own$height / 2)))
+    for (rects in attached_groups(nodes[k, ], boxes, sides[k], gaps, satellites)) {
+      parts <- rbind(parts, c(min(rects$x - rects$width / 2), max(rects$x + rects$width / 2),
+                              min(rects$y - rects$height / 2), max(rects$y + rects$height / 2)))
     }
     colnames(parts) <- c("xmin", "xmax", "ymin", "ymax")
     parts
@@ -249,10 +364,12 @@ place_indicators <- function(nodes, boxes, gaps) {
 }
 
 # Indicator side of each construct: the side facing away from its
-# structural neighbours (see ranked_sides()).
-choose_sides <- function(nodes, boxes, inner, x, y, preference, passing = NULL) {
+# structural neighbours (see ranked_sides()). A higher-order construct whose
+# dimensions are drawn beside it (`satellites`) places them the same way.
+choose_sides <- function(nodes, boxes, inner, x, y, preference, passing = NULL, satellites = NULL) {
   vapply(seq_len(nrow(nodes)), function(k) {
-    if (!any(boxes$construct == nodes$construct[k])) return("none")
+    if (!any(boxes$construct == nodes$construct[k]) && !nodes$construct[k] %in% satellites$hoc) return("none")
+    if (length(preference[[k]]) == 1L) return(preference[[k]])
     ranked_sides(k, inner, x, y, preference[[k]], passing[[k]])[1]
   }, character(1))
 }
@@ -268,6 +385,7 @@ ranked_sides <- function(k, inner, x, y, preference, passing = NULL) {
   distance <- pmax(sqrt(dx^2 + dy^2), 1e-9)
   weight <- c(left = sum(pmax(0, -dx) / distance), right = sum(pmax(0, dx) / distance),
               above = sum(pmax(0, dy) / distance), below = sum(pmax(0, -dy) / distance))
+  weight[["split"]] <- max(weight[c("above", "below")]) # needs both free
   score <- weight[preference] + 0.05 * (seq_along(preference) - 1)
   preference[order(score)]
 }
@@ -300,7 +418,7 @@ finish_layout <- function(nodes, boxes, margin = 1) {
   rownames(boxes) <- NULL
   structure(list(
     constructs = nodes[, c("construct", "label", "mode", "shape", "x", "y", "width", "height",
-                           "text_width", "cex", "r2", "layer", "side")],
+                           "text_width", "cex", "r2", "layer", "side", "hoc")],
     indicators = boxes[, c("indicator", "construct", "x", "y", "width", "height", "text_width", "cex")],
     width = max(rects$x + rects$width / 2) - left + 2 * margin,
     height = max(rects$y + rects$height / 2) - bottom + 2 * margin,

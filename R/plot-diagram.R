@@ -12,6 +12,16 @@
 #' * **Indicators** are rectangles. Arrows point from a reflective construct
 #'   to its indicators and are labelled with the *loadings*; they point from
 #'   the indicators into a composite and are labelled with the *weights*.
+#' * **Higher-order constructs** (`REP =~ COMP + LIKE`) have their
+#'   dimensions as indicators: the dimensions are drawn as constructs next
+#'   to them (with their own indicators), and the arrows between them are
+#'   drawn and labelled like those of indicators: from a reflective
+#'   higher-order construct to its dimensions with its *loadings*, into a
+#'   formative one with its *weights* (on the dimensions' scores, in the
+#'   two-stage approaches). A repeated-indicators fit (`pls(hoc =
+#'   "repeated")`) is drawn as the model it estimates: structural paths
+#'   between the higher-order construct and its dimensions, and no boxes for
+#'   the repeated copies of the dimensions' items.
 #' * **Structural paths** are labelled with the path coefficients.
 #'   **Negative** estimates (paths, loadings or weights) are drawn *dashed
 #'   and in red*; positive ones solid and dark grey.
@@ -25,7 +35,8 @@
 #'
 #' @section Arrow labels and the bootstrap:
 #' `labels` replaces the text on any arrows, addressed by the names of
-#' [diagram_labels()] (`"TTM -> CTM"`, `"TTM =~ ttm1"`, `"RIG <~ rig1"`).
+#' [diagram_labels()] (`"TTM -> CTM"`, `"TTM =~ ttm1"`, `"RIG <~ rig1"`;
+#' `"REP =~ COMP"` for the arrow of a higher-order construct to a dimension).
 #' It is the hook for inference: a bootstrap result provides a
 #' [diagram_labels()] method that adds significance stars or confidence
 #' intervals, and `plot(fit, labels = diagram_labels(boot))` shows them; the
@@ -36,14 +47,17 @@
 #' @param x A fitted model from [pls()] (or a model from [parse_model()]:
 #'   the diagram without estimates).
 #' @param indicators Draw the indicators? With `FALSE` only the structural
-#'   model is shown. An interaction term (`X:M`) is drawn as a node with its
-#'   moderating path, never with its product items.
+#'   model is shown (with the dimensions of higher-order constructs). An
+#'   interaction term (`X:M`) is drawn as a node with its moderating path,
+#'   never with its product items; a higher-order construct never has
+#'   indicator boxes (its indicators are its dimensions).
 #' @param layout `NULL` for the automatic layout, or the constructs'
 #'   centres: a matrix or data frame with columns `x` and `y` and the
 #'   construct names as row names (or a column `construct`), optionally a
 #'   column `side` placing the indicators (`"left"`, `"right"`, `"above"`,
 #'   `"below"`). Only relative positions matter; y grows upwards. A
-#'   [layout_pls()] result works too.
+#'   [layout_pls()] result works too. The dimensions of a higher-order
+#'   construct may be left out: they are then drawn beside it.
 #' @param labels Arrow labels replacing the estimates: a named character
 #'   vector (names as in [diagram_labels()]) or a function of `x` returning
 #'   one.

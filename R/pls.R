@@ -183,10 +183,10 @@
 #'   `"2stage"` starts from a saturated model of all first-order constructs;
 #'   neither is offered here. [pls_ipma()] reports both levels; prediction
 #'   ([predict()], [pls_predict()], [pls_cvpat()], [pls_blindfold()])
-#'   targets the items of endogenous first-order constructs. Not supported
+#'   targets the items of endogenous first-order constructs; path diagrams
+#'   draw the dimensions beside their higher-order construct. Not supported
 #'   yet: third-order constructs, `consistent = TRUE`, interaction terms in
-#'   the same model, [pls_micom()] and path diagrams of the two-stage
-#'   approaches (each gives a classed error).
+#'   the same model and [pls_micom()] (each gives a classed error).
 #' @param R Number of bootstrap resamples: 0 (the default) for no bootstrap,
 #'   or a whole number of at least 2, with which [pls_boot()] is run and
 #'   attached as `fit$boot` (print then shows standard

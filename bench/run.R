@@ -182,8 +182,7 @@ if (have("cSEM")) {
 # "mixed" the closest to the embedded one (its stage 2 measures the other
 # constructs by their stage-1 scores).
 label <- "bootstrap 5,000: second-order REP (two-stage), corporate reputation"
-hoc_model <- parse_model(paste(sub("\n *COMP \\+ LIKE ~.*$", "", corp_rep_syntax), "REP =~ COMP + LIKE",
-                               "REP ~ QUAL + PERF + CSOR + ATTR", "CUSA ~ REP", "CUSL ~ CUSA + REP", sep = "\n"))
+hoc_model <- parse_model(corp_rep_hoc_syntax())
 hoc_data <- corp_rep_mean_replaced()[corp$indicators]
 embedded_fit <- pls(hoc_model, data = hoc_data, hoc = "embedded")
 disjoint_fit <- pls(hoc_model, data = hoc_data, hoc = "disjoint")

@@ -64,6 +64,24 @@ long_names_syntax <- "
   Loyalty_intention ~ CustomerSatisfactionWithTheMobileService + Perceived_Service_Quality_of_the_Provider
 "
 
+# Higher-order constructs at both ends of the structural model: PQ
+# (reflective, three dimensions) is exogenous, LOY (formative) a final
+# outcome.
+hoc_ends_syntax <- "
+  EXPE  =~ CUEX1 + CUEX2 + CUEX3
+  QUAL  =~ PERQ1 + PERQ2 + PERQ3 + PERQ4 + PERQ5 + PERQ6 + PERQ7
+  IMAG  =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
+  VAL   =~ PERV1 + PERV2
+  SAT   =~ CUSA1 + CUSA2 + CUSA3
+  LOYAL =~ CUSL1 + CUSL2 + CUSL3
+  COMPL =~ CUSCO
+  PQ    =~ EXPE + QUAL + IMAG
+  LOY   <~ LOYAL + COMPL
+  VAL ~ PQ
+  SAT ~ PQ + VAL
+  LOY ~ SAT
+"
+
 # Data from a model: every path coefficient `path` (negative for the paths
 # named in `negative`, "A -> B"), every loading `loading` (negative for the
 # indicators in `reversed`).
@@ -97,8 +115,10 @@ fit_simulated <- function(syntax, ...) {
 
 # Every problem a layout or diagram can have, as a character vector (empty
 # when there is none): overlapping shapes/boxes, shapes or labels off the
-# canvas, labels covering shapes or each other, and structural paths
-# running through other constructs or indicator blocks.
+# canvas, labels covering shapes or each other, structural paths running
+# through other constructs or indicator blocks, and arrows between
+# higher-order constructs and their dimensions running through any other
+# shape.
 diagram_problems <- function(diagram) {
   lay <- if (inherits(diagram, "pls_layout")) diagram else diagram$layout
   shapes <- diagram_shapes(lay)
@@ -129,6 +149,10 @@ diagram_problems <- function(diagram) {
   for (e in which(edges$kind == "path")) {
     if (edge_hits(edges[e, ], obstacles, margin = 0) > 0) problems <- c(problems, paste("path through a shape:", edges$name[e]))
   }
+  for (e in which(edges$kind == "dimension")) {
+    hit <- obstacles_hit(edge_points(edges[e, ]), list(shapes = shapes, fans = list()), c(edges$tail[e], edges$head[e]), 0)
+    if (length(hit)) problems <- c(problems, paste("arrow through a shape:", edges$name[e]))
+  }
   problems
 }
 
@@ -152,13 +176,24 @@ diagram_fixture <- function(name) {
       twelve = fit_simulated(twelve_syntax, negative = c("A2 -> B2", "D1 -> E1")),
       two = fit_simulated(two_syntax, negative = "Antecedent -> Outcome"),
       single = fit_simulated(single_item_syntax),
-      long = fit_simulated(long_names_syntax)
+      long = fit_simulated(long_names_syntax),
+      hoc = pls(corp_rep_hoc_syntax(), data = corp_rep_data, na_values = -99, missing = "mean"),
+      hoc_formative = pls(corp_rep_hoc_syntax("<~"), data = corp_rep_data, na_values = -99, missing = "mean"),
+      hoc_repeated = pls(corp_rep_hoc_syntax(), data = corp_rep_data, na_values = -99, missing = "mean", hoc = "repeated"),
+      hoc_ends = pls(hoc_ends_syntax, data = mobi)
     )
   }
   diagram_fixtures[[name]]
 }
 
-diagram_fixture_names <- c("ecsi", "reputation", "study", "twelve", "two", "single", "long")
+diagram_fixture_names <- c("ecsi", "reputation", "study", "twelve", "two", "single", "long", "hoc", "hoc_formative",
+                           "hoc_repeated", "hoc_ends")
+
+# The indicators drawn as boxes: not the "indicators" of a higher-order
+# construct (its dimensions, or their repeated items).
+drawn_indicators <- function(model) {
+  model$indicators[!rep(is_hoc(model), lengths(model$blocks))]
+}
 
 # Number of distinct bytes in a PNG's decompressed pixel data: 1 or 2 for a
 # blank image, many for a drawing. Reads the IDAT chunks, a zlib stream

@@ -39,6 +39,17 @@ corp_rep_syntax <- "
   CUSL ~ COMP + LIKE + CUSA
 "
 
+# corp_rep_syntax with REP, a higher-order construct of COMP and LIKE
+# (reflective, or with op "<~" formative), in their place.
+corp_rep_hoc_syntax <- function(op = "=~") paste0(corp_rep_syntax_first_order, "REP ", op, " COMP + LIKE
+REP ~ QUAL + PERF + CSOR + ATTR
+CUSA ~ REP
+CUSL ~ CUSA + REP
+")
+
+# corp_rep_syntax's measurement model
+corp_rep_syntax_first_order <- paste0(sub("\n *COMP \\+ LIKE ~.*$", "", corp_rep_syntax), "\n")
+
 # corp_rep_data with -99 replaced by the column mean of the observed values.
 corp_rep_mean_replaced <- function() {
   x <- corp_rep_data

@@ -42,6 +42,37 @@ test_that("as_dot() quotes names and labels, takes custom labels and can pin the
   expect_false(grepl("x1", dot, fixed = TRUE))
   model_dot <- as_dot(parse_model(ecsi_syntax))
   expect_false(grepl("label = \"0", model_dot, fixed = TRUE))
+  # an arrow without attributes has no attribute list
+  expect_match(model_dot, "\"Image\" -> \"Expectation\";", fixed = TRUE)
+  expect_false(grepl("[ = ]", model_dot, fixed = TRUE))
   expect_false(grepl("R&sup2;", model_dot, fixed = TRUE))
   expect_equal(dot_quote("a\\b\"c\nd"), "\"a\\\\b\\\"c\\nd\"")
+})
+
+test_that("as_dot() draws higher-order constructs with arrows to (or from) their dimensions", {
+  fit <- diagram_fixture("hoc")
+  dot <- as_dot(fit)
+  lines <- strsplit(dot, "\n", fixed = TRUE)[[1]]
+  loading <- format_estimate(fit$outer_loadings["COMP", "REP"], 2)
+  expect_match(dot, sprintf("\"REP\" -> \"COMP\" [label = \"%s\", fontsize = 7];", loading), fixed = TRUE)
+  expect_true(any(grepl("\"COMP\" -> \"comp_1\"", lines, fixed = TRUE)))
+  # the dimensions are constructs, not boxes; REP has no boxes
+  expect_match(dot, "\"COMP\" [shape = ellipse", fixed = TRUE)
+  expect_false(grepl("\"COMP\" [shape = box", dot, fixed = TRUE))
+  expect_false(any(grepl("-> \"REP\" [label = \"0.[0-9]+\", fontsize = 7", lines)))
+  expect_true(any(grepl("higher-order constructs", lines, fixed = TRUE)))
+  # dimensions above and below REP share its rank
+  expect_true(any(grepl("rank = same; \"COMP\"; \"LIKE\"; \"REP\";", lines, fixed = TRUE)))
+
+  formative <- as_dot(diagram_fixture("hoc_formative"))
+  expect_match(formative, "\"COMP\" -> \"REP\" [label = \"", fixed = TRUE)
+  model_dot <- as_dot(parse_model(corp_rep_hoc_syntax()))
+  expect_match(model_dot, "\"REP\" -> \"LIKE\" [fontsize = 7];", fixed = TRUE)
+
+  # dimensions left of an exogenous HOC: written first, the arrow turned back
+  ends <- strsplit(as_dot(diagram_fixture("hoc_ends")), "\n", fixed = TRUE)[[1]]
+  expect_true(any(grepl("\"EXPE\" -> \"PQ\" [label = \"[0-9.]+\", fontsize = 7, dir = back\\]", ends)))
+  # ... and right of a final formative HOC: the HOC first, turned back too
+  expect_true(any(grepl("\"LOY\" -> \"LOYAL\" [label = \"[0-9.]+\", fontsize = 7, dir = back\\]", ends)))
+  expect_true(any(grepl("\"VAL\" -> \"SAT\" [label = \"[0-9.]+\"\\];", ends)))
 })

@@ -2,15 +2,6 @@
 # three approaches (helper-hoc.R), the bootstrap on the same resamples, and
 # the peers (fixtures from tools/make-fixtures-hoc.R).
 
-corp_rep_hoc_syntax <- function(op = "=~") paste0(corp_rep_syntax_first_order, "REP ", op, " COMP + LIKE
-REP ~ QUAL + PERF + CSOR + ATTR
-CUSA ~ REP
-CUSL ~ CUSA + REP
-")
-
-# corp_rep_syntax's measurement model (helper-models.R)
-corp_rep_syntax_first_order <- paste0(sub("\n *COMP \\+ LIKE ~.*$", "", corp_rep_syntax), "\n")
-
 mobi_hoc_syntax <- "
 IMAG =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
 EXPE =~ CUEX1 + CUEX2 + CUEX3
@@ -354,9 +345,10 @@ test_that("IPMA works at both levels: the HOC from its items, its dimensions thr
 test_that("analyses that do not handle higher-order constructs yet say so", {
   fit <- pls(corp_rep_hoc_syntax(), data = corp_rep_mean_replaced())
   expect_error(pls_micom(fit, corp_rep_data$servicetype), "higher-order", class = "iecpls_unsupported_error")
-  expect_error(as_dot(fit), "higher-order", class = "iecpls_unsupported_error")
+  # the path diagram handles them (test-plot-diagram.R, test-dot.R, test-layout.R)
+  expect_match(as_dot(fit), "\"REP\" -> \"COMP\"", fixed = TRUE)
   repeated <- pls(corp_rep_hoc_syntax(), data = corp_rep_mean_replaced(), hoc = "repeated")
-  expect_match(as_dot(repeated), "REP_2nd_comp_1", fixed = TRUE)
+  expect_match(as_dot(repeated), "\"REP\" -> \"COMP\"", fixed = TRUE)
 })
 
 test_that("summary() assesses both levels without the artefacts of the approach", {

@@ -30,6 +30,97 @@ test_that("indicators sit outside: left of exogenous, right of final outcomes, a
   }
 })
 
+test_that("a higher-order construct has its dimensions beside it, as constructs, and no indicator boxes", {
+  for (x in list(diagram_fixture("hoc"), diagram_fixture("hoc_formative"), parse_model(corp_rep_hoc_syntax()))) {
+    lay <- layout_pls(x)
+    nodes <- lay$constructs
+    rownames(nodes) <- nodes$construct
+    expect_true(all(c("REP", "COMP", "LIKE") %in% nodes$construct))
+    expect_equal(nodes[c("COMP", "LIKE", "REP", "CUSA"), "hoc"], c("REP", "REP", NA, NA))
+    # REP's entries are its dimensions: no boxes for them, none named after constructs
+    expect_false(any(lay$indicators$construct == "REP"))
+    expect_false(any(lay$indicators$indicator %in% nodes$construct))
+    expect_setequal(lay$indicators$indicator[lay$indicators$construct == "COMP"], c("comp_1", "comp_2", "comp_3"))
+    # between the layers, one dimension above REP and one below, in its column,
+    # with their indicators further out
+    expect_equal(nodes["REP", "side"], "split")
+    expect_equal(nodes[c("COMP", "LIKE"), "x"], rep(nodes["REP", "x"], 2))
+    expect_gt(nodes["COMP", "y"], nodes["REP", "y"])
+    expect_lt(nodes["LIKE", "y"], nodes["REP", "y"])
+    expect_equal(nodes[c("COMP", "LIKE"), "side"], c("above", "below"))
+    expect_equal(nodes[c("COMP", "LIKE"), "layer"], rep(nodes["REP", "layer"], 2))
+    expect_true(all(lay$indicators$y[lay$indicators$construct == "COMP"] > nodes["COMP", "y"]))
+    expect_true(all(lay$indicators$y[lay$indicators$construct == "LIKE"] < nodes["LIKE", "y"]))
+    expect_identical(diagram_problems(lay), character())
+  }
+  # an exogenous HOC has its dimensions on the left, a final one on the right,
+  # in a column, each with its indicators further out
+  lay <- layout_pls(diagram_fixture("hoc_ends"))
+  nodes <- lay$constructs
+  rownames(nodes) <- nodes$construct
+  expect_equal(nodes[c("PQ", "EXPE", "QUAL", "IMAG", "LOY", "LOYAL", "COMPL"), "side"],
+               c("left", "left", "left", "left", "right", "right", "right"))
+  expect_true(all(nodes[c("EXPE", "QUAL", "IMAG"), "x"] < nodes["PQ", "x"]))
+  expect_equal(length(unique(nodes[c("EXPE", "QUAL", "IMAG"), "x"])), 1)
+  expect_equal(order(-nodes[c("EXPE", "QUAL", "IMAG"), "y"]), 1:3)
+  expect_true(all(nodes[c("LOYAL", "COMPL"), "x"] > nodes["LOY", "x"]))
+  expect_true(all(lay$indicators$x[lay$indicators$construct == "QUAL"] < nodes["QUAL", "x"]))
+  expect_true(all(lay$indicators$x[lay$indicators$construct == "LOYAL"] > nodes["LOYAL", "x"]))
+  expect_identical(diagram_problems(lay), character())
+  # without indicators the dimensions stay, as constructs
+  bare <- layout_pls(diagram_fixture("hoc"), indicators = FALSE)
+  expect_true(all(c("COMP", "LIKE") %in% bare$constructs$construct))
+  expect_equal(nrow(bare$indicators), 0)
+  expect_identical(diagram_problems(bare), character())
+})
+
+test_that("the repeated-indicators model draws as any model, without the repeated items", {
+  fit <- diagram_fixture("hoc_repeated")
+  lay <- layout_pls(fit)
+  expect_false(any(lay$indicators$construct == "REP"))
+  expect_false(any(startsWith(lay$indicators$indicator, "REP_2nd_")))
+  expect_true(all(c("comp_1", "like_1") %in% lay$indicators$indicator))
+  # COMP and LIKE are outcomes of REP in the layered layout
+  nodes <- lay$constructs
+  rownames(nodes) <- nodes$construct
+  expect_true(all(is.na(nodes$hoc)))
+  expect_equal(nodes[c("COMP", "LIKE"), "layer"], rep(nodes["REP", "layer"] + 1L, 2))
+  expect_identical(diagram_problems(lay), character())
+})
+
+test_that("manual layouts of higher-order constructs: dimensions placed, or left out to sit beside their HOC", {
+  fit <- diagram_fixture("hoc")
+  auto <- layout_pls(fit)
+  again <- layout_pls(fit, layout = auto)
+  expect_equal(again$constructs$construct, auto$constructs$construct)
+  expect_true(all(is.na(again$constructs$layer)))
+  expect_identical(diagram_problems(again), character())
+  # the dimensions' indicators face away from REP
+  nodes <- again$constructs
+  rownames(nodes) <- nodes$construct
+  expect_equal(nodes[c("COMP", "LIKE"), "side"], c("above", "below"))
+  expect_equal(nodes[c("COMP", "LIKE"), "hoc"], c("REP", "REP"))
+
+  coords <- data.frame(construct = c("QUAL", "PERF", "CSOR", "ATTR", "CUSA", "CUSL", "REP"),
+                       x = c(0, 0, 0, 0, 2, 3, 1), y = c(3, 2, 1, 0, 2, 1.5, 1.5))
+  beside <- layout_pls(fit, layout = coords)
+  nodes <- beside$constructs
+  rownames(nodes) <- nodes$construct
+  expect_equal(nodes["REP", "side"], "split")
+  expect_equal(nodes[c("COMP", "LIKE"), "x"], rep(nodes["REP", "x"], 2))
+  expect_gt(nodes["COMP", "y"], nodes["REP", "y"])
+  expect_identical(diagram_problems(beside), character())
+  coords$side <- c(NA, NA, NA, NA, NA, NA, "right")
+  right <- layout_pls(fit, layout = coords)$constructs
+  rownames(right) <- right$construct
+  expect_true(all(right[c("COMP", "LIKE"), "x"] > right["REP", "x"]))
+
+  expect_error(layout_pls(fit, layout = rbind(coords, data.frame(construct = "COMP", x = 1, y = 3, side = NA))),
+               class = "iecpls_input_error", regexp = "all dimensions")
+  coords$side <- c("split", NA, NA, NA, NA, NA, NA)
+  expect_error(layout_pls(fit, layout = coords), class = "iecpls_input_error", regexp = "split")
+})
+
 test_that("the study's model is laid out as in the study: RIG between GAD and CTM, below the other factors", {
   lay <- layout_pls(diagram_fixture("study"))
   y <- stats::setNames(lay$constructs$y, lay$constructs$construct)
@@ -44,7 +135,7 @@ test_that("layouts of all fixtures have no overlaps and stay on the canvas", {
     for (indicators in c(TRUE, FALSE)) {
       lay <- layout_pls(diagram_fixture(name), indicators = indicators)
       expect_identical(diagram_problems(lay), character(), label = paste(name, indicators))
-      expect_equal(nrow(lay$indicators), if (indicators) length(diagram_fixture(name)$model$indicators) else 0)
+      expect_equal(nrow(lay$indicators), if (indicators) length(drawn_indicators(diagram_fixture(name)$model)) else 0)
     }
   }
 })
@@ -102,6 +193,9 @@ test_that("manual coordinates keep their relative positions and are scaled unifo
   # a layout from layout_pls() is accepted as it is
   again <- layout_pls(ecsi_syntax, layout = sided)
   expect_equal(again$constructs$side, sided$constructs$side)
+  # also one without indicators, whose sides are "none"
+  bare <- layout_pls(ecsi_syntax, indicators = FALSE)
+  expect_equal(layout_pls(ecsi_syntax, indicators = FALSE, layout = bare)$constructs$side, rep("none", 7))
 })
 
 test_that("bad manual layouts are errors that say what is wrong", {

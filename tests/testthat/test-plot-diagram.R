@@ -134,3 +134,80 @@ test_that("a bootstrap labels the diagram with stars and intervals", {
   expect_gt(file.size(file), 5000)
   unlink(file)
 })
+
+test_that("a higher-order construct points to its dimensions, labelled with its loadings or weights", {
+  for (name in c("hoc", "hoc_formative")) {
+    fit <- diagram_fixture(name)
+    diagram <- NULL
+    drawn <- NULL
+    expect_drawn_png(render_png({
+      diagram <- plot(fit)
+      drawn <- grid::grid.ls(print = FALSE)$name
+    }, paste0("diagram-", name, ".png")))
+    expect_identical(diagram_problems(diagram), character(), label = name)
+    edges <- diagram$edges
+    rownames(edges) <- edges$name
+    reflective <- name == "hoc"
+    arrows <- if (reflective) c("REP =~ COMP", "REP =~ LIKE") else c("REP <~ COMP", "REP <~ LIKE")
+    expect_equal(edges[arrows, "kind"], c("dimension", "dimension"))
+    expect_equal(edges[arrows, "tail"], if (reflective) c("REP", "REP") else c("COMP", "LIKE"))
+    expect_equal(edges[arrows, "head"], if (reflective) c("COMP", "LIKE") else c("REP", "REP"))
+    estimates <- if (reflective) fit$outer_loadings[c("COMP", "LIKE"), "REP"] else fit$outer_weights[c("COMP", "LIKE"), "REP"]
+    expect_equal(edges[arrows, "label"], format_estimate(unname(estimates), 2))
+    expect_equal(unname(diagram_labels(fit)[arrows]), edges[arrows, "label"])
+    # no structural paths to the dimensions, no measurement arrows from REP
+    expect_false(any(edges$kind == "path" & (edges$tail %in% c("COMP", "LIKE") | edges$head %in% c("COMP", "LIKE"))))
+    expect_false(any(edges$kind == "measurement" & (edges$tail == "REP" | edges$head == "REP")))
+    expect_true(all(paste0("arrow:", arrows) %in% drawn))
+    expect_true(all(paste0("construct:", c("REP", "COMP", "LIKE")) %in% drawn))
+  }
+  # drawn in the style of the measurement arrows: thinner than the paths
+  render_png({
+    plot(diagram_fixture("hoc"))
+    tree <- grid::grid.get("pls_diagram")
+    hoc_lwd <- grid::getGrob(tree, "arrow:REP =~ COMP")$gp$lwd
+    path_lwd <- grid::getGrob(tree, "arrow:REP -> CUSA")$gp$lwd
+    item_lwd <- grid::getGrob(tree, "arrow:COMP =~ comp_1")$gp$lwd
+  }, "diagram-hoc-lwd.png")
+  expect_equal(hoc_lwd, item_lwd)
+  expect_lt(hoc_lwd, path_lwd)
+})
+
+test_that("higher-order constructs: bootstrap stars, the parsed model and the repeated-indicators model draw", {
+  fit <- diagram_fixture("hoc")
+  set.seed(11)
+  boot <- pls_boot(fit, R = 60, bca = FALSE)
+  labels <- diagram_labels(boot)
+  table <- boot$parameters
+  p <- table$p[table$type == "loading" & table$term == "REP =~ COMP"]
+  expect_equal(labels[["REP =~ COMP"]],
+               paste0(format_estimate(fit$outer_loadings["COMP", "REP"], 2), significance_stars(p, marginal = FALSE)))
+  expect_match(labels[["REP =~ COMP"]], "\\*$")
+  diagram <- NULL
+  expect_drawn_png(render_png(diagram <- plot(fit, labels = diagram_labels(boot, ci = TRUE)), "diagram-hoc-boot.png"))
+  shown <- stats::setNames(diagram$edges$label, diagram$edges$name)
+  expect_equal(shown[["REP =~ LIKE"]], labels[["REP =~ LIKE"]])
+  expect_identical(diagram_problems(diagram), character())
+  custom <- NULL
+  render_png(custom <- plot(fit, labels = c("REP =~ COMP" = "0.89 (n.s.)")), "diagram-hoc-custom.png")
+  expect_equal(custom$edges$label[custom$edges$name == "REP =~ COMP"], "0.89 (n.s.)")
+
+  model <- parse_model(corp_rep_hoc_syntax("<~"))
+  expect_drawn_png(render_png(diagram <- plot(model), "diagram-hoc-model.png"))
+  expect_true(all(diagram$edges$label == ""))
+  dims <- diagram$edges[diagram$edges$kind == "dimension", ]
+  expect_equal(dims$name, c("REP <~ COMP", "REP <~ LIKE"))
+  expect_equal(dims$head, c("REP", "REP"))
+  expect_identical(diagram_problems(diagram), character())
+
+  # repeated indicators: REP -> COMP are structural paths; the copies of the
+  # dimensions' items are not drawn
+  repeated <- diagram_fixture("hoc_repeated")
+  expect_drawn_png(render_png(diagram <- plot(repeated), "diagram-hoc-repeated.png"))
+  edges <- diagram$edges
+  expect_equal(edges$kind[edges$name == "REP -> COMP"], "path")
+  expect_equal(edges$label[edges$name == "REP -> COMP"], format_estimate(repeated$path_coef["REP", "COMP"], 2))
+  expect_false(any(grepl("_2nd_", c(edges$tail, edges$head))))
+  expect_false(any(edges$kind == "dimension"))
+  expect_identical(diagram_problems(diagram), character())
+})
