@@ -39,6 +39,12 @@ test_that("every .Call entry point survives gctorture", {
   orthogonal_zt <- ns$c_standardize(orthogonal)$zt
   staged_groups <- ns$comparison_groups(orthogonal, rep(c("a", "b"), 20), NULL, "pls_mga")
   staged_pair <- ns$group_problem(orthogonal, staged_groups, c("a", "b"))
+  # a higher-order model (embedded two-stage: stage-1 scores, stage 2)
+  hoc_fit <- pls("A =~ IMAG1 + IMAG2\nB =~ IMAG3 + IMAG4\nH =~ A + B\nC =~ CUSL1 + CUSL2\nC ~ H",
+                 data = data, missing = "mean", case_weights = weights)
+  hoc <- iecpls:::boot_problem(hoc_fit, "construct")
+  hoc_groups <- ns$comparison_groups(hoc_fit, rep(c("a", "b"), 20), NULL, "pls_mga")
+  hoc_pair <- ns$group_problem(hoc_fit, hoc_groups, c("a", "b"))
   calls <- list(
     fit_cor = function() .Call(ns$C_iecpls_fit_cor, S, spec),
     fit_data_mean = function() .Call(ns$C_iecpls_fit_data, columns, NULL, weights, 1L, spec),
@@ -77,6 +83,14 @@ test_that("every .Call entry point survives gctorture", {
     htmt = function() .Call(ns$C_iecpls_htmt, S, problem$spec$block_start, 0:1, c(2L, 2L), FALSE, TRUE),
     fit_staged = function() .Call(ns$C_iecpls_fit_staged, orthogonal_zt, NULL, orthogonal_spec),
     fit_staged_weighted = function() .Call(ns$C_iecpls_fit_staged, staged$zt, staged$case_weights, staged$spec),
+    fit_staged_hoc = function() .Call(ns$C_iecpls_fit_staged, hoc$zt, hoc$case_weights, hoc$spec),
+    bootstrap_hoc = function() .Call(ns$C_iecpls_bootstrap, hoc$zt, hoc$case_weights, hoc$spec, hoc$stat_spec,
+                                     seeds, sizes, hoc$sign_code, hoc$original_loadings, TRUE, 2L),
+    jackknife_hoc = function() .Call(ns$C_iecpls_jackknife, hoc$zt, hoc$case_weights, hoc$spec, hoc$stat_spec,
+                                     hoc$sign_code, hoc$original_loadings, TRUE, ns$c_full_moments(hoc),
+                                     c(0L, 30L), c(5L, 10L), 2L),
+    permutation_hoc = function() .Call(ns$C_iecpls_permutation, hoc_pair$zt, hoc_pair$case_weights, hoc_pair$spec,
+                                       hoc_pair$stat_spec, hoc_pair$labels, NULL, seeds, sizes, 2L),
     derived_values = function() .Call(ns$C_iecpls_derived_values, orthogonal_zt, orthogonal_spec, orthogonal$stages),
     bootstrap_moderated = function() .Call(ns$C_iecpls_bootstrap, staged$zt, staged$case_weights, staged$spec,
                                         staged$stat_spec, seeds, sizes, staged$sign_code,
@@ -90,7 +104,7 @@ test_that("every .Call entry point survives gctorture", {
   )
   # every registered entry point is exercised
   registered <- names(getDLLRegisteredRoutines("iecpls")$.Call)
-  expect_setequal(paste0("iecpls_", sub("_(mean|matrix|casewise|error|micom|moderated|weighted)$", "",
+  expect_setequal(paste0("iecpls_", sub("_(mean|matrix|casewise|error|micom|moderated|weighted|hoc)$", "",
                                         names(calls))), registered)
   expected <- lapply(calls, function(call) call())
   expect_identical(expected$fit_data_error$status, 5L)
