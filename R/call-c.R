@@ -49,7 +49,7 @@ model_spec <- function(model, scheme, tol, max_iter, consistent = FALSE) {
   # a model with interaction terms is estimated in stages (src/staged.c);
   # PLSc does not treat their product terms as common factors
   if (has_hoc(model) && !is.null(model$stages)) {
-    spec$staged <- hoc_spec(model, scheme, tol, max_iter)
+    spec$staged <- hoc_spec(model, scheme, tol, max_iter, consistent)
   } else if (!is.null(model$stages)) {
     spec$staged <- staged_spec(model, scheme, tol, max_iter)
     spec$composite <- as.integer(is_interaction(model))

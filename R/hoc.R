@@ -183,7 +183,7 @@ expand_hoc <- function(model, method) {
 }
 
 # The HOC part of the C specification (read_staged(), read_second_stage()).
-hoc_spec <- function(model, scheme, tol, max_iter) {
+hoc_spec <- function(model, scheme, tol, max_iter, consistent = FALSE) {
   stages <- model$stages
   base <- stages$base
   derived <- stages$derived
@@ -204,7 +204,10 @@ hoc_spec <- function(model, scheme, tol, max_iter) {
   second <- stages$second
   if (!is.null(second)) {
     own_item <- rep(is_dimension(model), lengths(model$blocks))
-    spec$second <- model_spec(second, scheme, tol, max_iter)
+    # under PLSc stage 2 treats the HOC as a composite; staged_final_fit()
+    # then corrects it with its reliability
+    spec$second <- model_spec(second, scheme, tol, max_iter, consistent)
+    spec$second$composite <- as.integer(is_hoc(model, second$constructs))
     spec$second_indicator <- as.integer(match(second$indicators, model$indicators) - 1L)
     spec$second_construct <- as.integer(match(second$constructs, model$constructs) - 1L)
     spec$first_indicator <- ifelse(own_item, match(model$indicators, first$indicators) - 1L, -1L)

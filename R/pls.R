@@ -184,9 +184,24 @@
 #'   neither is offered here. [pls_ipma()] reports both levels; prediction
 #'   ([predict()], [pls_predict()], [pls_cvpat()], [pls_blindfold()])
 #'   targets the items of endogenous first-order constructs; path diagrams
-#'   draw the dimensions beside their higher-order construct. Not supported
-#'   yet: third-order constructs, `consistent = TRUE`, interaction terms in
-#'   the same model and [pls_micom()] (each gives a classed error).
+#'   draw the dimensions beside their higher-order construct.
+#'
+#'   With `consistent = TRUE` and a two-stage approach, the higher-order
+#'   construct is a composite of its dimensions' stage-1 scores, which carry
+#'   the measurement error of the common factors among them: its reliability
+#'   is \eqn{w'S^*w / w'Sw = 1 - \sum_l w_l^2 (1 - \rho_l)}, with \eqn{S} the
+#'   correlations of the scores and \eqn{S^*} the same with the dimensions'
+#'   stage-1 \eqn{\rho_A} on the diagonal (van Riel, Henseler, Kemeny and
+#'   Sasovova 2017), whether it is written `=~` or `<~`; its correlations are
+#'   disattenuated with it and the paths re-estimated, as seminr does. The
+#'   dimensions keep their stage-1 \eqn{\rho_A} and PLSc loadings; the
+#'   higher-order construct's loadings on them are not corrected, and its
+#'   correlations with its own dimensions (part and whole) are left as they
+#'   are. (cSEM treats a `=~` higher-order construct as a common factor of
+#'   the dimension scores instead.) With repeated indicators PLSc treats
+#'   the `=~` higher-order block like any Mode A block. Not supported yet:
+#'   third-order constructs, interaction terms in the same model and
+#'   [pls_micom()] (each gives a classed error).
 #' @param R Number of bootstrap resamples: 0 (the default) for no bootstrap,
 #'   or a whole number of at least 2, with which [pls_boot()] is run and
 #'   attached as `fit$boot` (print then shows standard
@@ -315,10 +330,6 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
       abort_input(c("A model with higher-order constructs needs {.arg data}, not {.arg S}.",
                     "i" = "The dimensions' scores are formed case by case from the data."),
                   class = "iecpls_needs_data")
-    }
-    if (consistent) {
-      abort_model(c("Consistent PLS ({.code consistent = TRUE}) of a model with higher-order constructs is not supported yet.",
-                    "i" = "Fit it with {.code consistent = FALSE}."), class = "iecpls_unsupported_error")
     }
     model <- expand_hoc(model, hoc)
   }

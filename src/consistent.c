@@ -20,10 +20,17 @@ static double rho_a(const pls_model_t *m, int j, const double *weights)
   return ww * ww * (1.0 - ww) / (ww * ww - w4);
 }
 
-static int is_common_factor(const pls_model_t *m, int j)
+int is_common_factor(const pls_model_t *m, int j)
 {
   return m->mode[j] == MODE_A && m->block_start[j + 1] - m->block_start[j] > 1 &&
          (m->composite == NULL || !m->composite[j]);
+}
+
+/* The reliability PLSc gives construct j: rho_A of a common factor, 1
+ * otherwise. */
+double block_reliability(const pls_model_t *m, int j, const double *weights)
+{
+  return is_common_factor(m, j) ? rho_a(m, j, weights) : 1.0;
 }
 
 /* Own-block loadings of the plain (composite) fit. */

@@ -165,6 +165,8 @@ int inner_weights(const pls_model_t *m, const double *construct_cor, pls_work_t 
 
 /* consistent.c */
 void composite_loadings(const pls_model_t *m, const double *cross_loadings, double *loadings);
+double block_reliability(const pls_model_t *m, int j, const double *weights);
+int is_common_factor(const pls_model_t *m, int j);
 void consistent_correction(const pls_model_t *m, pls_work_t *ws, pls_result_t *res);
 
 /* paths.c */
@@ -329,6 +331,7 @@ typedef struct {
   pls_work_t ws2;              /* stage 2 (has_second) */
   pls_result_t res2;
   double *S2;                  /* second.p^2 */
+  double *rho1;                /* first.K: the stage-1 reliabilities (PLSc) */
 } staged_buffers_t;
 void staged_buffer_size(const staged_t *sg, size_t *n_double, size_t *n_size, size_t *n_int);
 void staged_buffer_init(const staged_t *sg, staged_buffers_t *b, double *dbuf, size_t *sbuf, int *ibuf);

@@ -35,7 +35,7 @@ void staged_buffer_size(const staged_t *sg, size_t *n_double, size_t *n_size, si
   if (sg->has_second) {
     size_t p2 = (size_t) sg->second.p, nd2, ns2, ni2;
     pls_work_size(&sg->second, &nd2, &ns2, &ni2);
-    nd += nd2 + pls_result_size(&sg->second) + p2 * p2;   /* ws2, res2, S2 */
+    nd += nd2 + pls_result_size(&sg->second) + p2 * p2 + (size_t) sg->first.K;   /* ws2, res2, S2, rho1 */
     ns += ns2;
     ni += ni2;
   }
@@ -64,6 +64,7 @@ void staged_buffer_init(const staged_t *sg, staged_buffers_t *b, double *dbuf, s
     pls_work_init(&sg->second, &b->ws2, dbuf, sbuf, ibuf);
     dbuf = pls_result_init(&sg->second, &b->res2, dbuf + nd);
     b->S2 = dbuf;                   dbuf += p2 * p2;
+    b->rho1 = dbuf;                 dbuf += (size_t) sg->first.K;
   }
   b->sums0 = dbuf;    dbuf += p0;
   b->cross0 = dbuf;   dbuf += p0 * p0;
@@ -372,23 +373,95 @@ void unstandardize_products(const staged_t *sg, const pls_model_t *m, const stag
   }
 }
 
+/* PLSc of a two-stage higher-order model (seminr's definition, van Riel
+ * et al. 2017): a higher-order construct is a composite of its dimensions'
+ * stage-1 scores, which carry the measurement error of the common factors
+ * among them, so its reliability is w'S*w / w'Sw = 1 - sum_l w_l^2 (1 -
+ * rho_l) (S the correlations of the scores, S* with the dimensions'
+ * reliabilities rho_l on its diagonal, w'Sw = 1). Stage 2 was corrected with
+ * the HOC as a composite (reliability 1, its `composite` flag); its
+ * correlations are now divided by the square root of that reliability and
+ * the paths re-estimated. Returns the status of the paths. */
+static int correct_higher_order(const staged_t *sg, staged_buffers_t *b)
+{
+  const pls_model_t *m2 = &sg->second;
+  pls_result_t *r = &b->res2;
+  size_t K2 = (size_t) m2->K;
+  int admissible = r->admissible, any = 0;
+  for (int j = 0; j < m2->K; j++) {
+    int first = m2->block_start[j];
+    int column = sg->final_column[sg->second_indicator[first]];
+    if (column < sg->p0) continue;   /* not a higher-order construct */
+    double reliability = 1.0;
+    for (int x = first; x < m2->block_start[j + 1]; x++) {
+      int k = sg->final_column[sg->second_indicator[x]] - sg->p0;
+      double w = r->weights[x];
+      reliability -= w * w * (1.0 - b->rho1[sg->a[k]]);
+    }
+    r->rho_a[j] = reliability;
+    if (!(reliability > 0.0) || !R_FINITE(reliability)) {
+      r->admissible = 0;
+      return PLS_OK;
+    }
+    if (reliability > 1.0) admissible = 0;
+    double root = sqrt(reliability);
+    for (size_t i = 0; i < K2; i++) {
+      if (i == (size_t) j) continue;
+      double v = r->construct_cor[i + K2 * (size_t) j] / root;
+      r->construct_cor[i + K2 * (size_t) j] = r->construct_cor[(size_t) j + K2 * i] = v;
+      if (fabs(v) > 1.0) admissible = 0;
+    }
+    any = 1;
+  }
+  if (!any) return PLS_OK;
+  double *A = b->ws2.small_matrix;
+  b->ws2.factored_count = -1;
+  for (size_t i = 0; i < K2 * K2; i++) A[i] = r->construct_cor[i];
+  if (chol_factor(A, m2->K) != 0) admissible = 0;
+  int bad = -1;
+  int status = path_coefficients(m2, r->construct_cor, &b->ws2, r->path_coef, r->r2, &bad, &admissible);
+  r->admissible = admissible;
+  if (status != PLS_OK) r->status_index = bad;
+  return status;
+}
+
+/* Whether reported construct d is a dimension of reported construct h (its
+ * block holds d's stage-1 score). */
+static int is_own_dimension(const staged_t *sg, const pls_model_t *m, int d, int h)
+{
+  int from = sg->first_construct[d];
+  if (from < 0) return 0;
+  for (int x = m->block_start[h]; x < m->block_start[h + 1]; x++) {
+    int column = sg->final_column[x];
+    if (column >= sg->p0 && sg->a[column - sg->p0] == from) return 1;
+  }
+  return 0;
+}
+
 /* The final fit of a staged model from the correlation matrix S of its
  * indicators (staged_correlation). A two-stage higher-order model fits its
  * stage-2 model on the rows and columns of S it measures, and reports the
  * dimensions with their stage-1 weights and loadings (left in b by
  * staged_correlation) and everything else from stage 2; cross-loadings and
  * construct correlations are then those of all the reported composites in
- * S, so they include the dimensions. Other staged models are one fit. */
+ * S, so they include the dimensions (under PLSc, divided by the square
+ * roots of the reliabilities, and stage 2's corrected ones). Other staged
+ * models are one fit. */
 int staged_final_fit(const staged_t *sg, const pls_model_t *m, const double *S, staged_buffers_t *b,
                      pls_work_t *ws, pls_result_t *res)
 {
   if (!sg->has_second) return pls_fit_cor(m, S, ws, res);
-  const pls_model_t *m2 = &sg->second;
+  const pls_model_t *m2 = &sg->second, *m1 = &sg->first;
   size_t p = (size_t) m->p, K = (size_t) m->K, p2 = (size_t) m2->p, K2 = (size_t) m2->K;
   const int *at = sg->second_indicator, *sc = sg->second_construct;
   for (size_t x = 0; x < p2; x++)
     for (size_t y = 0; y < p2; y++) b->S2[x + p2 * y] = S[(size_t) at[x] + p * (size_t) at[y]];
   int status = pls_fit_cor(m2, b->S2, &b->ws2, &b->res2);
+  if (status == PLS_OK && m->consistent) {
+    for (int j = 0; j < m1->K; j++) b->rho1[j] = block_reliability(m1, j, b->res1.weights);
+    status = correct_higher_order(sg, b);
+    b->res2.status = status;
+  }
   res->iterations = b->res2.iterations;
   res->converged = b->res2.converged;
   res->admissible = b->res2.admissible;
@@ -399,11 +472,31 @@ int staged_final_fit(const staged_t *sg, const pls_model_t *m, const double *S, 
     if (bad >= 0 && bad < m2->K) res->status_index = sc[bad];
     return status;
   }
+  for (size_t j = 0; j < K; j++) {
+    int from = sg->first_construct[j];
+    res->r2[j] = 0.0;
+    res->rho_a[j] = from >= 0 && m->consistent ? b->rho1[from] : 1.0;
+  }
   for (size_t x = 0; x < p; x++) {
     int from = sg->first_indicator[x];
     if (from < 0) continue;
     res->weights[x] = b->res1.weights[from];
     res->loadings[x] = b->res1.loadings[from];
+  }
+  if (m->consistent) {
+    /* a common-factor dimension's PLSc loadings, w sqrt(rho) / w'w */
+    for (size_t j = 0; j < K; j++) {
+      int from = sg->first_construct[j];
+      if (from < 0 || !is_common_factor(m1, from) || !(res->rho_a[j] > 0.0)) continue;
+      double ww = 0.0;
+      for (int x = m->block_start[j]; x < m->block_start[j + 1]; x++) ww += res->weights[x] * res->weights[x];
+      double scale = sqrt(res->rho_a[j]) / ww;
+      for (int x = m->block_start[j]; x < m->block_start[j + 1]; x++) {
+        res->loadings[x] = scale * res->weights[x];
+        if (fabs(res->loadings[x]) > 1.0) res->admissible = 0;
+      }
+      if (res->rho_a[j] > 1.0) res->admissible = 0;
+    }
   }
   for (size_t x = 0; x < p2; x++) {
     res->weights[at[x]] = b->res2.weights[x];
@@ -412,16 +505,27 @@ int staged_final_fit(const staged_t *sg, const pls_model_t *m, const double *S, 
   outer_cross_cov(m, S, res->weights, res->cross_loadings);
   construct_correlation(m, res->weights, res->cross_loadings, res->construct_cor);
   for (size_t i = 0; i < K * K; i++) res->path_coef[i] = 0.0;
-  for (size_t j = 0; j < K; j++) {
-    int from = sg->first_construct[j];
-    res->r2[j] = 0.0;
-    res->rho_a[j] = from >= 0 ? b->res1.rho_a[from] : 1.0;
-  }
   for (size_t j = 0; j < K2; j++) {
     size_t to = (size_t) sc[j];
     res->r2[to] = b->res2.r2[j];
     res->rho_a[to] = b->res2.rho_a[j];
     for (size_t k = 0; k < K2; k++) res->path_coef[to + K * (size_t) sc[k]] = b->res2.path_coef[j + K2 * k];
+  }
+  if (m->consistent) {
+    /* the dimensions' correlations disattenuated (not those with their own
+     * higher-order construct, a part-whole correlation); stage 2's
+     * corrected ones */
+    for (size_t j = 0; j < K; j++)
+      for (size_t i = 0; i < K; i++) {
+        if (i == j || (sg->first_construct[i] < 0 && sg->first_construct[j] < 0)) continue;
+        if (is_own_dimension(sg, m, (int) i, (int) j) || is_own_dimension(sg, m, (int) j, (int) i)) continue;
+        double v = res->construct_cor[i + K * j] / sqrt(res->rho_a[i] * res->rho_a[j]);
+        res->construct_cor[i + K * j] = v;
+        if (fabs(v) > 1.0) res->admissible = 0;
+      }
+    for (size_t j = 0; j < K2; j++)
+      for (size_t k = 0; k < K2; k++)
+        res->construct_cor[(size_t) sc[j] + K * (size_t) sc[k]] = b->res2.construct_cor[j + K2 * k];
   }
   return PLS_OK;
 }

@@ -5,7 +5,8 @@
 #   <data>     corp_rep            REP =~ COMP + LIKE (Mode A HOC)
 #              corp_rep_formative  REP <~ COMP + LIKE (Mode B HOC)
 #              mobi                PQ  =~ EXPE + QUAL (Mode A HOC)
-#   <peer>/<approach>  seminr/two_stage, cSEM/mixed, cSEM/2stage
+#   <peer>/<approach>  seminr/two_stage, seminr/two_stage_plsc, cSEM/mixed,
+#              cSEM/2stage
 #   <scheme>   path, factorial (both peers), centroid (cSEM only: seminr has
 #              no centroid scheme)
 # Run by hand from the package root (needs seminr, cSEM); not run in CI, and
@@ -61,6 +62,41 @@
 #     estimates; everything else 0.
 #   * No PLSc is involved (composite() everywhere, so model_consistent() is a
 #     no-op).
+#
+# seminr 2.6.0 PLSc (consistent PLS), two_stage_plsc fixtures
+# (R/feature_consistent.R PLSc(), plsc_disattenuation(),
+# hoc_composite_reliability(); R/estimate_pls.R model_consistent()):
+#   Same models and settings, but every multi-item "=~" construct is
+#   reflective() (a common factor: Mode A weights, then PLSc); one-item
+#   constructs stay composite(single_item()) (checked: reflective(single_item())
+#   gives the same estimates -- rho_A of a single item is 1, its loading 1);
+#   "<~" = composite(mode_B); the HOC is higher_composite() as before.
+#   * PLSc changes no weights and no scores: both stages' weights and scores
+#     equal the plain two_stage ones.
+#   * Stage 1 is itself an estimate_pls() call, so it gets PLSc: its paths,
+#     R^2 and the factors' loadings (incl. the LOCs' -- COMP, LIKE, EXPE, QUAL)
+#     are PLSc-corrected with rho_A computed from the stage-1 weights.  The
+#     final outer_loadings' LOC block is this PLSc stage-1 block.
+#   * Stage 2: rho = rho_A (with the STAGE-2 weights) for the reflective()
+#     constructs, 1 for composites and single items, and for the HOC (Mode A
+#     AND Mode B alike) rho = w' S* w / w' S w, w = the HOC's stage-2 weights
+#     on its dimensions, S = cor(stage-1 scores of the dimensions), S* = S
+#     with diagonal = the dimensions' stage-1 rho (van Riel et al. 2017).
+#     Construct correlations R = cor(stage-2 scores) / sqrt(rho rho'), unit
+#     diagonal; each endogenous y: paths = solve(R_xx, R_xy), R^2 = b' R_xy
+#     (= 1 - 1/[R^-1]_yy), AdjRsq = 1 - (1 - R^2)(n - 1)/(n - k - 1).
+#     Loadings: reflective() constructs w sqrt(rho) / (w'w); composites AND
+#     THE HOC keep the plain loadings (the HOC's on its dimensions =
+#     cor(stage-1 dimension score, HOC score)); the HOC's reliability only
+#     enters R, i.e. paths and R^2.
+#   * plsc_disattenuation() fails on the RETURNED model (its construct scores
+#     lack the LOC columns that constructs_in_model() asks for once $hoc is
+#     set); we rebuild the stage-2 model as model_consistent() saw it ($hoc
+#     NULL, stage-2 blocks of the weights/loadings) and call it on that, and
+#     check everything against a by-hand computation.
+#   * Admissibility: seminr warns (class seminr_inadmissible_plsc_warning)
+#     once per stage that is inadmissible (plsc_admissibility() problems or
+#     R^2 outside [0, 1]); all six fits here are admissible, no warnings.
 #
 # cSEM 0.7.1, .approach_2ndorder (R/csem_model.R convertModel(),
 # R/helper_csem.R calculate2ndStage(), R/helper_foreman.R):
@@ -129,6 +165,16 @@
 #             iterations, weightDiff; final$stage2_weights/_loadings = the
 #             stage-2 block only (rows = stage-2 items incl. the dimension
 #             score "items", columns = stage-2 constructs).
+#   seminr two_stage_plsc: the same, with first/final the PLSc estimates,
+#             plus construct_types (reflective / single_item_composite /
+#             composite_mode_B / higher_composite_mode_A|B) and
+#             plsc = list(rho_first, construct_cors_first (stage 1, as
+#             plsc_disattenuation(first_stage_model)), rho, construct_cors
+#             (stage 2, rho[HOC] = hoc_reliability), hoc_reliability,
+#             proxy_cors_first, proxy_cors (undisattenuated score
+#             correlations), admissible_first, problems_first, admissible,
+#             problems, admissible_both, and text definitions); warnings =
+#             every warning estimate_pls() raised, list(message, class).
 #   cSEM:     first, second, second_plain: cSEM's own orientation --
 #             Weight_estimates / Loading_estimates (constructs x indicators),
 #             Path_estimates (rows = dependent, cols = independent), R2, R2adj,
@@ -142,7 +188,11 @@
 suppressPackageStartupMessages({ library(cSEM); library(seminr) })
 source("tests/testthat/helper-models.R")
 load("data/mobi.rda"); load("data/corp_rep_data.rda")
-out_dir <- "tests/testthat/fixtures"
+# IECPLS_FIXTURE_DIR: write elsewhere (e.g. to compare a rerun with the
+# committed fixtures); IECPLS_HOC_PLSC_ONLY=true: write only the seminr PLSc
+# fixtures (skip the plain seminr and the cSEM ones).
+out_dir <- Sys.getenv("IECPLS_FIXTURE_DIR", "tests/testthat/fixtures")
+plsc_only <- identical(Sys.getenv("IECPLS_HOC_PLSC_ONLY"), "true")
 
 corp_rep_first_order <- "
 QUAL <~ qual_1 + qual_2 + qual_3 + qual_4 + qual_5 + qual_6 + qual_7 + qual_8
@@ -210,7 +260,9 @@ parse_hoc_model <- function(syntax) {
 }
 
 # --- seminr -----------------------------------------------------------------
-seminr_code <- function(spec) {
+# plsc = TRUE: every multi-item "=~" construct is reflective() (common factor,
+# PLSc); one-item ones stay composite(single_item()) either way.
+seminr_code <- function(spec, plsc = FALSE) {
   item_code <- function(items) if (length(items) == 1) sprintf("single_item(\"%s\")", items) else
     sprintf("c(%s)", paste0("\"", items, "\"", collapse = ", "))
   cs <- vapply(names(spec$blocks), function(k) {
@@ -219,6 +271,7 @@ seminr_code <- function(spec) {
                      paste0("\"", spec$hoc$dimensions, "\"", collapse = ", "), spec$hoc$mode))
     items <- spec$blocks[[k]]
     if (length(items) == 1) return(sprintf("composite(\"%s\", %s)", k, item_code(items)))
+    if (plsc && spec$modes[[k]] == "A") return(sprintf("reflective(\"%s\", %s)", k, item_code(items)))
     sprintf("composite(\"%s\", %s, weights = mode_%s)", k, item_code(items), spec$modes[[k]])
   }, character(1))
   ps <- vapply(unique(spec$edges$to), function(to)
@@ -231,9 +284,11 @@ seminr_code <- function(spec) {
 seminr_inner <- function(scheme) switch(scheme, path = seminr::path_weighting, factorial = seminr::path_factorial)
 
 # A plain seminr model from blocks (list), modes and an edge list.
-seminr_plain <- function(blocks, modes, edges, data, scheme) {
+# plsc = TRUE: multi-item Mode A blocks are reflective() (so PLSc is applied).
+seminr_plain <- function(blocks, modes, edges, data, scheme, plsc = FALSE) {
   mm <- do.call(seminr::constructs, lapply(names(blocks), function(k) {
     if (length(blocks[[k]]) == 1) return(seminr::composite(k, seminr::single_item(blocks[[k]])))
+    if (plsc && modes[[k]] == "A") return(seminr::reflective(k, blocks[[k]]))
     seminr::composite(k, blocks[[k]], weights = if (modes[[k]] == "B") seminr::mode_B else seminr::mode_A)
   }))
   sm <- do.call(seminr::relationships, lapply(seq_len(nrow(edges)), function(e)
@@ -296,7 +351,7 @@ csem_collect <- function(expr) {
 peer_info <- function(p) list(package = p, version = as.character(packageVersion(p)))
 
 summary_rows <- list()
-for (name in names(models)) {
+for (name in if (plsc_only) character(0) else names(models)) {
   m <- models[[name]]
   spec <- parse_hoc_model(m$syntax)
   hoc <- spec$hoc$name; dims <- spec$hoc$dimensions
@@ -461,6 +516,221 @@ for (name in names(models)) {
                      paste0(spec$edges$from, ">", spec$edges$to))), check.names = FALSE)
       }
     }
+  }
+}
+
+# --- seminr PLSc (consistent PLS) -------------------------------------------
+# hoc_<data>_seminr_two_stage_plsc_<scheme>.rds: the same models with every
+# multi-item "=~" construct a common factor (reflective()), so that
+# estimate_pls() applies PLSc (model_consistent()) in BOTH stages.  See the
+# header for what seminr does; every statement there is checked below.
+
+# The warnings of expr, each with its class (PLSc inadmissibility warnings
+# have class "seminr_inadmissible_plsc_warning").
+collect_warnings <- function(expr) {
+  w <- list()
+  value <- withCallingHandlers(suppressMessages(expr), warning = function(cond) {
+    w[[length(w) + 1]] <<- list(message = conditionMessage(cond), class = class(cond)[1])
+    invokeRestart("muffleWarning")
+  })
+  list(value = value, warnings = w)
+}
+
+seminr_hoc_plsc <- function(spec, data, scheme, code = seminr_code(spec, plsc = TRUE)) {
+  env <- new.env(parent = asNamespace("seminr"))
+  eval(parse(text = code), env)
+  collect_warnings(seminr::estimate_pls(data, env$mm, env$sm, inner_weights = seminr_inner(scheme),
+                                        maxIt = 1000, stopCriterion = 12))
+}
+
+# Dijkstra-Henseler rho_A of one block: (w'w)^2 w'(S - diag S)w / w'(ww' - diag ww')w
+rho_a_hand <- function(X, w) {
+  w <- as.matrix(w); S0 <- stats::cor(X); diag(S0) <- 0
+  A0 <- w %*% t(w); diag(A0) <- 0
+  drop((t(w) %*% w)^2 * (t(w) %*% S0 %*% w) / (t(w) %*% A0 %*% w))
+}
+disattenuate_hand <- function(scores, rho) {
+  R <- stats::cor(scores)[names(rho), names(rho)] / sqrt(outer(rho, rho)); diag(R) <- 1; R
+}
+# PLSc paths and R^2 of an edge list from a (disattenuated) correlation matrix
+plsc_paths_hand <- function(R, edges, n) {
+  B <- matrix(0, nrow(R), ncol(R), dimnames = dimnames(R)); endo <- unique(edges$to)
+  r2 <- matrix(NA_real_, 2, length(endo), dimnames = list(c("Rsq", "AdjRsq"), endo))
+  for (y in endo) {
+    x <- edges$from[edges$to == y]
+    B[x, y] <- solve(R[x, x, drop = FALSE], R[x, y])
+    r2["Rsq", y] <- sum(B[x, y] * R[x, y])
+    r2["AdjRsq", y] <- 1 - (1 - r2["Rsq", y]) * (n - 1) / (n - length(x) - 1)
+  }
+  list(path_coef = B, rSquared = r2)
+}
+# PLSc loadings of a common factor: w sqrt(rho) / (w'w)
+plsc_loadings_hand <- function(w, rho) w * sqrt(rho) / sum(w^2)
+
+for (name in names(models)) {
+  m <- models[[name]]
+  spec <- parse_hoc_model(m$syntax)
+  hoc <- spec$hoc$name; dims <- spec$hoc$dimensions
+  data_df <- m$data[, spec$items]
+  data_df[] <- lapply(data_df, as.double)
+  data_mat <- as.matrix(data_df); rownames(data_mat) <- NULL
+  n <- nrow(data_mat)
+  base <- list(data = data_mat, syntax = trimws(m$syntax), dataset = m$dataset, model_name = name,
+               data_prep = data_prep[[m$dataset]], missing_value = if (m$dataset == "corp_rep_data") -99 else NULL,
+               modes = spec$modes, hoc = spec$hoc)
+  # measurement type of every construct as given to seminr
+  types <- vapply(names(spec$blocks), function(k) {
+    if (k == hoc) return(paste0("higher_composite_mode_", spec$hoc$mode))
+    if (length(spec$blocks[[k]]) == 1) return("single_item_composite")
+    if (spec$modes[[k]] == "A") "reflective" else "composite_mode_B"
+  }, character(1))
+  factors <- names(types)[types == "reflective"]
+  stopifnot(all(dims %in% factors))
+
+  for (scheme in seminr_schemes) {
+    res <- seminr_hoc_plsc(spec, data_df, scheme)
+    fit <- res$value; f1 <- fit$first_stage_model
+    stopifnot(isTRUE(fit$hoc), f1$iterations < 1000, fit$iterations < 1000)
+    items2 <- fit$mmVariables; lv2 <- fit$constructs; lv1 <- f1$constructs
+    loc_items <- unlist(spec$blocks[dims], use.names = FALSE)
+    sc1 <- f1$construct_scores; sc2 <- fit$construct_scores
+
+    # PLSc changes no weights and no scores: both stages equal the plain
+    # (all-composite) two-stage fit, whose weights are the fixtures above
+    plain <- seminr_hoc(spec, data_df, scheme)
+    stopifnot(identical(dimnames(plain$outer_weights), dimnames(fit$outer_weights)),
+              maxdiff(plain$outer_weights, fit$outer_weights) < tol,
+              maxdiff(plain$first_stage_model$outer_weights[, lv1], f1$outer_weights[, lv1]) < tol,
+              maxdiff(plain$construct_scores, sc2) < tol,
+              maxdiff(plain$first_stage_model$construct_scores, sc1) < tol)
+
+    # stage 1 = an ordinary estimate_pls() (so PLSc too) on the expanded model
+    exp_edges <- do.call(rbind, lapply(seq_len(nrow(spec$edges)), function(e) {
+      fr <- spec$edges$from[e]; to <- spec$edges$to[e]
+      expand.grid(from = if (fr == hoc) dims else fr, to = if (to == hoc) dims else to, stringsAsFactors = FALSE)
+    }))
+    plain1 <- collect_warnings(seminr_plain(spec$blocks[spec$first_order], spec$modes, exp_edges, data_df, scheme,
+                                            plsc = TRUE))$value
+    stopifnot(maxdiff(f1$path_coef[lv1, lv1], plain1$path_coef[lv1, lv1]) < tol,
+              maxdiff(f1$outer_loadings[f1$mmVariables, lv1], plain1$outer_loadings[f1$mmVariables, lv1]) < tol,
+              maxdiff(f1$rSquared, plain1$rSquared[, colnames(f1$rSquared)]) < tol)
+
+    # --- stage-1 PLSc by hand: rho_A of the factors, 1 otherwise
+    rho1 <- setNames(rep(1, length(lv1)), lv1)
+    for (k in intersect(factors, lv1)) rho1[k] <- rho_a_hand(data_mat[, spec$blocks[[k]]], f1$outer_weights[spec$blocks[[k]], k])
+    dis1 <- seminr:::plsc_disattenuation(f1)
+    R1 <- disattenuate_hand(sc1, rho1)
+    hand1 <- plsc_paths_hand(R1, exp_edges, n)
+    stopifnot(maxdiff(dis1$rho[lv1], rho1) < tol, maxdiff(dis1$construct_cors[lv1, lv1], R1) < tol,
+              maxdiff(f1$path_coef[lv1, lv1], hand1$path_coef) < tol,
+              maxdiff(f1$rSquared, hand1$rSquared[, colnames(f1$rSquared)]) < tol)
+    # stage-1 loadings: PLSc for the factors (incl. the LOCs), plain otherwise
+    for (k in lv1) {
+      it <- spec$blocks[[k]]
+      exp_l <- if (k %in% factors) plsc_loadings_hand(f1$outer_weights[it, k], rho1[[k]]) else
+        plain$first_stage_model$outer_loadings[it, k]
+      stopifnot(maxdiff(f1$outer_loadings[it, k], exp_l) < tol)
+    }
+
+    # --- stage-2 PLSc.  plsc_disattenuation() fails on the returned (combined)
+    # model (its construct scores have no LOC columns), so rebuild the stage-2
+    # model exactly as model_consistent() saw it: no $hoc, stage-2 blocks only
+    s2 <- fit; s2$hoc <- NULL
+    s2$outer_weights <- fit$outer_weights[items2, lv2]; s2$outer_loadings <- fit$outer_loadings[items2, lv2]
+    stopifnot(inherits(try(seminr:::plsc_disattenuation(fit), silent = TRUE), "try-error"))
+    dis2 <- seminr:::plsc_disattenuation(s2)
+    hoc_rel <- seminr:::hoc_composite_reliability(fit, hoc)
+    # HOC reliability by hand: w'S*w / w'Sw, S = correlations of the stored
+    # stage-1 scores of the dimensions, diag(S*) = their stage-1 rho_A, w = the
+    # HOC's stage-2 weights (Mode A or B as specified)
+    w_h <- fit$outer_weights[dims, hoc]
+    S <- stats::cor(sc1[, dims]); S_star <- S; diag(S_star) <- rho1[dims]
+    hoc_rel_hand <- drop(t(w_h) %*% S_star %*% w_h / (t(w_h) %*% S %*% w_h))
+    rho2 <- setNames(rep(1, length(lv2)), lv2)
+    for (k in intersect(factors, lv2)) rho2[k] <- rho_a_hand(data_mat[, spec$blocks[[k]]], fit$outer_weights[spec$blocks[[k]], k])
+    rho2[hoc] <- hoc_rel_hand
+    R2 <- disattenuate_hand(sc2, rho2)
+    hand2 <- plsc_paths_hand(R2, spec$edges, n)
+    stopifnot(abs(hoc_rel - hoc_rel_hand) < tol, abs(dis2$rho[[hoc]] - hoc_rel_hand) < tol,
+              hoc_rel_hand < 1, maxdiff(dis2$rho[lv2], rho2) < tol,
+              maxdiff(dis2$construct_cors[lv2, lv2], R2) < tol,
+              # stage-2 paths = regressions on the disattenuated correlations
+              maxdiff(fit$path_coef[lv2, lv2], hand2$path_coef) < tol,
+              # R^2 = b' r_xy on the disattenuated correlations (= 1 - 1/[R^-1]_yy)
+              maxdiff(fit$rSquared, hand2$rSquared[, colnames(fit$rSquared)]) < tol)
+    # stage-2 loadings: PLSc for the factors; composites and the HOC (on its
+    # dimension scores) keep the plain loadings = correlations item/score
+    for (k in lv2) {
+      it <- if (k == hoc) dims else spec$blocks[[k]]
+      exp_l <- if (k %in% factors) plsc_loadings_hand(fit$outer_weights[it, k], rho2[[k]]) else
+        plain$outer_loadings[it, k]
+      stopifnot(maxdiff(fit$outer_loadings[it, k], exp_l) < tol)
+    }
+    stopifnot(maxdiff(fit$outer_loadings[dims, hoc], stats::cor(sc1[, dims], sc2[, hoc])) < tol)
+    # the LOC block of the final matrices is the (PLSc) stage-1 one
+    stopifnot(maxdiff(fit$outer_loadings[loc_items, dims], f1$outer_loadings[loc_items, dims]) == 0,
+              maxdiff(fit$outer_weights[loc_items, dims], f1$outer_weights[loc_items, dims]) == 0)
+
+    # a one-item construct as reflective(single_item()) gives the same model
+    singles <- names(types)[types == "single_item_composite"]
+    if (length(singles) > 0) {
+      code_r <- seminr_code(spec, plsc = TRUE)
+      for (k in singles) code_r <- sub(sprintf("composite(\"%s\", single_item(", k),
+                                       sprintf("reflective(\"%s\", single_item(", k), code_r, fixed = TRUE)
+      fit_r <- seminr_hoc_plsc(spec, data_df, scheme, code_r)$value
+      stopifnot(all(singles %in% seminr::all_factors(fit_r)),
+                maxdiff(fit_r$path_coef, fit$path_coef) < tol, maxdiff(fit_r$rSquared, fit$rSquared) < tol,
+                maxdiff(fit_r$outer_loadings, fit$outer_loadings) < tol,
+                maxdiff(fit_r$first_stage_model$path_coef, f1$path_coef) < tol)
+    }
+
+    # admissibility, as seminr judges it (warn_if_inadmissible_plsc())
+    problems_of <- function(mod) {
+      p <- seminr:::plsc_admissibility(mod)$problems
+      r2 <- mod$rSquared["Rsq", ]
+      if (any(r2 < 0 | r2 > 1)) p <- c(p, "R-squared outside [0, 1]")
+      p
+    }
+    problems1 <- problems_of(f1); problems2 <- problems_of(s2)
+    n_inadm <- sum(vapply(res$warnings, function(w) w$class == "seminr_inadmissible_plsc_warning", logical(1)))
+    stopifnot(n_inadm == (length(problems1) > 0) + (length(problems2) > 0))
+
+    final <- seminr_stage(fit)
+    final$stage2_weights <- final$outer_weights[items2, lv2]
+    final$stage2_loadings <- final$outer_loadings[items2, lv2]
+    code <- seminr_code(spec, plsc = TRUE)
+    fx <- c(base, list(
+      peer_syntax = code, peer = peer_info("seminr"), approach = "two_stage_plsc", scheme = scheme,
+      construct_types = types,
+      settings = list(inner_weights = if (scheme == "path") "path_weighting" else "path_factorial",
+                      maxIt = 1000, stopCriterion = 12,
+                      conv_rule = "sum(abs(W_new - W_old)) < 10^-stopCriterion (both stages)",
+                      call = sprintf("estimate_pls(data, mm, sm, inner_weights = %s, maxIt = 1000, stopCriterion = 12)",
+                                     if (scheme == "path") "path_weighting" else "path_factorial"),
+                      modes = "reflective() for multi-item =~ (weights Mode A, PLSc), composite(single_item()) for one indicator, composite(weights = mode_B) for <~; higher_composite(weights = mode_A / mode_B)",
+                      plsc = "automatic in estimate_pls() (model_consistent()) in stage 1 and stage 2",
+                      score_variance = "both stages: mean 0, variance 1 with n - 1"),
+      first = seminr_stage(f1), final = final,
+      plsc = list(
+        rho_first = dis1$rho[lv1], construct_cors_first = dis1$construct_cors[lv1, lv1],
+        rho = dis2$rho[lv2], construct_cors = dis2$construct_cors[lv2, lv2],
+        hoc_reliability = hoc_rel,
+        hoc_reliability_formula = "w' S* w / w' S w; w = HOC stage-2 weights on its dimensions, S = cor(stage-1 scores of the dimensions), S* = S with diagonal = the dimensions' stage-1 rho_A",
+        rho_definition = "rho_A (Dijkstra-Henseler, with that stage's weights) for multi-item reflective(); 1 for composites and single items; the HOC: hoc_reliability",
+        proxy_cors_first = stats::cor(sc1)[lv1, lv1], proxy_cors = stats::cor(sc2)[lv2, lv2],
+        admissible_first = length(problems1) == 0, problems_first = problems1,
+        admissible = length(problems2) == 0, problems = problems2,
+        admissible_both = length(problems1) == 0 && length(problems2) == 0),
+      warnings = res$warnings))
+    file <- file.path(out_dir, sprintf("hoc_%s_seminr_two_stage_plsc_%s.rds", name, scheme))
+    saveRDS(fx, file); cat("wrote", file, "\n")
+    cat(sprintf("  %s %s: HOC reliability %.6f, admissible stage 1 %s, stage 2 %s, %d warning(s)\n", name, scheme,
+                hoc_rel, length(problems1) == 0, length(problems2) == 0, length(res$warnings)))
+    if (length(res$warnings) > 0) for (w in res$warnings) cat("   warning:", w$message, "\n")
+    summary_rows[[length(summary_rows) + 1]] <- data.frame(
+      model = name, peer = "seminr", approach = "two_stage_plsc", scheme = scheme, part = "final",
+      t(setNames(fit$path_coef[cbind(spec$edges$from, spec$edges$to)], paste0(spec$edges$from, ">", spec$edges$to))),
+      check.names = FALSE)
   }
 }
 

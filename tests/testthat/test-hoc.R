@@ -164,7 +164,6 @@ test_that("unsupported combinations get classed errors", {
   data <- corp_rep_mean_replaced()
   syntax <- corp_rep_hoc_syntax()
   expect_error(pls(syntax, S = cor(data[, 1:5])), class = "iecpls_needs_data")
-  expect_error(pls(syntax, data = data, consistent = TRUE), "not supported yet", class = "iecpls_unsupported_error")
   expect_error(pls(syntax, data = data, hoc = "twostage"), class = "iecpls_input_error")
 })
 
@@ -182,7 +181,7 @@ hoc_fixture_syntax <- function(fx) {
 }
 
 test_that("the disjoint two-stage approach agrees with seminr's higher_composite()", {
-  fixtures <- hoc_fixtures("^hoc_.*_seminr_two_stage_.*\\.rds$")
+  fixtures <- hoc_fixtures("^hoc_.*_seminr_two_stage_(path|factorial)\\.rds$")
   expect_length(fixtures, 6)
   for (name in names(fixtures)) {
     fx <- fixtures[[name]]
@@ -397,4 +396,88 @@ test_that("the report names each higher-order construct and the approach, within
   expect_true(any(grepl("Higher-order construct: REP =~ COMP + LIKE (disjoint two-stage", out, fixed = TRUE)))
   expect_true(any(grepl("344 observations, 31 indicators, 9 constructs", out, fixed = TRUE)))
   expect_lte(max(nchar(out)), 80)
+})
+
+# rho_A of a Mode A block with weights w (Dijkstra and Henseler 2015).
+plain_rho_a <- function(w, S) {
+  off <- S - diag(diag(S))
+  W <- tcrossprod(w)
+  sum(w^2)^2 * drop(t(w) %*% off %*% w) / drop(t(w) %*% (W - diag(diag(W))) %*% w)
+}
+
+test_that("PLSc of the two-stage approaches corrects the HOC with the reliability of its dimensions' scores", {
+  data <- corp_rep_mean_replaced()
+  for (op in c("=~", "<~")) {
+    syntax <- corp_rep_hoc_syntax(op)
+    model <- parse_model(syntax)
+    for (method in c("embedded", "disjoint")) {
+      fit <- suppressWarnings(pls(syntax, data = data, hoc = method, consistent = TRUE, tol = 1e-12, max_iter = 1000))
+      ref <- hoc_reference(syntax, data, method)
+      rho <- stats::setNames(rep(1, length(ref$constructs)), ref$constructs)
+      for (k in setdiff(ref$constructs, "REP")) {
+        w <- ref$weights[[k]]
+        if (model$modes[[k]] == "A" && length(w) > 1) rho[k] <- plain_rho_a(w, stats::cor(data[, names(w)]))
+      }
+      w <- ref$weights$REP
+      rho["REP"] <- 1 - sum(w^2 * (1 - rho[names(w)]))
+      expect_equal(fit$rho_a[names(rho)], rho, tolerance = 1e-10, label = paste(op, method, "reliabilities"))
+      stage2 <- setdiff(ref$constructs, c("COMP", "LIKE"))
+      C <- stats::cor(ref$scores[, stage2]) / sqrt(tcrossprod(rho[stage2]))
+      diag(C) <- 1
+      expect_equal(fit$construct_cor[stage2, stage2], C, tolerance = 1e-10, label = paste(op, method, "correlations"))
+      for (to in c("REP", "CUSA", "CUSL")) {
+        from <- stage2[ref$path_coef[stage2, to] != 0]
+        beta <- solve(C[from, from], C[from, to])
+        expect_equal(fit$path_coef[from, to], beta, tolerance = 1e-10, label = paste(op, method, "paths into", to))
+        expect_equal(unname(fit$r2[to]), sum(beta * C[from, to]), tolerance = 1e-10)
+      }
+      # a common-factor dimension's loadings are its PLSc loadings
+      w <- ref$weights$COMP
+      expect_equal(fit$outer_loadings[names(w), "COMP"], w * sqrt(rho[["COMP"]]) / sum(w^2), tolerance = 1e-10)
+    }
+  }
+})
+
+test_that("PLSc of the disjoint approach agrees with seminr's (reflective dimensions, higher_composite())", {
+  fixtures <- hoc_fixtures("^hoc_.*_seminr_two_stage_plsc_.*\\.rds$")
+  expect_length(fixtures, 6)
+  for (name in names(fixtures)) {
+    fx <- fixtures[[name]]
+    fit <- pls(hoc_fixture_syntax(fx), data = fx$data, hoc = "disjoint", scheme = fx$scheme, consistent = TRUE,
+               tol = 1e-12, max_iter = 1000)
+    label <- function(what) paste(name, what)
+    final <- fx$final
+    lv <- fit$model$constructs
+    mv <- fit$model$indicators
+    expect_equal(fit$outer_weights[mv, lv], final$outer_weights[mv, lv], tolerance = 1e-6, label = label("weights"))
+    expect_equal(fit$outer_loadings[mv, lv], final$outer_loadings[mv, lv], tolerance = 1e-6, label = label("loadings"))
+    stage2 <- colnames(final$path_coef)
+    expect_equal(fit$path_coef[stage2, stage2], final$path_coef[stage2, stage2], tolerance = 1e-6, label = label("paths"))
+    expect_equal(fit$r2, final$rSquared["Rsq", names(fit$r2)], tolerance = 1e-6, label = label("R^2"))
+    expect_equal(fit$rho_a[names(fx$plsc$rho)], fx$plsc$rho, tolerance = 1e-6, label = label("reliabilities"))
+    dims <- fit$model$hoc$dimension
+    expect_equal(fit$rho_a[dims], fx$plsc$rho_first[dims], tolerance = 1e-6, label = label("dimensions' reliabilities"))
+    expect_equal(fit$construct_cor[stage2, stage2], fx$plsc$construct_cors[stage2, stage2], tolerance = 1e-6,
+                 label = label("disattenuated correlations"))
+  }
+})
+
+test_that("the PLSc bootstrap of a higher-order model refits both stages on each resample", {
+  fit <- pls(mobi_hoc_syntax, data = mobi, consistent = TRUE, tol = 1e-12, max_iter = 1000)
+  expect_true(fit$admissible)
+  set.seed(9)
+  # resamples near the limits may be inadmissible; their estimates are kept
+  boot <- suppressWarnings(pls_boot(fit, R = 3, bca = FALSE))
+  set.seed(9)
+  seeds <- iecpls:::chunk_seeds(1)
+  rows <- reference_resample_rows(seeds[, 1], nrow(mobi), 3)
+  for (b in 1:3) {
+    again <- suppressWarnings(pls(mobi_hoc_syntax, data = mobi[rows[[b]], ], consistent = TRUE, tol = 1e-12,
+                                  max_iter = 1000))
+    expect_identical(status_ok(boot$status[b]), again$admissible)
+    expect_equal(unname(boot$draws[b, "path: PQ -> VAL"]), again$path_coef["PQ", "VAL"], tolerance = 1e-10)
+    expect_equal(unname(boot$draws[b, "path: IMAG -> PQ"]), again$path_coef["IMAG", "PQ"], tolerance = 1e-10)
+    expect_equal(unname(boot$draws[b, "loading: EXPE =~ CUEX1"]), again$outer_loadings["CUEX1", "EXPE"], tolerance = 1e-10)
+    expect_equal(unname(boot$draws[b, "r2: SAT"]), unname(again$r2["SAT"]), tolerance = 1e-10)
+  }
 })
