@@ -76,6 +76,12 @@ check_hoc_structural <- function(hoc, paths, path_lines) {
                  "construct ", quote_token(hoc$hoc[i]), " (line ", hoc$line[i], "); structural ",
                  "paths go to or from ", quote_token(hoc$hoc[i]), ", not its dimensions.")
   }
+  for (h in unique(hoc$hoc)) {
+    if (any(paths[h, ] != 0) || any(paths[, h] != 0)) next
+    syntax_error("Line ", hoc$line[match(h, hoc$hoc)], ": higher-order construct ", quote_token(h),
+                 " has no structural paths; a higher-order construct predicts or is predicted by ",
+                 "other constructs (its dimensions take no part in the structural model).")
+  }
   invisible(hoc)
 }
 

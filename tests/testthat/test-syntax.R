@@ -195,6 +195,9 @@ test_that("a construct measured by constructs is higher-order; misuse is named",
   expect_error(parse_model("A =~ a1\nB =~ b1\nH =~ A + B\nY =~ y\nY ~ H + A"),
                'Line 5: "A" is a dimension of the higher-order construct "H" (line 3)',
                fixed = TRUE, class = "iecpls_syntax_error")
+  expect_error(parse_model("A =~ a1\nB =~ b1\nH =~ A + B\nX =~ x\nY =~ y\nY ~ X"),
+               'Line 3: higher-order construct "H" has no structural paths',
+               fixed = TRUE, class = "iecpls_syntax_error")
   expect_error(parse_model("A =~ a1\nB =~ b1\nH =~ A + B\nG <~ A + B\nY =~ y\nY ~ H + G"),
                'indicator "A" of construct "G" is already used by construct "H"',
                fixed = TRUE, class = "iecpls_syntax_error")
