@@ -119,7 +119,8 @@
 #'   indicators`; `third-order constructs are not supported`; a higher-order
 #'   construct with one dimension; `"COMP" is a dimension of the
 #'   higher-order construct "REP"` when a dimension is in a structural
-#'   statement (paths go to or from the higher-order construct).
+#'   statement (paths go to or from the higher-order construct); and a
+#'   higher-order construct without structural paths.
 #' * `"x" is an indicator, not a construct`: an indicator used in a
 #'   structural statement.
 #' * `construct "X" has no indicators`: a construct used in a structural
