@@ -194,39 +194,12 @@ load("data/mobi.rda"); load("data/corp_rep_data.rda")
 out_dir <- Sys.getenv("IECPLS_FIXTURE_DIR", "tests/testthat/fixtures")
 plsc_only <- identical(Sys.getenv("IECPLS_HOC_PLSC_ONLY"), "true")
 
-corp_rep_first_order <- "
-QUAL <~ qual_1 + qual_2 + qual_3 + qual_4 + qual_5 + qual_6 + qual_7 + qual_8
-PERF <~ perf_1 + perf_2 + perf_3 + perf_4 + perf_5
-CSOR <~ csor_1 + csor_2 + csor_3 + csor_4 + csor_5
-ATTR <~ attr_1 + attr_2 + attr_3
-COMP =~ comp_1 + comp_2 + comp_3
-LIKE =~ like_1 + like_2 + like_3
-CUSA =~ cusa
-CUSL =~ cusl_1 + cusl_2 + cusl_3"
-corp_rep_structural <- "
-REP ~ QUAL + PERF + CSOR + ATTR
-CUSA ~ REP
-CUSL ~ CUSA + REP"
-mobi_hoc <- "
-IMAG =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
-EXPE =~ CUEX1 + CUEX2 + CUEX3
-QUAL =~ PERQ1 + PERQ2 + PERQ3 + PERQ4 + PERQ5 + PERQ6 + PERQ7
-VAL =~ PERV1 + PERV2
-SAT =~ CUSA1 + CUSA2 + CUSA3
-LOY =~ CUSL1 + CUSL2 + CUSL3
-PQ =~ EXPE + QUAL
-PQ ~ IMAG
-VAL ~ PQ
-SAT ~ IMAG + PQ + VAL
-LOY ~ SAT + IMAG"
-
+# the models: corp_rep_hoc_syntax() and mobi_hoc_syntax of helper-models.R
 corp_rep_prepared <- corp_rep_mean_replaced()
 models <- list(
-  corp_rep = list(syntax = paste0(corp_rep_first_order, "\nREP =~ COMP + LIKE", corp_rep_structural),
-                  data = corp_rep_prepared, dataset = "corp_rep_data"),
-  corp_rep_formative = list(syntax = paste0(corp_rep_first_order, "\nREP <~ COMP + LIKE", corp_rep_structural),
-                            data = corp_rep_prepared, dataset = "corp_rep_data"),
-  mobi = list(syntax = mobi_hoc, data = mobi, dataset = "mobi")
+  corp_rep = list(syntax = corp_rep_hoc_syntax("=~"), data = corp_rep_prepared, dataset = "corp_rep_data"),
+  corp_rep_formative = list(syntax = corp_rep_hoc_syntax("<~"), data = corp_rep_prepared, dataset = "corp_rep_data"),
+  mobi = list(syntax = mobi_hoc_syntax, data = mobi, dataset = "mobi")
 )
 data_prep <- list(corp_rep_data = "-99 replaced by NA, then by the column mean of the observed values (corp_rep_mean_replaced())",
                   mobi = "none (no missing values)")

@@ -50,6 +50,21 @@ CUSL ~ CUSA + REP
 # corp_rep_syntax's measurement model
 corp_rep_syntax_first_order <- paste0(sub("\n *COMP \\+ LIKE ~.*$", "", corp_rep_syntax), "\n")
 
+# mobi with PQ as a second-order construct over EXPE and QUAL
+mobi_hoc_syntax <- "
+IMAG =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
+EXPE =~ CUEX1 + CUEX2 + CUEX3
+QUAL =~ PERQ1 + PERQ2 + PERQ3 + PERQ4 + PERQ5 + PERQ6 + PERQ7
+VAL =~ PERV1 + PERV2
+SAT =~ CUSA1 + CUSA2 + CUSA3
+LOY =~ CUSL1 + CUSL2 + CUSL3
+PQ =~ EXPE + QUAL
+PQ ~ IMAG
+VAL ~ PQ
+SAT ~ IMAG + PQ + VAL
+LOY ~ SAT + IMAG
+"
+
 # corp_rep_data with -99 replaced by the column mean of the observed values.
 corp_rep_mean_replaced <- function() {
   x <- corp_rep_data

@@ -2,19 +2,6 @@
 # three approaches (helper-hoc.R), the bootstrap on the same resamples, and
 # the peers (fixtures from tools/make-fixtures-hoc.R).
 
-mobi_hoc_syntax <- "
-IMAG =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
-EXPE =~ CUEX1 + CUEX2 + CUEX3
-QUAL =~ PERQ1 + PERQ2 + PERQ3 + PERQ4 + PERQ5 + PERQ6 + PERQ7
-VAL =~ PERV1 + PERV2
-SAT =~ CUSA1 + CUSA2 + CUSA3
-LOY =~ CUSL1 + CUSL2 + CUSL3
-PQ =~ EXPE + QUAL
-PQ ~ IMAG
-VAL ~ PQ
-SAT ~ IMAG + PQ + VAL
-LOY ~ SAT + IMAG
-"
 
 # reference_hoc()'s arguments from a parsed model with one HOC.
 hoc_reference_args <- function(syntax) {
