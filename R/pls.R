@@ -199,9 +199,11 @@
 #'   correlations with its own dimensions (part and whole) are left as they
 #'   are. (cSEM treats a `=~` higher-order construct as a common factor of
 #'   the dimension scores instead.) With repeated indicators PLSc treats
-#'   the `=~` higher-order block like any Mode A block. Not supported yet:
-#'   third-order constructs, interaction terms in the same model and
-#'   [pls_micom()] (each gives a classed error).
+#'   the `=~` higher-order block like any Mode A block. [pls_micom()] forms
+#'   each group's composites from their weights on the standardized items
+#'   (a higher-order construct's: its weights times its dimensions'). Not
+#'   supported yet: third-order constructs and interaction terms in the
+#'   same model (each gives a syntax error).
 #' @param R Number of bootstrap resamples: 0 (the default) for no bootstrap,
 #'   or a whole number of at least 2, with which [pls_boot()] is run and
 #'   attached as `fit$boot` (print then shows standard

@@ -40,14 +40,21 @@ static void read_permutation_problem(SEXP labels, SEXP score_weights, const resa
   pp->full_sums = full + p * p;
   pp->score_weights = NULL;
   pp->pooled_S = NULL;
+  pp->pooled_effective = NULL;
   if (!isNull(score_weights)) {
-    if (pr->staged != NULL) error("internal error: MICOM of a multi-stage model");
+    if (pr->staged != NULL && !pr->staged->linear) error("internal error: MICOM of a nonlinear multi-stage model");
     if (!isReal(score_weights) || XLENGTH(score_weights) != m->p) error("internal error: bad score weights");
     double *S = (double *) R_alloc(p * p, sizeof(double)), *sd = (double *) R_alloc(p, sizeof(double));
-    if (cross_to_correlation(pp->full_cross, pp->full_sums, pp->full_total, m->p, sd, S) != 0)
+    if (cross_to_correlation(pp->full_cross, pp->full_sums, pp->full_total, p_data, sd, S) != 0)
       error("internal error: constant column in the pooled data");
     pp->score_weights = REAL_RO(score_weights);
     pp->pooled_S = S;
+    if (pr->staged != NULL) {
+      /* the composites on the base columns (a linear staged model) */
+      double *e = (double *) R_alloc((size_t) m->K * p, sizeof(double));
+      staged_effective_weights(pr->staged, m, pp->score_weights, 1, e);
+      pp->pooled_effective = e;
+    }
   }
 }
 

@@ -345,6 +345,8 @@ void derived_values(const staged_t *sg, const double *Zt, R_xlen_t n, const doub
 void derived_moments(const staged_t *sg, const staged_buffers_t *b, double *mean, double *sd);
 int staged_final_fit(const staged_t *sg, const pls_model_t *m, const double *S, staged_buffers_t *b,
                      pls_work_t *ws, pls_result_t *res);
+void staged_effective_weights(const staged_t *sg, const pls_model_t *m, const double *w, R_xlen_t stride,
+                              double *e);
 void unstandardize_products(const staged_t *sg, const pls_model_t *m, const staged_buffers_t *b,
                             pls_result_t *res, double *factor);
 
@@ -393,12 +395,16 @@ typedef struct {
   const double *full_cross, *full_sums;  /* moments of all rows (accumulate_cross) */
   double full_total;
   const double *score_weights;     /* NULL, or p outer weights of the pooled fit (MICOM) */
-  const double *pooled_S;          /* with score_weights: p x p correlation matrix of all rows */
+  const double *pooled_S;          /* with score_weights: p x p correlation matrix of all rows (of
+                                      the p0 base columns for a staged model) */
+  const double *pooled_effective;  /* a staged model's MICOM: K x p0, the pooled composites' weights
+                                      on the base columns (staged_effective_weights) */
 } permutation_problem_t;
 typedef struct {
   resample_buffers_t fit;          /* the refit of one group */
   int *labels;                     /* n: permuted labels */
   double *cross, *sums, *total;    /* n_groups blocks of p x p, p, 1 */
+  double *effective;               /* a staged model's MICOM: 2 K x p0 */
 } permutation_buffers_t;
 int permutation_column_count(const permutation_problem_t *pp);
 void permutation_buffer_size(const permutation_problem_t *pp, size_t *n_double, size_t *n_int);

@@ -36,6 +36,7 @@ void permutation_buffer_size(const permutation_problem_t *pp, size_t *n_double, 
 {
   size_t p = (size_t) pp->base->model->p, G = (size_t) pp->n_groups;
   *n_double = G * (p * p + p + 1);
+  if (pp->pooled_effective != NULL) *n_double += 2 * (size_t) pp->base->model->K * (size_t) pp->base->staged->p0;
   *n_int = (size_t) pp->base->n;
 }
 
@@ -48,6 +49,7 @@ void permutation_buffer_init(const permutation_problem_t *pp, permutation_buffer
   b->cross = dbuf;
   b->sums = dbuf + G * p * p;
   b->total = b->sums + G * p;
+  b->effective = pp->pooled_effective != NULL ? b->total + G : NULL;
 }
 
 /* Every group's moments: accumulated over its rows, the remainder group's
@@ -139,6 +141,69 @@ static void micom_statistics(const permutation_problem_t *pp, const permutation_
     }
 }
 
+/* e' A e over all p columns, A symmetric with its lower triangle stored by
+ * rows (accumulate_cross). */
+static double full_quadratic(size_t p, const double *e, const double *A)
+{
+  double sum = 0.0;
+  for (size_t k = 0; k < p; k++) {
+    if (e[k] == 0.0) continue;
+    sum += e[k] * e[k] * A[p * k + k];
+    for (size_t l = 0; l < k; l++) sum += 2.0 * e[k] * e[l] * A[p * k + l];
+  }
+  return sum;
+}
+
+/* A linear staged model's MICOM moments of group g (its base moments left
+ * in b->fit.staged by its fit): the pooled composites' mean and variance. */
+static void staged_score_moments(const permutation_problem_t *pp, const permutation_buffers_t *b, int g,
+                                 double *out, R_xlen_t stride)
+{
+  const pls_model_t *m = pp->base->model;
+  size_t p0 = (size_t) pp->base->staged->p0;
+  const staged_buffers_t *sb = &b->fit.staged;
+  double N = sb->N;
+  R_xlen_t means = (R_xlen_t) g * m->K, variances = (R_xlen_t) (pp->n_groups + g) * m->K;
+  for (int j = 0; j < m->K; j++) {
+    const double *e = pp->pooled_effective + (size_t) j * p0;
+    double a = 0.0;
+    for (size_t c = 0; c < p0; c++) a += e[c] * sb->sums0[c];
+    out[stride * (means + j)] = a / N;
+    out[stride * (variances + j)] = (full_quadratic(p0, e, sb->cross0) - a * a / N) / (N - 1.0);
+  }
+}
+
+/* A linear staged model's c of each pair of groups: the correlation, on the
+ * pooled base columns, of the composites formed with the groups' weights. */
+static void staged_composite_correlations(const permutation_problem_t *pp, permutation_buffers_t *b,
+                                          double *out, R_xlen_t stride)
+{
+  const resample_problem_t *pr = pp->base;
+  const pls_model_t *m = pr->model;
+  int G = pp->n_groups, K = m->K, q = statistic_count(m, pr->stats);
+  size_t p0 = (size_t) pr->staged->p0;
+  double *eu = b->effective, *ev = b->effective + (size_t) K * p0, *c = out + stride * ((R_xlen_t) G * q + 2 * (R_xlen_t) G * K);
+  const double *S = pp->pooled_S;
+  for (int g = 0; g < G; g++)
+    for (int h = g + 1; h < G; h++) {
+      staged_effective_weights(pr->staged, m, out + stride * (R_xlen_t) g * q, stride, eu);
+      staged_effective_weights(pr->staged, m, out + stride * (R_xlen_t) h * q, stride, ev);
+      for (int j = 0; j < K; j++) {
+        const double *u = eu + (size_t) j * p0, *v = ev + (size_t) j * p0;
+        double uv = 0.0, uu = 0.0, vv = 0.0;
+        for (size_t k = 0; k < p0; k++)
+          for (size_t l = 0; l < p0; l++) {
+            double s = S[k + p0 * l];
+            uv += u[k] * s * v[l];
+            uu += u[k] * s * u[l];
+            vv += v[k] * s * v[l];
+          }
+        *(c + stride * j) = uv / sqrt(uu * vv);
+      }
+      c += stride * K;
+    }
+}
+
 /* One output row (see the top of the file) for the group labels `labels`;
  * *status is the first failure of a group's fit, or 0. */
 void group_statistics(const permutation_problem_t *pp, const int *labels, permutation_buffers_t *b,
@@ -156,7 +221,9 @@ void group_statistics(const permutation_problem_t *pp, const int *labels, permut
         b->fit.freq[i] = labels[i] != g ? 0.0 : pr->case_weights != NULL ? pr->case_weights[i] : 1.0;
       staged_fit_and_collect(pr, &b->fit, out + stride * (R_xlen_t) g * q, stride, &group_status);
       if (*status == PLS_OK) *status = group_status;
+      if (pp->pooled_effective != NULL) staged_score_moments(pp, b, g, out + stride * (R_xlen_t) pp->n_groups * q, stride);
     }
+    if (pp->pooled_effective != NULL) staged_composite_correlations(pp, b, out, stride);
     return;
   }
   group_moments(pp, labels, b);

@@ -343,6 +343,36 @@ void derived_values(const staged_t *sg, const double *Zt, R_xlen_t n, const doub
   }
 }
 
+/* The weights (K x p0, row j for construct j) that form each composite of
+ * a linear staged model (sg->linear: repeated indicators, two-stage
+ * higher-order constructs) from the standardized base columns, from its
+ * outer weights w (p, at stride `stride`): a base column's weight, summed
+ * over its repeated copies in a block; a higher-order construct's weight on
+ * a dimension's score times that dimension's weights (MICOM forms the
+ * composites of every group with these on the pooled data). */
+void staged_effective_weights(const staged_t *sg, const pls_model_t *m, const double *w, R_xlen_t stride,
+                              double *e)
+{
+  size_t p0 = (size_t) sg->p0, K = (size_t) m->K;
+  for (size_t i = 0; i < K * p0; i++) e[i] = 0.0;
+  for (int pass = 0; pass < 2; pass++)
+    for (int j = 0; j < m->K; j++)
+      for (int x = m->block_start[j]; x < m->block_start[j + 1]; x++) {
+        int column = sg->final_column[x];
+        double wx = w[stride * (R_xlen_t) x];
+        if (column < sg->p0) {
+          if (pass == 0) e[(size_t) j * p0 + (size_t) column] += wx;
+          continue;
+        }
+        if (pass == 0) continue;
+        int dimension = -1;
+        for (int d = 0; d < m->K && sg->has_second; d++)
+          if (sg->first_construct[d] == sg->a[column - sg->p0]) dimension = d;
+        if (dimension < 0) continue;
+        for (size_t c = 0; c < p0; c++) e[(size_t) j * p0 + c] += wx * e[(size_t) dimension * p0 + c];
+      }
+}
+
 /* The product terms on the scale of the products rather than of unit
  * variance (seminr's adjust_interaction(); SmartPLS's unstandardized product
  * term): each block of derived columns gets the factor f = sum_x sd_x |l_x| /

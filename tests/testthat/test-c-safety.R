@@ -45,6 +45,9 @@ test_that("every .Call entry point survives gctorture", {
   hoc <- iecpls:::boot_problem(hoc_fit, "construct")
   hoc_groups <- ns$comparison_groups(hoc_fit, rep(c("a", "b"), 20), NULL, "pls_mga")
   hoc_pair <- ns$group_problem(hoc_fit, hoc_groups, c("a", "b"))
+  hoc_pooled <- ns$c_group_fits(within(hoc_pair, labels[] <- 0L))$stats
+  hoc_micom <- ns$group_problem(hoc_fit, hoc_groups, c("a", "b"),
+                                score_weights = hoc_pooled[seq_along(hoc_fit$model$indicators)])
   calls <- list(
     fit_cor = function() .Call(ns$C_iecpls_fit_cor, S, spec),
     fit_data_mean = function() .Call(ns$C_iecpls_fit_data, columns, NULL, weights, 1L, spec),
@@ -91,6 +94,9 @@ test_that("every .Call entry point survives gctorture", {
                                      c(0L, 30L), c(5L, 10L), 2L),
     permutation_hoc = function() .Call(ns$C_iecpls_permutation, hoc_pair$zt, hoc_pair$case_weights, hoc_pair$spec,
                                        hoc_pair$stat_spec, hoc_pair$labels, NULL, seeds, sizes, 2L),
+    permutation_micom_hoc = function() .Call(ns$C_iecpls_permutation, hoc_micom$zt, hoc_micom$case_weights,
+                                             hoc_micom$spec, hoc_micom$stat_spec, hoc_micom$labels,
+                                             hoc_micom$score_weights, seeds, sizes, 2L),
     derived_values = function() .Call(ns$C_iecpls_derived_values, orthogonal_zt, orthogonal_spec, orthogonal$stages),
     bootstrap_moderated = function() .Call(ns$C_iecpls_bootstrap, staged$zt, staged$case_weights, staged$spec,
                                         staged$stat_spec, seeds, sizes, staged$sign_code,
@@ -104,7 +110,7 @@ test_that("every .Call entry point survives gctorture", {
   )
   # every registered entry point is exercised
   registered <- names(getDLLRegisteredRoutines("iecpls")$.Call)
-  expect_setequal(paste0("iecpls_", sub("_(mean|matrix|casewise|error|micom|moderated|weighted|hoc)$", "",
+  expect_setequal(paste0("iecpls_", sub("(_micom)?_(mean|matrix|casewise|error|micom|moderated|weighted|hoc)$", "",
                                         names(calls))), registered)
   expected <- lapply(calls, function(call) call())
   expect_identical(expected$fit_data_error$status, 5L)

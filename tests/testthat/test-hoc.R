@@ -330,7 +330,6 @@ test_that("IPMA works at both levels: the HOC from its items, its dimensions thr
 
 test_that("analyses that do not handle higher-order constructs yet say so", {
   fit <- pls(corp_rep_hoc_syntax(), data = corp_rep_mean_replaced())
-  expect_error(pls_micom(fit, corp_rep_data$servicetype), "higher-order", class = "iecpls_unsupported_error")
   # the path diagram handles them (test-plot-diagram.R, test-dot.R, test-layout.R)
   expect_match(as_dot(fit), "\"REP\" -> \"COMP\"", fixed = TRUE)
   repeated <- pls(corp_rep_hoc_syntax(), data = corp_rep_mean_replaced(), hoc = "repeated")
@@ -466,5 +465,43 @@ test_that("the PLSc bootstrap of a higher-order model refits both stages on each
     expect_equal(unname(boot$draws[b, "path: IMAG -> PQ"]), again$path_coef["IMAG", "PQ"], tolerance = 1e-10)
     expect_equal(unname(boot$draws[b, "loading: EXPE =~ CUEX1"]), again$outer_loadings["CUEX1", "EXPE"], tolerance = 1e-10)
     expect_equal(unname(boot$draws[b, "r2: SAT"]), unname(again$r2["SAT"]), tolerance = 1e-10)
+  }
+})
+
+test_that("MICOM of a higher-order model forms every group's composites from its base-column weights", {
+  data <- corp_rep_mean_replaced()
+  split <- random_groups(nrow(data), c("a", "b"), 12)
+  for (method in c("embedded", "disjoint", "repeated")) {
+    fit <- pls(corp_rep_hoc_syntax(), data = data, hoc = method)
+    set.seed(3)
+    micom <- pls_micom(fit, split, R = 20)
+    set.seed(3)
+    seeds <- iecpls:::run_streams(20, 1, fit)$seeds[[1]]
+    items <- iecpls:::base_indicators(fit$model)
+    X <- scale(as.matrix(data[, items]))
+    # a composite's weights on the standardized items, recovered from its scores
+    item_weights <- function(rows) {
+      group_fit <- pls(corp_rep_hoc_syntax(), data = data[rows, ], hoc = method)
+      Z <- scale(as.matrix(data[rows, items]))
+      apply(group_fit$scores, 2, function(score) stats::lm.fit(Z, score)$coefficients)
+    }
+    constructs <- fit$model$constructs
+    statistics <- function(labels) {
+      a <- labels == "a"
+      scores <- fit$scores
+      c(c = diag(cor(X %*% item_weights(a), X %*% item_weights(!a)))[constructs],
+        mean_diff = colMeans(scores[a, ]) - colMeans(scores[!a, ]),
+        log_var_ratio = log(apply(scores[a, ], 2, var)) - log(apply(scores[!a, ], 2, var)))
+    }
+    K <- length(constructs)
+    table <- tidy(micom)
+    observed <- unname(statistics(split))
+    expect_equal(table$c, observed[seq_len(K)], tolerance = 1e-10, label = method)
+    expect_equal(table$mean_diff, observed[K + seq_len(K)], tolerance = 1e-10, label = method)
+    expect_equal(table$log_var_ratio, observed[2 * K + seq_len(K)], tolerance = 1e-10, label = method)
+    draws <- unname(t(vapply(reference_run(seeds, split, 20)[1:3], statistics, numeric(3 * K))))
+    run <- micom$permutations[["a vs b"]]
+    expect_equal(unname(run$c[1:3, ]), draws[, seq_len(K)], tolerance = 1e-8, label = method)
+    expect_equal(unname(run$mean_diff[1:3, ]), draws[, K + seq_len(K)], tolerance = 1e-8, label = method)
   }
 })
