@@ -505,3 +505,22 @@ test_that("MICOM of a higher-order model forms every group's composites from its
     expect_equal(unname(run$mean_diff[1:3, ]), draws[, K + seq_len(K)], tolerance = 1e-8, label = method)
   }
 })
+
+test_that("effects run through the higher-order construct, and tidy() lists its measurement", {
+  fit <- pls(corp_rep_hoc_syntax(), data = corp_rep_mean_replaced())
+  effects <- pls_effects(fit)
+  specific <- effects$specific
+  row <- specific$path == "QUAL -> REP -> CUSA"
+  expect_equal(specific$estimate[row], fit$path_coef["QUAL", "REP"] * fit$path_coef["REP", "CUSA"], tolerance = 1e-12)
+  total <- effects$table[effects$table$from == "QUAL" & effects$table$to == "CUSL", ]
+  B <- fit$path_coef
+  expect_equal(total$total, B["QUAL", "REP"] * (B["REP", "CUSL"] + B["REP", "CUSA"] * B["CUSA", "CUSL"]),
+               tolerance = 1e-12)
+  terms <- tidy(fit)$term
+  expect_true(all(c("REP -> CUSA", "QUAL -> REP") %in% terms))
+  set.seed(1)
+  boot <- pls_boot(fit, R = 20, bca = FALSE)
+  measurement <- tidy(boot)
+  expect_true(all(c("REP =~ COMP", "REP =~ LIKE") %in% measurement$term[measurement$type == "loading"]))
+  expect_identical(glance(fit)$indicators, 31L)
+})
