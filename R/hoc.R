@@ -225,12 +225,3 @@ hoc_spec <- function(model, scheme, tol, max_iter, consistent = FALSE) {
 
 # The model whose indicators are the data columns a model is estimated from.
 data_model <- function(model) model$stages$data %||% parsed_model(model)
-
-# Functions that do not handle higher-order constructs yet say so.
-check_no_hoc <- function(fit, what) {
-  if (!has_hoc(fit$model)) return(invisible(fit))
-  abort_model(c(
-    "{what} does not support models with higher-order constructs yet ({.val {unique(fit$model$hoc$hoc)}}).",
-    "i" = "Fit the model with its dimensions as first-order constructs for this analysis."
-  ), class = "iecpls_unsupported_error")
-}

@@ -335,7 +335,8 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
     }
     model <- expand_hoc(model, hoc)
   }
-  parsed <- data_model(model)
+  # the data columns are those of the model as given (before expansion)
+  given <- data_model(model)
   if (has_interactions(model)) {
     if (!is.null(S)) {
       abort_input(c("A model with interaction terms needs {.arg data}, not {.arg S}.",
@@ -364,9 +365,9 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   }
   if (is.null(data)) abort_input("{.arg data} (or a correlation matrix {.arg S}) is required.")
   data <- check_data(data)
-  columns <- in_place_matrix(data, parsed, na_values)
+  columns <- in_place_matrix(data, given, na_values)
   if (is.null(columns)) {
-    columns <- indicator_columns(data, parsed, na_values)
+    columns <- indicator_columns(data, given, na_values)
     abort_all_missing(columns)
   }
   n_rows <- nrow(data)
@@ -376,7 +377,7 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   raw <- if (is.null(model$stages)) c_fit_data(model, columns, weights, missing, spec) else
     c_fit_staged(model, columns, weights, missing, spec)
   # after the fit, whose errors (infinite values, ...) come first
-  warn_missing_codes(columns, parsed$indicators)
+  warn_missing_codes(columns, given$indicators)
   complete <- if (is.null(raw$rows_used)) n_rows else sum(raw$rows_used)
   if (missing == "casewise" && complete < n_rows) {
     cli::cli_inform("{n_rows - complete} of {n_rows} rows with missing indicator values were dropped.")

@@ -343,6 +343,15 @@ void derived_values(const staged_t *sg, const double *Zt, R_xlen_t n, const doub
   }
 }
 
+/* The reported construct that is construct `first` of the stage-1 model
+ * (a dimension of a two-stage higher-order model), or -1. */
+static int reported_dimension(const staged_t *sg, int K, int first)
+{
+  for (int d = 0; d < K; d++)
+    if (sg->first_construct[d] == first) return d;
+  return -1;
+}
+
 /* The weights (K x p0, row j for construct j) that form each composite of
  * a linear staged model (sg->linear: repeated indicators, two-stage
  * higher-order constructs) from the standardized base columns, from its
@@ -364,10 +373,8 @@ void staged_effective_weights(const staged_t *sg, const pls_model_t *m, const do
           if (pass == 0) e[(size_t) j * p0 + (size_t) column] += wx;
           continue;
         }
-        if (pass == 0) continue;
-        int dimension = -1;
-        for (int d = 0; d < m->K && sg->has_second; d++)
-          if (sg->first_construct[d] == sg->a[column - sg->p0]) dimension = d;
+        if (pass == 0 || !sg->has_second) continue;
+        int dimension = reported_dimension(sg, m->K, sg->a[column - sg->p0]);
         if (dimension < 0) continue;
         for (size_t c = 0; c < p0; c++) e[(size_t) j * p0 + c] += wx * e[(size_t) dimension * p0 + c];
       }
