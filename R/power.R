@@ -151,7 +151,8 @@ map_jobs <- function(jobs, fun, label) {
 }
 
 power_table <- function(results, jobs, model, population) {
-  terms <- paste(model_paths(model)$from, "->", model_paths(model)$to)
+  ends <- power_paths(model)
+  terms <- paste(ends$from, "->", ends$to)
   failed <- vapply(results, function(r) !is.null(r$failure), logical(1))
   rows <- lapply(sort(unique(jobs$n)), function(size) {
     mine <- results[jobs$n == size]
@@ -161,7 +162,6 @@ power_table <- function(results, jobs, model, population) {
     found <- matrix(found, nrow = length(terms))
     estimate <- matrix(estimate, nrow = length(terms))
     power <- rowMeans(found)
-    ends <- model_paths(model)
     data.frame(path = terms, n = size,
                population = population_path(population, ends),
                mean_estimate = rowMeans(estimate), power = power,
@@ -190,11 +190,31 @@ report_power_failures <- function(failures, total) {
   ), class = "iecpls_power_failure_warning")
 }
 
+# The paths of the model fitted to each study: its structural paths and
+# those of its interaction terms ("X:M -> Y"), in the order of the fit's.
+power_paths <- function(model) {
+  if (has_interactions(model) && is.null(model$stages)) model <- expand_interactions(model, "two_stage")
+  model_paths(model)
+}
+
+# The population value of each path `from -> to`: 0 for constructs of the
+# population without that path, NA for constructs it does not have. An
+# interaction term "X:M" takes the value of the interaction of X and M (in
+# either order) on the outcome.
 population_path <- function(population, ends) {
   paths <- population$paths
   known <- ends$from %in% rownames(paths) & ends$to %in% colnames(paths)
   out <- rep(NA_real_, nrow(ends))
   out[known] <- paths[cbind(ends$from[known], ends$to[known])]
+  interactions <- population_interactions(population)
+  for (i in which(grepl(":", ends$from, fixed = TRUE))) {
+    factors <- strsplit(ends$from[i], ":", fixed = TRUE)[[1L]]
+    same <- interactions$to == ends$to[i] &
+      ((interactions$from == factors[1L] & interactions$moderator == factors[2L]) |
+         (interactions$from == factors[2L] & interactions$moderator == factors[1L]))
+    known <- all(c(factors, ends$to[i]) %in% rownames(paths))
+    out[i] <- if (any(same)) interactions$value[which(same)[1L]] else if (known) 0 else NA_real_
+  }
   out
 }
 
