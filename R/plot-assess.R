@@ -29,7 +29,9 @@
 #'   above the diagonal); for `"loadings"` a data frame with one row per
 #'   indicator: `construct`, `indicator`, `mode`, `loading`, `y` (its row
 #'   on the plot) and `flagged` (a reflective loading below 0.708).
-#' @seealso [summary.pls_fit()], [pls_htmt()], [pls_loadings()]
+#' @seealso [summary.pls_fit()], [pls_htmt()], [pls_loadings()]; `autoplot()` draws the
+#'   same plots with ggplot2 ([autoplot.summary.pls_fit()]), also straight
+#'   from a fit ([autoplot.pls_fit()]).
 #' @examples
 #' fit <- pls("
 #'   Image        =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
