@@ -43,7 +43,8 @@ if (requireNamespace("rmarkdown", quietly = TRUE) && rmarkdown::pandoc_available
   draft <- rmarkdown::draft(file.path("demo-report", "iec-study-report.Rmd"), template = "pls-report",
                             package = "iecpls", edit = FALSE)
   out <- rmarkdown::render(draft, params = list(R = 5000, cores = 2), quiet = TRUE, envir = new.env())
-  cat("HTML report written:", normalizePath(out), "\n")
+  # relative to the checkout, so the line stays within 80 columns
+  cat("HTML report written:", file.path("demo-report", basename(out)), "\n")
 } else {
   cat("pandoc is not available, so the HTML report was skipped (the console report is above).\n",
       "Install pandoc as the message before the study says, then run make demo again.\n", sep = "")
