@@ -53,8 +53,7 @@ for tool in "$@"; do have "$tool" || missing+=("$tool"); done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-  packages=()
-  for tool in "${missing[@]}"; do packages+=("$(apt_name "$tool")"); done
+  packages=($(for tool in "${missing[@]}"; do apt_name "$tool"; done))
   echo "Installing system tools with apt-get: ${packages[*]}"
   log=$(mktemp "${TMPDIR:-/tmp}/iecpls-apt.XXXXXX")
   if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}"; } >"$log" 2>&1; then
@@ -71,8 +70,7 @@ for tool in "${missing[@]}"; do
   echo "Missing system tool: $tool (needed for $(what "$tool"))." >&2
 done
 if command -v apt-get >/dev/null 2>&1; then
-  packages=()
-  for tool in "${missing[@]}"; do packages+=("$(apt_name "$tool")"); done
+  packages=($(for tool in "${missing[@]}"; do apt_name "$tool"; done))
   echo "Install with: sudo apt-get install ${packages[*]}" >&2
 elif command -v dnf >/dev/null 2>&1; then
   echo "Install with: sudo dnf install ${missing[*]}" >&2
