@@ -44,8 +44,10 @@
 #'     `as.data.frame()` of a fit ([coef.pls_fit()], [tidy.pls_fit()]),
 #'     `tidy()` and `as.data.frame()` of [pls_mga()] and [pls_predict()]
 #'     results ([tidy.pls_mga()], [tidy.pls_predict()]), [pls_vif()]
-#'     (`"inner"` or `"outer"`), `plot()` of a summary
-#'     ([plot.summary.pls_fit()]: `"htmt"` or `"loadings"`), and `plot()`,
+#'     (`"inner"` or `"outer"`), `plot()` and `autoplot()` of a summary
+#'     ([plot.summary.pls_fit()], [autoplot.summary.pls_fit()]: `"htmt"` or
+#'     `"loadings"`), `autoplot()` of a fit ([autoplot.pls_fit()]:
+#'     `"loadings"`, `"htmt"` or `"paths"`), and `plot()`,
 #'     `autoplot()`, `tidy()` and `as.data.frame()` of an IPMA
 #'     ([plot.pls_ipma()]: `"constructs"` or `"indicators"`), `plot()` of
 #'     simple slopes ([plot.pls_slopes()]: `"slopes"` or `"floodlight"`),

@@ -67,6 +67,14 @@
 #'     fit was estimated from a correlation matrix.}
 #'   \item{`iecpls_power_input_error` (input)}{Arguments of [pls_power()] that
 #'     would make every simulated study fail.}
+#'   \item{`iecpls_population_error` (input)}{The population of [pls_power()]
+#'     is not one: a value missing from model syntax with values, a loading
+#'     outside (-1, 1), correlations that are not positive definite, paths
+#'     that explain all of a construct's variance, ...; the message names
+#'     the line, construct or indicator.}
+#'   \item{`iecpls_unsupported_error` (model)}{The function does not support
+#'     a kind of model yet (such as interaction terms or higher-order
+#'     constructs); the message says which.}
 #'   \item{`iecpls_inadmissible` (estimation)}{The consistent PLS (PLSc)
 #'     solution is inadmissible where an admissible one is needed.}
 #'   \item{`iecpls_singular_block`, `iecpls_zero_variance_score`,

@@ -185,3 +185,47 @@ overlapping_rects <- function(a, b = a, tol = 1e-9) {
   if (identical(a, b)) hit[lower.tri(hit, diag = TRUE)] <- FALSE
   which(hit, arr.ind = TRUE)
 }
+
+# Arrowheads as drawn (grid's closed arrow: sides of `arrow_length` em at
+# `arrow_angle` degrees to the shaft, along the arrow's last segment of the
+# 40 drawn for a curve).
+arrow_length <- 0.6
+arrow_angle <- 18
+
+# The arrowhead of each arrow as a triangle: lists x and y of matrices with
+# one row per arrow and columns tip, left corner, right corner.
+arrowhead_triangles <- function(edges) {
+  s <- 39 / 40
+  before_x <- (1 - s)^2 * edges$x0 + 2 * (1 - s) * s * edges$cx + s^2 * edges$x1
+  before_y <- (1 - s)^2 * edges$y0 + 2 * (1 - s) * s * edges$cy + s^2 * edges$y1
+  dx <- edges$x1 - before_x
+  dy <- edges$y1 - before_y
+  length <- pmax(sqrt(dx^2 + dy^2), 1e-12)
+  dx <- dx / length
+  dy <- dy / length
+  back <- arrow_length * cos(arrow_angle * pi / 180)
+  half <- arrow_length * sin(arrow_angle * pi / 180)
+  base_x <- edges$x1 - back * dx
+  base_y <- edges$y1 - back * dy
+  list(x = cbind(edges$x1, base_x - half * dy, base_x + half * dy),
+       y = cbind(edges$y1, base_y + half * dx, base_y - half * dx))
+}
+
+# Does a rectangle (x, y, width, height) overlap each triangle? It does when
+# a side of the triangle runs through it (which includes a triangle inside
+# it) or its centre lies inside the triangle.
+rect_hits_triangles <- function(rect, triangles) {
+  n <- NROW(triangles$x)
+  if (!n) return(logical())
+  from <- c(1, 2, 3)
+  to <- c(2, 3, 1)
+  side_hits <- vapply(1:3, function(k) {
+    segments_hit_rect(triangles$x[, from[k]], triangles$y[, from[k]], triangles$x[, to[k]], triangles$y[, to[k]], rect)
+  }, logical(n))
+  inside <- vapply(1:3, function(k) {
+    (triangles$x[, to[k]] - triangles$x[, from[k]]) * (rect$y - triangles$y[, from[k]]) -
+      (triangles$y[, to[k]] - triangles$y[, from[k]]) * (rect$x - triangles$x[, from[k]])
+  }, numeric(n))
+  inside <- matrix(inside, n)
+  rowSums(matrix(side_hits, n)) > 0 | rowSums(inside > 0) == 3L | rowSums(inside < 0) == 3L
+}

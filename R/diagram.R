@@ -137,15 +137,11 @@ edge_labels <- function(x, model, labels, digits) {
 # Everything plot() and as_dot() need.
 pls_diagram <- function(x, indicators = TRUE, layout = NULL, labels = NULL, digits = 2,
                         node_labels = NULL, r2 = TRUE) {
-  model <- diagram_model(x)
-  labels <- edge_labels(x, model, labels, digits)
   is_fit <- inherits(x, "pls_fit")
-  lay <- layout_pls(x, indicators, layout, node_labels, labels, digits, r2 = is_fit && isTRUE(r2))
-  estimates <- if (is_fit) diagram_estimates(x) else stats::setNames(rep(NA_real_, length(labels)), names(labels))
-  edges <- diagram_edges(lay, model, labels, estimates, digits)
+  geometry <- diagram_geometry(x, indicators, layout, node_labels, labels, digits, r2 = is_fit && isTRUE(r2),
+                               estimates = if (is_fit) diagram_estimates(x))
   r2_text <- if (is_fit) format_estimate(x$r2, digits) else character()
-  structure(list(layout = lay, edges = place_edge_labels(edges, lay), r2 = r2_text),
-            class = "pls_diagram")
+  structure(list(layout = geometry$layout, edges = geometry$edges, r2 = r2_text), class = "pls_diagram")
 }
 
 # One row per arrow, from the tail's boundary to the head's boundary:
@@ -335,47 +331,160 @@ segments_hit_polygon <- function(x0, y0, x1, y1, polygon, margin = 0) {
   segments_hit_halfplanes(x0, y0, x1, y1, as.list(nx), as.list(ny), as.list(nx * polygon$x + ny * polygon$y + margin))
 }
 
-# Puts each label on its arrow where it covers no shape and no other label:
-# the first free spot of a list of candidate positions along the arrow, or
-# the least covered one.
+# Puts each label on its own arrow where it covers no shape, other label or
+# arrowhead and, for structural paths, where no other path runs through it
+# (so that at a crossing it is clear which arrow a label belongs to): the
+# free spot nearest the middle of the arrow, or else the least bad one (see
+# label_cost()).
 place_edge_labels <- function(edges, lay) {
   cex <- ifelse(edges$kind == "path", path_label_cex, measurement_label_cex)
   edges$label_cex <- cex
   edges$label_width <- ifelse(nzchar(edges$label), text_width(edges$label, cex) + 0.5, 0)
   edges$label_height <- text_lines(edges$label) * line_height * cex + 0.2
-  edges$label_x <- edges$label_y <- NA_real_
-  shapes <- as.list(diagram_shapes(lay))
-  placed <- list(x = numeric(), y = numeric(), width = numeric(), height = numeric())
-  segments <- as.list(edges[, c("x0", "y0", "x1", "y1")])
+  edges$label_x <- edges$label_y <- edges$label_at <- NA_real_
+  scene <- label_scene(edges, lay)
   # the crowded fans first, then the dimensions' arrows, then the paths
   for (e in order(match(edges$kind, c("measurement", "dimension", "path")))) {
     if (!nzchar(edges$label[e])) next
-    at <- c(0.5, 0.4, 0.6, 0.32, 0.68, 0.25, 0.75, 0.2, 0.8)
-    if (edges$kind[e] == "measurement") at <- at[1:5]
+    at <- seq(0.15, 0.85, by = 0.025)
+    # in a fan the arrows are furthest apart near the indicators
+    middle <- if (edges$kind[e] != "measurement") 0.5 else if (edges$tail[e] %in% lay$indicators$indicator) 0.4 else 0.6
     edge <- as.list(edges[e, ])
-    others <- lapply(segments, `[`, -e)
-    cost <- vapply(at, function(t) label_cost(label_rect(edge, t), shapes, placed, others, lay), numeric(1))
-    best <- label_rect(edge, at[which.min(cost)])
-    edges$label_x[e] <- best$x
-    edges$label_y[e] <- best$y
-    placed <- Map(c, placed, best)
+    candidates <- label_rect(edge, at)
+    cost <- label_cost(candidates, e, edges$kind[e], scene_near(scene, candidates, label_padding)) +
+      0.01 * abs(at - middle)
+    best <- lapply(candidates, `[`, which.min(cost))
+    edges[e, c("label_x", "label_y", "label_at")] <- c(best$x, best$y, at[which.min(cost)])
+    scene$placed <- Map(c, scene$placed, best)
   }
   edges
 }
 
-label_rect <- function(edge, t) {
-  at <- edge_points(edge, t)
-  list(x = at$x, y = at$y, width = edge$label_width, height = edge$label_height)
+# Room a label should keep from shapes, arrowheads and other labels (em).
+label_padding <- 0.3
+
+# The part of the scene that can touch any of the rectangles `rects` (a
+# list of vectors x, y, width, height; grown by `pad`): what the candidate places of one label need to look at.
+scene_near <- function(scene, rects, pad) {
+  box <- c(min(rects$x - rects$width / 2) - pad, max(rects$x + rects$width / 2) + pad,
+           min(rects$y - rects$height / 2) - pad, max(rects$y + rects$height / 2) + pad)
+  inside <- function(x0, x1, y0, y1) pmax(x0, x1) >= box[1] & pmin(x0, x1) <= box[2] & pmax(y0, y1) >= box[3] & pmin(y0, y1) <= box[4]
+  keep <- function(parts, rows) lapply(parts, function(v) if (is.matrix(v)) v[rows, , drop = FALSE] else v[rows])
+  shapes <- scene$shapes
+  scene$shapes <- keep(shapes, inside(shapes$x - shapes$width / 2, shapes$x + shapes$width / 2,
+                                      shapes$y - shapes$height / 2, shapes$y + shapes$height / 2))
+  heads <- scene$heads
+  scene$heads <- keep(heads, inside(apply(heads$x, 1, min), apply(heads$x, 1, max),
+                                    apply(heads$y, 1, min), apply(heads$y, 1, max)))
+  segments <- scene$segments
+  scene$segments <- segments[inside(segments$x0, segments$x1, segments$y0, segments$y1), , drop = FALSE]
+  placed <- scene$placed
+  scene$placed <- keep(placed, inside(placed$x - placed$width / 2, placed$x + placed$width / 2,
+                                      placed$y - placed$height / 2, placed$y + placed$height / 2))
+  scene
 }
 
-# Overlap with shapes and labels counts most, then leaving the canvas, then
-# (a little) covering other arrows.
-label_cost <- function(rect, shapes, placed, others, lay) {
-  covered <- sum(shape_rect_overlap(shapes, rect)) + sum(rect_overlap_area(placed, rect))
-  outside <- max(0, rect$width / 2 - rect$x, rect$x + rect$width / 2 - lay$width,
-                 rect$height / 2 - rect$y, rect$y + rect$height / 2 - lay$height)
-  crossed <- sum(segments_hit_rect(others$x0, others$y0, others$x1, others$y1, rect))
-  100 * covered + 100 * outside + crossed
+# The label's rectangle centred on its arrow at Bezier parameters `t`.
+label_rect <- function(edge, t) {
+  at <- edge_points(edge, t)
+  list(x = at$x, y = at$y, width = rep(edge$label_width, length(t)), height = rep(edge$label_height, length(t)))
+}
+
+# What a label must keep clear of: the shapes (grown by the width of their
+# border), the arrowheads, the arrows as polylines (one row per segment,
+# with the arrow's row in `edges` and its kind) and the labels placed so far.
+label_scene <- function(edges, lay) {
+  shapes <- as.list(diagram_shapes(lay))
+  shapes$width <- shapes$width + 2 * border_margin
+  shapes$height <- shapes$height + 2 * border_margin
+  pieces <- lapply(seq_len(nrow(edges)), function(e) {
+    points <- edge_points(edges[e, ], if (edges$curve[e] == 0) c(0, 1) else seq(0, 1, length.out = 25))
+    n <- length(points$x)
+    data.frame(edge = e, x0 = points$x[-n], y0 = points$y[-n], x1 = points$x[-1], y1 = points$y[-1])
+  })
+  segments <- do.call(rbind, c(list(data.frame(edge = integer(), x0 = numeric(), y0 = numeric(), x1 = numeric(),
+                                               y1 = numeric())), pieces))
+  segments$kind <- edges$kind[segments$edge]
+  list(shapes = shapes, heads = arrowhead_triangles(edges), segments = segments,
+       placed = list(x = numeric(), y = numeric(), width = numeric(), height = numeric()),
+       width = lay$width, height = lay$height)
+}
+
+# Half the width of a shape's border line, in em: a label closer than this
+# touches the border.
+border_margin <- 0.08
+
+# The parts of a label rectangle's trouble: its overlap with shapes, labels
+# and arrowheads, how far it leaves the canvas, and the other arrows that
+# run through it (structural paths and the arrows of higher-order
+# constructs; measurement arrows) for the label of arrow `e`.
+label_conflicts <- function(rects, e, scene, crossings = TRUE) {
+  m <- length(rects$x)
+  # every rectangle against every element: elements vary fastest
+  each_rect <- function(k) lapply(rects, rep, each = k)
+  each_element <- function(parts, k) {
+    lapply(parts, function(v) if (is.matrix(v)) v[rep(seq_len(k), m), , drop = FALSE] else rep(v, m))
+  }
+  by_rect <- function(values, k) if (k) colSums(matrix(values, k, m)) else numeric(m)
+  k <- length(scene$shapes$x)
+  covered <- by_rect(shape_rect_overlap(each_element(scene$shapes, k), each_rect(k)), k)
+  k <- length(scene$placed$x)
+  covered <- covered + by_rect(rect_overlap_area(each_element(scene$placed, k), each_rect(k)), k)
+  outside <- pmax(0, rects$width / 2 - rects$x, rects$x + rects$width / 2 - scene$width,
+                  rects$height / 2 - rects$y, rects$y + rects$height / 2 - scene$height)
+  k <- NROW(scene$heads$x)
+  heads <- by_rect(rect_hits_triangles(each_rect(k), each_element(scene$heads, k)), k)
+  out <- list(covered = covered, outside = outside, heads = heads)
+  if (!crossings) return(out)
+  segments <- scene$segments[scene$segments$edge != e, , drop = FALSE]
+  k <- nrow(segments)
+  ends <- each_element(segments[c("x0", "y0", "x1", "y1")], k)
+  hit <- matrix(segments_hit_rect(ends$x0, ends$y0, ends$x1, ends$y1, each_rect(k)), k, m)
+  crossing <- function(kinds) {
+    vapply(seq_len(m), function(j) length(unique(segments$edge[hit[, j] & kinds])), numeric(1))
+  }
+  c(out, list(paths = crossing(segments$kind != "measurement"), measurement = crossing(segments$kind == "measurement")))
+}
+
+# Covering shapes, labels or arrowheads or leaving the canvas counts most;
+# a structural label crossed by another path or higher-order arrow much;
+# any other crossing a little.
+# Coming within `label_padding` of a shape, label or arrowhead costs less
+# than having a structural path run through the label, more than crossing
+# a measurement arrow.
+label_cost <- function(rects, e, kind, scene) {
+  conflicts <- label_conflicts(rects, e, scene)
+  padded <- rects
+  padded$width <- rects$width + 2 * label_padding
+  padded$height <- rects$height + 2 * label_padding
+  near <- label_conflicts(padded, e, scene, crossings = FALSE)
+  crossings <- if (kind == "measurement") 5 * conflicts$paths + conflicts$measurement else 20 * conflicts$paths + conflicts$measurement
+  100 * (conflicts$covered + conflicts$outside + conflicts$heads) + 10 * (near$covered > 1e-6) + 10 * (near$heads > 0) +
+    crossings
+}
+
+# Which placed labels are in trouble: covering a shape, another label or an
+# arrowhead (or coming closer to a label or arrowhead than half of
+# `label_padding`), off the canvas, or (not for measurement arrows) crossed
+# by a structural path or the arrow of a higher-order construct.
+label_trouble <- function(edges, lay) {
+  scene <- label_scene(edges, lay)
+  shown <- which(!is.na(edges$label_x))
+  rects <- list(x = edges$label_x, y = edges$label_y, width = edges$label_width, height = edges$label_height)
+  trouble <- logical(nrow(edges))
+  for (e in shown) {
+    scene$placed <- lapply(rects, `[`, setdiff(shown, e))
+    rect <- lapply(rects, `[`, e)
+    conflicts <- label_conflicts(rect, e, scene)
+    rect$width <- rect$width + label_padding
+    rect$height <- rect$height + label_padding
+    labels_heads <- scene
+    labels_heads$shapes <- lapply(scene$shapes, `[`, 0)
+    near <- label_conflicts(rect, e, labels_heads, crossings = FALSE)
+    trouble[e] <- conflicts$covered > 1e-6 || conflicts$outside > 1e-6 || conflicts$heads > 0 ||
+      near$covered > 1e-6 || near$heads > 0 || (edges$kind[e] != "measurement" && conflicts$paths > 0)
+  }
+  trouble
 }
 
 rect_overlap_area <- function(a, b) {

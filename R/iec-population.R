@@ -222,7 +222,8 @@ latent_cor <- function(paths, exogenous_cor, interactions = no_interactions()) {
     b <- paths[predictors, outcome]
     explained <- drop(b %*% R[predictors, predictors] %*% b) + interaction_variance(R, interactions, outcome)
     if (explained >= 1) {
-      abort_input("The paths and interactions into {.field {outcome}} explain {round(explained, 3)} of its unit variance; it must be below 1.")
+      abort_input("The paths and interactions into {.field {outcome}} explain {round(explained, 3)} of its unit variance; it must be below 1.",
+                  class = "iecpls_population_error")
     }
     R[outcome, done] <- R[done, outcome] <- drop(b %*% R[predictors, done, drop = FALSE])
     R[outcome, outcome] <- 1

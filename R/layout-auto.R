@@ -2,7 +2,7 @@
 # longest path, one slot per layer for each path that skips layers,
 # barycentre ordering, then vertical and horizontal coordinates.
 
-auto_layout <- function(nodes, boxes, inner, gaps) {
+auto_layout <- function(nodes, boxes, inner, gaps, extra = NULL) {
   # the dimensions of higher-order constructs are drawn beside them, like
   # indicators: the layered layout places the others
   beside <- !is.na(nodes$hoc)
@@ -26,18 +26,28 @@ auto_layout <- function(nodes, boxes, inner, gaps) {
   preference[middle] <- list("split")
   has_boxes <- nodes$construct %in% c(boxes$construct, satellites$hoc)
   sides <- ifelse(has_boxes, vapply(preference, `[`, character(1), 1), "none")
+  place <- function(sides) {
+    place_items(graph, pos, nodes, footprints(nodes, boxes, sides, gaps, satellites),
+                footprint_parts(nodes, boxes, sides, gaps, satellites), gaps)
+  }
   for (pass in 1:3) {
-    coords <- place_items(graph, pos, nodes, footprints(nodes, boxes, sides, gaps, satellites),
-                          footprint_parts(nodes, boxes, sides, gaps, satellites), gaps)
+    coords <- place(sides)
     new_sides <- choose_sides(nodes, boxes, inner, coords$x[seq_len(K)], coords$y[seq_len(K)], preference,
                               passing_points(graph, coords), satellites)
     if (identical(new_sides, sides)) break
     sides <- new_sides
+    # the coordinates must be those of the sides kept
+    if (pass == 3L) coords <- place(sides)
   }
   nodes$layer <- layer
   nodes$side <- sides
   parts <- footprint_parts(nodes, boxes, sides, gaps, satellites)
-  extra <- numeric(max(layer) + 1L)
+  # `extra`: room added before each layer (em), for the arrow labels
+  if (is.null(extra)) {
+    extra <- numeric(max(layer) + 1L)
+  } else {
+    coords$x <- layer_x(graph, coords$y, nodes, parts, gaps, extra)[graph$layer + 1L]
+  }
   for (repair in seq_len(15)) {
     nodes$x <- coords$x[seq_len(K)]
     nodes$y <- coords$y[seq_len(K)]

@@ -104,8 +104,19 @@
 #' @export
 layout_pls <- function(x, indicators = TRUE, layout = NULL, node_labels = NULL,
                        labels = NULL, digits = 2, r2 = inherits(x, "pls_fit")) {
+  diagram_geometry(x, indicators, layout, node_labels, labels, digits, r2)$layout
+}
+
+# The layout and its arrows, each label placed on its arrow. When a label of
+# a structural path finds no free place there (see label_trouble()), the
+# layers the path spans of an automatic layout move apart by 1.5 em (and,
+# every second round, the constructs within each layer by 1 em) and
+# everything is placed again: at most 8 rounds, keeping the round with the
+# fewest troubled labels.
+diagram_geometry <- function(x, indicators, layout, node_labels, labels, digits, r2, estimates = NULL) {
   model <- diagram_model(x)
   labels <- edge_labels(x, model, labels, digits)
+  if (is.null(estimates)) estimates <- stats::setNames(rep(NA_real_, length(labels)), names(labels))
   nodes <- construct_nodes(model, node_labels, r2)
   dims <- diagram_dimensions(model)
   nodes$hoc <- dims$hoc[match(nodes$construct, dims$dimension)]
@@ -116,12 +127,47 @@ layout_pls <- function(x, indicators = TRUE, layout = NULL, node_labels = NULL,
   # constructs, or the copies of their items (repeated indicators)
   boxes <- boxes[!is_interaction(model, boxes$construct) & !is_hoc(model, boxes$construct), , drop = FALSE]
   gaps <- diagram_gaps(labels, model)
-  placed <- if (is.null(layout)) {
-    auto_layout(nodes, boxes, model$inner, gaps)
-  } else {
-    manual_layout(nodes, boxes, diagram_inner(model), gaps, layout_coordinates(layout, model))
+  coords <- if (!is.null(layout)) layout_coordinates(layout, model)
+  extra <- NULL
+  best <- NULL
+  for (round in seq_len(8)) {
+    placed <- if (is.null(coords)) {
+      auto_layout(nodes, boxes, model$inner, gaps, extra)
+    } else {
+      manual_layout(nodes, boxes, diagram_inner(model), gaps, coords)
+    }
+    lay <- finish_layout(placed$nodes, placed$boxes)
+    edges <- place_edge_labels(diagram_edges(lay, model, labels, estimates, digits), lay)
+    trouble <- label_trouble(edges, lay)
+    # a round whose shapes overlap or whose paths run through shapes is
+    # worse than any labels
+    score <- sum(trouble) + 1000 * layout_faults(lay, edges)
+    if (is.null(best) || score < best$score) best <- list(layout = lay, edges = edges, score = score)
+    widen <- spanned_gaps(edges[trouble & edges$kind == "path", , drop = FALSE], lay)
+    if (!is.null(coords) || !length(widen)) break
+    if (is.null(extra)) extra <- numeric(max(lay$constructs$layer, na.rm = TRUE) + 1L)
+    extra[widen] <- extra[widen] + 1.5
+    # labels of several lines need the constructs of a layer further apart too
+    if (round %% 2L == 0L) gaps$node <- gaps$node + 1
   }
-  finish_layout(placed$nodes, placed$boxes)
+  best
+}
+
+# Overlapping shapes and structural paths through shapes or indicator fans.
+layout_faults <- function(lay, edges) {
+  obstacles <- diagram_obstacles(lay)
+  through <- vapply(which(edges$kind == "path"), function(e) edge_hits(edges[e, ], obstacles, margin = 0) > 0, logical(1))
+  nrow(overlapping_rects(diagram_shapes(lay))) + sum(through)
+}
+
+# The gaps between layers that the arrows `edges` span, as indices into the
+# `extra` room of auto_layout() (the gap before layer l is l + 1).
+spanned_gaps <- function(edges, lay) {
+  layer <- stats::setNames(lay$constructs$layer, lay$constructs$construct)
+  from <- layer[edges$tail]
+  to <- layer[edges$head]
+  keep <- !is.na(from) & !is.na(to) & from != to
+  unique(unlist(Map(function(a, b) (min(a, b) + 2L):(max(a, b) + 1L), from[keep], to[keep]), use.names = FALSE))
 }
 
 #' @export

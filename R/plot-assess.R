@@ -29,7 +29,9 @@
 #'   above the diagonal); for `"loadings"` a data frame with one row per
 #'   indicator: `construct`, `indicator`, `mode`, `loading`, `y` (its row
 #'   on the plot) and `flagged` (a reflective loading below 0.708).
-#' @seealso [summary.pls_fit()], [pls_htmt()], [pls_loadings()]
+#' @seealso [summary.pls_fit()], [pls_htmt()], [pls_loadings()]; `autoplot()` draws the
+#'   same plots with ggplot2 ([autoplot.summary.pls_fit()]), also straight
+#'   from a fit ([autoplot.pls_fit()]).
 #' @examples
 #' fit <- pls("
 #'   Image        =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
@@ -53,18 +55,12 @@ plot.summary.pls_fit <- function(x, what = c("htmt", "loadings"), main = NULL, .
 # HTMT heat map
 
 plot_htmt <- function(report, main) {
-  table <- report$htmt
-  if (!nrow(table)) {
-    abort_model("No HTMT to plot: the model has fewer than two reflective constructs.")
-  }
-  threshold <- attr(report, "thresholds")$htmt
-  constructs <- unique(c(table$construct_1, table$construct_2))
-  k <- length(constructs) - 1L
-  values <- htmt_matrix(table, constructs, "htmt")
-  upper <- if (!is.null(table$upper_95)) htmt_matrix(table, constructs, "upper_95")
+  heat <- htmt_plot_data(report)
+  values <- heat$values
+  k <- nrow(values)
   em <- graphics::par("ps") / 72
   label_cex <- min(1, 0.45 * grDevices::dev.size("in")[2] / (k * em * line_height))
-  shown <- stats::setNames(vapply(constructs, wrap_label, "", max_width = 10, USE.NAMES = FALSE), constructs)
+  shown <- htmt_axis_labels(heat)
   label_width <- max(text_width(shown, label_cex)) * em
   mai <- c(label_width + 0.35, label_width + 0.35, 0.95, 1.25)
   old <- graphics::par(mai = mai, xpd = FALSE)
@@ -76,17 +72,53 @@ plot_htmt <- function(report, main) {
   graphics::par(mai = mai + extra[c(2, 1, 2, 1)])
   graphics::plot.window(c(0, k), c(0, k), xaxs = "i", yaxs = "i")
   cell <- min(inches_per_unit())
-  htmt_cells(values, upper, threshold, cell)
+  htmt_cells(heat$cells, k, cell)
   centres <- seq_len(k) - 0.5
   gap <- 0.1 / cell
   graphics::text(-gap, rev(centres), shown[rownames(values)], adj = c(1, 0.5), cex = label_cex, xpd = NA)
   graphics::text(centres, -gap, shown[colnames(values)], adj = c(1, 0.5), srt = 90, cex = label_cex, xpd = NA)
-  htmt_colour_bar(k, threshold, cell)
-  if (is.null(main)) main <- paste0("HTMT (threshold ", format(threshold, nsmall = 2), ")")
-  note <- paste0("outlined: at or above ", format(threshold, nsmall = 2),
-                 if (!is.null(upper)) "; dashed: bootstrap 95% upper bound at or above it")
-  plot_title(main, note)
+  htmt_colour_bar(k, heat$threshold, cell)
+  plot_title(if (is.null(main)) heat$title else main, heat$note)
   invisible(values)
+}
+
+# What both HTMT heat maps (plot() and autoplot() of a summary) show:
+# `values`, the matrix of htmt_matrix(); `cells`, one row per cell of its
+# lower triangle (diagonal included), at row `i` and column `j`, with its
+# `htmt`, bootstrap `upper_95` (NA without a bootstrap), `high` (at or above
+# the threshold: outlined, bold), `doubtful` (below it but the upper bound
+# reaches it: dashed outline), `fill` and `text` and its colour; the
+# `threshold`, `title` and `note` (what the outlines mean).
+htmt_plot_data <- function(report) {
+  table <- report$htmt
+  if (!nrow(table)) {
+    abort_model("No HTMT to plot: the model has fewer than two reflective constructs.")
+  }
+  threshold <- attr(report, "thresholds")$htmt
+  constructs <- unique(c(table$construct_1, table$construct_2))
+  values <- htmt_matrix(table, constructs, "htmt")
+  boot <- !is.null(table$upper_95)
+  at <- which(lower.tri(values, diag = TRUE), arr.ind = TRUE)
+  value <- values[at]
+  upper <- if (boot) htmt_matrix(table, constructs, "upper_95")[at] else rep(NA_real_, length(value))
+  high <- !is.na(value) & abs(value) >= threshold
+  fill <- htmt_palette(value)
+  cells <- data.frame(row = rownames(values)[at[, 1]], column = colnames(values)[at[, 2]],
+                      i = at[, 1], j = at[, 2], htmt = value, upper_95 = upper, high = high,
+                      doubtful = !high & !is.na(upper) & upper >= threshold, fill = fill,
+                      text = ifelse(is.na(value), "NA", format_estimate(value, 2)),
+                      text_colour = contrast_text(fill), stringsAsFactors = FALSE)
+  shown <- format(threshold, nsmall = 2)
+  list(values = values, cells = cells, threshold = threshold,
+       title = paste0("HTMT (threshold ", shown, ")"),
+       note = paste0("outlined: at or above ", shown,
+                     if (boot) "; dashed: bootstrap 95% upper bound at or above it"))
+}
+
+# The constructs' names, wrapped, named by construct.
+htmt_axis_labels <- function(heat) {
+  constructs <- union(rownames(heat$values), colnames(heat$values))
+  stats::setNames(vapply(constructs, wrap_label, "", max_width = 10, USE.NAMES = FALSE), constructs)
 }
 
 # Rows: every construct but the first; columns: every one but the last.
@@ -108,16 +140,12 @@ htmt_palette <- function(values) {
   ifelse(is.na(values), "grey92", colours[index])
 }
 
-htmt_cells <- function(values, upper, threshold, cell) {
-  k <- nrow(values)
-  at <- which(lower.tri(values, diag = TRUE), arr.ind = TRUE)
-  value <- values[at]
-  x0 <- at[, 2] - 1
-  y0 <- k - at[, 1]
-  fill <- htmt_palette(value)
-  graphics::rect(x0, y0, x0 + 1, y0 + 1, col = fill, border = "white", lwd = 1.5)
-  high <- !is.na(value) & abs(value) >= threshold
-  doubtful <- !high & !is.null(upper) & !is.na(upper[at]) & upper[at] >= threshold
+htmt_cells <- function(cells, k, cell) {
+  x0 <- cells$j - 1
+  y0 <- k - cells$i
+  graphics::rect(x0, y0, x0 + 1, y0 + 1, col = cells$fill, border = "white", lwd = 1.5)
+  high <- cells$high
+  doubtful <- cells$doubtful
   if (any(doubtful)) {
     graphics::rect(x0[doubtful] + 0.04, y0[doubtful] + 0.04, x0[doubtful] + 0.96, y0[doubtful] + 0.96,
                    border = "grey10", lwd = 1.5, lty = 2)
@@ -125,9 +153,8 @@ htmt_cells <- function(values, upper, threshold, cell) {
   if (any(high)) {
     graphics::rect(x0[high] + 0.04, y0[high] + 0.04, x0[high] + 0.96, y0[high] + 0.96, border = "grey5", lwd = 2.5)
   }
-  text <- ifelse(is.na(value), "NA", format_estimate(value, 2))
   cex <- min(1, 0.62 * cell / max(graphics::strwidth("-0.00", units = "inches")))
-  graphics::text(x0 + 0.5, y0 + 0.5, text, cex = cex, font = ifelse(high, 2, 1), col = contrast_text(fill))
+  graphics::text(x0 + 0.5, y0 + 0.5, cells$text, cex = cex, font = ifelse(high, 2, 1), col = cells$text_colour)
 }
 
 # Black or white text, whichever reads better on each fill.
@@ -174,7 +201,7 @@ plot_loadings <- function(report, main) {
   loadings_draw(rows, cex)
   graphics::axis(1, cex.axis = max(0.8, cex))
   graphics::title(xlab = "Outer loading", cex.lab = max(0.85, cex))
-  if (is.null(main)) main <- "Indicator loadings"
+  if (is.null(main)) main <- loadings_title
   plot_title(main, "dashed line: 0.708; red: reflective loading below it; open: composite (Mode B) indicator",
              shift = 0.7)
   out <- rows[rows$indicator != "", c("construct", "indicator", "mode", "loading", "row", "flagged")]
@@ -182,6 +209,8 @@ plot_loadings <- function(report, main) {
   rownames(out) <- NULL
   invisible(out)
 }
+
+loadings_title <- "Indicator loadings"
 
 # One header row per construct (indicator "") followed by its indicators;
 # `row` counts from the top, with half a row between constructs.
@@ -196,8 +225,21 @@ loading_rows <- function(table) {
   group <- match(rows$construct, constructs)
   rows$row <- seq_len(nrow(rows)) - 0.5 + 0.5 * (group - 1)
   rows$flagged <- rows$indicator != "" & rows$mode == "A" & rows$loading < pls_thresholds$loading
+  rows$kind <- ifelse(rows$mode == "B", "composite", ifelse(rows$flagged, "flagged", "reflective"))
   rows
 }
+
+# The fill of each kind of indicator (loading_rows()) in both loadings plots,
+# with the legend's words for it in autoplot().
+loading_fills <- function() {
+  c(reflective = plot_colours[["point"]], flagged = plot_colours[["highlight"]], composite = "white")
+}
+loading_kinds <- c(reflective = "reflective, 0.708 or above", flagged = "reflective, below 0.708",
+                   composite = "composite (Mode B)")
+
+# A loading as written beside the plot, red when flagged.
+loading_text <- function(rows) format_estimate(rows$loading, 2)
+loading_text_colour <- function(rows) ifelse(rows$flagged, plot_colours[["highlight"]], "grey15")
 
 loadings_draw <- function(rows, cex) {
   usr <- graphics::par("usr")
@@ -211,15 +253,14 @@ loadings_draw <- function(rows, cex) {
   graphics::abline(v = 0, col = "grey40")
   graphics::abline(v = pls_thresholds$loading, lty = 2, col = plot_colours[["highlight"]], lwd = 1.2)
   graphics::segments(0, items$row, items$loading, items$row, col = "grey55", lwd = 2)
-  fill <- ifelse(items$mode == "B", "white", ifelse(items$flagged, plot_colours[["highlight"]], plot_colours[["point"]]))
-  graphics::points(items$loading, items$row, pch = 21, bg = fill, col = "grey15", cex = 1.2 * cex / 0.9)
+  graphics::points(items$loading, items$row, pch = 21, bg = loading_fills()[items$kind], col = "grey15",
+                   cex = 1.2 * cex / 0.9)
   left <- usr[1] - (graphics::par("mai")[2] - 0.1) / inches_per_unit()[1]
   graphics::text(left, headers$row, headers$construct, adj = c(0, 0.5), font = 2, cex = cex, xpd = NA)
   graphics::text(usr[1] - 0.08 / inches_per_unit()[1], items$row, items$indicator, adj = c(1, 0.5), cex = cex,
                  xpd = NA)
-  graphics::text(usr[2] + 0.08 / inches_per_unit()[1], items$row, formatC(items$loading, digits = 2, format = "f"),
-                 adj = c(0, 0.5), cex = cex, xpd = NA,
-                 col = ifelse(items$flagged, plot_colours[["highlight"]], "grey15"))
+  graphics::text(usr[2] + 0.08 / inches_per_unit()[1], items$row, loading_text(items), adj = c(0, 0.5), cex = cex,
+                 xpd = NA, col = loading_text_colour(items))
   graphics::mtext("0.708", side = 3, at = pls_thresholds$loading, line = 0.1, cex = max(0.7, 0.9 * cex),
                   col = plot_colours[["highlight"]])
 }

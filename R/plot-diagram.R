@@ -33,6 +33,18 @@
 #' text. The base font is at most 16 points; a label wider than the room
 #' left for it is drawn with a smaller font.
 #'
+#' @section Device size:
+#' When no graphics device is open, `plot()` opens one (with
+#' [grDevices::dev.new()]) at the diagram's own size: the size at which the
+#' base font is 11 points, at most 14 x 10 inches. An open device is used as
+#' it is, so choose its size for the model: the layout's width and height
+#' in em divided by 6.5 give inches at an 11-point font (the primer's
+#' corporate reputation model with its 31 indicators: about 12 x 8 inches,
+#' `png(file, width = 1800, height = 1200, res = 150)`; its structural model
+#' alone: about 7 x 3.5 inches). R's default `png()` of 480 x 480 pixels
+#' draws the full model with 6-point text. In R Markdown set `fig.width` and
+#' `fig.height` the same way.
+#'
 #' @section Arrow labels and the bootstrap:
 #' `labels` replaces the text on any arrows, addressed by the names of
 #' [diagram_labels()] (`"TTM -> CTM"`, `"TTM =~ ttm1"`, `"RIG <~ rig1"`;
@@ -43,6 +55,12 @@
 #' layout leaves room for labels of any width. A label may have several
 #' lines (`"0.31***\n[0.18, 0.44]"`), which keeps long ones narrow. Use `""`
 #' to hide a label.
+#'
+#' Each label lies on its own arrow, placed where it covers no construct,
+#' indicator, arrowhead or other label and, on a structural path, where no
+#' other path runs through it, so that at a crossing it is clear which arrow
+#' a label belongs to. When an automatic layout leaves no such place, its
+#' layers are moved apart until there is one.
 #'
 #' @param x A fitted model from [pls()] (or a model from [parse_model()]:
 #'   the diagram without estimates).
@@ -71,6 +89,7 @@
 #' @return The diagram, invisibly: a `pls_diagram` list with the `layout`
 #'   (see [layout_pls()]), the `edges` (one row per arrow: end points,
 #'   estimate, label and label position, in em) and the `r2` texts.
+
 #' @seealso [as_dot()] to export the diagram to Graphviz; [layout_pls()].
 #' @examples
 #' fit <- pls("
@@ -93,9 +112,10 @@
 #' plot(fit, layout = coords, node_labels = c(Satisfaction = "Customer satisfaction"),
 #'      labels = c("Image -> Loyalty" = "0.20 (n.s.)"))
 #'
-#' # to a file
+#' # to a file, at the size that gives an 11-point font
+#' lay <- layout_pls(fit)
 #' file <- file.path(tempdir(), "ecsi.png")
-#' png(file, width = 1600, height = 900, res = 150)
+#' png(file, width = lay$width / 6.5, height = lay$height / 6.5, units = "in", res = 150)
 #' plot(fit)
 #' dev.off()
 #' @export
@@ -117,9 +137,14 @@ plot.pls_model <- function(x, indicators = TRUE, layout = NULL, node_labels = NU
 diagram_colours <- c(reflective = "#DCE8F5", composite = "#F9E3C8", indicator = "grey96",
                      border = "grey20", positive = "grey25", negative = "#B2182B")
 
-# Draws the diagram on a new page, scaled to the device.
+# Draws the diagram on a new page, scaled to the device (opened at the
+# diagram's size when none is open).
 draw_diagram <- function(diagram) {
   lay <- diagram$layout
+  if (grDevices::dev.cur() == 1L) {
+    size <- diagram_device_size(lay)
+    grDevices::dev.new(width = size[["width"]], height = size[["height"]])
+  }
   grid::grid.newpage()
   device <- c(grid::convertWidth(grid::unit(1, "npc"), "inches", valueOnly = TRUE),
               grid::convertHeight(grid::unit(1, "npc"), "inches", valueOnly = TRUE))
@@ -129,6 +154,13 @@ draw_diagram <- function(diagram) {
   children <- c(arrow_grobs(diagram$edges, em), construct_grobs(lay$constructs, diagram$r2, em),
                 indicator_grobs(lay$indicators, em), edge_label_grobs(diagram$edges, em))
   grid::grid.draw(grid::gTree(children = do.call(grid::gList, children), vp = vp, name = "pls_diagram"))
+}
+
+# The device size (inches) at which the diagram's base font is `fontsize`
+# points, shrunk to fit `largest` (width, height) with its proportions.
+diagram_device_size <- function(lay, fontsize = 11, largest = c(14, 10)) {
+  inches <- c(width = lay$width, height = lay$height) * fontsize / 72
+  inches * min(1, largest / inches)
 }
 
 # Font sizes (points) that make each label fit `room` inches on this device.
@@ -147,7 +179,7 @@ line_width <- function(em) {
 arrow_grobs <- function(edges, em) {
   if (!nrow(edges)) return(list())
   colour <- ifelse(edges$negative, diagram_colours[["negative"]], diagram_colours[["positive"]])
-  head <- grid::arrow(angle = 18, length = grid::unit(0.6 * em, "inches"), type = "closed")
+  head <- grid::arrow(angle = arrow_angle, length = grid::unit(arrow_length * em, "inches"), type = "closed")
   lapply(seq_len(nrow(edges)), function(e) {
     points <- edge_points(edges[e, ], if (edges$curve[e] == 0) c(0, 1) else seq(0, 1, length.out = 40))
     grid::linesGrob(points$x, points$y, default.units = "native", arrow = head, name = paste0("arrow:", edges$name[e]),

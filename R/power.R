@@ -15,21 +15,117 @@
 #' sessions to a Slurm cluster). A progress bar is shown when the run takes
 #' more than about two seconds.
 #'
-#' @param population The population model, as [iec_population()] returns it
-#'   (possibly modified); the data are drawn with [iec_simulate()].
+#' @section Populations:
+#' `population` can be given in three ways.
+#' \describe{
+#'   \item{A list like [iec_population()] returns}{The study's population
+#'     (the default), possibly modified: five-point answers, the respondents'
+#'     roles and item nonresponse, drawn with [iec_simulate()]. The model
+#'     fitted is by default the extended study model [iec_model()].}
+#'   \item{A fitted model from [pls()]}{Its estimates are the population:
+#'     the standardized path coefficients (and those of interaction terms),
+#'     the correlations of the exogenous constructs' scores, the outer
+#'     loadings of Mode A constructs as factor loadings, and for Mode B
+#'     constructs the indicators' correlations within the block and the
+#'     weights (see "What is simulated"). The model fitted is by default the
+#'     fit's own (as written, with its interaction terms), and each study is
+#'     fitted with the fit's settings (`scheme`, `consistent`, `tol`,
+#'     `max_iter`, and the `interaction` approach). Models with higher-order
+#'     constructs are not supported yet (an error of class
+#'     `iecpls_unsupported_error`).}
+#'   \item{Model syntax with values}{The model syntax of [parse_model()]
+#'     with every value written in front of its name, as in lavaan:
+#'     \itemize{
+#'       \item `A =~ 0.8*a1 + 0.7*a2`: standardized loadings, strictly
+#'         between -1 and 1; the indicator is `0.8 * A + sqrt(1 - 0.8^2) *
+#'         error`.
+#'       \item `F <~ 0.6*f1 + 0.5*f2`: the weights of a composite, scaled so
+#'         that it has variance 1 (as PLS scales its weights). Its indicators
+#'         are uncorrelated unless `f1 ~~ 0.4*f2` gives their correlation.
+#'       \item `C ~ 0.4*A + 0.25*B + -0.1*A:B`: standardized paths, and the
+#'         value of an interaction term: the standardized product of the two
+#'         constructs enters the equation of `C` as in [iec_population()]
+#'         ("The moderated population").
+#'       \item `A ~~ 0.3*D`: the correlation of two exogenous constructs
+#'         (0 unless given).
+#'     }
+#'     Every loading, weight and path needs its value (0 is allowed: a path
+#'     of the model that is absent from the population, whose "power" is
+#'     then the rate of false positives); a negative value is written
+#'     `+ -0.2*x`. The model fitted is by default the same syntax without
+#'     the values. Errors in the model are syntax errors as for
+#'     [parse_model()]; errors in the values are of class
+#'     `iecpls_population_error` and name the line, construct or indicator:
+#'     a missing or non-numeric value, a loading outside (-1, 1), `~~`
+#'     between anything but two exogenous constructs or two indicators of
+#'     one composite, correlations that are not positive definite, or paths
+#'     that would explain all of an endogenous construct's variance (an R^2
+#'     of 1 or more, leaving its disturbance a negative variance).}
+#' }
+#'
+#' @section What is simulated:
+#' For a fitted model or syntax with values, the latent variables are
+#' standardized and normal: the exogenous constructs with their
+#' correlations, and every endogenous construct its paths times its
+#' predictors plus an independent normal disturbance with variance one less
+#' its R^2, so that it has variance 1 and the population's standardized
+#' paths are exactly the values given (the fit's path coefficients); an
+#' interaction adds its standardized product term as in [iec_population()].
+#' The indicators are continuous, with no missing values:
+#' \itemize{
+#'   \item of a reflective (Mode A) construct, `loading * construct +
+#'     sqrt(1 - loading^2) * error` with independent normal errors (a common
+#'     factor);
+#'   \item of a composite (Mode B) with weights `w` and indicator correlations
+#'     `S` (the fit's observed correlations within the block, or the `~~`
+#'     values), `lambda * construct + e` with the loadings `lambda = S w` and
+#'     a normal `e` with covariance `S - lambda lambda'`, independent of
+#'     everything else. The indicators then correlate `S` within the block,
+#'     the composite `w'x` is exactly the construct, and the indicators
+#'     relate to other constructs only through it (the composite model of
+#'     Dijkstra 2017).
+#' }
+#' Without interaction terms the rows are therefore multivariate normal
+#' with the model-implied indicator correlation matrix: `lambda_k P_kl
+#' lambda_l'` between the blocks of constructs `k` and `l` (`P` the latent
+#' correlations), `lambda lambda'` off the diagonal of a reflective block
+#' and `S` within a composite. For a fit this is [pls_implied_cor()] (whose
+#' `"auto"` measurement model, cSEM's convention, it follows), except in
+#' how the endogenous constructs' correlations are derived: [pls_implied_cor()]
+#' gives their disturbances the variances 1 - R^2 of the fit and then sets
+#' their variances to 1, whereas here the disturbance takes whatever
+#' variance gives the construct variance 1 with the fit's paths. The two
+#' agree when the structural model reproduces the correlations of the
+#' predictors of each construct, as when every endogenous construct is
+#' predicted by all constructs before it.
+#'
+#' PLS loadings of Mode A constructs overstate, and their paths understate,
+#' those of a common factor model, so in a population made from a PLS fit
+#' the simulated studies' estimates (`mean_estimate`) fall short of the
+#' fit's paths (`population`) and the power is on the cautious side; a fit
+#' with `consistent = TRUE` (PLSc) gives consistent loadings and paths as
+#' the population, and its studies are fitted with PLSc too.
+#'
+#' @param population The population: a list like [iec_population()]
+#'   returns (the default), a fitted model from [pls()], or model syntax
+#'   with values (a character string); see "Populations".
 #' @param n Sample sizes (one or more).
 #' @param reps Number of simulated studies per sample size.
 #' @param R Bootstrap resamples per study (at least 2).
-#' @param model Model syntax fitted to each simulated study; by default the
-#'   extended study model [iec_model()].
+#' @param model Model fitted to each simulated study (syntax or a
+#'   `pls_model`); by default the population's own: the fit's model, the
+#'   syntax without its values, or for a list the extended study model
+#'   [iec_model()].
 #' @param alpha Significance level (two-sided).
 #' @param missing Missing-value rule passed to [pls()]: `"mean"` or
 #'   `"casewise"`, or `"fail"` for a population without nonresponse.
 #' @param cores Threads for each bootstrap. By default the option `iecpls.cores`, else 1;
 #'   capped by the thread policy that [pls_threads()] reports.
-#' @return A data frame of class `pls_power` with one row per path and
-#'   sample size: `path`, `n`, `population` (the population path
-#'   coefficient), `mean_estimate`, `power` (share of studies in which the
+#' @return A data frame of class `pls_power` with one row per path
+#'   (interaction terms' paths, `"X:M -> Y"`, included) and sample size:
+#'   `path`, `n`, `population` (the population path coefficient, or value of
+#'   the interaction; 0 for a path the population does not have, `NA` for
+#'   constructs it does not have), `mean_estimate`, `power` (share of studies in which the
 #'   path was significant), `mcse` (its Monte Carlo standard error) and
 #'   `failed` (studies that could not be fitted). Its attribute `failures`
 #'   counts the failed studies by sample size and reason (`n`, `reason`,
@@ -47,17 +143,46 @@
 #'   any size (`power_min`, `power_max`), and `failed` (failed studies).
 #' @param x A `pls_power` result.
 #' @param ... Not used.
-#' @seealso [pls_sample_size()] for the analytic minimum sample sizes.
+#' @references
+#' Dijkstra, T. K. (2017). A perfect match between a model and a mode. In
+#' H. Latan and R. Noonan (eds.), *Partial Least Squares Path Modeling*,
+#' 55--80. Springer. \doi{10.1007/978-3-319-64069-3_4}
+#' @seealso [pls_sample_size()] for the analytic minimum sample sizes,
+#'   [pls_implied_cor()] for a fit's model-implied correlations.
 #' @examples
+#' # The study's population (iec_population())
 #' set.seed(1)
 #' power <- pls_power(n = c(100, 200), reps = 5, R = 100)
 #' power
 #' glance(power)
+#'
+#' # A fitted model: its estimates are the population
+#' fit <- pls("
+#'   Image        =~ IMAG1 + IMAG2 + IMAG3
+#'   Satisfaction =~ CUSA1 + CUSA2 + CUSA3
+#'   Loyalty      =~ CUSL1 + CUSL2 + CUSL3
+#'   Satisfaction ~ Image
+#'   Loyalty      ~ Image + Satisfaction
+#' ", data = mobi)
+#' pls_power(fit, n = 100, reps = 5, R = 100)
+#'
+#' # Model syntax with values
+#' population <- "
+#'   A =~ 0.8*a1 + 0.7*a2 + 0.75*a3
+#'   B =~ 0.8*b1 + 0.8*b2 + 0.7*b3
+#'   C =~ 0.85*c1 + 0.8*c2 + 0.8*c3
+#'   D <~ 0.6*d1 + 0.5*d2        # a composite
+#'   B ~ 0.3*A
+#'   C ~ 0.4*A + 0.25*B + 0.2*D
+#'   A ~~ 0.3*D                  # exogenous constructs correlate
+#'   d1 ~~ 0.4*d2                # so do the composite's indicators
+#' "
+#' pls_power(population, n = c(100, 200), reps = 5, R = 100)
 #' @export
 pls_power <- function(population = iec_population(), n, reps = 200L, R = 500L,
-                      model = iec_model("extended"), alpha = 0.05, missing = "mean",
+                      model = NULL, alpha = 0.05, missing = "mean",
                       cores = getOption("iecpls.cores", 1L)) {
-  check_population(population)
+  population <- power_population(population)
   if (!is.numeric(n) || !length(n) || anyNA(n) || any(n < 10) || any(n != round(n))) {
     abort_power_input("{.arg n} must be whole numbers of at least 10.")
   }
@@ -66,7 +191,7 @@ pls_power <- function(population = iec_population(), n, reps = 200L, R = 500L,
   check_number(alpha, "alpha", above = 0, below = 1, example = 0.05, class = "iecpls_power_input_error")
   check_power_missing(missing, population)
   cores <- check_cores(cores)
-  model <- as_pls_model(model)
+  model <- as_pls_model(model %||% population[["model"]] %||% iec_model("extended"))
   check_power_model(model, population)
   base_seed <- sample.int(.Machine$integer.max - 1e6L, 1L)
   jobs <- expand.grid(rep = seq_len(reps), n = as.integer(n))
@@ -116,8 +241,8 @@ check_power_model <- function(model, population) {
 # study could not be fitted, `failure`: the reason.
 power_replicate <- function(population, model, n, seed, R, alpha, missing, cores) {
   with_seed(seed, tryCatch({
-    data <- iec_simulate(n, population)
-    fit <- suppressWarnings(pls(model, data = data, missing = missing))
+    data <- draw_study(n, population)
+    fit <- suppressWarnings(do.call(pls, c(list(model, data = data, missing = missing), population[["settings"]])))
     boot <- suppressWarnings(pls_boot(fit, R = R, level = 1 - alpha, cores = cores, bca = FALSE))
     paths <- summary(boot)$paths
     list(term = paths$term, estimate = paths$estimate, found = paths$lower > 0 | paths$upper < 0)
@@ -152,7 +277,8 @@ map_jobs <- function(jobs, fun, label) {
 }
 
 power_table <- function(results, jobs, model, population) {
-  terms <- paste(model_paths(model)$from, "->", model_paths(model)$to)
+  ends <- power_paths(model)
+  terms <- paste(ends$from, "->", ends$to)
   failed <- vapply(results, function(r) !is.null(r$failure), logical(1))
   rows <- lapply(sort(unique(jobs$n)), function(size) {
     mine <- results[jobs$n == size]
@@ -162,7 +288,6 @@ power_table <- function(results, jobs, model, population) {
     found <- matrix(found, nrow = length(terms))
     estimate <- matrix(estimate, nrow = length(terms))
     power <- rowMeans(found)
-    ends <- model_paths(model)
     data.frame(path = terms, n = size,
                population = population_path(population, ends),
                mean_estimate = rowMeans(estimate), power = power,
@@ -191,11 +316,31 @@ report_power_failures <- function(failures, total) {
   ), class = "iecpls_power_failure_warning")
 }
 
+# The paths of the model fitted to each study: its structural paths and
+# those of its interaction terms ("X:M -> Y"), in the order of the fit's.
+power_paths <- function(model) {
+  if (has_interactions(model) && is.null(model$stages)) model <- expand_interactions(model, "two_stage")
+  model_paths(model)
+}
+
+# The population value of each path `from -> to`: 0 for constructs of the
+# population without that path, NA for constructs it does not have. An
+# interaction term "X:M" takes the value of the interaction of X and M (in
+# either order) on the outcome.
 population_path <- function(population, ends) {
   paths <- population$paths
   known <- ends$from %in% rownames(paths) & ends$to %in% colnames(paths)
   out <- rep(NA_real_, nrow(ends))
   out[known] <- paths[cbind(ends$from[known], ends$to[known])]
+  interactions <- population_interactions(population)
+  for (i in which(grepl(":", ends$from, fixed = TRUE))) {
+    factors <- strsplit(ends$from[i], ":", fixed = TRUE)[[1L]]
+    same <- interactions$to == ends$to[i] &
+      ((interactions$from == factors[1L] & interactions$moderator == factors[2L]) |
+         (interactions$from == factors[2L] & interactions$moderator == factors[1L]))
+    known <- all(c(factors, ends$to[i]) %in% rownames(paths))
+    out[i] <- if (any(same)) interactions$value[which(same)[1L]] else if (known) 0 else NA_real_
+  }
   out
 }
 

@@ -115,8 +115,10 @@ fit_simulated <- function(syntax, ...) {
 
 # Every problem a layout or diagram can have, as a character vector (empty
 # when there is none): overlapping shapes/boxes, shapes or labels off the
-# canvas, labels covering shapes or each other, structural paths running
-# through other constructs or indicator blocks, and arrows between
+# canvas, labels covering shapes (their border included) or each other,
+# labels covering an arrowhead, lying off their own arrow or (for
+# structural paths) crossed by another structural path, structural paths
+# running through other constructs or indicator blocks, and arrows between
 # higher-order constructs and their dimensions running through any other
 # shape.
 diagram_problems <- function(diagram) {
@@ -136,8 +138,11 @@ diagram_problems <- function(diagram) {
   edges <- diagram$edges
   labelled <- edges[!is.na(edges$label_x), ]
   rects <- data.frame(x = labelled$label_x, y = labelled$label_y, width = labelled$label_width, height = labelled$label_height)
+  bordered <- shapes
+  bordered$width <- shapes$width + 0.1
+  bordered$height <- shapes$height + 0.1
   for (e in seq_len(nrow(labelled))) {
-    covered <- shape_rect_overlap(shapes, rects[e, ]) > 1e-6
+    covered <- shape_rect_overlap(bordered, rects[e, ]) > 1e-6
     if (any(covered)) problems <- c(problems, paste("label of", labelled$name[e], "covers", rownames(shapes)[covered]))
   }
   pairs <- overlapping_rects(rects)
@@ -145,6 +150,7 @@ diagram_problems <- function(diagram) {
   off <- rects$x - rects$width / 2 < 0 | rects$x + rects$width / 2 > lay$width |
     rects$y - rects$height / 2 < 0 | rects$y + rects$height / 2 > lay$height
   if (any(off)) problems <- c(problems, paste("label off canvas:", labelled$name[off]))
+  problems <- c(problems, label_arrow_problems(edges, labelled, rects))
   obstacles <- diagram_obstacles(lay)
   for (e in which(edges$kind == "path")) {
     if (edge_hits(edges[e, ], obstacles, margin = 0) > 0) problems <- c(problems, paste("path through a shape:", edges$name[e]))
@@ -154,6 +160,59 @@ diagram_problems <- function(diagram) {
     if (length(hit)) problems <- c(problems, paste("arrow through a shape:", edges$name[e]))
   }
   problems
+}
+
+# Labels against the arrows: each arrowhead as drawn (a triangle with sides
+# of 0.6 em at 18 degrees to the shaft's last drawn segment), each label's
+# centre on its own arrow, and no other structural path through the label
+# of a structural path.
+label_arrow_problems <- function(edges, labelled, rects) {
+  problems <- character()
+  polyline <- function(edge) edge_points(edge, if (edge$curve == 0) c(0, 1) else seq(0, 1, length.out = 40))
+  for (a in seq_len(nrow(edges))) {
+    line <- polyline(edges[a, ])
+    n <- length(line$x)
+    dx <- line$x[n] - line$x[n - 1]
+    dy <- line$y[n] - line$y[n - 1]
+    length <- sqrt(dx^2 + dy^2)
+    back <- 0.6 * cos(pi / 10)
+    half <- 0.6 * sin(pi / 10)
+    bx <- line$x[n] - back * dx / length
+    by <- line$y[n] - back * dy / length
+    head <- list(x = c(line$x[n], bx - half * dy / length, bx + half * dy / length),
+                 y = c(line$y[n], by + half * dx / length, by - half * dx / length))
+    for (e in seq_len(nrow(labelled))) {
+      rect <- rects[e, ]
+      inside_rect <- abs(head$x - rect$x) < rect$width / 2 & abs(head$y - rect$y) < rect$height / 2
+      sides <- segments_hit_rect(head$x, head$y, head$x[c(2, 3, 1)], head$y[c(2, 3, 1)], rect)
+      if (any(inside_rect) || any(sides)) {
+        problems <- c(problems, paste("label of", labelled$name[e], "covers the arrowhead of", edges$name[a]))
+      }
+      crossing <- edges$kind[a] == "path" && labelled$kind[e] == "path" && edges$name[a] != labelled$name[e] &&
+        any(segments_hit_rect(line$x[-n], line$y[-n], line$x[-1], line$y[-1], rect))
+      if (crossing) problems <- c(problems, paste("label of", labelled$name[e], "lies on the path", edges$name[a]))
+    }
+  }
+  for (e in seq_len(nrow(labelled))) {
+    line <- edge_points(labelled[e, ], seq(0, 1, length.out = 2001))
+    if (min(sqrt((line$x - rects$x[e])^2 + (line$y - rects$y[e])^2)) > 0.01) {
+      problems <- c(problems, paste("label of", labelled$name[e], "is off its arrow"))
+    }
+  }
+  problems
+}
+
+# The default labels of a fit with bootstrap-like decorations: stars on
+# every arrow and, with `ci`, an interval on a second line of the
+# structural paths' labels.
+starred_labels <- function(fit, ci = FALSE) {
+  labels <- diagram_labels(fit)
+  labels[] <- paste0(labels, "***")
+  if (ci) {
+    paths <- grepl(" -> ", names(labels), fixed = TRUE)
+    labels[paths] <- paste0(labels[paths], "\n[-0.00, 0.00]")
+  }
+  labels
 }
 
 # Renders a plot to a PNG in tempdir() and returns the file name.

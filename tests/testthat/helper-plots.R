@@ -54,3 +54,29 @@ boot_fixture <- function(name, R = 200) {
 # summary() of a diagram fixture. The study fixture's reversed item makes
 # HTMT2 undefined for some pairs, which summary() warns about.
 study_summary <- function(name) suppressWarnings(summary(diagram_fixture(name)))
+
+# The points of autoplot()'s loadings plot, built: one row per point with its
+# panel's construct and its row's indicator as the axes label them, the
+# loading (x) and fill. `built` is the plot built, when it is at hand.
+built_loadings <- function(plot, built = ggplot2::ggplot_build(plot)) {
+  points <- built$data[[which(vapply(plot$layers, function(l) inherits(l$geom, "GeomPoint"), logical(1)))]]
+  panel <- as.integer(points$PANEL)
+  indicator <- vapply(seq_len(nrow(points)), function(i) {
+    built$layout$panel_params[[panel[i]]]$y$get_labels()[points$y[i]]
+  }, character(1))
+  data.frame(construct = as.character(built$layout$layout$construct[panel]), indicator = indicator,
+             loading = points$x, fill = points$fill, stringsAsFactors = FALSE)
+}
+
+# The cells of layer `layer` of autoplot()'s HTMT heat map, built: the pair
+# of constructs (row, column) of each tile or text, as the axes label them.
+built_htmt_cells <- function(plot, layer) {
+  built <- ggplot2::ggplot_build(plot)
+  data <- built$data[[layer]]
+  params <- built$layout$panel_params[[1]]
+  data.frame(row = params$y$get_limits()[data$y], column = params$x$get_limits()[data$x], data,
+             stringsAsFactors = FALSE)
+}
+
+# "A ~~ B" with the two names in alphabetical order, to compare pairs.
+pair_key <- function(a, b) paste(pmin(a, b), "~~", pmax(a, b))

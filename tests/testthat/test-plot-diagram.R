@@ -211,3 +211,87 @@ test_that("higher-order constructs: bootstrap stars, the parsed model and the re
   expect_false(any(edges$kind == "dimension"))
   expect_identical(diagram_problems(diagram), character())
 })
+
+test_that("the primer's model with bootstrap labels: each label on its own arrow, clear of arrowheads, borders and other labels", {
+  fit <- diagram_fixture("reputation")
+  set.seed(5)
+  boot <- pls_boot(fit, R = 100, bca = FALSE)
+  for (indicators in c(FALSE, TRUE)) {
+    for (ci in c(FALSE, TRUE)) {
+      name <- paste0("diagram-primer-", indicators, "-", ci)
+      diagram <- NULL
+      labels <- diagram_labels(boot, ci = ci)
+      expect_drawn_png(render_png(diagram <- plot(fit, indicators = indicators, labels = labels),
+                                  paste0(name, ".png"), width = 1800, height = 1100))
+      expect_identical(diagram_problems(diagram), character(), label = name)
+      shown <- diagram$edges[!is.na(diagram$edges$label_x), ]
+      expect_equal(stats::setNames(shown$label, shown$name), labels[shown$name])
+      expect_true(all(shown$label_at >= 0.15 & shown$label_at <= 0.85))
+    }
+  }
+  # at R's default png() size the same diagram is drawn (smaller)
+  expect_drawn_png(render_png(plot(fit, indicators = FALSE, labels = diagram_labels(boot)), "diagram-primer-480.png",
+                              width = 480, height = 480))
+})
+
+test_that("every fixture stays clear with starred and two-line labels", {
+  skip_on_cran() # about 30 s
+  for (name in diagram_fixture_names) {
+    fit <- diagram_fixture(name)
+    for (ci in c(FALSE, TRUE)) {
+      diagram <- pls_diagram(fit, labels = starred_labels(fit, ci))
+      expect_identical(diagram_problems(diagram), character(), label = paste(name, ci))
+    }
+  }
+})
+
+test_that("the label checks find a label on an arrowhead, off its arrow, on another path or touching a border", {
+  fit <- diagram_fixture("ecsi")
+  diagram <- pls_diagram(fit, indicators = FALSE)
+  expect_identical(diagram_problems(diagram), character())
+  edges <- diagram$edges
+  moved <- function(name, x, y) {
+    changed <- diagram
+    row <- changed$edges$name == name
+    changed$edges$label_x[row] <- x
+    changed$edges$label_y[row] <- y
+    changed
+  }
+  path <- which(edges$kind == "path")[1]
+  on_head <- moved(edges$name[path], edges$x1[path], edges$y1[path])
+  expect_true(any(grepl(paste("label of", edges$name[path], "covers the arrowhead of", edges$name[path]),
+                        diagram_problems(on_head), fixed = TRUE)))
+  expect_true(label_trouble(on_head$edges, on_head$layout)[path])
+  off <- moved(edges$name[path], edges$label_x[path] + 2, edges$label_y[path] + 2)
+  expect_true(any(grepl(paste("label of", edges$name[path], "is off its arrow"), diagram_problems(off), fixed = TRUE)))
+  # the label of one path put where another path runs (mid-way along it)
+  other <- which(edges$kind == "path")[2]
+  middle <- edge_points(edges[other, ], 0.5)
+  crossed <- moved(edges$name[path], middle$x, middle$y)
+  expect_true(any(grepl(paste("label of", edges$name[path], "lies on the path", edges$name[other]),
+                        diagram_problems(crossed), fixed = TRUE)))
+  expect_true(label_trouble(crossed$edges, crossed$layout)[path])
+  # touching a construct's border from outside
+  node <- diagram$layout$constructs[1, ]
+  touching <- moved(edges$name[path], node$x + node$width / 2 + edges$label_width[path] / 2 + 0.02, node$y)
+  expect_true(any(grepl(paste("label of", edges$name[path], "covers", node$construct), diagram_problems(touching),
+                        fixed = TRUE)))
+})
+
+test_that("plot() opens a device at the diagram's size when none is open", {
+  lay <- layout_pls(diagram_fixture("reputation"))
+  size <- diagram_device_size(lay)
+  expect_equal(unname(size), c(lay$width, lay$height) * 11 / 72 * min(1, 14 / (lay$width * 11 / 72), 10 / (lay$height * 11 / 72)))
+  expect_lte(size[["width"]], 14)
+  expect_lte(size[["height"]], 10)
+  small <- layout_pls(diagram_fixture("two"))
+  expect_equal(unname(diagram_device_size(small)), c(small$width, small$height) * 11 / 72)
+  file <- file.path(tempdir(), "diagram-device.pdf")
+  old <- options(device = function(width = 7, height = 7, ...) grDevices::pdf(file, width = width, height = height))
+  on.exit(options(old), add = TRUE)
+  while (grDevices::dev.cur() != 1L) grDevices::dev.off()
+  plot(diagram_fixture("two"))
+  opened <- grDevices::dev.size("in")
+  grDevices::dev.off()
+  expect_equal(opened, unname(diagram_device_size(small)), tolerance = 1e-6)
+})

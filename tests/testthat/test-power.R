@@ -68,3 +68,19 @@ test_that("studies that fail are counted with their reasons, printed and warned 
   # without failures the table is empty and print says nothing about it
   expect_equal(nrow(attr(suppressWarnings(pls_power(n = 100, reps = 1, R = 20)), "failures")), 0L)
 })
+
+test_that("the power of an interaction term is reported with the population's interaction", {
+  population <- iec_population(moderated = TRUE)
+  set.seed(11)
+  power <- pls_power(population, n = 150, reps = 1, R = 20, model = iec_model("moderated"))
+  set.seed(11)
+  base <- sample.int(.Machine$integer.max - 1e6L, 1L)
+  fit <- pls(iec_model("moderated"), data = iec_simulate(150, population, seed = base + 1), missing = "mean")
+  expect_equal(power$path, names(coef(fit)))
+  expect_equal(power$mean_estimate, unname(coef(fit)))
+  expect_equal(power$population[power$path == "GAD:RIG -> CTM"], -0.15)
+  # the term written the other way round has the same population value
+  swapped <- sub("GAD:RIG", "RIG:GAD", iec_model("moderated"), fixed = TRUE)
+  power <- pls_power(population, n = 150, reps = 1, R = 20, model = swapped)
+  expect_equal(power$population[power$path == "RIG:GAD -> CTM"], -0.15)
+})
