@@ -7,18 +7,20 @@
 # message naming the command).
 #   make sanitize  the test suite against an ASan/UBSan build; prints the report count
 #   make valgrind  a representative script under valgrind; prints the report count
+#   make site      the pkgdown site, built offline into docs/ (git ignores it)
 R        ?= R
 RSCRIPT  ?= Rscript
 PKG      := iecpls
 VERSION  := $(shell sed -n 's/^Version: *//p' DESCRIPTION)
 TARBALL  := $(PKG)_$(VERSION).tar.gz
 CHECKDIR := check
+SITEDIR  ?= docs
 
 # Offline, these two --as-cran checks need the internet; they are the only
 # waivers besides --no-manual (no TeX installation here).
 CHECK_ENV := _R_CHECK_CRAN_INCOMING_REMOTE_=false _R_CHECK_SYSTEM_CLOCK_=false
 
-.PHONY: deps sysdeps install demo build check document bench clean sanitize valgrind
+.PHONY: deps sysdeps install demo build check document bench site clean sanitize valgrind
 
 deps:
 	$(RSCRIPT) tools/install-deps.R
@@ -37,6 +39,17 @@ demo: install
 bench: install
 	$(RSCRIPT) -e 'for (p in c("seminr", "cSEM", "matrixpls")) if (!requireNamespace(p, quietly = TRUE)) install.packages(p, repos = "https://cloud.r-project.org")'
 	$(RSCRIPT) bench/run.R
+
+# pkgdown is not a dependency of iecpls: installed here when missing, with
+# the C libraries its dependencies compile against and evaluate >= 1.0
+# (downlit, pkgdown's code highlighter, needs it without declaring it).
+# These installs, when something is missing, are the only steps that use
+# the network; tools/build-site.R fetches nothing.
+site:
+	bash tools/system-deps.sh pandoc pkg-config lib:libcurl lib:harfbuzz lib:fribidi \
+	  lib:freetype2 lib:libpng lib:libjpeg lib:libtiff-4 lib:libwebp
+	$(RSCRIPT) tools/install-deps.R "pkgdown (>= 2.1.0)" "evaluate (>= 1.0.0)"
+	$(RSCRIPT) tools/build-site.R $(SITEDIR)
 
 document:
 	$(RSCRIPT) -e 'roxygen2::roxygenise()'

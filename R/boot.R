@@ -68,6 +68,8 @@
 #' (for example `future::plan(future::multisession)`, or a cluster plan
 #' through future.batchtools), the chunks are evaluated as futures and
 #' merged. OpenMP threads (`cores`) are used when no such plan is set.
+#' [iecpls_parallel] lists the functions that use a plan, with examples of
+#' backends (other processes, machines, a Slurm cluster).
 #'
 #' @section Sign changes:
 #' The weights of a resample are oriented like those of every fit (see

@@ -87,7 +87,8 @@
 #' generator for all pairs, so `set.seed()` reproduces a run exactly, for
 #' any `cores` and under a [future::plan()]. A permutation is a
 #' Fisher-Yates shuffle of the group labels drawn in C. The bootstrap
-#' methods take one draw per group (through [pls_boot()]).
+#' methods take one draw per group (through [pls_boot()]). See
+#' [iecpls_parallel] for the backends a plan can use.
 #'
 #' @param fit A `pls_fit` from [pls()], fitted from data.
 #' @param group The group of each row: a vector with one label per row of

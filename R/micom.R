@@ -60,7 +60,8 @@
 #' Henseler, J., Ringle, C. M., and Sarstedt, M. (2016). Testing measurement
 #' invariance of composites using partial least squares. *International
 #' Marketing Review*, 33(3), 405--431. \doi{10.1108/IMR-09-2014-0304}
-#' @seealso [pls_mga()]
+#' @seealso [pls_mga()]; [iecpls_parallel] for running the permutations
+#'   under a [future::plan()] (results are identical to a sequential run).
 #' @examples
 #' fit <- pls("
 #'   QUAL <~ qual_1 + qual_2 + qual_3 + qual_4 + qual_5 + qual_6 + qual_7 + qual_8

@@ -11,8 +11,9 @@
 #' seed, derived from one draw of the session's random number generator, so
 #' `set.seed()` reproduces the result exactly, sequentially or with the
 #' replicates spread over a [future::plan()] (the session's stream advances
-#' by that one draw). A progress bar is shown when the run takes more than
-#' about two seconds.
+#' by that one draw; [iecpls_parallel] shows backends, from background
+#' sessions to a Slurm cluster). A progress bar is shown when the run takes
+#' more than about two seconds.
 #'
 #' @section Populations:
 #' `population` can be given in three ways.

@@ -9,6 +9,8 @@
 #' child process (such as [parallel::mclapply()] or future's multicore plan
 #' create), every loop runs on one thread. `pls_threads()` reports what
 #' this policy gives and why. Results never depend on the number of threads.
+#' To spread the same loops over processes or machines instead, set a
+#' [future::plan()] ([iecpls_parallel]).
 #'
 #' @param cores The number of threads asked for.
 #' @return A one-row data frame: `threads` (what a loop would use),

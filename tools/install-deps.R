@@ -3,11 +3,13 @@
 # vignettes, the report and R CMD check need) that this machine lacks or has
 # in too old a version, with every hard dependency of what it installs. The
 # logic is R/deps.R, which the package's tests check; nothing is installed
-# that is already there.
+# that is already there. Requirements named on the command line (make site:
+# "pkgdown (>= 2.1.0)") are installed the same way without becoming
+# dependencies of iecpls.
 source("R/deps.R")
 repos <- getOption("repos")
 if (is.null(repos) || identical(unname(repos["CRAN"]), "@CRAN@")) repos <- c(CRAN = "https://cloud.r-project.org")
-required <- deps_declared("DESCRIPTION")
+required <- rbind(deps_declared("DESCRIPTION"), deps_parse(commandArgs(trailingOnly = TRUE)))
 if (length(deps_to_install(required, deps_installed()))) {
   available <- utils::available.packages(repos = repos)
   todo <- deps_to_install(required, deps_installed(), available)
