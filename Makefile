@@ -29,8 +29,13 @@ deps:
 sysdeps:
 	bash tools/system-deps.sh pandoc qpdf tidy
 
+# the compiler's command lines go to a log (printed if the install fails),
+# so make demo's output fits 80 columns
 install: deps
-	$(R) CMD INSTALL --preclean --no-multiarch .
+	@mkdir -p $(CHECKDIR)
+	@echo "R CMD INSTALL --preclean --no-multiarch . (log: $(CHECKDIR)/install.log)"
+	@$(R) CMD INSTALL --preclean --no-multiarch . >$(CHECKDIR)/install.log 2>&1 || \
+	  { cat $(CHECKDIR)/install.log; exit 1; }
 
 demo: install
 	bash tools/system-deps.sh --optional pandoc
