@@ -318,3 +318,23 @@ c_missing_codes <- function(columns) {
 # The thread policy (src/threads.c): how many threads a loop asked for
 # `cores` threads would use, and the limits that decided it.
 c_thread_policy <- function(cores) .Call(C_iecpls_thread_policy, as.double(cores))
+
+# EM moments (src/em.c, src/call_em.c) of the double matrix x (NA missing),
+# for NULL, a vector or an n x B matrix of case weights (one grouping of the
+# rows by missingness pattern for all; weight columns run in `threads`
+# threads): list(mean p x B, cov p x p x B, iterations, converged, status,
+# status_index (1-based, 0 none), total_weight, change, loglik (NA unless
+# asked), n_patterns).
+c_em_moments <- function(x, case_weights, tol, max_iter, start = NULL, loglik = FALSE, threads = 1L) {
+  storage.mode(x) <- "double"
+  if (!is.null(case_weights)) storage.mode(case_weights) <- "double"
+  .Call(C_iecpls_em_moments, x, case_weights, as.double(tol), as.integer(max_iter), start, isTRUE(loglik),
+        as.integer(threads))
+}
+
+# x with its missing entries replaced by their conditional expectations
+# under N(mean, cov): list(data, status, status_index).
+c_em_impute <- function(x, mean, cov) {
+  storage.mode(x) <- "double"
+  .Call(C_iecpls_em_impute, x, as.double(mean), matrix(as.double(cov), nrow(cov), ncol(cov)))
+}

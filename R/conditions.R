@@ -81,6 +81,10 @@
 #'     `iecpls_singular_paths`, `iecpls_nonfinite` (estimation)}{The C core
 #'     stopped: a singular Mode B block, a construct score with zero variance,
 #'     collinear predictors of a construct, or non-finite values.}
+#'   \item{`iecpls_em_singular` (estimation)}{The covariance matrix of the
+#'     indicators estimated by EM (for model-based missing data) stopped being
+#'     positive definite; the message names the indicator found collinear
+#'     with others.}
 #'   \item{`iecpls_not_converged` (estimation)}{Reserved for a non-convergence
 #'     raised as an error; a fit that does not converge gives the warning
 #'     below instead.}
@@ -95,6 +99,10 @@
 #'   \item{`iecpls_not_converged_warning`}{The PLS algorithm reached
 #'     `max_iter` before converging (also in training fits of
 #'     [pls_predict()]).}
+#'   \item{`iecpls_em_not_converged_warning`}{The EM algorithm that estimates
+#'     the indicators' means and covariances from incomplete data reached its
+#'     iteration limit before converging; the estimates are its last
+#'     iterate.}
 #'   \item{`iecpls_inadmissible_warning`}{A consistent PLS (PLSc) solution is
 #'     inadmissible (the fit, or some resamples or training fits).}
 #'   \item{`iecpls_resample_failure_warning`}{Some resamples or permutations

@@ -64,6 +64,11 @@ static const status_info_t status_table[] = {
    "collinear indicators of an interaction's constituents",
    "The indicators of an interaction's constituents are perfectly collinear.\n"
    "The orthogonalizing approach regresses each product indicator on them; drop a redundant indicator or use {.code interaction = \"two_stage\"}."},
+  {PLS_ERR_EM_SINGULAR, "em_singular", "indicator", "iecpls_em_singular", "iecpls_estimation_error",
+   "a singular EM covariance matrix",
+   "The covariance matrix estimated by EM stopped being positive definite at indicator {.var {indicator}}.\n"
+   "In the observed data it is (nearly) a linear combination of other indicators, or it is rarely observed together with them; "
+   "drop a redundant indicator."},
   {STATUS_NOT_CONVERGED, "not_converged", "none", NULL, NULL, "no convergence", NULL},
   {STATUS_CONSTANT_COLUMN, "constant_column", "none", NULL, NULL, "a constant indicator", NULL},
   {STATUS_INADMISSIBLE, "inadmissible", "none", NULL, NULL, "an inadmissible PLSc solution", NULL},

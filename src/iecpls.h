@@ -3,13 +3,13 @@
  * The core is split in two layers (as in matrixStats):
  *   - the .Call entry points, in the call*.c files only (call.c,
  *     call_resample.c, call_permutation.c, call_statistics.c,
- *     call_codes.c, call_summary.c, call_screen.c, call_threads.c, call_staged.c and
+ *     call_codes.c, call_summary.c, call_screen.c, call_threads.c, call_staged.c, call_em.c and
  *     call_devel.c for the tests and benchmarks), all registered in
  *     init.c: they check and unpack the arguments, allocate all memory
  *     with R_alloc on the main thread and build the results. Only they
  *     touch SEXPs or call the R API.
  *   - SEXP-free code in every other file: the kernels (moments.c, outer.c,
- *     inner.c, paths.c, consistent.c, linalg.c, kernel.c, workspace.c), the
+ *     inner.c, paths.c, consistent.c, linalg.c, kernel.c, workspace.c, em.c), the
  *     loops that run them (resample.c, permutation.c, statistics.c, rng.c),
  *     the bootstrap summary (boot_summary.c), data screening (screen.c) and
  *     the thread policy (threads.c). It works on plain arrays and
@@ -55,6 +55,7 @@ enum pls_status {
   PLS_ERR_INFINITE = 9,         /* an infinite value (moments) */
   PLS_ERR_COLUMN_OVERFLOW = 10, /* an indicator's variance overflows (moments) */
   PLS_ERR_PRODUCT_SINGULAR = 11, /* orthogonalizing: the constituents' indicators are collinear (staged.c) */
+  PLS_ERR_EM_SINGULAR = 12,     /* EM: the covariance matrix of the indicators became singular (em.c) */
   /* why a resample (bootstrap, jackknife, permutation) failed; never errors */
   STATUS_NOT_CONVERGED = 100,
   STATUS_CONSTANT_COLUMN = 101,
@@ -182,6 +183,7 @@ void chol_solve(const double *L, int n, double *b);
 void chol_inverse(double *A, int n, double *scratch);
 int lu_factor(double *A, int n, int *pivot);
 void lu_solve(const double *LU, int n, const int *pivot, double *b);
+double chol_log_det(const double *L, int n);
 
 /* moments.c */
 typedef struct {
@@ -209,6 +211,69 @@ void accumulate_cross(const double *Zt, R_xlen_t n, int p, const double *freq, d
 void update_cross(const double *z, int p, double f, double *sums, double *cross);
 int cross_to_correlation(const double *cross, const double *sums, double N, int p,
                          double *sd_scratch, double *S);
+
+/* em.c: maximum likelihood means and covariance matrix of incomplete data
+ * under multivariate normality (EM), and the conditional expectation of the
+ * missing entries of each row given its observed ones. The data are n x p
+ * doubles, element (r, c) at x[r * row_stride + c * col_stride] (an R
+ * matrix: 1 and n; the transposed data Zt: p and 1), NaN (NA) for a missing
+ * value. Rows are grouped by their missingness pattern once (em_patterns);
+ * the grouping does not depend on case weights, so one grouping serves every
+ * resample, and every thread, read-only. */
+typedef struct {
+  const double *x;
+  R_xlen_t n;
+  int p;
+  size_t row_stride, col_stride;
+} em_data_t;
+typedef struct {
+  int n_patterns;          /* distinct patterns among the n rows (0 when n = 0) */
+  const R_xlen_t *order;   /* n: the rows, grouped by pattern, ascending within one */
+  const R_xlen_t *start;   /* n_patterns + 1: pattern k is order[start[k] .. start[k+1]-1] */
+} em_patterns_t;
+/* Scratch memory of the EM functions (one per thread): em_work_size(p)
+ * doubles and p ints, carved by em_work_init. */
+typedef struct {
+  int p;
+  double *old_mean, *old_cov;    /* p, p^2: the previous iterate */
+  double *sum1, *sum2;           /* p, p^2: expected sums and cross-products */
+  double *obs1, *obs2;           /* p, p^2: their part from observed values alone */
+  double *center;                /* p: observed weighted means, subtracted from the data */
+  double *precision;             /* p^2: the inverse covariance matrix */
+  double *factor;                /* p^2: Cholesky factor of a block */
+  double *coef;                  /* p^2: regression of the missing on the observed columns */
+  double *cond;                  /* p^2: conditional covariance of the missing columns */
+  double *vec;                   /* 4 p: intercepts, one row's observed values, its expectation, scratch */
+  int *columns;                  /* p: a pattern's observed columns, then its missing ones */
+} em_work_t;
+typedef struct {
+  double tol;                    /* convergence: largest change of a standardized moment */
+  int max_iter;
+  const double *start_mean;      /* NULL, or p and p x p start values (start_cov too) */
+  const double *start_cov;
+  void (*poll)(void);            /* NULL, or called every EM_POLL_ITERATIONS (main thread only) */
+} em_control_t;
+#define EM_POLL_ITERATIONS 16
+typedef struct {
+  double *mean;                  /* p */
+  double *cov;                   /* p x p, divisor total_weight (ML) */
+  double total_weight;           /* of the rows of positive weight with an observed value */
+  double change;                 /* the convergence criterion at the last iteration */
+  int iterations;
+  int converged;
+  int status;                    /* enum pls_status */
+  int status_index;              /* the column (0-based) the status refers to, or -1 */
+} em_result_t;
+size_t em_patterns_size(R_xlen_t n);
+void em_patterns(const em_data_t *d, R_xlen_t *buf, em_patterns_t *pat);
+size_t em_work_size(int p);
+void em_work_init(int p, em_work_t *ws, double *dbuf, int *ibuf);
+int em_moments(const em_data_t *d, const em_patterns_t *pat, const double *case_weights,
+               const em_control_t *ctl, em_work_t *ws, em_result_t *res);
+int em_impute(const em_data_t *d, const em_patterns_t *pat, const double *mean, const double *cov,
+              em_work_t *ws, double *out, size_t out_row_stride, size_t out_col_stride, int *bad_column);
+double em_loglik(const em_data_t *d, const em_patterns_t *pat, const double *case_weights,
+                 const double *mean, const double *cov, em_work_t *ws, int *status, int *bad_column);
 
 /* rng.c: MRG32k3a streams */
 #include <stdint.h>
@@ -427,6 +492,7 @@ void read_model(SEXP spec, int p, pls_model_t *m);
 void alloc_work(const pls_model_t *m, pls_work_t *ws);
 const double *read_case_weights(SEXP case_weights, R_xlen_t n);
 column_t *read_columns(SEXP columns, SEXP index, int *p, R_xlen_t *n);
+void poll_interrupt(void);   /* R_CheckUserInterrupt(), as a kernel's poll on the main thread */
 
 /* .Call entry points, all registered in init.c. call.c: single fits */
 SEXP iecpls_fit_cor(SEXP S, SEXP spec);
@@ -450,6 +516,10 @@ SEXP iecpls_permutation(SEXP Zt, SEXP case_weights, SEXP spec, SEXP stat_spec, S
 SEXP iecpls_boot_summary(SEXP draws, SEXP valid, SEXP estimate, SEXP jackknife, SEXP level);
 /* call_screen.c: missing-value codes (screen.c) */
 SEXP iecpls_missing_codes(SEXP columns, SEXP index);
+/* call_em.c: EM moments and conditional expectations (em.c) */
+SEXP iecpls_em_moments(SEXP x, SEXP case_weights, SEXP tol, SEXP max_iter, SEXP start, SEXP loglik,
+                       SEXP threads);
+SEXP iecpls_em_impute(SEXP x, SEXP mean, SEXP cov);
 /* call_threads.c: the thread policy, as R asks it */
 SEXP iecpls_thread_policy(SEXP cores);
 /* call_devel.c: for the tests and benchmarks only */

@@ -81,6 +81,14 @@ void chol_solve(const double *L, int n, double *b)
   }
 }
 
+/* log det A, from its factor by chol_factor. */
+double chol_log_det(const double *L, int n)
+{
+  double sum = 0.0;
+  for (int i = 0; i < n; i++) sum += log(L[i + (size_t) n * i]);
+  return n <= SMALL_DIM ? -2.0 * sum : 2.0 * sum;   /* small factors hold 1 / L_ii */
+}
+
 /* The full symmetric inverse of A in place, from its factor by chol_factor;
  * `scratch` holds n doubles. Small: M = L^-1 is formed over L (column j
  * needs only columns > j of L, not yet overwritten), then A^-1 = M'M goes

@@ -48,6 +48,9 @@ test_that("every .Call entry point survives gctorture", {
   hoc_pooled <- ns$c_group_fits(within(hoc_pair, labels[] <- 0L))$stats
   hoc_micom <- ns$group_problem(hoc_fit, hoc_groups, c("a", "b"),
                                 score_weights = hoc_pooled[seq_along(hoc_fit$model$indicators)])
+  # EM moments and conditional expectations (IMAG1 has missing values)
+  em_x <- as.matrix(data[model$indicators]) + 0
+  em_start <- list(mean = colMeans(em_x, na.rm = TRUE), cov = diag(apply(em_x, 2, stats::var, na.rm = TRUE)))
   calls <- list(
     fit_cor = function() .Call(ns$C_iecpls_fit_cor, S, spec),
     fit_data_mean = function() .Call(ns$C_iecpls_fit_data, columns, NULL, weights, 1L, spec),
@@ -97,6 +100,10 @@ test_that("every .Call entry point survives gctorture", {
     permutation_micom_hoc = function() .Call(ns$C_iecpls_permutation, hoc_micom$zt, hoc_micom$case_weights,
                                              hoc_micom$spec, hoc_micom$stat_spec, hoc_micom$labels,
                                              hoc_micom$score_weights, seeds, sizes, 2L),
+    em_moments = function() .Call(ns$C_iecpls_em_moments, em_x, NULL, 1e-10, 1000L, NULL, TRUE, 1L),
+    em_moments_weighted = function() .Call(ns$C_iecpls_em_moments, em_x, cbind(weights, rev(weights)), 1e-10,
+                                           1000L, em_start, TRUE, 2L),
+    em_impute = function() .Call(ns$C_iecpls_em_impute, em_x, em_start$mean, em_start$cov),
     derived_values = function() .Call(ns$C_iecpls_derived_values, orthogonal_zt, orthogonal_spec, orthogonal$stages),
     bootstrap_moderated = function() .Call(ns$C_iecpls_bootstrap, staged$zt, staged$case_weights, staged$spec,
                                         staged$stat_spec, seeds, sizes, staged$sign_code,

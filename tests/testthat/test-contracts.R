@@ -151,7 +151,8 @@ test_that("every status in the C table is complete and classed by the agreed voc
   expect_true(all(!is.na(status$reason[status$code != 0])))
   expected <- c(singular_block = 1, zero_variance_score = 2, singular_paths = 3, nonfinite = 4,
                 zero_variance_indicator = 5, too_few_rows = 6, all_missing = 7, missing_values = 8,
-                infinite_values = 9, column_overflow = 10, not_converged = 100, constant_column = 101,
+                infinite_values = 9, column_overflow = 10, singular_product = 11, em_singular = 12,
+                not_converged = 100, constant_column = 101,
                 inadmissible = 102, no_reliability = 103)
   expect_identical(iecpls:::status_code(names(expected)), as.integer(expected))
   # message templates use only the variables stop_on_status() supplies
