@@ -226,7 +226,7 @@ static void store_status(SEXP ans, const pls_result_t *res)
 /* The kernel's poll of a single fit on the main thread: R_CheckUserInterrupt
  * jumps back to R on Ctrl-C or an exceeded time limit; the fit's memory is
  * R's (R_alloc, PROTECTed results), so nothing leaks. */
-static void poll_interrupt(void)
+void poll_interrupt(void)
 {
   R_CheckUserInterrupt();
 }

@@ -123,11 +123,6 @@ static double *new_real(SEXP ans, int slot, R_xlen_t n)
   return REAL(v);
 }
 
-static void poll_interrupt(void)
-{
-  R_CheckUserInterrupt();
-}
-
 /* Full-sample fit of a multi-stage model: Zt (p0 x n) the standardized base
  * columns of every row, case_weights NULL or n (rows of weight 0 are not in
  * the sample but get scores). Returns the final fit as iecpls_fit_data

@@ -427,6 +427,7 @@ void read_model(SEXP spec, int p, pls_model_t *m);
 void alloc_work(const pls_model_t *m, pls_work_t *ws);
 const double *read_case_weights(SEXP case_weights, R_xlen_t n);
 column_t *read_columns(SEXP columns, SEXP index, int *p, R_xlen_t *n);
+void poll_interrupt(void);   /* the poll of a computation on R's main thread */
 
 /* .Call entry points, all registered in init.c. call.c: single fits */
 SEXP iecpls_fit_cor(SEXP S, SEXP spec);
