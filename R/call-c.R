@@ -119,7 +119,8 @@ c_fit_cor <- function(model, S, spec) {
 }
 
 # Raises the error of a C status (src/call_codes.c: class and message template),
-# naming the construct or indicator its index refers to. With the data
+# naming the construct, indicator or pair of indicators (`status_index` of
+# length 2) its index refers to. With the data
 # `columns`, the data errors list every affected column: missing and
 # infinite values are found in C, in the same pass as the moments, and the
 # message naming them all is built only on this error path.
@@ -146,7 +147,10 @@ stop_on_status <- function(out, model, columns = NULL) {
     vars$block <- model$blocks[[index]]
     vars$predecessors <- predecessors(model, vars$construct)
   } else if (info$index == "indicator") {
-    vars$indicator <- model$indicators[index]
+    vars$indicator <- model$indicators[index[1]]
+  } else if (info$index == "pair") {
+    vars$indicator <- model$indicators[index[1]]
+    vars$other <- model$indicators[index[2]]
   }
   lines <- strsplit(info$message, "\n")[[1]]
   message <- stats::setNames(lines, c("", rep("i", length(lines) - 1L)))
