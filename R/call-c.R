@@ -319,6 +319,24 @@ c_missing_codes <- function(columns) {
   .Call(C_iecpls_missing_codes, unname(columns), NULL)
 }
 
+# The correlation matrix of data columns (a list of integer or double
+# vectors, complete), ordinal where `categories` (one per column) is
+# positive: their codes are 1 .. categories (src/ordinal.c). A list of `cor`,
+# per column the `thresholds` above each category and the weighted category
+# `counts` (NULL for a continuous column), `status`, `status_index` and the
+# polyserial estimates `clamped` to polycor's maximum (`clamped_pair`, the
+# first).
+c_ordinal_cor <- function(columns, categories, case_weights) {
+  .Call(C_iecpls_ordinal_cor, unname(columns), NULL, as.integer(categories), c_case_weights(case_weights))
+}
+
+# Tests only (test-ordinal-cor.R, src/call_devel.c): the bivariate standard
+# normal distribution function P(X <= h, Y <= k) with correlation r.
+c_bvn <- function(h, k, r) {
+  n <- max(length(h), length(k), length(r))
+  .Call(C_iecpls_bvn, rep_len(as.double(h), n), rep_len(as.double(k), n), rep_len(as.double(r), n))
+}
+
 # The thread policy (src/threads.c): how many threads a loop asked for
 # `cores` threads would use, and the limits that decided it.
 c_thread_policy <- function(cores) .Call(C_iecpls_thread_policy, as.double(cores))

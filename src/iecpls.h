@@ -496,8 +496,11 @@ SEXP iecpls_boot_summary(SEXP draws, SEXP valid, SEXP estimate, SEXP jackknife, 
 SEXP iecpls_missing_codes(SEXP columns, SEXP index);
 /* call_threads.c: the thread policy, as R asks it */
 SEXP iecpls_thread_policy(SEXP cores);
+/* call_ordinal.c: the correlation matrix of ordinal and continuous columns */
+SEXP iecpls_ordinal_cor(SEXP columns, SEXP index, SEXP categories, SEXP case_weights);
 /* call_devel.c: for the tests and benchmarks only */
 SEXP iecpls_stream_unif(SEXP seed, SEXP n);
+SEXP iecpls_bvn(SEXP h, SEXP k, SEXP r);
 SEXP iecpls_bootstrap_floor(SEXP Zt, SEXP seeds, SEXP chunk_sizes, SEXP method);
 
 /* call_codes.c, call_statistics.c: the shared codes and the statistics vector */
