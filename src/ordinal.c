@@ -252,7 +252,7 @@ static int polychoric_loglik(const double *n, int r, int c, const double *a, con
   return 1;
 }
 
-/* The Pearson correlation of the tables's category positions: the start. */
+/* The Pearson correlation of the table's category positions: the start. */
 static double rank_correlation(const double *n, int r, int c)
 {
   double total = 0.0, si = 0.0, sj = 0.0;
