@@ -119,7 +119,8 @@ c_fit_cor <- function(model, S, spec) {
 }
 
 # Raises the error of a C status (src/call_codes.c: class and message template),
-# naming the construct or indicator its index refers to. With the data
+# naming the construct, indicator or pair of indicators (`status_index` of
+# length 2) its index refers to. With the data
 # `columns`, the data errors list every affected column: missing and
 # infinite values are found in C, in the same pass as the moments, and the
 # message naming them all is built only on this error path.
@@ -146,7 +147,10 @@ stop_on_status <- function(out, model, columns = NULL) {
     vars$block <- model$blocks[[index]]
     vars$predecessors <- predecessors(model, vars$construct)
   } else if (info$index == "indicator") {
-    vars$indicator <- model$indicators[index]
+    vars$indicator <- model$indicators[index[1]]
+  } else if (info$index == "pair") {
+    vars$indicator <- model$indicators[index[1]]
+    vars$other <- model$indicators[index[2]]
   }
   lines <- strsplit(info$message, "\n")[[1]]
   message <- stats::setNames(lines, c("", rep("i", length(lines) - 1L)))
@@ -313,6 +317,24 @@ c_missing_codes <- function(columns) {
     return(.Call(C_iecpls_missing_codes, columns$matrix, as.integer(columns$index)))
   }
   .Call(C_iecpls_missing_codes, unname(columns), NULL)
+}
+
+# The correlation matrix of data columns (a list of integer or double
+# vectors, complete), ordinal where `categories` (one per column) is
+# positive: their codes are 1 .. categories (src/ordinal.c). A list of `cor`,
+# per column the `thresholds` above each category and the weighted category
+# `counts` (NULL for a continuous column), `status`, `status_index` and the
+# polyserial estimates `clamped` to polycor's maximum (`clamped_pair`, the
+# first).
+c_ordinal_cor <- function(columns, categories, case_weights) {
+  .Call(C_iecpls_ordinal_cor, unname(columns), NULL, as.integer(categories), c_case_weights(case_weights))
+}
+
+# Tests only (test-ordinal-cor.R, src/call_devel.c): the bivariate standard
+# normal distribution function P(X <= h, Y <= k) with correlation r.
+c_bvn <- function(h, k, r) {
+  n <- max(length(h), length(k), length(r))
+  .Call(C_iecpls_bvn, rep_len(as.double(h), n), rep_len(as.double(k), n), rep_len(as.double(r), n))
 }
 
 # The thread policy (src/threads.c): how many threads a loop asked for

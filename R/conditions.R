@@ -88,6 +88,11 @@
 #'   \item{`iecpls_not_converged` (estimation)}{Reserved for a non-convergence
 #'     raised as an error; a fit that does not converge gives the warning
 #'     below instead.}
+#'   \item{`iecpls_polychoric_boundary`, `iecpls_polychoric_not_converged`
+#'     (estimation)}{The polychoric correlation of two ordinal indicators
+#'     cannot be estimated: their answers are perfectly ordered, so that its
+#'     likelihood has no maximum between -1 and 1 (or, which should not
+#'     happen, its estimation did not converge); the message names both.}
 #' }
 #' An error raised while estimating one group of [pls_mga()] or
 #' [pls_micom()], or one training fit of [pls_predict()], names the group or
@@ -117,6 +122,9 @@
 #'     negative.}
 #'   \item{`iecpls_effects_warning`}{Too many indirect chains to list the
 #'     specific indirect effects.}
+#'   \item{`iecpls_polyserial_clamped_warning`}{A two-step polyserial
+#'     correlation of an ordinal and a continuous indicator was beyond -0.9999
+#'     or 0.9999 and was set to that bound, as polycor does.}
 #'   \item{`iecpls_group_warning`}{A warning from another package while
 #'     estimating one group; warnings of iecpls raised there keep their
 #'     class.}

@@ -7,14 +7,16 @@
  *
  * Message templates are cli markup; lines after the first become "i"
  * bullets. R supplies the variables: {construct}, {indicator} (the name the
- * status index refers to), {block} (the construct's indicators) and
- * {predecessors} (the construct's predecessors). */
+ * status index refers to; the first of a pair), {other} (the second of a
+ * pair), {block} (the construct's indicators) and {predecessors} (the
+ * construct's predecessors). */
 #include "iecpls.h"
 
 typedef struct {
   int code;
   const char *name;
-  const char *index;    /* what status_index refers to: "construct", "indicator" or "none" */
+  const char *index;    /* what status_index refers to: "construct", "indicator", "pair" (of
+                           indicators) or "none" */
   const char *class_name;  /* R condition class of the error; NULL: not an error */
   const char *family;
   const char *reason;   /* why a resample failed, as a noun phrase */
@@ -69,6 +71,15 @@ static const status_info_t status_table[] = {
    "The covariance matrix estimated by EM stopped being positive definite at indicator {.var {indicator}}.\n"
    "In the observed data it is (nearly) a linear combination of other indicators, or it is rarely observed together with them; "
    "drop a redundant indicator."},
+  {PLS_ERR_POLYCHORIC_BOUNDARY, "polychoric_boundary", "pair", "iecpls_polychoric_boundary", "iecpls_estimation_error",
+   "a polychoric correlation of 1 or -1",
+   "The polychoric correlation of {.var {indicator}} and {.var {other}} cannot be estimated: its likelihood has no maximum between -1 and 1.\n"
+   "Their answers are perfectly ordered: the non-empty cells of their table lie on one monotone path (for two items with two categories each: one empty cell), as if the correlation were 1 or -1.\n"
+   "Merge sparse categories of one of them, or leave one of the pair out."},
+  {PLS_ERR_POLYCHORIC_NOT_CONVERGED, "polychoric_not_converged", "pair", "iecpls_polychoric_not_converged",
+   "iecpls_estimation_error", "a polychoric correlation that did not converge",
+   "The polychoric correlation of {.var {indicator}} and {.var {other}} did not converge.\n"
+   "Please report this, with the table of the two columns."},
   {STATUS_NOT_CONVERGED, "not_converged", "none", NULL, NULL, "no convergence", NULL},
   {STATUS_CONSTANT_COLUMN, "constant_column", "none", NULL, NULL, "a constant indicator", NULL},
   {STATUS_INADMISSIBLE, "inadmissible", "none", NULL, NULL, "an inadmissible PLSc solution", NULL},

@@ -2,10 +2,11 @@
  * package's R functions: they expose internals so that tests can check them
  * (tests/testthat/test-boot.R: the random streams against R's runif()) and
  * bench/ can time them (the bootstrap "limit" rows of bench/run.R and
- * bench/boot.R). They are registered like the others, so that
- * iecpls:::c_stream_unif() and iecpls:::c_bootstrap_floor() (R/call-c.R)
- * reach them from an installed package; test-c-safety.R runs them under
- * gctorture with every other entry point. */
+ * bench/boot.R), and the bivariate normal distribution function of the
+ * polychoric correlations (test-ordinal-cor.R). They are registered like the
+ * others, so that iecpls:::c_stream_unif(), iecpls:::c_bootstrap_floor() and
+ * iecpls:::c_bvn() (R/call-c.R) reach them from an installed package;
+ * test-c-safety.R runs them under gctorture with every other entry point. */
 #include "iecpls.h"
 
 /* Uniform draws from one stream, to test the generator against R's runif()
@@ -78,4 +79,21 @@ SEXP iecpls_bootstrap_floor(SEXP Zt, SEXP seeds, SEXP chunk_sizes, SEXP method)
     }
   }
   return ScalarReal(checksum);
+}
+
+/* The bivariate standard normal distribution function P(X <= h, Y <= k)
+ * with correlation r (ordinal.c's bvn_cdf()), elementwise over equal-length
+ * double vectors, to test it against integration and mvtnorm. */
+SEXP iecpls_bvn(SEXP h, SEXP k, SEXP r)
+{
+  if (!isReal(h) || !isReal(k) || !isReal(r) || XLENGTH(k) != XLENGTH(h) || XLENGTH(r) != XLENGTH(h))
+    error("internal error: 'h', 'k' and 'r' must be double vectors of one length");
+  R_xlen_t n = XLENGTH(h);
+  SEXP ans = PROTECT(allocVector(REALSXP, n));
+  for (R_xlen_t i = 0; i < n; i++) {
+    double rho = REAL(r)[i];
+    REAL(ans)[i] = ISNAN(rho) || fabs(rho) > 1.0 ? NA_REAL : bvn_cdf(REAL(h)[i], REAL(k)[i], rho);
+  }
+  UNPROTECT(1);
+  return ans;
 }

@@ -3,16 +3,17 @@
  * The core is split in two layers (as in matrixStats):
  *   - the .Call entry points, in the call*.c files only (call.c,
  *     call_resample.c, call_permutation.c, call_statistics.c,
- *     call_codes.c, call_summary.c, call_screen.c, call_threads.c, call_staged.c, call_em.c and
- *     call_devel.c for the tests and benchmarks), all registered in
+ *     call_codes.c, call_summary.c, call_screen.c, call_threads.c, call_staged.c, call_em.c,
+ *     call_ordinal.c and call_devel.c for the tests and benchmarks), all registered in
  *     init.c: they check and unpack the arguments, allocate all memory
  *     with R_alloc on the main thread and build the results. Only they
  *     touch SEXPs or call the R API.
  *   - SEXP-free code in every other file: the kernels (moments.c, outer.c,
  *     inner.c, paths.c, consistent.c, linalg.c, kernel.c, workspace.c, em.c), the
  *     loops that run them (resample.c, permutation.c, statistics.c, rng.c),
- *     the bootstrap summary (boot_summary.c), data screening (screen.c) and
- *     the thread policy (threads.c). It works on plain arrays and
+ *     the bootstrap summary (boot_summary.c), data screening (screen.c),
+ *     the correlations of ordinal indicators (ordinal.c) and the thread
+ *     policy (threads.c). It works on plain arrays and
  *     caller-owned memory, never allocates, never calls the R API (R's
  *     constants and pure macros such as NA_REAL, ISNAN and R_FINITE, and
  *     Rmath's qnorm/pnorm, aside) and keeps no global state besides
@@ -56,6 +57,8 @@ enum pls_status {
   PLS_ERR_COLUMN_OVERFLOW = 10, /* an indicator's variance overflows (moments) */
   PLS_ERR_PRODUCT_SINGULAR = 11, /* orthogonalizing: the constituents' indicators are collinear (staged.c) */
   PLS_ERR_EM_SINGULAR = 12,     /* EM: the covariance matrix of the indicators became singular (em.c) */
+  PLS_ERR_POLYCHORIC_BOUNDARY = 13, /* a pair's polychoric likelihood has no maximum inside (-1, 1) (ordinal.c) */
+  PLS_ERR_POLYCHORIC_NOT_CONVERGED = 14, /* a pair's polychoric correlation did not converge (ordinal.c) */
   /* why a resample (bootstrap, jackknife, permutation) failed; never errors */
   STATUS_NOT_CONVERGED = 100,
   STATUS_CONSTANT_COLUMN = 101,
@@ -274,6 +277,45 @@ int em_impute(const em_data_t *d, const em_patterns_t *pat, const double *mean, 
               em_work_t *ws, double *out, size_t out_row_stride, size_t out_col_stride, int *bad_column);
 double em_loglik(const em_data_t *d, const em_patterns_t *pat, const double *case_weights,
                  const double *mean, const double *cov, em_work_t *ws, int *status, int *bad_column);
+/* ordinal.c: correlations of ordinal indicators (polychoric, polyserial,
+ * Pearson), the two-step estimators of polycor with ML = FALSE. A data set
+ * of p columns: column j is ordinal with codes 1 .. categories[j] when
+ * categories[j] > 0, continuous when it is 0. Read-only, shared between
+ * threads. */
+typedef struct {
+  int p;
+  const int *categories;
+  void (*poll)(void);   /* NULL, or called after each column of pairs (as pls_model_t's) */
+} hetcor_spec_t;
+/* Scratch memory of one hetcor_fit() (one per thread); column j's share of
+ * counts, tau, cut and rank starts at offset[j] (categories[j] long). After
+ * a fit: counts[c] the weighted count of category c + 1, tau[c] (c <
+ * categories[j] - 1) the threshold above it (see ordinal_thresholds()). */
+typedef struct {
+  double *counts, *tau, *cut;     /* sum of categories each */
+  double *mean, *sd, *density_sum;  /* p each */
+  double *table, *cells;          /* largest categories^2 each */
+  double *grid;                   /* polychoric_work_size(largest, largest) */
+  int *offset;                    /* p + 1 */
+  int *observed;                  /* p: categories that occur in an ordinal column */
+  int *rank;                      /* sum of categories: position among those that occur, or -1 */
+} hetcor_work_t;
+typedef struct {
+  int status;            /* enum pls_status */
+  int index[2];          /* the column (index[0]) or pair the status refers to, 0-based, or -1 */
+  int clamped;           /* polyserial estimates beyond +-HETCOR_MAXCOR, set to it (as polycor) */
+  int clamped_pair[2];   /* the first of them */
+} hetcor_result_t;
+#define HETCOR_MAXCOR 0.9999   /* polycor's maxcor */
+double bvn_upper(double h, double k, double r);
+double bvn_cdf(double h, double k, double r);
+int ordinal_thresholds(const double *counts, int m, double total, double *tau, int *rank, double *cut);
+size_t polychoric_work_size(int r, int c);
+int polychoric(const double *n, int r, int c, const double *a, const double *b, double *grid, double *rho);
+void hetcor_work_size(const hetcor_spec_t *sp, size_t *n_double, size_t *n_int);
+void hetcor_work_init(const hetcor_spec_t *sp, hetcor_work_t *ws, double *dbuf, int *ibuf);
+int hetcor_fit(const hetcor_spec_t *sp, const column_t *cols, R_xlen_t n, const double *case_weights,
+               hetcor_work_t *ws, double *R, hetcor_result_t *res);
 
 /* rng.c: MRG32k3a streams */
 #include <stdint.h>
@@ -522,8 +564,11 @@ SEXP iecpls_em_moments(SEXP x, SEXP case_weights, SEXP tol, SEXP max_iter, SEXP 
 SEXP iecpls_em_impute(SEXP x, SEXP mean, SEXP cov);
 /* call_threads.c: the thread policy, as R asks it */
 SEXP iecpls_thread_policy(SEXP cores);
+/* call_ordinal.c: the correlation matrix of ordinal and continuous columns */
+SEXP iecpls_ordinal_cor(SEXP columns, SEXP index, SEXP categories, SEXP case_weights);
 /* call_devel.c: for the tests and benchmarks only */
 SEXP iecpls_stream_unif(SEXP seed, SEXP n);
+SEXP iecpls_bvn(SEXP h, SEXP k, SEXP r);
 SEXP iecpls_bootstrap_floor(SEXP Zt, SEXP seeds, SEXP chunk_sizes, SEXP method);
 
 /* call_codes.c, call_statistics.c: the shared codes and the statistics vector */

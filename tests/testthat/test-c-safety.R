@@ -51,6 +51,11 @@ test_that("every .Call entry point survives gctorture", {
   # EM moments and conditional expectations (IMAG1 has missing values)
   em_x <- as.matrix(data[model$indicators]) + 0
   em_start <- list(mean = colMeans(em_x, na.rm = TRUE), cov = diag(apply(em_x, 2, stats::var, na.rm = TRUE)))
+  # correlations of ordinal indicators: two ordinal columns (one with an
+  # empty category), a continuous one; a perfectly ordered pair
+  ordinal_columns <- list(pmin(data$CUEX1 %/% 2L, 4L), as.double(data$IMAG2), pmax(data$CUSA1 %/% 3L, 2L))
+  ordinal_categories <- c(4L, 0L, 4L)
+  ordered_pair <- list(rep(1:2, c(20, 20)), rep(1:2, c(15, 25)))
   calls <- list(
     fit_cor = function() .Call(ns$C_iecpls_fit_cor, S, spec),
     fit_data_mean = function() .Call(ns$C_iecpls_fit_data, columns, NULL, weights, 1L, spec),
@@ -105,6 +110,11 @@ test_that("every .Call entry point survives gctorture", {
                                            1000L, em_start, TRUE, 2L),
     em_impute = function() .Call(ns$C_iecpls_em_impute, em_x, em_start$mean, em_start$cov),
     derived_values = function() .Call(ns$C_iecpls_derived_values, orthogonal_zt, orthogonal_spec, orthogonal$stages),
+    ordinal_cor = function() .Call(ns$C_iecpls_ordinal_cor, ordinal_columns, NULL, ordinal_categories, NULL),
+    ordinal_cor_weighted = function() .Call(ns$C_iecpls_ordinal_cor, ordinal_columns, NULL, ordinal_categories,
+                                            weights),
+    ordinal_cor_error = function() .Call(ns$C_iecpls_ordinal_cor, ordered_pair, NULL, c(2L, 2L), NULL),
+    bvn = function() .Call(ns$C_iecpls_bvn, c(-1, 0.5, 2), c(0.3, 0.5, -1), c(-0.95, 0.5, 0.99)),
     bootstrap_moderated = function() .Call(ns$C_iecpls_bootstrap, staged$zt, staged$case_weights, staged$spec,
                                         staged$stat_spec, seeds, sizes, staged$sign_code,
                                         staged$original_loadings, TRUE, 2L),
@@ -122,6 +132,8 @@ test_that("every .Call entry point survives gctorture", {
   expected <- lapply(calls, function(call) call())
   expect_identical(expected$fit_data_error$status, 5L)
   expect_identical(expected$standardize_error$status, 5L)
+  expect_identical(expected$ordinal_cor$status, 0L)
+  expect_identical(expected$ordinal_cor_error$status, iecpls:::status_code("polychoric_boundary"))
   expect_identical(expected$missing_codes[3:4, ], cbind(c(-99, NaN), c(999, NaN)))
   tortured <- lapply(calls, function(call) {
     gctorture(TRUE)

@@ -139,7 +139,7 @@ test_that("every status in the C table is complete and classed by the agreed voc
   status <- codes$status
   expect_false(anyDuplicated(status$code) > 0)
   expect_false(anyDuplicated(status$name) > 0)
-  expect_true(all(status$index %in% c("construct", "indicator", "none")))
+  expect_true(all(status$index %in% c("construct", "indicator", "pair", "none")))
   families <- c("iecpls_input_error", "iecpls_data_error", "iecpls_model_error", "iecpls_estimation_error",
                 "iecpls_memory_error", "iecpls_internal_error")
   error <- !is.na(status$class)
@@ -152,13 +152,15 @@ test_that("every status in the C table is complete and classed by the agreed voc
   expected <- c(singular_block = 1, zero_variance_score = 2, singular_paths = 3, nonfinite = 4,
                 zero_variance_indicator = 5, too_few_rows = 6, all_missing = 7, missing_values = 8,
                 infinite_values = 9, column_overflow = 10, singular_product = 11, em_singular = 12,
-                not_converged = 100, constant_column = 101,
+                polychoric_boundary = 13, polychoric_not_converged = 14, not_converged = 100, constant_column = 101,
                 inadmissible = 102, no_reliability = 103)
   expect_identical(iecpls:::status_code(names(expected)), as.integer(expected))
   # message templates use only the variables stop_on_status() supplies
   used <- unlist(regmatches(status$message, gregexpr("\\{[a-z]+\\}", status$message)))
-  expect_true(all(used %in% c("{construct}", "{indicator}", "{block}", "{predecessors}")))
+  expect_true(all(used %in% c("{construct}", "{indicator}", "{other}", "{block}", "{predecessors}")))
   expect_true(all(grepl("\\{indicator\\}", status$message[status$index == "indicator" & error])))
+  pair <- status$message[status$index == "pair" & error]
+  expect_true(all(grepl("\\{indicator\\}", pair) & grepl("\\{other\\}", pair)))
   expect_true(all(grepl("\\{construct\\}", status$message[status$index == "construct" & error])))
 })
 
@@ -247,6 +249,11 @@ test_that("status errors carry their class from the C table", {
   err <- tryCatch(iecpls:::stop_on_status(list(status = iecpls:::status_code("singular_paths"), status_index = 2L),
                                           model), error = identity)
   expect_match(conditionMessage(err), "predecessors of construct B \\(A\\)")
+  # a pair of indicators (ordinal_cor(): both columns of a polychoric correlation)
+  err <- tryCatch(iecpls:::stop_on_status(list(status = iecpls:::status_code("polychoric_boundary"),
+                                               status_index = c(3L, 1L)), model), error = identity)
+  expect_s3_class(err, c("iecpls_polychoric_boundary", "iecpls_estimation_error"))
+  expect_match(conditionMessage(err), "b2.? and .?a1")
 })
 
 test_that("failed resamples are reported with the table's reasons", {
