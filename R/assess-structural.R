@@ -45,6 +45,8 @@
 #' predictors, \eqn{AIC = n \log(SSE/n) + 2(p + 1)} and
 #' \eqn{BIC = n \log(SSE/n) + (p + 1)\log n}, as in seminr's `it_criteria`
 #' (`NA` when \eqn{R^2 \ge 1}, which only an inadmissible PLSc solution has).
+#' [pls_compare()] adds the Geweke-Meese criterion and BIC weights across
+#' models; [summary.pls_fit()] reports all three criteria.
 #'
 #' @param fit A `pls_fit` object from [pls()].
 #' @param method For `pls_f2()`: `"fixed"` (the default, scores held fixed)
@@ -253,13 +255,5 @@ pls_vif <- function(fit, what = c("inner", "outer")) {
 #' @export
 pls_r2 <- function(fit) {
   check_pls_fit(fit)
-  endogenous <- names(fit$r2)
-  n <- fit$nobs
-  p <- colSums(fit$model$inner != 0)[endogenous]
-  residual <- 1 - fit$r2
-  residual[residual <= 0] <- NA  # an inadmissible PLSc solution's R^2 >= 1: no AIC or BIC
-  log_sse <- n * log(residual * (n - 1) / n)
-  data.frame(construct = endogenous, r2 = unname(fit$r2), r2_adj = unname(fit$r2_adj),
-             aic = unname(log_sse + 2 * (p + 1)), bic = unname(log_sse + (p + 1) * log(n)),
-             stringsAsFactors = FALSE)
+  selection_criteria(fit)[c("construct", "r2", "r2_adj", "aic", "bic")]
 }

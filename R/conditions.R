@@ -72,6 +72,10 @@
 #'     outside (-1, 1), correlations that are not positive definite, paths
 #'     that explain all of a construct's variance, ...; the message names
 #'     the line, construct or indicator.}
+#'   \item{`iecpls_compare_error` (input)}{The models given to
+#'     [pls_compare()] were not fitted to the same data (the message names
+#'     the two models and how their data differ), or one was fitted from a
+#'     correlation matrix.}
 #'   \item{`iecpls_unsupported_error` (model)}{The function does not support
 #'     a kind of model yet (such as interaction terms or higher-order
 #'     constructs); the message says which.}

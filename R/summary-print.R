@@ -64,6 +64,10 @@ print_structural <- function(x, digits) {
   print_section("Collinearity: inner VIF < 3 (at most 5)", x$inner_vif, digits)
   print_section("Explanatory power: R^2 (0.25 weak, 0.50 moderate, 0.75 substantial)",
                 x$r2[c("construct", "r2", "r2_adj", "level")], digits)
+  if (!is.null(x$selection)) {
+    print_section("Model selection criteria: AIC, BIC, Geweke-Meese GM (smaller is better; see ?pls_compare)",
+                  x$selection[c("construct", "n", "k", "aic", "bic", "gm")], digits)
+  }
   f2_title <- "Effect sizes: f^2 (0.02 small, 0.15 medium, 0.35 large)"
   if (any(grepl(":", x$f2$from, fixed = TRUE))) {
     f2_title <- paste0(f2_title, "; interaction terms (X:M): 0.005 small, 0.01 medium, 0.025 large (Kenny 2018)")

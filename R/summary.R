@@ -81,6 +81,12 @@
 #'     cross-loadings, whose own entry is the indicator's loading).}
 #'   \item{`inner_vif`, `r2`, `f2`, `paths`}{Per predictor of each
 #'     endogenous construct, per endogenous construct and per path.}
+#'   \item{`selection`}{Per endogenous construct, the model selection
+#'     criteria of its structural equation (Sharma et al. 2019): `n`, `k`
+#'     (predictors + 1), `sse`, `r2`, `r2_adj`, `aic`, `bic` and `gm`
+#'     (Geweke-Meese), defined in [pls_compare()], which compares them
+#'     across models. They have no threshold: smaller is better among models
+#'     of the same data. `tidy()` does not list them.}
 #'   \item{`effects`, `indirect_effects`}{Direct, total indirect and total
 #'     effect of each pair of constructs linked by a chain of paths; each
 #'     specific indirect effect ([pls_effects()]).}
@@ -184,6 +190,7 @@ summary.pls_fit <- function(object, htmt_threshold = 0.85, htmt_absolute = FALSE
     cross_loadings = measured_only(cross_loadings_report(fit), fit),
     inner_vif = with_flag(pls_vif(fit, "inner"), flag_vif),
     r2 = r2_report(fit),
+    selection = selection_criteria(fit),
     f2 = f2_report(fit, f2_method),
     paths = path_table(fit),
     effects = effects$table,
