@@ -32,6 +32,9 @@ print_width_objects <- local({
         CTM =~ ctm1 + ctm2 + ctm3 + ctm4
         CTM ~ TTM"),
       descriptives = pls_descriptives(corp),
+      compare = pls_compare(corp = corp, reduced = pls(
+        sub("CUSL ~ COMP + LIKE + CUSA", "CUSL ~ LIKE + CUSA", corp_rep_syntax, fixed = TRUE),
+        data = corp_rep_data, na_values = -99, missing = "mean")),
       layout = layout_pls(corp),
       dot = as_dot(booted),
       slopes = pls_slopes(moderated, "Satisfaction:Image"),

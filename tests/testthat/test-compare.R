@@ -1,0 +1,64 @@
+# Issue #20: model selection criteria and pls_compare().
+
+# The criteria of one construct's equation from lm() on the fit's scores.
+criteria_by_lm <- function(fit, construct) {
+  scores <- as.data.frame(fit$scores)
+  predictors <- names(which(fit$model$inner[, construct] != 0))
+  model <- stats::lm(stats::reformulate(predictors, construct), data = scores)
+  full <- stats::lm(stats::reformulate(setdiff(colnames(scores), construct), construct), data = scores)
+  n <- nrow(scores)
+  k <- length(predictors) + 1
+  sse <- sum(stats::residuals(model)^2)
+  sigma2 <- sum(stats::residuals(full)^2) / (n - ncol(scores))
+  c(sse = sse, aic = n * log(sse / n) + 2 * k, bic = n * log(sse / n) + k * log(n),
+    gm = sse / sigma2 + k * log(n))
+}
+
+test_that("AIC, BIC and GM equal the formulas on lm() of the construct scores", {
+  for (case in c("corp_rep", "mobi")) {
+    fit <- fit_tight(case)
+    criteria <- selection_criteria(fit)
+    expect_identical(criteria$construct, names(fit$r2))
+    for (i in seq_len(nrow(criteria))) {
+      expected <- criteria_by_lm(fit, criteria$construct[i])
+      expect_equal(unlist(criteria[i, names(expected)]), expected, tolerance = 1e-10,
+                   label = paste(case, criteria$construct[i]))
+    }
+    expect_equal(pls_r2(fit)[c("aic", "bic")], criteria[c("aic", "bic")])
+    expect_equal(summary(fit)$selection, criteria)
+  }
+})
+
+test_that("pls_compare() of nested models gives BIC weights summing to 1", {
+  fit <- fit_tight("corp_rep")
+  reduced <- pls(sub("CUSL ~ COMP + LIKE + CUSA", "CUSL ~ LIKE + CUSA", corp_rep_syntax, fixed = TRUE),
+                 data = corp_rep_data, na_values = -99, missing = "mean", tol = 1e-12, max_iter = 1000)
+  comparison <- pls_compare(full = fit, reduced = reduced)
+  table <- tidy(comparison)
+  expect_identical(comparison$models, c("full", "reduced"))
+  expect_setequal(table$construct, names(fit$r2))
+  expect_equal(as.vector(tapply(table$bic_weight, table$construct, sum)), rep(1, 4), tolerance = 1e-12)
+  cusl <- table[table$construct == "CUSL", ]
+  expect_equal(cusl$bic, c(criteria_by_lm(fit, "CUSL")[["bic"]], criteria_by_lm(reduced, "CUSL")[["bic"]]),
+               tolerance = 1e-10)
+  delta <- cusl$bic - min(cusl$bic)
+  expect_equal(cusl$bic_weight, exp(-delta / 2) / sum(exp(-delta / 2)), tolerance = 1e-12)
+  expect_identical(cusl$best, cusl$bic_weight == max(cusl$bic_weight))
+  expect_identical(pls_compare(fit, reduced)$models, c("Model 1", "Model 2"))
+  expect_identical(as.data.frame(comparison), table)
+  expect_equal(glance(comparison)$constructs, 4)
+})
+
+test_that("pls_compare() refuses models fitted to different data", {
+  fit <- fit_tight("mobi")
+  other <- pls(ecsi_syntax, data = mobi[-1, ])
+  expect_error(pls_compare(a = fit, b = other), class = "iecpls_compare_error")
+  expect_error(pls_compare(a = fit, b = other), "b")
+  changed <- mobi
+  changed$CUSL1 <- rev(changed$CUSL1)
+  expect_error(pls_compare(fit, pls(ecsi_syntax, data = changed)), "CUSL1", class = "iecpls_compare_error")
+  expect_error(pls_compare(fit, pls(ecsi_syntax, S = stats::cor(mobi), nobs = 250)),
+               class = "iecpls_compare_error")
+  expect_error(pls_compare(fit), class = "iecpls_input_error")
+  expect_error(pls_compare(fit, "x"), class = "iecpls_input_error")
+})
