@@ -3,7 +3,7 @@ test_that("summary() is a list of plain data frames with the documented tables",
   report <- summary(fit)
   expect_s3_class(report, "summary.pls_fit")
   expect_named(report, c("model", "loadings", "reliability", "outer_vif", "htmt", "fornell_larcker",
-                         "cross_loadings", "inner_vif", "r2", "f2", "paths", "effects", "indirect_effects", "fit"))
+                         "cross_loadings", "inner_vif", "r2", "selection", "f2", "paths", "effects", "indirect_effects", "fit"))
   for (name in names(report)) {
     table <- report[[name]]
     expect_true(is.data.frame(table), label = name)
@@ -13,6 +13,7 @@ test_that("summary() is a list of plain data frames with the documented tables",
   expect_equal(report$reliability[names(pls_reliability(fit))], pls_reliability(fit))
   expect_equal(report$r2[names(pls_r2(fit))], pls_r2(fit))
   expect_equal(report$f2$f2, pls_f2(fit)$f2)
+  expect_equal(report$selection, selection_criteria(fit), ignore_attr = TRUE)
   expect_equal(report$effects, pls_effects(fit)$table)
   expect_equal(report$fit[names(pls_model_fit(fit))], pls_model_fit(fit))
   expect_equal(report$outer_vif$indicator, unlist(fit$model$blocks[c("QUAL", "PERF", "CSOR", "ATTR")], use.names = FALSE))
