@@ -14,7 +14,8 @@
 #' `construct_global` measured by the global item (a single item) or items
 #' (Mode A, a reflective measure). The fit's settings are reused: `scheme`,
 #' `missing`, `na_values`, `tol`, `max_iter`, `consistent` and the case
-#' weights. This is the model seminr's and SmartPLS's users estimate by hand
+#' weights (with `missing = "casewise"`, the rows complete in the
+#' two-construct model's columns are used). This is the model seminr's and SmartPLS's users estimate by hand
 #' for the primer's corporate reputation example (Hair et al. 2022, ch. 5).
 #'
 #' With a single global item and a Mode B construct, the construct's weights

@@ -79,6 +79,9 @@ test_that("redundancy analysis explains what it cannot do", {
                class = "iecpls_input_error")
   expect_error(pls_redundancy(fit, "QUAL", "qual_global", data = corp_rep_data, threshold = 2),
                class = "iecpls_input_error")
+  moderated <- pls(paste(small_ecsi_syntax, "Loyalty ~ Satisfaction:Image"), data = mobi)
+  expect_error(pls_redundancy(moderated, "Satisfaction:Image", "CUSL1", data = mobi),
+               class = "iecpls_unsupported_error")
   from_s <- pls(corp_rep_syntax, S = fit$indicator_cor, nobs = 344)
   expect_error(pls_redundancy(from_s, "QUAL", "qual_global"), class = "iecpls_needs_data")
 })
