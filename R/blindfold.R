@@ -41,6 +41,19 @@
 #' (Hair et al. 2017). Neither seminr nor cSEM implements blindfolding;
 #' the tests compare it with a direct implementation in plain R.
 #'
+#' @section Effect size q^2:
+#' `pls_q2_effect()` gives the effect size \eqn{q^2} of each path into an
+#' endogenous Mode A construct, the counterpart of [pls_f2()] for predictive
+#' relevance (Hair et al. 2017): \eqn{q^2 = (Q^2_{incl} - Q^2_{excl}) / (1 -
+#' Q^2_{incl})}, where \eqn{Q^2_{incl}} is the construct's cross-validated
+#' redundancy in `fit` and \eqn{Q^2_{excl}} its cross-validated redundancy
+#' when the model without the path is estimated again and blindfolded with the
+#' same omission distance (the model of `pls_f2(method = "refit")`: a
+#' construct left without any path is dropped). When the path is the
+#' construct's only one, \eqn{Q^2_{excl}} is 0, as \eqn{R^2_{excl}} is for
+#' \eqn{f^2}. Values of 0.02, 0.15 and 0.35 are read as small, medium and
+#' large.
+#'
 #' @param fit A `pls_fit` from [pls()], fitted from data (without case
 #'   weights).
 #' @param omission_distance The omission distance \eqn{D}, a whole number
@@ -53,6 +66,11 @@
 #'   one row: `omission_distance`, `nobs`, `constructs` (rows of `q2`), the
 #'   smallest cross-validated redundancy `q2_redundancy_min`, and
 #'   `q2_positive`, the constructs whose redundancy is above 0.
+#'
+#'   `pls_q2_effect()`: a data frame with one row per path into an
+#'   endogenous Mode A construct: `from`, `to`, `q2_included`, `q2_excluded`
+#'   (cross-validated redundancies of `to` with and without the path) and
+#'   `q2` (the effect size).
 #' @references
 #' Geisser, S. (1974). A predictive approach to the random effect model.
 #' *Biometrika*, 61(1), 101--107. \doi{10.1093/biomet/61.1.101}
@@ -80,6 +98,7 @@
 #' blindfold <- pls_blindfold(fit, omission_distance = 7)
 #' blindfold
 #' glance(blindfold)
+#' pls_q2_effect(fit)
 #' @export
 pls_blindfold <- function(fit, omission_distance = 7L) {
   check_pls_fit(fit)
@@ -103,6 +122,30 @@ pls_blindfold <- function(fit, omission_distance = 7L) {
   rows <- lapply(targets, blindfold_construct, problem = problem, fit = fit, D = as.integer(omission_distance))
   structure(list(q2 = do.call(rbind, rows), omission_distance = as.integer(omission_distance), nobs = n),
             class = "pls_blindfold")
+}
+
+#' @rdname pls_blindfold
+#' @export
+pls_q2_effect <- function(fit, omission_distance = 7L) {
+  included <- pls_blindfold(fit, omission_distance)
+  D <- included$omission_distance
+  paths <- path_table(fit)
+  paths <- paths[paths$to %in% included$q2$construct, c("from", "to"), drop = FALSE]
+  q2_included <- included$q2$q2_redundancy[match(paths$to, included$q2$construct)]
+  q2_excluded <- mapply(function(from, to) q2_excluded(fit, from, to, D), paths$from, paths$to,
+                        USE.NAMES = FALSE)
+  out <- data.frame(from = paths$from, to = paths$to, q2_included = q2_included,
+                    q2_excluded = as.numeric(q2_excluded), stringsAsFactors = FALSE)
+  out$q2 <- (out$q2_included - out$q2_excluded) / (1 - out$q2_included)
+  out
+}
+
+# Q^2 (redundancy) of `to` once the path from -> to is removed; 0 when `to`
+# then has no predictor.
+q2_excluded <- function(fit, from, to, D) {
+  if (!length(setdiff(predecessors(fit$model, to), from))) return(0)
+  reduced <- refit(fit, drop_path(fit$model, from, to))
+  blindfold_construct(to, cv_problem(reduced, "Blindfolding"), reduced, D)$q2_redundancy
 }
 
 # SSO, SSE and Q^2 of one construct over the D rounds.

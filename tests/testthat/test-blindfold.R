@@ -56,3 +56,30 @@ test_that("missing answers are skipped, and print and tidy work", {
   expect_output(print(bf), "omission distance 7, 250 cases")
   expect_identical(tidy(bf), bf$q2)
 })
+
+test_that("q^2 compares Q2 with and without each path, from explicit refits in plain R", {
+  fit <- pls(small_ecsi_syntax, data = mobi, tol = 1e-12)
+  effect <- pls_q2_effect(fit, omission_distance = 7)
+  expect_named(effect, c("from", "to", "q2_included", "q2_excluded", "q2"))
+  expect_identical(paste(effect$from, effect$to), c("Image Satisfaction", "Image Loyalty", "Satisfaction Loyalty"))
+  measurement <- "
+    Image        =~ IMAG1 + IMAG2 + IMAG3 + IMAG4 + IMAG5
+    Satisfaction =~ CUSA1 + CUSA2 + CUSA3
+    Loyalty      =~ CUSL1 + CUSL2 + CUSL3
+    Satisfaction ~ Image
+  "
+  without <- list("Image Loyalty" = paste(measurement, "Loyalty ~ Satisfaction"),
+                  "Satisfaction Loyalty" = paste(measurement, "Loyalty ~ Image"))
+  q2_of <- function(syntax, construct) unname(reference_blindfold(mobi, syntax, construct, 7)[["q2_redundancy"]])
+  included <- c(q2_of(small_ecsi_syntax, "Satisfaction"), rep(q2_of(small_ecsi_syntax, "Loyalty"), 2))
+  # Satisfaction's only predictor is Image: without it, Q2 is 0 (as R^2 for f^2)
+  excluded <- c(0, q2_of(without[[1]], "Loyalty"), q2_of(without[[2]], "Loyalty"))
+  expect_equal(effect$q2_included, included, tolerance = 1e-8)
+  expect_equal(effect$q2_excluded, excluded, tolerance = 1e-8)
+  expect_equal(effect$q2, (included - excluded) / (1 - included), tolerance = 1e-8)
+  # the package's own refit gives the same excluded Q2
+  reduced <- pls_blindfold(pls(without[[2]], data = mobi, tol = 1e-12), omission_distance = 7)$q2
+  expect_equal(effect$q2_excluded[3], reduced$q2_redundancy[reduced$construct == "Loyalty"], tolerance = 1e-10)
+  expect_gt(effect$q2[3], effect$q2[2])
+  expect_error(pls_q2_effect(fit, omission_distance = 1), class = "iecpls_input_error")
+})

@@ -4,7 +4,7 @@ test_that("every print method fits 80 columns", {
   objects <- print_width_objects()
   classes <- vapply(objects, function(x) class(x)[1], character(1))
   printed <- c("pls_model", "pls_fit", "summary.pls_fit", "pls_boot", "summary.pls_boot", "pls_mga",
-               "pls_micom", "pls_predict", "pls_cvpat", "pls_blindfold", "pls_ipma", "pls_power",
+               "pls_micom", "pls_predict", "pls_cvpat", "pls_blindfold", "pls_redundancy", "pls_ipma", "pls_power",
                "pls_descriptives", "pls_layout", "pls_dot", "pls_slopes", "pls_conditional_effects",
                "pls_compare")
   expect_setequal(unique(classes), printed)
