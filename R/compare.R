@@ -18,7 +18,9 @@
 #' \deqn{GM = SSE / \hat\sigma^2 + k \log n,}
 #' where \eqn{\hat\sigma^2 = SSE_{full} / (n - k_{full})} is the residual
 #' variance of the full equation, which regresses \eqn{y} on every other
-#' construct of the model (\eqn{k_{full}} coefficients). seminr computes no
+#' construct of the model (\eqn{k_{full}} coefficients) except its own
+#' dimensions or higher-order construct; exactly collinear constructs count
+#' once (\eqn{k_{full}} is the rank of the predictors plus one). seminr computes no
 #' GM; cSEM's `calculateModelSelectionCriteria()` has one, against which
 #' this was not checked. Under [pls()]'s `case_weights`, \eqn{R^2} is the
 #' weighted one and \eqn{n} the number of cases of positive weight. Smaller
@@ -163,14 +165,32 @@ selection_criteria <- function(fit) {
   k <- unname(colSums(fit$model$inner != 0)[endogenous]) + 1L
   sse <- residual_ss(fit$r2, n)
   log_sse <- n * log(sse / n)
-  constructs <- fit$model$constructs
-  full_r2 <- vapply(endogenous, function(y) r2_from_cor(fit$construct_cor, y, setdiff(constructs, y)), numeric(1))
-  k_full <- length(constructs)
-  sigma2 <- residual_ss(full_r2, n) / (n - k_full)
+  full <- lapply(endogenous, function(y) saturated_r2(fit, y))
+  k_full <- vapply(full, `[[`, numeric(1), "k")
+  sigma2 <- residual_ss(vapply(full, `[[`, numeric(1), "r2"), n) / (n - k_full)
   data.frame(construct = endogenous, n = rep(as.integer(n), length(endogenous)), k = k, sse = unname(sse),
              r2 = unname(fit$r2), r2_adj = unname(fit$r2_adj),
              aic = unname(log_sse + 2 * k), bic = unname(log_sse + k * log(n)),
              gm = unname(sse / sigma2 + k * log(n)), stringsAsFactors = FALSE)
+}
+
+# GM's error variance comes from the saturated equation of `outcome`: its
+# regression on every other construct but its own dimensions or
+# higher-order construct (parts of the same whole). Exactly collinear
+# predictors (such as the dimensions of another higher-order construct and
+# that construct) count once: the R^2 is that of the least-squares fit on
+# the predictors' correlations through their eigenvalues above 1e-10 of the
+# largest, k the rank plus one.
+saturated_r2 <- function(fit, outcome) {
+  hoc <- fit$model$hoc
+  related <- if (is.null(hoc)) character() else c(hoc$dimension[hoc$hoc == outcome], hoc$hoc[hoc$dimension == outcome])
+  predictors <- setdiff(fit$model$constructs, c(outcome, related))
+  if (!length(predictors)) return(list(r2 = 0, k = 1))
+  r <- fit$construct_cor[predictors, outcome]
+  decomposition <- eigen(fit$construct_cor[predictors, predictors, drop = FALSE], symmetric = TRUE)
+  keep <- decomposition$values > max(decomposition$values) * 1e-10
+  projection <- crossprod(decomposition$vectors[, keep, drop = FALSE], r)
+  list(r2 = sum(projection^2 / decomposition$values[keep]), k = sum(keep) + 1)
 }
 
 # (1 - R^2)(n - 1) of standardized scores; NA where R^2 >= 1 (inadmissible PLSc).

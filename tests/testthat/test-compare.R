@@ -62,3 +62,22 @@ test_that("pls_compare() refuses models fitted to different data", {
   expect_error(pls_compare(fit), class = "iecpls_input_error")
   expect_error(pls_compare(fit, "x"), class = "iecpls_input_error")
 })
+
+test_that("GM of a higher-order model leaves out the construct's own dimensions and counts collinear scores once", {
+  fit <- pls(corp_rep_hoc_syntax(), data = corp_rep_data, na_values = -99, missing = "mean", tol = 1e-10)
+  criteria <- selection_criteria(fit)
+  expect_true(all(is.finite(criteria$gm)))
+  scores <- as.data.frame(fit$scores)
+  n <- nrow(scores)
+  for (construct in criteria$construct) {
+    parts <- c(fit$model$hoc$dimension[fit$model$hoc$hoc == construct], fit$model$hoc$hoc[fit$model$hoc$dimension == construct])
+    others <- setdiff(colnames(scores), c(construct, parts))
+    full <- stats::lm(stats::reformulate(others, construct), data = scores)
+    # lm() drops an exactly collinear column (NA coefficient), as the rank does
+    k_full <- sum(!is.na(stats::coef(full)))
+    sigma2 <- sum(stats::residuals(full)^2) / (n - k_full)
+    row <- criteria[criteria$construct == construct, ]
+    expect_equal(row$gm, row$sse / sigma2 + row$k * log(n), tolerance = 1e-6, label = construct)
+  }
+  expect_no_error(summary(fit))
+})
