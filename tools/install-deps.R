@@ -13,9 +13,10 @@ required <- rbind(deps_declared("DESCRIPTION"), deps_parse(commandArgs(trailingO
 if (length(deps_to_install(required, deps_installed()))) {
   available <- utils::available.packages(repos = repos)
   todo <- deps_to_install(required, deps_installed(), available)
-  message("Installing from CRAN into ", .libPaths()[1], " (", length(todo), " packages; ",
-          "the first run on a new machine takes about 10 minutes):\n  ",
-          paste(strwrap(paste(todo, collapse = ", "), 70), collapse = "\n  "))
+  # wrapped to 80 columns, as all of make demo's output
+  message(paste(strwrap(paste0("Installing from CRAN into ", .libPaths()[1], " (", length(todo), " packages; ",
+                               "the first run on a new machine takes about 10 minutes):"), 78), collapse = "\n"),
+          "\n  ", paste(strwrap(paste(todo, collapse = ", "), 70), collapse = "\n  "))
   utils::install.packages(todo, repos = repos, Ncpus = 2L, quiet = TRUE)
   still <- deps_to_install(required, deps_installed(), available)
   if (length(still)) stop("Could not install: ", paste(still, collapse = ", "), call. = FALSE)
