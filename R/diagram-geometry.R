@@ -195,11 +195,9 @@ arrow_angle <- 18
 # The arrowhead of each arrow as a triangle: lists x and y of matrices with
 # one row per arrow and columns tip, left corner, right corner.
 arrowhead_triangles <- function(edges) {
-  s <- 39 / 40
-  before_x <- (1 - s)^2 * edges$x0 + 2 * (1 - s) * s * edges$cx + s^2 * edges$x1
-  before_y <- (1 - s)^2 * edges$y0 + 2 * (1 - s) * s * edges$cy + s^2 * edges$y1
-  dx <- edges$x1 - before_x
-  dy <- edges$y1 - before_y
+  before <- edge_points(edges, 39 / 40)
+  dx <- edges$x1 - before$x
+  dy <- edges$y1 - before$y
   length <- pmax(sqrt(dx^2 + dy^2), 1e-12)
   dx <- dx / length
   dy <- dy / length

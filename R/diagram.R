@@ -363,8 +363,16 @@ place_edge_labels <- function(edges, lay) {
 # Room a label should keep from shapes, arrowheads and other labels (em).
 label_padding <- 0.3
 
-# The part of the scene that can touch any of the rectangles `rects` (a
-# list of vectors x, y, width, height; grown by `pad`): what the candidate places of one label need to look at.
+# Rectangles (a list of vectors x, y, width, height) grown by `by` em on
+# every side.
+grow_rects <- function(rects, by) {
+  rects$width <- rects$width + 2 * by
+  rects$height <- rects$height + 2 * by
+  rects
+}
+
+# The part of the scene that can touch any of the rectangles `rects` (grown
+# by `pad`): what the candidate places of one label need to look at.
 scene_near <- function(scene, rects, pad) {
   box <- c(min(rects$x - rects$width / 2) - pad, max(rects$x + rects$width / 2) + pad,
            min(rects$y - rects$height / 2) - pad, max(rects$y + rects$height / 2) + pad)
@@ -454,10 +462,7 @@ label_conflicts <- function(rects, e, scene, crossings = TRUE) {
 # a measurement arrow.
 label_cost <- function(rects, e, kind, scene) {
   conflicts <- label_conflicts(rects, e, scene)
-  padded <- rects
-  padded$width <- rects$width + 2 * label_padding
-  padded$height <- rects$height + 2 * label_padding
-  near <- label_conflicts(padded, e, scene, crossings = FALSE)
+  near <- label_conflicts(grow_rects(rects, label_padding), e, scene, crossings = FALSE)
   crossings <- if (kind == "measurement") 5 * conflicts$paths + conflicts$measurement else 20 * conflicts$paths + conflicts$measurement
   100 * (conflicts$covered + conflicts$outside + conflicts$heads) + 10 * (near$covered > 1e-6) + 10 * (near$heads > 0) +
     crossings
@@ -476,8 +481,7 @@ label_trouble <- function(edges, lay) {
     scene$placed <- lapply(rects, `[`, setdiff(shown, e))
     rect <- lapply(rects, `[`, e)
     conflicts <- label_conflicts(rect, e, scene)
-    rect$width <- rect$width + label_padding
-    rect$height <- rect$height + label_padding
+    rect <- grow_rects(rect, label_padding / 2)
     labels_heads <- scene
     labels_heads$shapes <- lapply(scene$shapes, `[`, 0)
     near <- label_conflicts(rect, e, labels_heads, crossings = FALSE)
