@@ -220,10 +220,12 @@ refit <- function(fit, model) {
     data <- data[fit$rows_used, , drop = FALSE]
     weights <- weights[fit$rows_used]
   }
+  args <- source_args(settings)
   pls(model, data = data, scheme = settings$scheme, missing = settings$missing,
       case_weights = weights, tol = settings$tol, max_iter = settings$max_iter,
       consistent = isTRUE(settings$consistent), interaction = settings$interaction %||% "two_stage",
-      product_term = settings$product_term %||% "standardized", hoc = settings$hoc %||% "embedded")
+      product_term = settings$product_term %||% "standardized", hoc = settings$hoc %||% "embedded",
+      ordinal = intersect(args$ordinal, model$indicators), cor = args$cor)
 }
 
 #' @rdname pls_effects

@@ -102,6 +102,7 @@
 #' @export
 pls_blindfold <- function(fit, omission_distance = 7L) {
   check_pls_fit(fit)
+  check_no_source(fit, "{.fn pls_blindfold}")
   problem <- cv_problem(fit, "Blindfolding")
   n <- problem$n
   check_number(omission_distance, "omission_distance", min = 2, integer = TRUE)

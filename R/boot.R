@@ -13,14 +13,18 @@
 #' frequencies whose correlation matrix is accumulated over the rows it drew,
 #' and the kernel of [pls()] refits the model from it with the same settings
 #' (scheme, modes, tolerance, case weights: a resampled row keeps its
-#' weight). Missing values are handled once, before resampling: with
-#' `missing = "mean"` each is replaced by the mean of its column in the full
-#' data, and a resample reuses these replacements; with
-#' `missing = "casewise"` resamples are drawn from the complete rows.
-#' seminr instead replaces missing values within each resample, by the
-#' resample's own means, so with missing values its bootstrap standard
-#' errors differ slightly from these (by about 1e-4 where few values are
-#' missing). Resamples in which the algorithm does not converge,
+#' weight). With `missing = "casewise"` resamples are drawn from the
+#' complete rows. With `missing = "mean"`, `impute` chooses when missing
+#' values are replaced: `"before"` (the default) replaces each once by the
+#' mean of its column in the full data and every resample reuses these
+#' replacements; `"within"` replaces them in each resample by the
+#' resample's own means of the observed values, as seminr's bootstrap does
+#' (it re-estimates the model from the raw data of each resample), so its
+#' standard errors are seminr's; the two differ little where few values are
+#' missing. With `missing = "em"` EM is run again in each resample, and with
+#' ordinal indicators the thresholds and polychoric correlations are
+#' re-estimated in each (see [pls()]); in both cases the jackknife of BCa
+#' refits each leave-one-out sample the same way. Resamples in which the algorithm does not converge,
 #' a Mode B block is singular, the predecessors of a construct are
 #' collinear or an indicator is constant are counted, excluded from every
 #' summary and reported.
@@ -116,6 +120,9 @@
 #' @param inadmissibles What to do with resamples whose PLSc solution is
 #'   inadmissible: `"ignore"` (keep them, the default, as seminr does),
 #'   `"drop"` or `"replace"` (see below).
+#' @param impute For a fit with `missing = "mean"`: replace missing values
+#'   `"before"` resampling (the default) or `"within"` each resample (as
+#'   seminr); see Details.
 #' @return An object of class `pls_boot`: a list with `parameters` (a data
 #'   frame with one row per parameter: `type`, `term`, `estimate`,
 #'   `boot_mean`, `se`, `t`, `p`, `lower`, `upper` (percentile) and
@@ -150,7 +157,7 @@
 #' @export
 pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "individual", "construct"),
                      cores = getOption("iecpls.cores", 1L), bca = TRUE, htmt_absolute = FALSE,
-                     inadmissibles = c("ignore", "drop", "replace")) {
+                     inadmissibles = c("ignore", "drop", "replace"), impute = c("before", "within")) {
   check_pls_fit(fit)
   if (is.null(fit$data)) {
     abort_input("The bootstrap needs the data: {.arg fit} was fitted from a correlation matrix.",
@@ -163,7 +170,9 @@ pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "indi
   cores <- check_cores(cores)
   check_flag(htmt_absolute, "htmt_absolute")
   inadmissibles <- match_arg(inadmissibles)
-  problem <- boot_problem(fit, sign_change, htmt_absolute, keep_inadmissible = inadmissibles == "ignore")
+  impute <- check_impute(match_arg(impute), fit)
+  problem <- boot_problem(fit, sign_change, htmt_absolute, keep_inadmissible = inadmissibles == "ignore",
+                          impute = impute)
   parameters <- problem$parameters
   check_resample_memory(R, nrow(parameters), paste0("A bootstrap of ", format_count(R), " resamples"))
 
@@ -187,10 +196,26 @@ pls_boot <- function(fit, R = 5000L, level = 0.95, sign_change = c("none", "indi
 
   boot <- list(parameters = parameters, draws = draws, jackknife = jackknife, status = status,
                n_failed = sum(!used), n_inadmissible = n_inadmissible, inadmissibles = inadmissibles,
-               R = as.integer(R), level = level, sign_change = sign_change, fit = fit)
+               R = as.integer(R), level = level, sign_change = sign_change, impute = impute, fit = fit)
   boot$parameters <- boot_summary_table(boot, level)
   class(boot) <- "pls_boot"
   boot
+}
+
+# impute = "within" (mean replacement in each resample) needs a fit with
+# missing = "mean" and no interaction terms or higher-order constructs.
+check_impute <- function(impute, fit) {
+  if (impute == "within") {
+    if (!identical(fit$settings$missing, "mean")) {
+      abort_input(c("{.code impute = \"within\"} replaces missing values by the means of each resample: it needs a fit with {.code missing = \"mean\"}.",
+                    "i" = "{.arg fit} was fitted with {.code missing = \"{fit$settings$missing}\"}."))
+    }
+    if (!is.null(fit$model$stages)) {
+      abort_input("{.code impute = \"within\"} is not supported yet for models with interaction terms or higher-order constructs.",
+                  class = "iecpls_unsupported_error")
+    }
+  }
+  impute
 }
 
 check_level <- function(level) {
@@ -202,11 +227,13 @@ parameter_names <- function(parameters) paste0(parameters$type, ": ", parameters
 # Everything the C loops share, for in-process and future-based runs alike,
 # and `parameters`: one row per column of the C statistics, with the
 # full-sample estimates.
-boot_problem <- function(fit, sign_change, htmt_absolute = FALSE, keep_inadmissible = FALSE) {
-  data <- c_standardize(fit)
+boot_problem <- function(fit, sign_change, htmt_absolute = FALSE, keep_inadmissible = FALSE,
+                         impute = "before") {
+  data <- if (impute == "within") source_problem_data(fit, "mean") else c_standardize(fit)
   model <- fit$model
   own <- cbind(seq_along(model$indicators), rep(seq_along(model$constructs), lengths(model$blocks)))
   spec <- fit_model_spec(fit)
+  spec$source <- data$source
   statistics <- stat_spec(model, htmt_absolute)
   parameters <- fit_parameters(fit, statistics, spec = spec)
   # the individual sign change is applied in C, before the indirect effects

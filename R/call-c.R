@@ -212,6 +212,7 @@ abort_overflow <- function(columns, index, class) {
 # they are as if absent (the bootstrap does not draw them, a group does not
 # count them), and the other rows standardize the same without them.
 c_standardize <- function(fit) {
+  if (has_source(fit)) return(source_problem_data(fit))
   data <- fit$data
   index <- if (is.matrix(data)) match(base_indicators(fit$model), colnames(data))
   out <- .Call(C_iecpls_standardize, if (is.null(index)) as.list(data) else data, index,

@@ -199,7 +199,7 @@ data_column <- function(data, name) if (is.matrix(data)) data[, name] else .subs
 # - codes in `na_values` become NA.
 # (A column with no observed value is pls()'s error, abort_all_missing(): new
 # data for predictions may lack an answer in every row it has.)
-indicator_columns <- function(data, model, na_values) {
+indicator_columns <- function(data, model, na_values, ordinal = character()) {
   data <- check_data(data)
   check_na_values(na_values)
   available <- data_names(data)
@@ -217,7 +217,8 @@ indicator_columns <- function(data, model, na_values) {
   if (any(kinds == "other")) abort_non_numeric(columns[kinds == "other"])
   columns <- Map(indicator_values, columns, kinds)
   if (length(na_values)) columns <- lapply(columns, recode_na_values, na_values = na_values)
-  inform_conversions(columns, kinds)
+  # ordinal indicators were announced by ordinal_indicators()
+  inform_conversions(columns, kinds[!names(kinds) %in% ordinal])
   columns
 }
 

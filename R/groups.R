@@ -114,7 +114,8 @@ fit_groups <- function(fit, groups) {
                        consistent = isTRUE(settings$consistent),
                        interaction = settings$interaction %||% "two_stage",
                        product_term = settings$product_term %||% "standardized",
-                       hoc = settings$hoc %||% "embedded"))
+                       hoc = settings$hoc %||% "embedded", ordinal = source_args(settings)$ordinal,
+                       cor = source_args(settings)$cor))
   })
   stats::setNames(fits, groups$names)
 }

@@ -73,7 +73,8 @@
 #'   with `=~` use Mode A and those written with `<~` Mode B.
 #' @param missing What to do with missing indicator values: `"fail"` (an
 #'   error naming the columns), `"mean"` (replace each by the mean of its
-#'   column, as seminr and SmartPLS do) or `"casewise"` (use complete cases).
+#'   column, as seminr and SmartPLS do), `"casewise"` (use complete cases)
+#'   or `"em"` (model-based: see "Missing data by EM" below).
 #' @param na_values Numeric codes that mean "missing" in `data`, such as
 #'   `-99`; they are treated as `NA` (the data are not modified). A code left
 #'   undeclared would be fitted as an answer, so `pls()` warns (once, naming
@@ -208,8 +209,74 @@
 #'   or a whole number of at least 2, with which [pls_boot()] is run and
 #'   attached as `fit$boot` (print then shows standard
 #'   errors, p values and confidence intervals of the paths).
+#' @param ordinal Which indicators are ordinal (see "Ordinal indicators"
+#'   below): `NULL` (the default) for the indicators that are ordered
+#'   factors (with a message saying so), `TRUE` for all, `FALSE` for none
+#'   (ordered factors are then used as their integer codes), or indicator
+#'   names.
+#' @param cor The correlation of the indicators: `"pearson"` (the default)
+#'   or `"spearman"` (rank correlations, cSEM's `.approach_cor_robust =
+#'   "spearman"`; construct scores are the standardized data times the
+#'   weights, as in cSEM, so their variance need not be 1).
 #' @param cores Threads for the bootstrap. By default the option `iecpls.cores`, else 1;
 #'   capped by the thread policy that [pls_threads()] reports.
+#'
+#' @section Ordinal indicators (OrdPLS, OrdPLSc):
+#' Likert items are ordinal: their codes order the answers but are not
+#' measurements. Following Schuberth, Henseler and Dijkstra (2018), an
+#' ordinal indicator is taken as a coarse record of a standard normal
+#' variable, and the model is fitted from the correlations of those
+#' variables: polychoric correlations between ordinal indicators,
+#' polyserial between an ordinal and a continuous one, Pearson between
+#' continuous ones. Thresholds come from the marginal proportions and each
+#' correlation is maximized in its bivariate likelihood (the two-step
+#' estimator of Olsson 1979, `polycor::polychor(ML = FALSE)` and
+#' `polyserial(ML = FALSE)`, to which the package tests compare it), all in
+#' C. With `consistent = FALSE` this is OrdPLS, with `consistent = TRUE`
+#' OrdPLSc.
+#'
+#' An ordered factor's categories are its levels (an unused level is an empty
+#' category and is dropped, as is a category whose rows all have case weight
+#' zero); any other ordinal column's categories are its distinct values, in
+#' order. Items with two categories work (the tetrachoric correlation). A
+#' pair whose polychoric likelihood has no maximum inside (-1, 1) (the
+#' answers of the two items are perfectly ordered in the data) is an error
+#' naming the pair (`iecpls_polychoric_boundary`); a polyserial estimate
+#' beyond +-0.9999 is set to that bound with a warning, as polycor does.
+#' The correlations need complete rows: use `missing = "casewise"` for
+#' incomplete data.
+#'
+#' Construct scores (and everything computed from them: [predict()],
+#' [pls_ipma()], ...) are the standardized codes times the weights, as cSEM
+#' computes them for ordinal indicators (polychoric correlations describe
+#' the normal variables behind the codes, whose values are not observed);
+#' their variance is therefore not exactly 1. The bootstrap, the jackknife
+#' and [pls_mga()]'s permutations re-estimate the thresholds and
+#' correlations in each sample, in C; [pls_micom()], the cross-validated
+#' prediction functions and [pls_blindfold()] refuse such fits for now
+#' (`iecpls_unsupported_error`).
+#'
+#' @section Missing data by EM:
+#' With `missing = "em"` the mean vector and covariance matrix of the
+#' indicators are estimated by maximum likelihood under multivariate
+#' normality with the EM algorithm (data missing at random; rows of weight
+#' zero and rows with no observed indicator do not count), in C, and the
+#' model is fitted from the implied correlation matrix. EM starts from the
+#' observed means and variances (zero covariances) and stops when no mean or
+#' covariance changed by more than 1e-10 in standard-deviation units in an
+#' iteration, which puts the estimates within about 1e-9 of the ML solution;
+#' after 10,000 iterations it stops with a warning
+#' (`iecpls_em_not_converged_warning`). The estimates are in `fit$em`.
+#' Construct scores of incomplete rows use the conditional expectation of
+#' each missing answer given the row's observed answers under the EM
+#' estimates (a row with no answer gets the means); the data are then
+#' standardized with the EM means and standard deviations (the ML variance
+#' times N/(N - 1), so complete data standardize exactly as without EM),
+#' and the scores are those values times the weights (their variance is
+#' slightly below 1 when answers are missing). With no missing value the fit
+#' equals that with `missing = "fail"`. The bootstrap, the jackknife and
+#' [pls_mga()]'s permutations run EM again in each sample, in C. seminr and
+#' cSEM offer mean replacement and casewise deletion only.
 #'
 #' @return An object of class `pls_fit`, a list with:
 #' \describe{
@@ -249,6 +316,11 @@
 #'   \item{`settings`}{a list of the settings used.}
 #'   \item{`call`}{the matched call.}
 #'   \item{`boot`}{with `R > 0`, the [pls_boot()] result.}
+#'   \item{`em`}{with `missing = "em"`, the EM estimates: `mean`, `cov`,
+#'     `cor`, `iterations`, `converged`, `loglik`, `nobs` (the total weight
+#'     of the rows used) and `n_patterns` (missingness patterns).}
+#'   \item{`thresholds`}{with ordinal indicators, each one's thresholds
+#'     between the categories that occur.}
 #' }
 #'
 #' @seealso [parse_model()] for the syntax; [pls_fit-methods] for `print()`, `coef()`, `fitted()` and `nobs()`.
@@ -263,6 +335,17 @@
 #' Little, T. D., Bovaird, J. A., and Widaman, K. F. (2006). On the merits
 #' of orthogonalizing powered and product terms. *Structural Equation
 #' Modeling*, 13, 497--519. \doi{10.1207/s15328007sem1304_1}
+#'
+#' Olsson, U. (1979). Maximum likelihood estimation of the polychoric
+#' correlation coefficient. *Psychometrika*, 44, 443--460.
+#' \doi{10.1007/BF02296207}
+#'
+#' Schuberth, F., Henseler, J., and Dijkstra, T. K. (2018). Partial least
+#' squares path modeling using ordinal categorical indicators. *Quality &
+#' Quantity*, 52, 9--35. \doi{10.1007/s11135-016-0401-7}
+#'
+#' Little, R. J. A., and Rubin, D. B. (2019). *Statistical Analysis with
+#' Missing Data* (3rd ed.). Wiley. \doi{10.1002/9781119482260}
 #'
 #' Tenenhaus, M., Esposito Vinzi, V., Chatelin, Y.-M., and Lauro, C. (2005).
 #' PLS path modeling. *Computational Statistics & Data Analysis*, 48,
@@ -307,18 +390,20 @@
 #' pls(ecsi, S = cor(mobi), nobs = nrow(mobi))
 #' @export
 pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"), modes = NULL,
-                missing = c("fail", "mean", "casewise"), na_values = NULL, case_weights = NULL,
+                missing = c("fail", "mean", "casewise", "em"), na_values = NULL, case_weights = NULL,
                 S = NULL, nobs = NULL, tol = 1e-7, max_iter = 300L, consistent = FALSE,
                 interaction = c("two_stage", "product_indicator", "orthogonal"),
                 product_term = c("standardized", "unstandardized"),
                 hoc = c("embedded", "disjoint", "repeated"),
-                R = 0L, cores = getOption("iecpls.cores", 1L)) {
+                R = 0L, cores = getOption("iecpls.cores", 1L), ordinal = NULL,
+                cor = c("pearson", "spearman")) {
   call <- match.call()
   scheme <- match_arg(scheme)
   missing <- match_arg(missing)
   interaction <- match_arg(interaction)
   product_term <- match_arg(product_term)
   hoc <- match_arg(hoc)
+  cor <- match_arg(cor)
   check_number(tol, "tol")
   check_max_iter(max_iter)
   check_boot_count(R)
@@ -351,11 +436,15 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
                    consistent = consistent,
                    interaction = if (has_interactions(model)) interaction,
                    product_term = if (has_interactions(model)) product_term,
-                   hoc = if (has_hoc(model)) hoc)
+                   hoc = if (has_hoc(model)) hoc, cor = cor)
 
   if (!is.null(S)) {
     if (!is.null(data)) abort_input("Give either {.arg data} or {.arg S}, not both.")
     if (!is.null(case_weights)) abort_input("{.arg case_weights} needs {.arg data}, not {.arg S}.")
+    if (!(is.null(ordinal) || isFALSE(ordinal)) || missing == "em" || cor == "spearman") {
+      abort_input(c("{.arg ordinal}, {.code missing = \"em\"} and {.code cor = \"spearman\"} need {.arg data}, not {.arg S}.",
+                    "i" = "The correlations are estimated from the data."))
+    }
     S <- check_cor_input(S, model)
     n <- if (is.null(nobs)) NA_real_ else check_number(nobs, "nobs", min = 1, integer = TRUE)
     check_enough_rows(model, n, "observation{?s} ({.arg nobs})")
@@ -365,16 +454,24 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   }
   if (is.null(data)) abort_input("{.arg data} (or a correlation matrix {.arg S}) is required.")
   data <- check_data(data)
+  ordinal <- ordinal_indicators(ordinal, data, given$indicators)
+  source <- source_kind(cor, missing, ordinal)
+  check_source_settings(source, cor, missing, S, model)
   columns <- in_place_matrix(data, given, na_values)
   if (is.null(columns)) {
-    columns <- indicator_columns(data, given, na_values)
+    columns <- indicator_columns(data, given, na_values, ordinal = ordinal)
     abort_all_missing(columns)
   }
+  levels <- if (source == "ordinal") ordinal_levels(data, columns, ordinal)
+  settings$source <- source
+  settings$ordinal <- ordinal
+  settings$ordinal_levels <- levels
   n_rows <- nrow(data)
   weights <- check_case_weights(case_weights, data, n_rows)
   usable <- usable_rows(columns, weights, missing, n_rows)
   check_enough_rows(model, usable$n, usable$what)
-  raw <- if (is.null(model$stages)) c_fit_data(model, columns, weights, missing, spec) else
+  raw <- if (source != "pearson") c_fit_source(source, model, columns, weights, missing, spec, levels) else
+    if (is.null(model$stages)) c_fit_data(model, columns, weights, missing, spec) else
     c_fit_staged(model, columns, weights, missing, spec)
   # after the fit, whose errors (infinite values, ...) come first
   warn_missing_codes(columns, given$indicators)
@@ -487,6 +584,8 @@ new_pls_fit <- function(raw, model, n, settings, call) {
     call = call
   )
   if (!is.null(model$stages)) fit$stages <- raw[stage_estimates]
+  if (!is.null(raw$em)) fit$em <- raw$em
+  if (!is.null(raw$thresholds)) fit$thresholds <- raw$thresholds
   class(fit) <- "pls_fit"
   if (!fit$admissible) {
     warn_iecpls(c(

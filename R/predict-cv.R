@@ -135,6 +135,7 @@
 #' @export
 pls_predict <- function(fit, k = 10L, reps = 10L, technique = c("DA", "EA"), folds = NULL) {
   check_pls_fit(fit)
+  check_no_source(fit, "{.fn pls_predict}")
   technique <- match_arg(technique)
   problem <- cv_problem(fit, "PLSpredict")
   folds <- cv_folds(folds, problem$n, k, reps)

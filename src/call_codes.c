@@ -90,6 +90,8 @@ static const status_info_t status_table[] = {
 static const char *scheme_names[] = {[SCHEME_PATH] = "path", [SCHEME_FACTORIAL] = "factorial",
                                      [SCHEME_CENTROID] = "centroid"};
 static const char *mode_names[] = {[MODE_A] = "A", [MODE_B] = "B"};
+static const char *source_names[] = {[SOURCE_PEARSON] = "pearson", [SOURCE_SPEARMAN] = "spearman",
+                                     [SOURCE_MEAN] = "mean", [SOURCE_EM] = "em", [SOURCE_ORDINAL] = "ordinal"};
 static const char *missing_names[] = {[MISSING_FAIL] = "fail", [MISSING_MEAN] = "mean",
                                       [MISSING_CASEWISE] = "casewise"};
 static const char *sign_names[] = {[SIGN_NONE] = "none", [SIGN_INDIVIDUAL] = "individual",
@@ -140,7 +142,7 @@ static SEXP status_columns(void)
 
 SEXP iecpls_codes(void)
 {
-  const char *names[] = {"status", "scheme", "mode", "missing", "sign_change", "statistic", ""};
+  const char *names[] = {"status", "scheme", "mode", "missing", "sign_change", "statistic", "source", ""};
   SEXP ans = PROTECT(mkNamed(VECSXP, names));
   SET_VECTOR_ELT(ans, 0, status_columns());
   SET_VECTOR_ELT(ans, 1, named_codes(scheme_names, COUNT(scheme_names)));
@@ -148,6 +150,7 @@ SEXP iecpls_codes(void)
   SET_VECTOR_ELT(ans, 3, named_codes(missing_names, COUNT(missing_names)));
   SET_VECTOR_ELT(ans, 4, named_codes(sign_names, COUNT(sign_names)));
   SET_VECTOR_ELT(ans, 5, named_codes(statistic_names, STAT_TYPE_COUNT));
+  SET_VECTOR_ELT(ans, 6, named_codes(source_names, COUNT(source_names)));
   UNPROTECT(1);
   return ans;
 }

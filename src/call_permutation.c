@@ -64,6 +64,7 @@ static permutation_buffers_t *alloc_permutation_buffers(const permutation_proble
   permutation_buffer_size(pp, &nd, &ni);
   resample_buffers_t *fit = alloc_buffers(pp->base->model, pp->base->n, threads);
   if (pp->base->staged != NULL) alloc_staged_buffers(pp->base->staged, fit, threads);
+  if (pp->base->source != NULL) alloc_source_buffers(pp->base->source, fit, threads);
   permutation_buffers_t *b = (permutation_buffers_t *) R_alloc((size_t) threads, sizeof(permutation_buffers_t));
   for (int t = 0; t < threads; t++)
     permutation_buffer_init(pp, b + t, fit[t], (double *) R_alloc(nd, sizeof(double)),
@@ -91,6 +92,8 @@ static void read_permutation_call(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st
   read_problem(Zt, case_weights, spec, stat_spec, none, loadings, &call->model, &call->stats, &call->problem);
   call->problem.original_loadings = NULL;  /* only read by the construct sign change */
   UNPROTECT(2);
+  if (call->problem.source != NULL && !isNull(score_weights))
+    error("internal error: MICOM with a correlation source");
   read_permutation_problem(labels, score_weights, &call->problem, &call->groups);
 }
 

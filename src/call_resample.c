@@ -88,6 +88,7 @@ void read_problem(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP sign
   pr->sign_change = asInteger(sign_change);
   pr->original_loadings = REAL_RO(original_loadings);
   pr->keep_inadmissible = 0;
+  read_source(spec, pr->n, m->p, pr);
 }
 
 resample_buffers_t *alloc_buffers(const pls_model_t *m, R_xlen_t n, int threads)
@@ -152,6 +153,7 @@ SEXP iecpls_bootstrap(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP 
   SEXP ans = PROTECT(resample_result(rows, q, &out, &status));
   resample_buffers_t *buffers = alloc_buffers(&m, pr.n, nth);
   if (pr.staged != NULL) alloc_staged_buffers(pr.staged, buffers, nth);
+  if (pr.source != NULL) alloc_source_buffers(pr.source, buffers, nth);
 #ifdef _OPENMP
 #pragma omp parallel for num_threads(nth) schedule(dynamic) if (nth > 1) default(none) \
   shared(pr, buffers, out, status) firstprivate(n_chunks, seed, first, sizes, rows)
@@ -224,6 +226,7 @@ SEXP iecpls_jackknife(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP 
   SEXP ans = PROTECT(resample_result(rows, q, &out, &status));
   resample_buffers_t *buffers = alloc_buffers(&m, pr.n, nth);
   if (pr.staged != NULL) alloc_staged_buffers(pr.staged, buffers, nth);
+  if (pr.source != NULL) alloc_source_buffers(pr.source, buffers, nth);
   /* full_total is not const: GCC before 9 rejects a const variable in a
    * data-sharing clause, later versions require it under default(none) */
   const double *full_cross = REAL_RO(cross), *full_sums = REAL_RO(sums);

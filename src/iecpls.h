@@ -4,7 +4,7 @@
  *   - the .Call entry points, in the call*.c files only (call.c,
  *     call_resample.c, call_permutation.c, call_statistics.c,
  *     call_codes.c, call_summary.c, call_screen.c, call_threads.c, call_staged.c, call_em.c,
- *     call_ordinal.c and call_devel.c for the tests and benchmarks), all registered in
+ *     call_ordinal.c, call_source.c and call_devel.c for the tests and benchmarks), all registered in
  *     init.c: they check and unpack the arguments, allocate all memory
  *     with R_alloc on the main thread and build the results. Only they
  *     touch SEXPs or call the R API.
@@ -12,7 +12,8 @@
  *     inner.c, paths.c, consistent.c, linalg.c, kernel.c, workspace.c, em.c), the
  *     loops that run them (resample.c, permutation.c, statistics.c, rng.c),
  *     the bootstrap summary (boot_summary.c), data screening (screen.c),
- *     the correlations of ordinal indicators (ordinal.c) and the thread
+ *     the correlations of ordinal indicators (ordinal.c), the correlation
+ *     sources of the resampling loops (source.c) and the thread
  *     policy (threads.c). It works on plain arrays and
  *     caller-owned memory, never allocates, never calls the R API (R's
  *     constants and pure macros such as NA_REAL, ISNAN and R_FINITE, and
@@ -317,6 +318,36 @@ void hetcor_work_init(const hetcor_spec_t *sp, hetcor_work_t *ws, double *dbuf, 
 int hetcor_fit(const hetcor_spec_t *sp, const column_t *cols, R_xlen_t n, const double *case_weights,
                hetcor_work_t *ws, double *R, hetcor_result_t *res);
 
+/* source.c: the correlation matrix of a sample from a source other than
+ * Pearson correlations of the standardized data (the enum's names are in
+ * call_codes.c). Read-only, shared between threads; x is the n x p data
+ * (column-major; NaN for a missing value) of the rows the resampling loop
+ * draws from, in the order of its Zt. */
+enum cor_source_kind { SOURCE_PEARSON = 0, SOURCE_SPEARMAN = 1, SOURCE_MEAN = 2, SOURCE_EM = 3,
+                       SOURCE_ORDINAL = 4 };
+typedef struct {
+  int kind;
+  int p;
+  R_xlen_t n;
+  const double *x;
+  const int *order;            /* SPEARMAN: n x p, each column's rows (0-based) by increasing value */
+  em_data_t em;                /* EM: the data x, */
+  em_patterns_t patterns;      /*   its rows grouped by missingness pattern, */
+  em_control_t em_control;     /*   tolerance and iteration cap (poll NULL) */
+  hetcor_spec_t hetcor;        /* ORDINAL: categories per column (poll NULL), */
+  const column_t *cols;        /*   the columns of x */
+} cor_source_t;
+typedef struct {
+  double *values;                /* SPEARMAN, MEAN: p x n transposed ranks or values */
+  em_work_t em;                  /* EM */
+  double *em_mean, *em_cov;
+  hetcor_work_t hetcor;          /* ORDINAL */
+} source_work_t;
+void source_work_size(const cor_source_t *src, size_t *n_double, size_t *n_int);
+void source_work_init(const cor_source_t *src, source_work_t *w, double *dbuf, int *ibuf);
+int source_correlation(const cor_source_t *src, const double *freq, source_work_t *w, double *sums,
+                       double *cross, double *sd, double *S, int *index);
+
 /* rng.c: MRG32k3a streams */
 #include <stdint.h>
 typedef struct { uint32_t state[6]; } rng_stream_t;
@@ -464,6 +495,7 @@ typedef struct {
   pls_result_t res;
   double *S, *cross, *sums, *sd, *freq, *stat_scratch;
   staged_buffers_t staged;     /* used when the problem is staged */
+  source_work_t source;        /* used when the problem has a correlation source */
 } resample_buffers_t;
 void resample_buffer_size(const pls_model_t *m, R_xlen_t n, size_t *n_double, size_t *n_size,
                           size_t *n_int);
@@ -480,6 +512,8 @@ typedef struct {
   int keep_inadmissible;       /* statistics of inadmissible PLSc solutions, not NA */
   const staged_t *staged;      /* NULL, or the model is multi-stage (Zt holds the base columns) */
   staged_t staged_store;       /* what `staged` points to */
+  const cor_source_t *source;  /* NULL (Pearson from Zt), or each sample's correlations come from it */
+  cor_source_t source_store;   /* what `source` points to */
 } resample_problem_t;
 void bootstrap_chunk(const resample_problem_t *pr, const int *seed, int first, int count,
                      resample_buffers_t *b, double *out, R_xlen_t stride, int *status);
@@ -490,6 +524,8 @@ void fit_and_collect(const resample_problem_t *pr, double N, resample_buffers_t 
                      double *out, R_xlen_t stride, int *status);
 void staged_fit_and_collect(const resample_problem_t *pr, resample_buffers_t *b, double *out,
                             R_xlen_t stride, int *status);
+void source_fit_and_collect(const resample_problem_t *pr, resample_buffers_t *b, double *out, R_xlen_t stride,
+                            int *status);
 
 /* permutation.c: group comparisons (multigroup analysis, MICOM). Each row
  * of data belongs to one of n_groups groups; a permutation shuffles the
@@ -566,6 +602,7 @@ SEXP iecpls_em_impute(SEXP x, SEXP mean, SEXP cov);
 SEXP iecpls_thread_policy(SEXP cores);
 /* call_ordinal.c: the correlation matrix of ordinal and continuous columns */
 SEXP iecpls_ordinal_cor(SEXP columns, SEXP index, SEXP categories, SEXP case_weights);
+SEXP iecpls_source_cor(SEXP source, SEXP freq);
 /* call_devel.c: for the tests and benchmarks only */
 SEXP iecpls_stream_unif(SEXP seed, SEXP n);
 SEXP iecpls_bvn(SEXP h, SEXP k, SEXP r);
@@ -589,6 +626,8 @@ int read_staged(SEXP spec, int p0, staged_t *sg);
 void alloc_staged_buffers(const staged_t *sg, resample_buffers_t *b, int threads);
 SEXP iecpls_fit_staged(SEXP Zt, SEXP case_weights, SEXP spec);
 SEXP iecpls_derived_values(SEXP Zt, SEXP spec, SEXP stages);
+void read_source(SEXP spec, R_xlen_t n, int p, resample_problem_t *pr);
+void alloc_source_buffers(const cor_source_t *src, resample_buffers_t *b, int threads);
 SEXP resample_result(int rows, int q, double **stats, int **status);
 const int *read_chunks(SEXP seeds, SEXP chunk_sizes, int **first);
 

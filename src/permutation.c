@@ -213,6 +213,18 @@ void group_statistics(const permutation_problem_t *pp, const int *labels, permut
   size_t p = (size_t) pr->model->p;
   int q = statistic_count(pr->model, pr->stats);
   *status = PLS_OK;
+  if (pr->source != NULL) {
+    /* each group's correlations from the source (multigroup analysis only:
+     * MICOM with a source is refused in R) */
+    for (int g = 0; g < pp->n_groups; g++) {
+      int group_status;
+      for (R_xlen_t i = 0; i < pr->n; i++)
+        b->fit.freq[i] = labels[i] != g ? 0.0 : pr->case_weights != NULL ? pr->case_weights[i] : 1.0;
+      source_fit_and_collect(pr, &b->fit, out + stride * (R_xlen_t) g * q, stride, &group_status);
+      if (*status == PLS_OK) *status = group_status;
+    }
+    return;
+  }
   if (pr->staged != NULL) {
     /* every stage refitted in each group, from its case frequencies */
     for (int g = 0; g < pp->n_groups; g++) {

@@ -128,6 +128,21 @@ static void staged_moments_fit_and_collect(const resample_problem_t *pr, resampl
   fit_cor_and_collect(pr, b, out, stride, status);
 }
 
+/* A sample with case frequencies b->freq whose correlations come from the
+ * problem's source (source.c). */
+void source_fit_and_collect(const resample_problem_t *pr, resample_buffers_t *b, double *out, R_xlen_t stride,
+                            int *status)
+{
+  int index, source_status = source_correlation(pr->source, b->freq, &b->source, b->sums, b->cross, b->sd,
+                                                b->S, &index);
+  if (source_status != PLS_OK) {
+    *status = source_status;
+    fill_missing_statistics(statistic_count(pr->model, pr->stats), out, stride);
+    return;
+  }
+  fit_cor_and_collect(pr, b, out, stride, status);
+}
+
 /* `count` bootstrap resamples drawn from the stream `seed`, written to rows
  * first .. first + count - 1 of `out` (column stride `stride`). */
 void bootstrap_chunk(const resample_problem_t *pr, const int *seed, int first, int count,
@@ -145,6 +160,10 @@ void bootstrap_chunk(const resample_problem_t *pr, const int *seed, int first, i
       staged_fit_and_collect(pr, b, out + first + r, stride, status + first + r);
       continue;
     }
+    if (pr->source != NULL) {
+      source_fit_and_collect(pr, b, out + first + r, stride, status + first + r);
+      continue;
+    }
     double N;
     accumulate_cross(pr->Zt, n, pr->model->p, b->freq, b->sums, b->cross, &N);
     fit_and_collect(pr, N, b, out + first + r, stride, status + first + r);
@@ -158,6 +177,17 @@ void jackknife_range(const resample_problem_t *pr, const double *full_cross, con
                      double *out, R_xlen_t stride, int *status)
 {
   size_t p = (size_t) pr->model->p;
+  if (pr->source != NULL) {
+    /* the source is re-estimated without case i: O(n) or more per case */
+    for (R_xlen_t j = 0; j < pr->n; j++) b->freq[j] = pr->case_weights != NULL ? pr->case_weights[j] : 1.0;
+    for (R_xlen_t i = first; i < first + count; i++) {
+      double f = b->freq[i];
+      b->freq[i] = 0.0;
+      source_fit_and_collect(pr, b, out + (i - first), stride, status + (i - first));
+      b->freq[i] = f;
+    }
+    return;
+  }
   if (pr->staged != NULL && pr->staged->linear) {
     /* every stage refitted without case i from the downdated base moments:
      * O(p^2) per case when the derived columns are linear in them */

@@ -40,13 +40,15 @@ test_that("text, plain factors and other classes are errors listing the columns"
 })
 
 test_that("ordered factors, labelled and logical columns are converted with a message", {
+  # ordered factors are ordinal by default (test-ordinal-pls.R); with
+  # ordinal = FALSE their integer codes are numbers
   fit <- pls(ecsi_syntax, data = mobi)
   data <- mobi
   data$CUSCO <- factor(mobi$CUSCO, levels = 1:10, ordered = TRUE)
   data$IMAG1 <- labelled_column(mobi$IMAG1)
   data$IMAG2 <- structure(mobi$IMAG2, labels = c(low = 1L), class = c("haven_labelled", "vctrs_vctr", "integer"))
   messages <- character()
-  converted <- withCallingHandlers(pls(ecsi_syntax, data = data), message = function(m) {
+  converted <- withCallingHandlers(pls(ecsi_syntax, data = data, ordinal = FALSE), message = function(m) {
     messages <<- c(messages, conditionMessage(m))
     invokeRestart("muffleMessage")
   })

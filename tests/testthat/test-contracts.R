@@ -167,7 +167,10 @@ test_that("every status in the C table is complete and classed by the agreed voc
 test_that("the choices R offers are the codes C knows", {
   codes <- iecpls:::c_codes()
   expect_identical(eval(formals(pls)$scheme), names(codes$scheme))
-  expect_identical(eval(formals(pls)$missing), names(codes$missing))
+  # "em" is a correlation source (src/source.c), not a missing-value rule
+  expect_identical(setdiff(eval(formals(pls)$missing), "em"), names(codes$missing))
+  expect_identical(names(codes$source), c("pearson", "spearman", "mean", "em", "ordinal"))
+  expect_true(all(eval(formals(pls)$cor) %in% names(codes$source)))
   expect_identical(eval(formals(pls_boot)$sign_change), names(codes$sign_change))
   expect_identical(names(codes$mode), c("A", "B"))
   expect_identical(unname(codes$scheme), seq_along(codes$scheme) - 1L)
