@@ -50,11 +50,10 @@ ordinal_indicators <- function(ordinal, data, indicators) {
 }
 
 # Combinations the sources do not support, checked before any work.
-check_source_settings <- function(source, cor, missing, S, model) {
+check_source_settings <- function(source, cor, missing, model) {
   if (source == "pearson") return(invisible())
   what <- switch(source, spearman = "{.code cor = \"spearman\"}", em = "{.code missing = \"em\"}",
                  ordinal = "Ordinal indicators")
-  if (!is.null(S)) abort_input(c(paste(what, "need{?s} {.arg data}, not {.arg S}."), "i" = "The correlations are estimated from the data."))
   if (source == "ordinal" && missing %in% c("mean", "em")) {
     abort_input(c("Ordinal indicators need complete rows: {.code missing = \"{missing}\"} is not available with them.",
                   "i" = "Use {.code missing = \"casewise\"}, or {.code ordinal = FALSE} to treat the codes as numbers."),
@@ -68,7 +67,7 @@ check_source_settings <- function(source, cor, missing, S, model) {
                 class = "iecpls_unsupported_error")
   }
   if (!is.null(model$stages)) {
-    abort_input(c(paste(what, "{?is/are} not supported yet for models with interaction terms or higher-order constructs."),
+    abort_input(c(paste(what, "cannot be combined with interaction terms or higher-order constructs yet."),
                   "i" = "Their stages form scores case by case from the standardized data."),
                 class = "iecpls_unsupported_error")
   }

@@ -159,8 +159,15 @@ group_problem <- function(fit, groups, compared, score_weights = NULL) {
   rows <- groups$labels %in% compared
   weights <- groups$case_weights[rows]
   settings <- fit$settings
+  spec <- model_spec(fit$model, settings$scheme, settings$tol, settings$max_iter, isTRUE(settings$consistent))
+  # a source's correlations are re-estimated in each group (src/source.c),
+  # from the data as the fit prepared them
+  if (has_source(fit)) {
+    X <- source_matrix(as.list(groups$prepared[rows, , drop = FALSE]), fit$model$indicators)
+    spec$source <- source_spec(settings$source, X, weights, settings$ordinal_levels)
+  }
   list(zt = standardize_rows(groups$zt[, rows, drop = FALSE], weights), case_weights = weights,
-       spec = model_spec(fit$model, settings$scheme, settings$tol, settings$max_iter, isTRUE(settings$consistent)),
+       spec = spec,
        stat_spec = comparison_stat_spec(fit$model),
        labels = match(as.character(groups$labels[rows]), compared) - 1L,
        score_weights = score_weights)

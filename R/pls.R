@@ -456,7 +456,7 @@ pls <- function(model, data = NULL, scheme = c("path", "factorial", "centroid"),
   data <- check_data(data)
   ordinal <- ordinal_indicators(ordinal, data, given$indicators)
   source <- source_kind(cor, missing, ordinal)
-  check_source_settings(source, cor, missing, S, model)
+  check_source_settings(source, cor, missing, model)
   columns <- in_place_matrix(data, given, na_values)
   if (is.null(columns)) {
     columns <- indicator_columns(data, given, na_values, ordinal = ordinal)
