@@ -30,3 +30,26 @@ draw_row_of <- function(draws, b, refit) {
   c(unname(d[paste("path:", names(coef(refit)))]), unname(d[grep("^weight", names(d))]),
     unname(d[grep("^loading", names(d))]), unname(d[grep("^r2", names(d))]))
 }
+
+# The data sets of tools/make-fixtures-cor-source.R (a fixture's `data`
+# names one of these expressions).
+iec_complete <- function() {
+  items <- c(paste0("ttm", 1:5), paste0("ic", 1:4), paste0("qea", 1:4), paste0("gad", 1:4),
+             paste0("rig", 1:5), paste0("ctm", 1:4))
+  x <- iec_survey[stats::complete.cases(iec_survey[items]), items]
+  x[] <- lapply(x, function(col) factor(col, levels = 1:5, ordered = TRUE))
+  x
+}
+corp_rep_complete <- function() {
+  x <- corp_rep_data
+  x[x == -99] <- NA
+  x[stats::complete.cases(x), ]
+}
+cor_source_fixture_data <- function(expression) {
+  switch(expression,
+         "mobi_ordinal()" = mobi_ordinal(),
+         mixed = mobi_ordinal(c("IMAG1", "IMAG2", "CUSA1", "CUSA2", "CUSL1")),
+         iec_complete = iec_complete(),
+         mobi = mobi,
+         corp_rep_complete = corp_rep_complete())
+}

@@ -205,3 +205,46 @@ test_that("unsupported combinations are clear errors", {
   suppressMessages(pls(small_ecsi_syntax, data = data))
   expect_identical(data, before)
 })
+
+test_that("OrdPLS, OrdPLSc and Spearman fits agree with cSEM", {
+  files <- list.files(test_path("fixtures"), "^corsource_.*_cSEM\\.rds$", full.names = TRUE)
+  expect_gte(length(files), 10)
+  for (file in files) {
+    fx <- readRDS(file)
+    data <- cor_source_fixture_data(fx$data)
+    cor <- if (fx$robust == "spearman") "spearman" else "pearson"
+    fit <- suppressMessages(pls(fx$syntax, data = data, consistent = fx$consistent, scheme = fx$scheme,
+                                cor = cor, tol = 1e-12, max_iter = 1000))
+    items <- rownames(fit$outer_weights)
+    # cSEM's polychoric correlations stop at optimise()'s tolerance (about
+    # 1e-4 in rho); its Pearson and Spearman ones are exact; its polyserial
+    # ones are another estimator (ML in rho with fixed thresholds, cSEM's own
+    # polyserial(); ?pls names the difference), so they are checked against
+    # polycor's two-step formula in test-ordinal-cor.R instead
+    ordered <- vapply(data[items], is.ordered, TRUE)
+    polychoric <- outer(ordered, ordered, "&")
+    pearson <- outer(!ordered, !ordered, "&")
+    difference <- abs(fit$indicator_cor - fx$S[items, items])
+    expect_lt(max(difference[polychoric]), 1e-4)
+    expect_lt(max(difference[pearson]), 1e-10)
+    # the same model on cSEM's correlations gives cSEM's estimates at 1e-6
+    on_S <- pls(fx$syntax, S = fx$S[items, items], consistent = fx$consistent, scheme = fx$scheme,
+                tol = 1e-12, max_iter = 1000)
+    constructs <- colnames(fit$outer_weights)
+    expect_equal(on_S$outer_weights, fx$outer_weights[items, constructs], tolerance = 1e-6, label = fx$name)
+    expect_equal(on_S$outer_loadings, fx$outer_loadings[items, constructs], tolerance = 1e-6, label = fx$name)
+    expect_equal(on_S$path_coef, fx$path_coef[constructs, constructs], tolerance = 1e-6, label = fx$name)
+    expect_equal(on_S$construct_cor, fx$construct_cor[constructs, constructs], tolerance = 1e-6, label = fx$name)
+    # scores: the standardized codes (or values) times the weights, as cSEM
+    z <- scale(data.matrix(data[items]))
+    expect_equal(unname(z %*% fx$outer_weights[items, constructs]), unname(fx$scores[, constructs]),
+                 tolerance = 1e-6, label = fx$name)
+    expect_equal(unname(fit$scores), unname(z %*% fit$outer_weights), tolerance = 1e-10)
+    if (fx$robust == "spearman") {
+      expect_equal(fit$path_coef, fx$path_coef[constructs, constructs], tolerance = 1e-6, label = fx$name)
+      expect_equal(unname(fit$scores), unname(fx$scores[, constructs]), tolerance = 1e-6, label = fx$name)
+    } else if (all(ordered)) {
+      expect_lt(max(abs(fit$path_coef - fx$path_coef[constructs, constructs])), 1e-3)
+    }
+  }
+})
