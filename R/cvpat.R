@@ -101,7 +101,6 @@
 pls_cvpat <- function(fit, k = 10L, reps = 10L, benchmark = c("IA", "LM"), technique = c("DA", "EA"),
                       alternative = c("two.sided", "less"), R = 10000L, standardize = FALSE, folds = NULL) {
   check_pls_fit(fit)
-  check_no_source(fit, "{.fn pls_cvpat}")
   benchmark <- unique(match_arg(benchmark, several.ok = TRUE))
   technique <- match_arg(technique)
   alternative <- match_arg(alternative)

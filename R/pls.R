@@ -259,9 +259,10 @@
 #' the normal variables behind the codes, whose values are not observed);
 #' their variance is therefore not exactly 1. The bootstrap, the jackknife
 #' and [pls_mga()]'s permutations re-estimate the thresholds and
-#' correlations in each sample, in C; [pls_micom()], the cross-validated
-#' prediction functions and [pls_blindfold()] refuse such fits for now
-#' (`iecpls_unsupported_error`).
+#' correlations in each sample, in C, and [pls_predict()] and [pls_cvpat()]
+#' in each training set; [pls_micom()] and [pls_blindfold()] refuse such
+#' fits for now (`iecpls_unsupported_error`), as they do fits with
+#' `cor = "spearman"` or `missing = "em"`.
 #'
 #' @section Missing data by EM:
 #' With `missing = "em"` the mean vector and covariance matrix of the
@@ -282,8 +283,12 @@
 #' and the scores are those values times the weights (their variance is
 #' slightly below 1 when answers are missing). With no missing value the fit
 #' equals that with `missing = "fail"`. The bootstrap, the jackknife and
-#' [pls_mga()]'s permutations run EM again in each sample, in C. seminr and
-#' cSEM offer mean replacement and casewise deletion only.
+#' [pls_mga()]'s permutations run EM again in each sample, in C;
+#' [pls_predict()] and [pls_cvpat()] run it in each training set and
+#' complete the missing answers of the held-out rows (and [predict()] those
+#' of `newdata`) by their conditional expectations under the training
+#' estimates, also for the LM benchmark. seminr and cSEM offer mean
+#' replacement and casewise deletion only.
 #'
 #' @return An object of class `pls_fit`, a list with:
 #' \describe{

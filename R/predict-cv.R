@@ -135,7 +135,6 @@
 #' @export
 pls_predict <- function(fit, k = 10L, reps = 10L, technique = c("DA", "EA"), folds = NULL) {
   check_pls_fit(fit)
-  check_no_source(fit, "{.fn pls_predict}")
   technique <- match_arg(technique)
   problem <- cv_problem(fit, "PLSpredict")
   folds <- cv_folds(folds, problem$n, k, reps)
@@ -155,7 +154,8 @@ cv_problem <- function(fit, what) {
   data <- cv_data(fit)
   settings <- fit$settings
   list(X = data$X, n = nrow(data$X), model = fit$model, missing = settings$missing,
-       consistent = isTRUE(settings$consistent),
+       consistent = isTRUE(settings$consistent), source = settings$source %||% "pearson",
+       levels = settings$ordinal_levels,
        spec = model_spec(fit$model, settings$scheme, settings$tol, settings$max_iter, settings$consistent))
 }
 
@@ -198,7 +198,12 @@ check_folds <- function(folds, n) {
 # errors name what was being fitted.
 fit_matrix <- function(problem, X, missing, label) {
   columns <- stats::setNames(lapply(seq_len(ncol(X)), function(j) X[, j]), colnames(X))
-  fit_columns <- if (is.null(problem$model$stages)) c_fit_data else c_fit_staged
+  fit_columns <- if (!identical(problem$source %||% "pearson", "pearson")) {
+    # the training rows' own EM, polychoric or rank correlations
+    function(model, columns, weights, missing, spec) {
+      c_fit_source(problem$source, model, columns, weights, missing, spec, problem$levels)
+    }
+  } else if (is.null(problem$model$stages)) c_fit_data else c_fit_staged
   raw <- tryCatch(fit_columns(problem$model, columns, NULL, missing, problem$spec),
                   error = function(e) {
                     abort_wrapped("Estimating the model on {label} failed.", e)
@@ -236,7 +241,13 @@ run_cv <- function(fit, problem, folds, technique) {
       }
       pls[test, , r] <- unscale(pred$items[, items, drop = FALSE], est, items)
       scores[test, , r] <- pred$scores[, endogenous]
-      lm[test, , r] <- lm_benchmark(X, !test, test, model, technique, problem$missing)
+      # with EM, the benchmark regresses on the answers completed under the
+      # training rows' EM estimates
+      lm[test, , r] <- if (identical(problem$missing, "em")) {
+        lm_benchmark(em_impute(X, est$em$mean, est$em$cov), !test, test, model, technique, "fail")
+      } else {
+        lm_benchmark(X, !test, test, model, technique, problem$missing)
+      }
       naive[test, , r] <- rep(est$means[items], each = sum(test))
       scores_naive[test, , r] <- rep(colMeans(actual_scores[!test, , drop = FALSE]), each = sum(test))
     }

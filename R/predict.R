@@ -156,7 +156,8 @@ fit_estimates <- function(fit) {
   list(W = fit$outer_weights, L = fit$outer_loadings, B = fit$path_coef, P = fit$construct_cor,
        R = fit$indicator_cor, means = fit$means, sds = fit$sds,
        consistent = isTRUE(fit$settings$consistent), admissible = isTRUE(fit$admissible),
-       converged = isTRUE(fit$converged), stages = fit$stages, score_weights = score_weights(fit$outer_weights, fit$stages))
+       converged = isTRUE(fit$converged), stages = fit$stages, score_weights = score_weights(fit$outer_weights, fit$stages),
+       em = fit$em)
 }
 
 # Weights that give the construct scores: the outer weights, with an
@@ -180,7 +181,7 @@ raw_estimates <- function(raw, model, consistent) {
   list(W = membership * raw$weights, L = membership * raw$loadings, B = B, P = P, R = R,
        means = stats::setNames(raw$means, base), sds = stats::setNames(raw$sds, base),
        consistent = consistent, admissible = isTRUE(raw$admissible), converged = isTRUE(raw$converged),
-       scores = raw$scores,
+       scores = raw$scores, em = raw$em,
        stages = if (!is.null(model$stages)) raw[stage_estimates],
        score_weights = score_weights(membership * raw$weights, if (!is.null(model$stages)) raw[stage_estimates]))
 }
@@ -202,6 +203,12 @@ with_derived <- function(Z, est, model, spec) {
 # Standardizes answers with the training means and sds; a missing answer is
 # the training mean (0) when the fit replaced missing values by means.
 scale_new <- function(X, est, missing) {
+  # with EM, a missing answer is its conditional expectation given the
+  # row's other answers under the fit's EM estimates
+  if (identical(missing, "em") && anyNA(X)) {
+    columns <- names(est$em$mean)
+    X[, columns] <- em_impute(X[, columns, drop = FALSE], est$em$mean, est$em$cov)
+  }
   Z <- sweep(sweep(X, 2, est$means[colnames(X)]), 2, est$sds[colnames(X)], "/")
   if (identical(missing, "mean")) Z[is.na(Z)] <- 0
   Z

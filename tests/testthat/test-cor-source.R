@@ -190,7 +190,6 @@ test_that("unsupported combinations are clear errors", {
   expect_error(pls(small_ecsi_syntax, data = mobi, ordinal = 1), "ordinal")
   fit <- pls(small_ecsi_syntax, data = mobi_incomplete(), missing = "em")
   expect_error(pls_micom(fit, rep(1:2, 125), R = 10), "missing = \"em\"", class = "iecpls_unsupported_error")
-  expect_error(pls_predict(fit), class = "iecpls_unsupported_error")
   expect_error(pls_blindfold(fit), class = "iecpls_unsupported_error")
   expect_error(pls_boot(fit, R = 10, impute = "within"), "missing = \"mean\"")
   moderated <- "
@@ -247,4 +246,31 @@ test_that("OrdPLS, OrdPLSc and Spearman fits agree with cSEM", {
       expect_lt(max(abs(fit$path_coef - fx$path_coef[constructs, constructs])), 1e-3)
     }
   }
+})
+
+test_that("PLSpredict refits each training set from its own source and predicts through it", {
+  cases <- list(em = list(data = mobi_incomplete(), args = list(missing = "em")),
+                ordinal = list(data = mobi_ordinal(), args = list()),
+                spearman = list(data = mobi, args = list(cor = "spearman")))
+  folds <- matrix(rep(1:4, length.out = nrow(mobi)), ncol = 1)
+  for (name in names(cases)) {
+    case <- cases[[name]]
+    fit <- suppressMessages(do.call(pls, c(list(small_ecsi_syntax, data = case$data), case$args)))
+    cv <- suppressMessages(pls_predict(fit, folds = folds))
+    for (f in c(1, 4)) {
+      test <- folds[, 1] == f
+      train <- suppressMessages(do.call(pls, c(list(small_ecsi_syntax, data = case$data[!test, ]), case$args)))
+      manual <- suppressMessages(predict(train, newdata = case$data[test, ]))$indicators
+      expect_equal(unname(cv$predictions$pls[test, colnames(manual)]), unname(manual), tolerance = 1e-10,
+                   label = name)
+    }
+  }
+  # predict() completes a missing answer by its conditional expectation
+  fit <- pls(small_ecsi_syntax, data = mobi_incomplete(), missing = "em")
+  row <- mobi_incomplete()[which(is.na(mobi_incomplete()$IMAG1))[1], ]
+  items <- rownames(fit$outer_weights)
+  completed <- row
+  completed[items] <- impute_oracle(as.matrix(row[items]), fit$em$mean, fit$em$cov)
+  expect_equal(predict(fit, newdata = row)$indicators, predict(fit, newdata = completed)$indicators,
+               tolerance = 1e-10)
 })
