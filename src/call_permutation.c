@@ -91,6 +91,7 @@ static void read_permutation_call(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st
   read_problem(Zt, case_weights, spec, stat_spec, none, loadings, &call->model, &call->stats, &call->problem);
   call->problem.original_loadings = NULL;  /* only read by the construct sign change */
   UNPROTECT(2);
+  if (call->stats.has_copula) error("internal error: copula regressions in a group comparison");
   read_permutation_problem(labels, score_weights, &call->problem, &call->groups);
 }
 
