@@ -14,7 +14,8 @@
 #'   \item{`R`}{A number of resamples or permutations, as in the boot
 #'     package: the bootstrap resamples of [pls_boot()] and [pls()] (0, the
 #'     default of `pls()`, runs no bootstrap), the permutations and
-#'     bootstrap resamples per group of [pls_mga()], the permutations of
+#'     bootstrap resamples per group of [pls_mga()], those of the copula
+#'     regressions of [pls_copula()], the permutations of
 #'     [pls_micom()], the bootstrap resamples of the loss differences of
 #'     [pls_cvpat()], and the bootstrap resamples within each simulated
 #'     study of [pls_power()]. The R Markdown report template
@@ -30,8 +31,8 @@
 #' \describe{
 #'   \item{`level`}{A confidence level, between 0 and 1 (0.95 is 95%):
 #'     [pls_boot()], [confint.pls_boot()], [confint.pls_fit()],
-#'     [plot.pls_boot()], [autoplot.pls_boot()], [pls_slopes()] and
-#'     [pls_conditional_effects()]. It means nothing else.}
+#'     [plot.pls_boot()], [autoplot.pls_boot()], [pls_slopes()],
+#'     [pls_conditional_effects()] and [pls_copula()]. It means nothing else.}
 #'   \item{`alpha`}{A significance level, the probability of a type I error
 #'     (0.05): [pls_micom()], [pls_power()] and [pls_sample_size()]. It
 #'     means nothing else.}

@@ -65,6 +65,8 @@
 #'     infinite values.}
 #'   \item{`iecpls_needs_data` (input)}{The function needs the data, but the
 #'     fit was estimated from a correlation matrix.}
+#'   \item{`iecpls_exogenous_outcome` (input)}{[pls_copula()] was given an
+#'     exogenous construct as `outcome`: it has no structural equation.}
 #'   \item{`iecpls_power_input_error` (input)}{Arguments of [pls_power()] that
 #'     would make every simulated study fail.}
 #'   \item{`iecpls_population_error` (input)}{The population of [pls_power()]
@@ -124,6 +126,9 @@
 #'     the omission distance of [pls_blindfold()].}
 #'   \item{`iecpls_ipma_warning`}{Rescaled outer weights of an IPMA are
 #'     negative.}
+#'   \item{`iecpls_copula_normal_warning`}{A predictor given to
+#'     [pls_copula()] is close to normally distributed (Cramer-von Mises
+#'     p > 0.05), so its copula term is not identified well.}
 #'   \item{`iecpls_effects_warning`}{Too many indirect chains to list the
 #'     specific indirect effects.}
 #'   \item{`iecpls_polyserial_clamped_warning`}{A two-step polyserial

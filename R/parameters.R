@@ -43,14 +43,21 @@ statistic_inputs <- function(fit) {
   storage.mode(path_coef) <- "double"
   r2 <- numeric(length(constructs))
   r2[match(names(fit$r2), constructs)] <- fit$r2
+  scores <- fit$scores
+  if (!is.null(scores)) {
+    scores <- scores[, constructs, drop = FALSE]
+    storage.mode(scores) <- "double"
+  }
+  # the scores are read only by copula regressions (pls_copula())
   list(weights = as.double(fit$outer_weights[own]), loadings = as.double(fit$outer_loadings[own]),
-       path_coef = path_coef, r2 = r2)
+       path_coef = path_coef, r2 = r2, scores = scores)
 }
 
 # Labels of the columns of a statistics layout: "A =~ x1" (weights and
 # loadings; "<~" for Mode B), "A -> B" (paths, total and total indirect
 # effects), "B" (R^2), "A <-> B" (HTMT) and the chain "A -> B -> C"
-# (specific indirect effects).
+# (specific indirect effects); the copula regressions of pls_copula():
+# "A -> B" (a path) and "c(A) -> B" (the copula term of A).
 statistic_terms <- function(model, statistics, layout, type) {
   constructs <- model$constructs
   term <- character(length(type))
@@ -58,11 +65,13 @@ statistic_terms <- function(model, statistics, layout, type) {
   operator <- ifelse(model$modes == "B", "<~", "=~")
   from <- layout$from[measured]
   term[measured] <- paste(constructs[from], operator[from], model$indicators[layout$item[measured]])
-  arrow <- type %in% c("path", "total", "indirect")
+  arrow <- type %in% c("path", "total", "indirect", "copula_path")
   term[arrow] <- pair_labels(constructs, layout$from[arrow], layout$to[arrow], "->")
   term[type == "r2"] <- constructs[layout$to[type == "r2"]]
   htmt <- type == "htmt"
   term[htmt] <- pair_labels(constructs, layout$from[htmt], layout$to[htmt], "<->")
+  copula <- type == "copula"
+  if (any(copula)) term[copula] <- paste0("c(", constructs[layout$from[copula]], ") -> ", constructs[layout$to[copula]])
   specific <- type == "specific"
   term[specific] <- vapply(layout$item[specific], function(k) {
     edges <- statistics$chain_edges[(statistics$chain_start[k] + 1L):statistics$chain_start[k + 1L]] + 1L

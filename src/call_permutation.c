@@ -94,6 +94,7 @@ static void read_permutation_call(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st
   UNPROTECT(2);
   if (call->problem.source != NULL && !isNull(score_weights))
     error("internal error: MICOM with a correlation source");
+  if (call->stats.has_copula) error("internal error: copula regressions in a group comparison");
   read_permutation_problem(labels, score_weights, &call->problem, &call->groups);
 }
 

@@ -13,6 +13,8 @@ static const int *int_element(SEXP list, const char *name, int *length)
   return INTEGER(value);
 }
 
+static void read_copula_spec(SEXP copula, stat_spec_t *st);
+
 void read_stat_spec(SEXP st_spec, stat_spec_t *st)
 {
   int n_to, n_total_to, n_htmt_b, n_indirect_edge, n_starts;
@@ -49,6 +51,32 @@ void read_stat_spec(SEXP st_spec, stat_spec_t *st)
     if (!isReal(sign)) error("internal error: bad sign reference");
     st->sign_reference = REAL_RO(sign);
   }
+  read_copula_spec(list_element_or_null(st_spec, "copula"), st);
+}
+
+/* NULL, or list(outcome, predictor, model_start, model_term) (0-based):
+ * see copula_spec_t. */
+static void read_copula_spec(SEXP copula, stat_spec_t *st)
+{
+  st->has_copula = !isNull(copula);
+  memset(&st->copula, 0, sizeof st->copula);
+  if (!st->has_copula) return;
+  copula_spec_t *cs = &st->copula;
+  int n_outcome, n_start, n_terms;
+  const int *outcome = int_element(copula, "outcome", &n_outcome);
+  cs->predictor = int_element(copula, "predictor", &cs->k);
+  cs->model_start = int_element(copula, "model_start", &n_start);
+  cs->model_term = int_element(copula, "model_term", &n_terms);
+  if (n_outcome != 1 || cs->k < 1 || n_start < 1 || cs->model_start[0] != 0 ||
+      cs->model_start[n_start - 1] != n_terms)
+    error("internal error: bad copula specification");
+  cs->outcome = outcome[0];
+  cs->n_models = n_start - 1;
+  for (int g = 0; g < cs->n_models; g++)
+    if (cs->model_start[g + 1] < cs->model_start[g] || cs->model_start[g + 1] - cs->model_start[g] > cs->k)
+      error("internal error: bad copula specification");
+  for (int t = 0; t < n_terms; t++)
+    if (cs->model_term[t] < 0 || cs->model_term[t] >= cs->k) error("internal error: bad copula specification");
 }
 
 /* Every construct index of a statistics specification is one of the model's. */
@@ -61,6 +89,11 @@ void check_stat_indices(const pls_model_t *m, const stat_spec_t *st)
   for (int v = 0; v < 7; v++)
     for (int e = 0; e < counts[v]; e++)
       if (indices[v][e] < 0 || indices[v][e] >= m->K) error("internal error: bad construct index");
+  if (!st->has_copula) return;
+  const copula_spec_t *cs = &st->copula;
+  if (cs->outcome < 0 || cs->outcome >= m->K) error("internal error: bad construct index");
+  for (int i = 0; i < cs->k; i++)
+    if (cs->predictor[i] < 0 || cs->predictor[i] >= m->K) error("internal error: bad construct index");
 }
 
 /* Unpacks everything a resampling loop shares between threads. */
@@ -100,6 +133,16 @@ resample_buffers_t *alloc_buffers(const pls_model_t *m, R_xlen_t n, int threads)
     resample_buffer_init(m, n, b + t, (double *) R_alloc(nd, sizeof(double)),
                          (size_t *) R_alloc(ns, sizeof(size_t)), (int *) R_alloc(ni > 0 ? ni : 1, sizeof(int)));
   return b;
+}
+
+/* The copula regressions' scratch memory of each thread's buffers. */
+void alloc_copula_buffers(const copula_spec_t *cs, R_xlen_t n, resample_buffers_t *b, int threads)
+{
+  size_t nd, nx, ni;
+  copula_buffer_size(cs, n, &nd, &nx, &ni);
+  for (int t = 0; t < threads; t++)
+    copula_buffer_init(cs, n, &b[t].copula, (double *) R_alloc(nd, sizeof(double)),
+                       (R_xlen_t *) R_alloc(nx, sizeof(R_xlen_t)), (int *) R_alloc(ni, sizeof(int)));
 }
 
 SEXP resample_result(int rows, int q, double **stats, int **status)
@@ -154,6 +197,11 @@ SEXP iecpls_bootstrap(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP 
   resample_buffers_t *buffers = alloc_buffers(&m, pr.n, nth);
   if (pr.staged != NULL) alloc_staged_buffers(pr.staged, buffers, nth);
   if (pr.source != NULL) alloc_source_buffers(pr.source, buffers, nth);
+  if (st.has_copula) {
+    /* the copula regressions use the resample's scores of a single-stage model */
+    if (pr.staged != NULL) error("internal error: copula regressions of a multi-stage model");
+    alloc_copula_buffers(&st.copula, pr.n, buffers, nth);
+  }
 #ifdef _OPENMP
 #pragma omp parallel for num_threads(nth) schedule(dynamic) if (nth > 1) default(none) \
   shared(pr, buffers, out, status) firstprivate(n_chunks, seed, first, sizes, rows)
@@ -202,6 +250,7 @@ SEXP iecpls_jackknife(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP 
   stat_spec_t st;
   resample_problem_t pr;
   read_problem(Zt, case_weights, spec, st_spec, sign_change, original_loadings, &m, &st, &pr);
+  if (st.has_copula) error("internal error: copula regressions in a jackknife");
   pr.keep_inadmissible = asLogical(keep_inadmissible) == TRUE;
   size_t p = (size_t) nrows(Zt);   /* the moments are of Zt's columns */
   SEXP cross = list_element(moments, "cross"), sums = list_element(moments, "sums"),

@@ -39,9 +39,29 @@ static const double *real_element(SEXP list, const char *name, R_xlen_t length)
   return REAL_RO(value);
 }
 
+/* The copula regressions of a fit, on its n x K standardized construct
+ * scores (each case once), written to out. */
+static void fit_copula_statistics(const copula_spec_t *cs, int K, SEXP scores, double *out)
+{
+  if (!isReal(scores) || !isMatrix(scores) || ncols(scores) != K || nrows(scores) < 3)
+    error("internal error: bad construct scores");
+  R_xlen_t n = nrows(scores);
+  size_t nd, nx, ni, nn = (size_t) n;
+  copula_buffers_t b;
+  copula_buffer_size(cs, n, &nd, &nx, &ni);
+  copula_buffer_init(cs, n, &b, (double *) R_alloc(nd, sizeof(double)), (R_xlen_t *) R_alloc(nx, sizeof(R_xlen_t)),
+                     (int *) R_alloc(ni, sizeof(int)));
+  for (int c = 0; c <= cs->k; c++)
+    memcpy(b.scores + nn * (size_t) c, REAL_RO(scores) + nn * (size_t) (c < cs->k ? cs->predictor[c] : cs->outcome),
+           nn * sizeof(double));
+  copula_terms(cs, n, NULL, &b);
+  copula_regressions(cs, n, NULL, &b, out, 1);
+}
+
 /* The statistics vector of a fit, from its estimates (list(weights,
  * loadings, path_coef, r2): p, p, K x K, K) and its p x p indicator
- * correlation matrix S (block order). */
+ * correlation matrix S (block order); with copula regressions, estimates$scores
+ * too (the fit's n x K construct scores). */
 SEXP iecpls_fit_statistics(SEXP S, SEXP spec, SEXP stat_spec, SEXP estimates)
 {
   pls_model_t m;
@@ -64,6 +84,8 @@ SEXP iecpls_fit_statistics(SEXP S, SEXP spec, SEXP stat_spec, SEXP estimates)
   SEXP ans = PROTECT(allocVector(REALSXP, q));
   double *scratch = (double *) R_alloc(3 * K * K, sizeof(double));
   collect_statistics(&m, &st, &res, REAL_RO(S), scratch, REAL(ans), 1);
+  if (st.has_copula) fit_copula_statistics(&st.copula, m.K, list_element(estimates, "scores"),
+                                           REAL(ans) + standard_statistic_count(&m, &st));
   UNPROTECT(1);
   return ans;
 }

@@ -376,6 +376,30 @@ int thread_count(int requested);
 int thread_id(void);
 
 /* statistics.c: what each resample reports */
+/* Gaussian copula regressions (Park and Gupta 2012; Hult et al. 2018) of
+ * one structural equation: the outcome's scores on its k predictors' scores
+ * and, in model g, the copula terms qnorm(rank / (N + 1)) of the predictors
+ * model_term[model_start[g] .. model_start[g+1]-1] (positions among the
+ * predictors), with an intercept. Model g reports k paths, then its copula
+ * coefficients. Read-only, shared between threads. */
+typedef struct {
+  int outcome;                       /* construct, 0-based */
+  int k;                             /* predictors */
+  const int *predictor;              /* k constructs, 0-based */
+  int n_models;
+  const int *model_start;            /* n_models + 1 */
+  const int *model_term;
+} copula_spec_t;
+/* Scratch memory of the copula regressions of one sample (one per thread). */
+typedef struct {
+  double *scores;                    /* n x (k + 1): the predictors' scores, then the outcome's */
+  double *terms;                     /* n x k: the copula terms */
+  double *cross;                     /* (2k + 1)^2: centred cross-products of [scores, terms] */
+  double *means;                     /* 2k + 1 */
+  double *system;                    /* (2k)^2 + 2k: one model's normal equations */
+  int *column;                       /* 2k: one model's regressors */
+  R_xlen_t *order;                   /* n: cases sorted by a score */
+} copula_buffers_t;
 typedef struct {
   int n_edges;
   const int *edge_from, *edge_to;    /* structural paths, 0-based constructs */
@@ -394,11 +418,13 @@ typedef struct {
   const int *chain_edges;            /* the paths along each chain */
   const double *sign_reference;      /* NULL, or the signs of the full-sample
                                         estimates for the individual sign change */
+  int has_copula;                    /* copula regressions follow the other columns */
+  copula_spec_t copula;
 } stat_spec_t;
 /* The kinds of column of the statistics vector, in their order (call_codes.c
  * names them for R). */
 enum statistic_type { STAT_WEIGHT = 0, STAT_LOADING, STAT_PATH, STAT_R2, STAT_TOTAL, STAT_HTMT,
-                      STAT_INDIRECT, STAT_SPECIFIC, STAT_TYPE_COUNT };
+                      STAT_INDIRECT, STAT_SPECIFIC, STAT_COPULA_PATH, STAT_COPULA, STAT_TYPE_COUNT };
 int statistic_count(const pls_model_t *m, const stat_spec_t *st);
 void statistic_layout(const pls_model_t *m, const stat_spec_t *st, int *type, int *item, int *from,
                       int *to);
@@ -408,6 +434,17 @@ double htmt_ratio(int p, const int *block_start, const double *S, int a, int b, 
 void collect_statistics(const pls_model_t *m, const stat_spec_t *st, const pls_result_t *res,
                         const double *S, double *scratch, double *out, R_xlen_t stride);
 void fill_missing_statistics(int q, double *out, R_xlen_t stride);
+int standard_statistic_count(const pls_model_t *m, const stat_spec_t *st);
+int copula_column_count(const copula_spec_t *cs);
+void copula_buffer_size(const copula_spec_t *cs, R_xlen_t n, size_t *n_double, size_t *n_index, size_t *n_int);
+void copula_buffer_init(const copula_spec_t *cs, R_xlen_t n, copula_buffers_t *b, double *dbuf,
+                        R_xlen_t *xbuf, int *ibuf);
+void copula_terms(const copula_spec_t *cs, R_xlen_t n, const double *freq, copula_buffers_t *b);
+void copula_regressions(const copula_spec_t *cs, R_xlen_t n, const double *freq, copula_buffers_t *b,
+                        double *out, R_xlen_t stride);
+void copula_sample_scores(const pls_model_t *m, const copula_spec_t *cs, const double *Zt, R_xlen_t n,
+                          const double *freq, const double *sums, const double *rsd, const double *weights,
+                          copula_buffers_t *b);
 
 /* staged.c: multi-stage estimation (interaction terms, higher-order
  * constructs). A staged model
@@ -496,6 +533,7 @@ typedef struct {
   double *S, *cross, *sums, *sd, *freq, *stat_scratch;
   staged_buffers_t staged;     /* used when the problem is staged */
   source_work_t source;        /* used when the problem has a correlation source */
+  copula_buffers_t copula;     /* used when the statistics have copula regressions */
 } resample_buffers_t;
 void resample_buffer_size(const pls_model_t *m, R_xlen_t n, size_t *n_double, size_t *n_size,
                           size_t *n_int);
@@ -621,6 +659,7 @@ void check_stat_indices(const pls_model_t *m, const stat_spec_t *st);
 void read_problem(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st_spec, SEXP sign_change,
                   SEXP original_loadings, pls_model_t *m, stat_spec_t *st, resample_problem_t *pr);
 resample_buffers_t *alloc_buffers(const pls_model_t *m, R_xlen_t n, int threads);
+void alloc_copula_buffers(const copula_spec_t *cs, R_xlen_t n, resample_buffers_t *b, int threads);
 /* call_staged.c: multi-stage models */
 int read_staged(SEXP spec, int p0, staged_t *sg);
 void alloc_staged_buffers(const staged_t *sg, resample_buffers_t *b, int threads);

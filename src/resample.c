@@ -89,6 +89,15 @@ static void fit_cor_and_collect(const resample_problem_t *pr, resample_buffers_t
   }
   if (pr->staged != NULL && pr->staged->unstandardized) unstandardize_products(pr->staged, m, &b->staged, &b->res, NULL);
   collect_statistics(m, pr->stats, &b->res, b->S, b->stat_scratch, out, stride);
+  if (pr->stats->has_copula) {
+    /* the copula regressions on the resample's own scores (a bootstrap of
+     * a single-stage model: b->freq, b->sums and b->sd are the resample's) */
+    const copula_spec_t *cs = &pr->stats->copula;
+    copula_sample_scores(m, cs, pr->Zt, pr->n, b->freq, b->sums, b->sd, b->res.weights, &b->copula);
+    copula_terms(cs, pr->n, b->freq, &b->copula);
+    copula_regressions(cs, pr->n, b->freq, &b->copula, out + stride * standard_statistic_count(m, pr->stats),
+                       stride);
+  }
 }
 
 void fit_and_collect(const resample_problem_t *pr, double N, resample_buffers_t *b,

@@ -8,11 +8,19 @@
  * loadings, paths and totals take the signs of the full-sample estimates
  * before the indirect effects are formed from them. */
 #include "iecpls.h"
+#include <Rmath.h>
 
-int statistic_count(const pls_model_t *m, const stat_spec_t *st)
+/* The columns collect_statistics() writes; the copula regressions, when
+ * there are any, follow them (statistic_count() counts both). */
+int standard_statistic_count(const pls_model_t *m, const stat_spec_t *st)
 {
   return 2 * m->p + st->n_edges + st->n_endogenous + st->n_total + st->n_htmt + st->n_indirect +
          st->n_chains;
+}
+
+int statistic_count(const pls_model_t *m, const stat_spec_t *st)
+{
+  return standard_statistic_count(m, st) + (st->has_copula ? copula_column_count(&st->copula) : 0);
 }
 
 static inline double signed_like(double value, const double *reference, R_xlen_t c)
@@ -120,6 +128,14 @@ void statistic_layout(const pls_model_t *m, const stat_spec_t *st, int *type, in
     int first = st->chain_edges[st->chain_start[k]], last = st->chain_edges[st->chain_start[k + 1] - 1];
     COLUMN(STAT_SPECIFIC, k + 1, st->edge_from[first] + 1, st->edge_to[last] + 1);
   }
+  if (st->has_copula) {
+    const copula_spec_t *cs = &st->copula;
+    for (int g = 0; g < cs->n_models; g++) {
+      for (int i = 0; i < cs->k; i++) COLUMN(STAT_COPULA_PATH, g + 1, cs->predictor[i] + 1, cs->outcome + 1);
+      for (int t = cs->model_start[g]; t < cs->model_start[g + 1]; t++)
+        COLUMN(STAT_COPULA, g + 1, cs->predictor[cs->model_term[t]] + 1, cs->outcome + 1);
+    }
+  }
 #undef COLUMN
 }
 
@@ -163,4 +179,173 @@ void collect_statistics(const pls_model_t *m, const stat_spec_t *st, const pls_r
 void fill_missing_statistics(int q, double *out, R_xlen_t stride)
 {
   for (R_xlen_t c = 0; c < q; c++) out[stride * c] = NA_REAL;
+}
+
+/* --- Gaussian copula regressions ---------------------------------------
+ * For one structural equation (copula_spec_t): each predictor's copula term
+ * C = qnorm(H(P)), H the empirical distribution function in the form
+ * rank / (N + 1) (average ranks of ties, N the sample's total frequency),
+ * and, for each model, the least-squares regression with an intercept of
+ * the outcome's scores on the predictors' scores and the model's copula
+ * terms. A sample is n cases with frequencies freq (NULL: each once); a
+ * case drawn f times counts as f tied cases. */
+
+int copula_column_count(const copula_spec_t *cs)
+{
+  return cs->n_models * cs->k + cs->model_start[cs->n_models];
+}
+
+void copula_buffer_size(const copula_spec_t *cs, R_xlen_t n, size_t *n_double, size_t *n_index, size_t *n_int)
+{
+  size_t k = (size_t) cs->k, nn = (size_t) n, d = 2 * k + 1;
+  *n_double = nn * (2 * k + 1) + d * d + d + 4 * k * k + 2 * k;
+  *n_index = nn > 0 ? nn : 1;
+  *n_int = 2 * k;
+}
+
+void copula_buffer_init(const copula_spec_t *cs, R_xlen_t n, copula_buffers_t *b, double *dbuf,
+                        R_xlen_t *xbuf, int *ibuf)
+{
+  size_t k = (size_t) cs->k, nn = (size_t) n, d = 2 * k + 1;
+  b->scores = dbuf;    dbuf += nn * (k + 1);
+  b->terms = dbuf;     dbuf += nn * k;
+  b->cross = dbuf;     dbuf += d * d;
+  b->means = dbuf;     dbuf += d;
+  b->system = dbuf;
+  b->order = xbuf;
+  b->column = ibuf;
+}
+
+static inline double frequency(const double *freq, R_xlen_t i) { return freq == NULL ? 1.0 : freq[i]; }
+
+/* Heap sort of order[0 .. m-1] by value[order[.]] (ascending): in place,
+ * no allocation, O(m log m). */
+static void sift_down(const double *value, R_xlen_t *order, R_xlen_t root, R_xlen_t m)
+{
+  for (;;) {
+    R_xlen_t child = 2 * root + 1;
+    if (child >= m) return;
+    if (child + 1 < m && value[order[child + 1]] > value[order[child]]) child++;
+    if (!(value[order[child]] > value[order[root]])) return;
+    R_xlen_t swap = order[root];
+    order[root] = order[child];
+    order[child] = swap;
+    root = child;
+  }
+}
+
+static void sort_by_value(const double *value, R_xlen_t *order, R_xlen_t m)
+{
+  for (R_xlen_t i = m / 2; i-- > 0;) sift_down(value, order, i, m);
+  for (R_xlen_t end = m - 1; end > 0; end--) {
+    R_xlen_t swap = order[0];
+    order[0] = order[end];
+    order[end] = swap;
+    sift_down(value, order, 0, end);
+  }
+}
+
+/* The copula terms of the k predictors from b->scores into b->terms (0 for
+ * cases not in the sample). */
+void copula_terms(const copula_spec_t *cs, R_xlen_t n, const double *freq, copula_buffers_t *b)
+{
+  size_t nn = (size_t) n;
+  double N = 0.0;
+  for (R_xlen_t i = 0; i < n; i++) N += frequency(freq, i);
+  for (int c = 0; c < cs->k; c++) {
+    const double *v = b->scores + nn * (size_t) c;
+    double *term = b->terms + nn * (size_t) c;
+    R_xlen_t m = 0;
+    for (R_xlen_t i = 0; i < n; i++) {
+      term[i] = 0.0;
+      if (frequency(freq, i) > 0.0) b->order[m++] = i;
+    }
+    sort_by_value(v, b->order, m);
+    double below = 0.0;
+    for (R_xlen_t a = 0; a < m;) {
+      R_xlen_t e = a;
+      double tied = 0.0;
+      while (e < m && v[b->order[e]] == v[b->order[a]]) tied += frequency(freq, b->order[e++]);
+      double H = (below + (tied + 1.0) / 2.0) / (N + 1.0);
+      double z = qnorm(H, 0.0, 1.0, 1, 0);
+      for (R_xlen_t i = a; i < e; i++) term[b->order[i]] = z;
+      below += tied;
+      a = e;
+    }
+  }
+}
+
+/* The regressions of every model from b->scores and b->terms: model g's k
+ * paths and its copula coefficients to out[0], out[stride], ... in the
+ * order of statistic_layout(); NA for a model whose regressors are
+ * collinear. */
+void copula_regressions(const copula_spec_t *cs, R_xlen_t n, const double *freq, copula_buffers_t *b,
+                        double *out, R_xlen_t stride)
+{
+  int k = cs->k, d = 2 * k + 1;
+  size_t nn = (size_t) n, dd = (size_t) d;
+  /* columns: predictors 0 .. k-1, copula terms k .. 2k-1, the outcome 2k */
+#define COLUMN_OF(c) ((c) < k ? b->scores + nn * (size_t) (c) \
+                      : (c) < 2 * k ? b->terms + nn * (size_t) ((c) - k) : b->scores + nn * (size_t) k)
+  double N = 0.0;
+  for (R_xlen_t i = 0; i < n; i++) N += frequency(freq, i);
+  for (int c = 0; c < d; c++) {
+    const double *x = COLUMN_OF(c);
+    double sum = 0.0;
+    for (R_xlen_t i = 0; i < n; i++) sum += frequency(freq, i) * x[i];
+    b->means[c] = sum / N;
+  }
+  for (int c = 0; c < d; c++)
+    for (int e = 0; e <= c; e++) {
+      const double *x = COLUMN_OF(c), *y = COLUMN_OF(e);
+      double mx = b->means[c], my = b->means[e], sum = 0.0;
+      for (R_xlen_t i = 0; i < n; i++) sum += frequency(freq, i) * (x[i] - mx) * (y[i] - my);
+      b->cross[(size_t) c + dd * (size_t) e] = b->cross[(size_t) e + dd * (size_t) c] = sum;
+    }
+#undef COLUMN_OF
+  R_xlen_t col = 0;
+  for (int g = 0; g < cs->n_models; g++) {
+    int r = 0;
+    for (int i = 0; i < k; i++) b->column[r++] = i;
+    for (int t = cs->model_start[g]; t < cs->model_start[g + 1]; t++) b->column[r++] = k + cs->model_term[t];
+    double *A = b->system, *rhs = b->system + (size_t) r * (size_t) r;
+    for (int i = 0; i < r; i++) {
+      rhs[i] = b->cross[(size_t) b->column[i] + dd * (size_t) (2 * k)];
+      for (int j = 0; j < r; j++) A[(size_t) i + (size_t) r * (size_t) j] = b->cross[(size_t) b->column[i] + dd * (size_t) b->column[j]];
+    }
+    int singular = chol_factor(A, r);
+    if (!singular) chol_solve(A, r, rhs);
+    for (int i = 0; i < r; i++, col++) out[stride * col] = singular || !R_FINITE(rhs[i]) ? NA_REAL : rhs[i];
+  }
+}
+
+/* The standardized scores, in a resample with case frequencies freq, of the
+ * predictors and the outcome into b->scores: the resample's standardized
+ * indicators (means sums / N and reciprocal root sums of squares rsd, from
+ * cross_to_correlation(); Zt p x n) weighted by the resample fit's
+ * `weights`, then centred and scaled to unit variance (divisor N - 1, as
+ * the scores of pls()). */
+void copula_sample_scores(const pls_model_t *m, const copula_spec_t *cs, const double *Zt, R_xlen_t n,
+                          const double *freq, const double *sums, const double *rsd, const double *weights,
+                          copula_buffers_t *b)
+{
+  size_t nn = (size_t) n, p = (size_t) m->p;
+  double N = 0.0;
+  for (R_xlen_t i = 0; i < n; i++) N += frequency(freq, i);
+  for (int c = 0; c <= cs->k; c++) {
+    int j = c < cs->k ? cs->predictor[c] : cs->outcome;
+    double *y = b->scores + nn * (size_t) c;
+    for (size_t i = 0; i < nn; i++) y[i] = 0.0;
+    for (int x = m->block_start[j]; x < m->block_start[j + 1]; x++) {
+      double w = weights[x] * rsd[x], mean = sums[x] / N;
+      const double *z = Zt + (size_t) x;
+      for (size_t i = 0; i < nn; i++) y[i] += w * (z[p * i] - mean);
+    }
+    double sum = 0.0, squares = 0.0;
+    for (R_xlen_t i = 0; i < n; i++) sum += frequency(freq, i) * y[i];
+    double mean = sum / N;
+    for (R_xlen_t i = 0; i < n; i++) squares += frequency(freq, i) * (y[i] - mean) * (y[i] - mean);
+    double scale = 1.0 / sqrt(squares / (N - 1.0));
+    for (size_t i = 0; i < nn; i++) y[i] = (y[i] - mean) * scale;
+  }
 }

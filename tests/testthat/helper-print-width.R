@@ -26,6 +26,8 @@ print_width_objects <- local({
       predict = pls_predict(corp, k = 5, reps = 1),
       cvpat = pls_cvpat(ecsi, k = 5, reps = 1, R = 100),
       blindfold = pls_blindfold(corp),
+      copula = suppressWarnings(pls_copula(corp, "CUSL", R = 20, seed = 1),
+                                classes = "iecpls_copula_normal_warning"),
       redundancy = pls_redundancy(corp, data = corp_rep_data,
                                   global = c(QUAL = "qual_global", PERF = "perf_global")),
       ipma = pls_ipma(ecsi, target = "Loyalty", scale_min = 1, scale_max = 10),
