@@ -13,7 +13,9 @@
 #' of its \eqn{p} predictors: with \eqn{n} cases, \eqn{k = p + 1}
 #' coefficients and \eqn{SSE = (1 - R^2)(n - 1)} (standardized scores),
 #' \deqn{AIC = n \log(SSE/n) + 2k, \quad BIC = n \log(SSE/n) + k \log n,}
-#' as in seminr's `it_criteria` (and [pls_r2()]). The Geweke-Meese criterion
+#' as in seminr's `it_criteria` (and [pls_r2()]) and cSEM's
+#' `calculateModelSelectionCriteria()` by equation, which both agree to
+#' 1e-6 (tests, on mobi and corp_rep). The Geweke-Meese criterion
 #' (Geweke and Meese 1981; Sharma et al. 2019, Table B1) is
 #' \deqn{GM = SSE / \hat\sigma^2 + k \log n,}
 #' where \eqn{\hat\sigma^2 = SSE_{full} / (n - k_{full})} is the residual
@@ -21,8 +23,19 @@
 #' construct of the model (\eqn{k_{full}} coefficients) except its own
 #' dimensions or higher-order construct; exactly collinear constructs count
 #' once (\eqn{k_{full}} is the rank of the predictors plus one). seminr computes no
-#' GM; cSEM's `calculateModelSelectionCriteria()` has one, against which
-#' this was not checked. Under [pls()]'s `case_weights`, \eqn{R^2} is the
+#' GM. cSEM's (0.7) GM differs: it is \eqn{SSE / (1 - R^2_{sat}) + k \log n},
+#' where \eqn{R^2_{sat}} is the construct's \eqn{R^2} in a saturated model
+#' that cSEM estimates anew (weights and scores of its own), regressing each
+#' construct on all constructs before it in cSEM's order of the constructs
+#' (its structural matrix filled below the diagonal, so exogenous constructs
+#' are regressed on each other too). It thus divides by an \eqn{R^2}-based
+#' mean square without the \eqn{(n - 1)/(n - k_{full})} factor, and its full
+#' equation leaves out the constructs after the outcome and is estimated
+#' with other scores; here the full equation uses the fit's own scores.
+#' The tests check that cSEM's value is that formula applied to our SSE and
+#' to the \eqn{R^2} of the same saturated model refitted with [pls()] (to
+#' 1e-6). Under [pls()]'s
+#' `case_weights`, \eqn{R^2} is the
 #' weighted one and \eqn{n} the number of cases of positive weight. Smaller
 #' is better for all three; `NA` where \eqn{R^2 \ge 1} (an inadmissible PLSc
 #' solution).

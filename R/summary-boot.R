@@ -3,7 +3,9 @@
 # tables gain standard errors, t and p values, percentile confidence
 # intervals and significance stars, and the HTMT table the upper bound of
 # the one-sided 95% interval (Franke and Sarstedt 2019: discriminant validity
-# is established when that bound is below the threshold).
+# is established when that bound is below the threshold). For composite
+# (Mode B) blocks a table of their own judges each indicator weight by the
+# rule of Hair et al. (2022, ch. 5): see formative_weights_report().
 
 add_boot_inference <- function(report, boot, htmt_threshold) {
   table <- boot$parameters
@@ -16,7 +18,8 @@ add_boot_inference <- function(report, boot, htmt_threshold) {
   report$indirect_effects <- with_boot_columns(report$indirect_effects, table[table$type == "specific", ],
                                                report$indirect_effects$path)
   report$htmt <- with_htmt_bound(report$htmt, boot, htmt_threshold)
-  report
+  append(report, list(formative_weights = formative_weights_report(report$outer_vif, boot)),
+         after = match("outer_vif", names(report)))
 }
 
 # Appends se, t, p, lower, upper and stars, matched by term.
@@ -51,3 +54,45 @@ with_htmt_bound <- function(htmt, boot, threshold) {
                                         paste("95% bound >=", format(threshold, nsmall = 2))))
   htmt
 }
+
+# The weights of the composite (Mode B) indicators with their bootstrap
+# inference and, for the decision, the loadings with theirs: the rows of
+# summary(boot)'s weights and loadings tables, not computed again. Each
+# indicator is judged by the rule of Hair et al. (2022, ch. 5; Hair et al.
+# 2019), at the significance level of the bootstrap (1 - level):
+# formative_decision(). `vif` is that of the outer_vif table, whose flags
+# it keeps (the report counts them there).
+formative_weights_report <- function(outer_vif, boot) {
+  tables <- summary(boot)
+  key <- paste(outer_vif$construct, "<~", outer_vif$indicator, recycle0 = TRUE)
+  weights <- tables$weights[match(key, tables$weights$term), , drop = FALSE]
+  loadings <- tables$loadings[match(key, tables$loadings$term), , drop = FALSE]
+  inference <- c("se", "t", "p", "lower", "upper")
+  out <- data.frame(construct = outer_vif$construct, indicator = outer_vif$indicator, weight = weights$estimate,
+                    weights[inference], sig = significance_stars(weights$p), loading = loadings$estimate,
+                    stats::setNames(loadings[inference], paste0("loading_", inference)),
+                    loading_sig = significance_stars(loadings$p), vif = outer_vif$vif, stringsAsFactors = FALSE)
+  decision <- formative_decision(out$p, out$loading, out$loading_p, alpha = 1 - boot$level)
+  out$decision <- decision
+  out$flag <- formative_flags[decision]
+  out$flag[is.na(out$flag)] <- ""
+  remove_row_names(out)
+}
+
+# The decision rule for a formative indicator (Hair et al. 2022, ch. 5,
+# the procedure for keeping or deleting formative indicators): a weight
+# significant at `alpha` keeps the indicator; a non-significant one keeps it
+# when its loading is at least 0.50; below that, a significant loading calls
+# for considering removal (theory and content validity decide) and a
+# non-significant one for removal. NA where a p value is missing.
+formative_decision <- function(weight_p, loading, loading_p, alpha = 0.05) {
+  significant <- function(p) p < alpha
+  out <- ifelse(significant(weight_p), "keep",
+         ifelse(loading >= pls_thresholds$formative_loading, "keep (loading)",
+                ifelse(significant(loading_p), "consider removal", "remove")))
+  as.character(out)
+}
+
+# The flag of each decision; "" for the indicators kept.
+formative_flags <- c(keep = "", "keep (loading)" = "", "consider removal" = "loading < 0.50",
+                     remove = "loading < 0.50, n.s.")

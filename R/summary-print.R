@@ -35,7 +35,9 @@ print_measurement <- function(x, digits) {
   if (length(single)) {
     cat_wrapped("(Single-item constructs, not assessed: ", paste(single, collapse = ", "), ".)")
   }
-  if (nrow(x$outer_vif)) {
+  if (!is.null(x$formative_weights) && nrow(x$formative_weights)) {
+    print_formative_weights(x$formative_weights, x$outer_vif$flag, digits)
+  } else if (nrow(x$outer_vif)) {
     print_section("Composite (Mode B) indicators: weights, loadings and collinearity (VIF < 3, at most 5)",
                   x$outer_vif, digits)
   }
@@ -57,6 +59,27 @@ print_measurement <- function(x, digits) {
   } else {
     cat_wrapped("Cross-loadings: every indicator correlates most with its own construct.")
   }
+}
+
+# With a bootstrap, the composite indicators' weights with their inference,
+# VIF and the decision of Hair et al. (2022), in place of the outer VIF
+# table (whose flags `vif_flag` are shown here); then the loadings of the
+# indicators whose weight is not significant, on which the decision rests.
+print_formative_weights <- function(table, vif_flag, digits) {
+  shown <- table[c("construct", "indicator", "weight", "se", "t", "p", "sig", "lower", "upper", "vif",
+                   "decision")]
+  shown$flag <- join_flags(vif_flag, table$flag)
+  print_section(paste("Composite (Mode B) indicators: weight significance and collinearity (VIF < 3, at",
+                      "most 5); an indicator whose weight is not significant is kept when its loading",
+                      "is >= 0.50 (Hair et al. 2022)"), shown, digits,
+                groups = list(c("weight", "se", "t", "p", "sig", "vif"), c("lower", "upper", "decision", "flag")))
+  judged <- table[!is.na(table$decision) & table$decision != "keep", , drop = FALSE]
+  if (!nrow(judged)) return(invisible())
+  loadings <- judged[c("construct", "indicator", "loading", paste0("loading_", c("se", "t", "p", "sig", "lower",
+                                                                                 "upper")))]
+  names(loadings) <- c("construct", "indicator", "loading", "se", "t", "p", "sig", "lower", "upper")
+  print_section("Loadings of the indicators whose weight is not significant", loadings, digits,
+                groups = list(c("loading", "se", "t", "p", "sig"), c("lower", "upper")))
 }
 
 print_structural <- function(x, digits) {

@@ -47,6 +47,37 @@
 #' Single-item constructs have reliability and AVE 1 by construction and are
 #' not judged.
 #'
+#' @section Formative indicator weights:
+#' When the fit carries a bootstrap, the table `formative_weights` judges
+#' each indicator of a composite (Mode B) block by the procedure of Hair et
+#' al. (2022, ch. 5; Hair et al. 2019). Its columns: `construct`,
+#' `indicator`, the `weight` with its bootstrap `se`, `t`, `p`, percentile
+#' interval `lower`, `upper` and stars `sig`; the `loading` with the same
+#' inference (`loading_se`, `loading_t`, `loading_p`, `loading_lower`,
+#' `loading_upper`, `loading_sig`); the indicator's `vif` (that of
+#' `outer_vif`); the `decision`; and `flag`. These are the rows of
+#' `summary(fit$boot)$weights` and `$loadings` (see [pls_boot-methods]),
+#' not computed again. A weight or loading is significant when its `p` is
+#' below 1 - `level` of the bootstrap (0.05 by default):
+#' \describe{
+#'   \item{`"keep"`}{the weight is significant.}
+#'   \item{`"keep (loading)"`}{the weight is not significant, but the
+#'     loading is at least 0.50: the indicator is absolutely, if not
+#'     relatively, important.}
+#'   \item{`"consider removal"`}{the weight is not significant and the
+#'     loading is below 0.50 but significant: consider removing the
+#'     indicator; theory and content validity decide (flagged).}
+#'   \item{`"remove"`}{neither the weight nor the loading is significant
+#'     and the loading is below 0.50: the indicator can be removed, unless
+#'     content validity forbids it (flagged).}
+#' }
+#' Formative indicators are not interchangeable, so an indicator is never
+#' removed on these numbers alone (Hair et al. 2022). Collinearity is
+#' judged by the VIF as in `outer_vif`, and the VIF flags stay counted
+#' there. The printed report shows this table in place of the `outer_vif`
+#' one, followed by the loadings of the indicators whose weight is not
+#' significant.
+#'
 #' The definitions, and how they relate to seminr's and cSEM's, are on the
 #' help pages of the functions that compute them: [pls_reliability()],
 #' [pls_htmt()], [pls_effects()] and [pls_model_fit()].
@@ -74,6 +105,10 @@
 #'     AVE ([pls_reliability()]).}
 #'   \item{`outer_vif`}{Per indicator of a composite (Mode B) block: weight,
 #'     loading and VIF.}
+#'   \item{`formative_weights`}{Only when the fit carries a bootstrap: per
+#'     indicator of a composite (Mode B) block, the significance of its
+#'     weight and the decision whether to keep it; see the section
+#'     *Formative indicator weights*.}
 #'   \item{`htmt`, `fornell_larcker`}{Per pair of reflective constructs: HTMT
 #'     and HTMT2; the correlation and the square roots of the two AVEs.}
 #'   \item{`cross_loadings`}{Per indicator: its correlations with every
@@ -112,7 +147,8 @@
 #' `tidy()` (also `as.data.frame()`) lists every value the report judges
 #' against a threshold, one row per value and criterion: `table` (the
 #' report's table), `criterion` (`"loading"`, `"alpha"`, `"rho_a"`,
-#' `"rho_c"`, `"ave"`, `"vif"`, `"htmt"`, `"correlation"` of
+#' `"rho_c"`, `"ave"`, `"vif"`, `"weight"` of a composite indicator (with a
+#' bootstrap; flagged as its `decision` is), `"htmt"`, `"correlation"` of
 #' Fornell-Larcker, `"srmr"`, `"d_uls"`, `"d_g"`), `term` (`"C =~ x"` for
 #' an indicator, `"A ~~ B"` for a pair of constructs, `"X -> Y"` for a
 #' predictor), `estimate`, `flag` (the failed rule, or `""`) and `flagged`.
@@ -133,6 +169,10 @@
 #' Fornell, C., and Larcker, D. F. (1981). Evaluating structural equation
 #' models with unobservable variables and measurement error. *Journal of
 #' Marketing Research*, 18(1), 39--50. \doi{10.1177/002224378101800104}
+#'
+#' Hair, J. F., Hult, G. T. M., Ringle, C. M., and Sarstedt, M. (2022). *A
+#' Primer on Partial Least Squares Structural Equation Modeling (PLS-SEM)*
+#' (3rd ed.). Sage.
 #'
 #' Hair, J. F., Risher, J. J., Sarstedt, M., and Ringle, C. M. (2019). When
 #' to use and how to report the results of PLS-SEM. *European Business
@@ -219,7 +259,8 @@ pls_thresholds <- list(
   r2 = c(weak = 0.25, moderate = 0.50, substantial = 0.75),
   f2 = c(small = 0.02, medium = 0.15, large = 0.35),
   f2_interaction = c(small = 0.005, medium = 0.01, large = 0.025),
-  srmr = 0.08
+  srmr = 0.08,
+  formative_loading = 0.50
 )
 
 # ---------------------------------------------------------------------------

@@ -135,6 +135,7 @@ tidy.summary.pls_fit <- function(x, ...) {
   reliability <- x$reliability[x$reliability$items > 1, , drop = FALSE]
   consistency <- internal_consistency_flags(reliability)
   cross <- x$cross_loadings
+  formative <- x$formative_weights  # NULL without a bootstrap: no rows
   own <- as.matrix(cross[setdiff(names(cross), c("indicator", "construct", "flag"))])
   own <- own[cbind(seq_len(nrow(cross)), match(cross$construct, colnames(own)))]
   # "C =~ x", "A ~~ B", "X -> Y"; no rows from an empty table
@@ -150,6 +151,8 @@ tidy.summary.pls_fit <- function(x, ...) {
       criterion_rows("reliability", "ave", reliability$construct, reliability$ave, flag_ave(reliability)),
       criterion_rows("outer_vif", "vif", join(x$outer_vif$construct, "<~", x$outer_vif$indicator),
                      x$outer_vif$vif, x$outer_vif$flag),
+      criterion_rows("formative_weights", "weight", join(formative$construct, "<~", formative$indicator),
+                     formative$weight, formative$flag),
       criterion_rows("htmt", "htmt", construct_pair(x$htmt), x$htmt$htmt, x$htmt$flag),
       criterion_rows("fornell_larcker", "correlation", construct_pair(x$fornell_larcker),
                      x$fornell_larcker$correlation, x$fornell_larcker$flag),

@@ -81,3 +81,51 @@ test_that("GM of a higher-order model leaves out the construct's own dimensions 
   }
   expect_no_error(summary(fit))
 })
+
+# Fixtures from tools/make-fixtures-selection.R (cSEM 0.7.x) and, for
+# seminr's it_criteria, tools/make-fixtures-assessment.R.
+selection_fixture <- function(case) readRDS(test_path("fixtures", paste0("selection_", case, "_csem.rds")))
+
+test_that("AIC and BIC equal cSEM's and seminr's", {
+  for (case in c("corp_rep", "mobi")) {
+    fit <- fit_tight(case)
+    criteria <- selection_criteria(fit)
+    csem <- selection_fixture(case)
+    seminr <- assess_fixture(case, "seminr")
+    expect_identical(csem$n, criteria$n[1])
+    expect_equal(criteria$r2, unname(csem$r2[criteria$construct]), tolerance = 1e-6)
+    expect_equal(criteria$aic, unname(csem$criteria$AIC[criteria$construct]), tolerance = 1e-6, label = case)
+    expect_equal(criteria$bic, unname(csem$criteria$BIC[criteria$construct]), tolerance = 1e-6, label = case)
+    expect_equal(criteria$aic, unname(seminr$it_criteria["AIC", criteria$construct]), tolerance = 1e-6)
+    expect_equal(criteria$bic, unname(seminr$it_criteria["BIC", criteria$construct]), tolerance = 1e-6)
+  }
+})
+
+# cSEM's GM is SSE / (1 - R^2_sat) + k log(n), with R^2_sat the R^2 of the
+# construct in a saturated model estimated anew (every construct regressed on
+# all constructs before it in cSEM's order). Refitting that model with pls()
+# and applying the formula to our SSE gives cSEM's GM; ours uses the scores
+# of the fit itself and sigma^2 = SSE_full / (n - k_full) (see ?pls_compare).
+test_that("cSEM's GM is its own formula on our numbers, which differs from our GM", {
+  for (case in c("corp_rep", "mobi")) {
+    fit <- fit_tight(case)
+    criteria <- selection_criteria(fit)
+    csem <- selection_fixture(case)
+    structural <- csem$saturated_structural
+    outcomes <- rownames(structural)[rowSums(structural) > 0]
+    equations <- vapply(outcomes, function(y) paste(y, "~", paste(colnames(structural)[structural[y, ] != 0],
+                                                                 collapse = " + ")), character(1))
+    model <- fit$model
+    measurement <- vapply(model$constructs, function(k) {
+      paste(k, if (model$modes[[k]] == "B") "<~" else "=~", paste(model$blocks[[k]], collapse = " + "))
+    }, character(1))
+    syntax <- paste(c(measurement, equations), collapse = "\n")
+    saturated <- if (case == "mobi") pls(syntax, data = mobi, tol = 1e-12, max_iter = 1000) else
+      pls(syntax, data = corp_rep_data, na_values = -99, missing = "mean", tol = 1e-12, max_iter = 1000)
+    r2_saturated <- unname(saturated$r2[criteria$construct])
+    expect_equal(r2_saturated, unname(csem$saturated_r2[criteria$construct]), tolerance = 1e-6, label = case)
+    gm_csem <- criteria$sse / (1 - r2_saturated) + criteria$k * log(criteria$n)
+    expect_equal(gm_csem, unname(csem$criteria$GM[criteria$construct]), tolerance = 1e-6, label = case)
+    expect_false(isTRUE(all.equal(criteria$gm, gm_csem, tolerance = 1e-3)))
+  }
+})

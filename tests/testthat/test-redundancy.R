@@ -8,8 +8,10 @@ test_that("a Mode B construct's path to one global item is the multiple correlat
   # coefficients on the indicators (any scheme), so the path is R of that
   # regression; lm() on the same mean-replaced data is the independent check.
   # The printed paths (QUAL 0.805, PERF 0.811, CSOR 0.857, ATTR 0.874) are
-  # those the primer's corporate reputation example reports; we found no
-  # citable copy of them, so the test relies on the regression identity.
+  # said to be those of the corporate reputation example of Hair et al.
+  # (2022, ch. 5; 2021, ch. 5), but no copy of either book's table could be
+  # found to confirm them, so they are not cited as published values and the
+  # test relies on the regression identity.
   fit <- fit_tight("corp_rep")
   result <- pls_redundancy(fit, global = corp_rep_globals, data = corp_rep_data)
   data <- corp_rep_mean_replaced()

@@ -27,6 +27,12 @@ test_that("the PLS-SEM report template renders the simulated study and the user'
   expect_match(html, "100 bootstrap")
   expect_match(html, "Importance-performance map")
   expect_match(html, "multigroup analysis")
+  # #20: selection criteria and q² effect sizes; no formative constructs, so
+  # no weights table and no redundancy analysis
+  expect_equal(table_after(html, "model-selection-criteria"), c("construct", "n", "k", "AIC", "BIC", "GM"))
+  expect_match(html, "Blindfolding: Q² and q² effect sizes", fixed = TRUE)
+  expect_false(grepl("redundancy analysis", html, fixed = TRUE))
+  expect_false(grepl("significance of the weights", html, fixed = TRUE))
   # the user's own data and model through the parameters
   csv <- file.path(dir, "mobi.csv")
   utils::write.csv(mobi, csv, row.names = FALSE)
@@ -68,6 +74,18 @@ test_that("the report on corp_rep_data honours na_values, adjusts MGA p values b
                c("effect", "direct", "indirect", "indirect 95% CI", "total", "total 95% CI", "total p"))
   expect_equal(table_after(html, "formative-constructs-collinearity-and-significance-of-the-weights")[1:4],
                c("construct", "item", "VIF", "weight"))
+  # #20: the formative weights table of summary(), its decision; the
+  # redundancy analysis on the data's <construct>_global items; the
+  # selection criteria and q² of the fit
+  expect_equal(table_after(html, "formative-constructs-collinearity-and-significance-of-the-weights")[9], "decision")
+  expect_identical(env$weights, env$report$formative_weights)
+  expect_equal(env$global, c(QUAL = "qual_global", PERF = "perf_global", CSOR = "csor_global", ATTR = "attr_global"))
+  expect_equal(table_after(html, "formative-constructs-convergent-validity-redundancy-analysis"),
+               c("construct", "global item", "path", "R²", "path &gt;= 0.70"))
+  expect_equal(env$redundancy, tidy(pls_redundancy(env$fit, global = env$global, data = corp_rep_data)))
+  expect_equal(env$selection, selection_criteria(env$fit))
+  expect_equal(env$omission, 7L)
+  expect_equal(env$q2, pls_q2_effect(env$fit))
   expect_match(html, 'alt="Heat map of the HTMT ratios."', fixed = TRUE)
   expect_match(html, "CVPAT")
   # the final outcome is the IPMA target, on the data's 1-7 scale
