@@ -117,10 +117,17 @@
 #'   syntax without its values, or for a list the extended study model
 #'   [iec_model()].
 #' @param alpha Significance level (two-sided).
-#' @param missing Missing-value rule passed to [pls()]: `"mean"` or
-#'   `"casewise"`, or `"fail"` for a population without nonresponse.
+#' @param missing Missing-value rule passed to [pls()]: `"mean"`,
+#'   `"casewise"` or `"em"`, or `"fail"` for a population without
+#'   nonresponse.
 #' @param cores Threads for each bootstrap. By default the option `iecpls.cores`, else 1;
 #'   capped by the thread policy that [pls_threads()] reports.
+#' @param ordinal Passed to [pls()]: `TRUE` fits every simulated study with
+#'   its answers as ordinal indicators (OrdPLS, or OrdPLSc for a population
+#'   fitted with PLSc), whose bootstrap re-estimates the polychoric
+#'   correlations in each resample; needs `missing = "casewise"` (or
+#'   `"fail"`) when the population has nonresponse. `FALSE` (the default)
+#'   uses the answers as numbers.
 #' @return A data frame of class `pls_power` with one row per path
 #'   (interaction terms' paths, `"X:M -> Y"`, included) and sample size:
 #'   `path`, `n`, `population` (the population path coefficient, or value of
@@ -181,7 +188,7 @@
 #' @export
 pls_power <- function(population = iec_population(), n, reps = 200L, R = 500L,
                       model = NULL, alpha = 0.05, missing = "mean",
-                      cores = getOption("iecpls.cores", 1L)) {
+                      cores = getOption("iecpls.cores", 1L), ordinal = FALSE) {
   population <- power_population(population)
   if (!is.numeric(n) || !length(n) || anyNA(n) || any(n < 10) || any(n != round(n))) {
     abort_power_input("{.arg n} must be whole numbers of at least 10.")
@@ -190,13 +197,18 @@ pls_power <- function(population = iec_population(), n, reps = 200L, R = 500L,
   check_count(R, "R", min = 2, class = "iecpls_power_input_error")
   check_number(alpha, "alpha", above = 0, below = 1, example = 0.05, class = "iecpls_power_input_error")
   check_power_missing(missing, population)
+  check_flag(ordinal, "ordinal")
+  if (ordinal && missing %in% c("mean", "em")) {
+    abort_power_input(c("Ordinal indicators need complete rows: use {.code missing = \"casewise\"} with {.code ordinal = TRUE}.",
+                        "i" = "Polychoric correlations are estimated from complete rows."))
+  }
   cores <- check_cores(cores)
   model <- as_pls_model(model %||% population[["model"]] %||% iec_model("extended"))
   check_power_model(model, population)
   base_seed <- sample.int(.Machine$integer.max - 1e6L, 1L)
   jobs <- expand.grid(rep = seq_len(reps), n = as.integer(n))
   jobs$seed <- base_seed + seq_len(nrow(jobs))
-  run <- function(job) power_replicate(population, model, job$n, job$seed, R, alpha, missing, cores)
+  run <- function(job) power_replicate(population, model, job$n, job$seed, R, alpha, missing, cores, ordinal)
   results <- map_jobs(split(jobs, seq_len(nrow(jobs))), run, "Simulating studies")
   table <- power_table(results, jobs, model, population)
   report_power_failures(attr(table, "failures"), nrow(jobs))
@@ -210,7 +222,7 @@ abort_power_input <- function(message, env = parent.frame()) {
 }
 
 check_power_missing <- function(missing, population) {
-  rules <- c("fail", "mean", "casewise")
+  rules <- c("fail", "mean", "casewise", "em")
   if (!is.character(missing) || length(missing) != 1L || !missing %in% rules) {
     abort_power_input("{.arg missing} must be one of {.val {rules}}, not {.val {missing}}.")
   }
@@ -239,10 +251,11 @@ check_power_model <- function(model, population) {
 # One simulated study: data, fit and bootstrap under its own seed. Returns
 # the path estimates and whether each interval excludes zero, or, when the
 # study could not be fitted, `failure`: the reason.
-power_replicate <- function(population, model, n, seed, R, alpha, missing, cores) {
+power_replicate <- function(population, model, n, seed, R, alpha, missing, cores, ordinal = FALSE) {
   with_seed(seed, tryCatch({
     data <- draw_study(n, population)
-    fit <- suppressWarnings(do.call(pls, c(list(model, data = data, missing = missing), population[["settings"]])))
+    fit <- suppressMessages(suppressWarnings(do.call(pls, c(list(model, data = data, missing = missing, ordinal = ordinal),
+                                           population[["settings"]]))))
     boot <- suppressWarnings(pls_boot(fit, R = R, level = 1 - alpha, cores = cores, bca = FALSE))
     paths <- summary(boot)$paths
     list(term = paths$term, estimate = paths$estimate, found = paths$lower > 0 | paths$upper < 0)

@@ -25,6 +25,22 @@ test_that("a replicate is a fit and bootstrap of simulated data under its own se
   expect_equal(power$mean_estimate, unname(coef(fit)))
 })
 
+test_that("studies can be fitted with EM or as ordinal data, their bootstrap re-estimating it (#19)", {
+  for (setting in list(list(missing = "em", ordinal = FALSE), list(missing = "casewise", ordinal = TRUE))) {
+    set.seed(9)
+    power <- pls_power(n = 150, reps = 1, R = 20, missing = setting$missing, ordinal = setting$ordinal)
+    set.seed(9)
+    base <- sample.int(.Machine$integer.max - 1e6L, 1L)
+    data <- iec_simulate(150, seed = base + 1)
+    fit <- suppressMessages(pls(iec_model("extended"), data = data, missing = setting$missing,
+                                ordinal = setting$ordinal))
+    expect_identical(fit$settings$source, if (setting$ordinal) "ordinal" else "em")
+    expect_equal(power$mean_estimate, unname(coef(fit)))
+  }
+  expect_error(pls_power(n = 100, reps = 1, R = 10, missing = "mean", ordinal = TRUE), "complete rows",
+               class = "iecpls_power_input_error")
+})
+
 test_that("power grows with the sample size and inputs are checked", {
   set.seed(6)
   power <- pls_power(n = c(60, 400), reps = 10, R = 150)
