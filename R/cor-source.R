@@ -253,3 +253,16 @@ check_no_source <- function(fit, what) {
 source_args <- function(settings) {
   list(ordinal = settings$ordinal %||% character(), cor = settings$cor %||% "pearson")
 }
+
+# One line on where a fit's correlations come from, or NULL for Pearson's.
+source_description <- function(fit) {
+  if (!has_source(fit)) return(NULL)
+  switch(fit$settings$source,
+         spearman = "Correlations: Spearman (ranks)",
+         em = paste0("Correlations: EM estimates (missing data; ", fit$em$n_patterns, " missingness pattern",
+                     if (fit$em$n_patterns == 1) "" else "s", ", ", fit$em$iterations, " EM iteration",
+                     if (fit$em$iterations == 1) "" else "s", ")"),
+         ordinal = paste0("Correlations: polychoric/polyserial (", length(fit$settings$ordinal), " ordinal indicator",
+                          if (length(fit$settings$ordinal) == 1) "" else "s",
+                          if (isTRUE(fit$settings$consistent)) "; OrdPLSc" else "; OrdPLS", ")"))
+}

@@ -57,6 +57,8 @@ print.pls_fit <- function(x, digits = 3, ...) {
   cat_wrapped(length(x$model$indicators), " indicators, ", length(x$model$constructs), " constructs; ",
               if (x$converged) "converged" else "did NOT converge", " after ", x$iterations,
               " iteration", if (x$iterations == 1) "" else "s", " (tol ", format(settings$tol), ")")
+  source <- source_description(x)
+  if (!is.null(source)) cat_wrapped(source)
   if (isFALSE(x$admissible)) cat_wrapped(inadmissible_note)
   if (length(x$r2)) {
     cat("\nR-squared:\n")

@@ -239,7 +239,7 @@ summary.pls_fit <- function(object, htmt_threshold = 0.85, htmt_absolute = FALSE
   )
   if (!is.null(fit$boot)) out <- add_boot_inference(out, fit$boot, htmt_threshold)
   settings <- list(htmt_absolute = htmt_absolute, f2_method = f2_method, implied = implied,
-                   higher_order = higher_order_note(fit$model))
+                   higher_order = c(source_description(fit), higher_order_note(fit$model)))
   if (has_interactions(fit$model)) {
     moderated <- pls_conditional_effects(fit, level = if (!is.null(fit$boot)) fit$boot$level else 0.95)
     out <- append(out, list(moderated_mediation = moderated$index, conditional_indirect = moderated$effects),
