@@ -56,7 +56,34 @@ test_that("every .Call entry point survives gctorture", {
   ordinal_columns <- list(pmin(data$CUEX1 %/% 2L, 4L), as.double(data$IMAG2), pmax(data$CUSA1 %/% 3L, 2L))
   ordinal_categories <- c(4L, 0L, 4L)
   ordered_pair <- list(rep(1:2, c(20, 20)), rep(1:2, c(15, 25)))
+  # correlation sources (src/source.c): EM, ordinal and Spearman fits, their
+  # resampling problems and a group comparison
+  em_fit <- pls(syntax, data = data, missing = "em", case_weights = weights)
+  em_problem <- iecpls:::boot_problem(em_fit, "construct")
+  ordinal_data <- data
+  for (j in c("IMAG2", "CUSA1", "CUSA2", "CUSA3")) ordinal_data[[j]] <- cut(ordinal_data[[j]], c(-Inf, 5, 7, 9, Inf), ordered_result = TRUE)
+  ordinal_fit <- suppressMessages(pls(syntax, data = ordinal_data, missing = "casewise"))
+  ordinal_problem <- iecpls:::boot_problem(ordinal_fit, "none")
+  spearman_fit <- pls(syntax, data = data, missing = "mean", cor = "spearman")
+  spearman_problem <- iecpls:::boot_problem(spearman_fit, "none")
+  em_groups <- ns$comparison_groups(em_fit, rep(c("a", "b"), 20), NULL, "pls_mga")
+  em_pair <- ns$group_problem(em_fit, em_groups, c("a", "b"))
   calls <- list(
+    source_cor_em = function() .Call(ns$C_iecpls_source_cor, em_problem$spec$source, em_problem$case_weights),
+    source_cor_ordinal = function() .Call(ns$C_iecpls_source_cor, ordinal_problem$spec$source, NULL),
+    source_cor_spearman = function() .Call(ns$C_iecpls_source_cor, spearman_problem$spec$source, weights),
+    bootstrap_em = function() .Call(ns$C_iecpls_bootstrap, em_problem$zt, em_problem$case_weights, em_problem$spec,
+                                    em_problem$stat_spec, seeds, sizes, em_problem$sign_code,
+                                    em_problem$original_loadings, TRUE, 2L),
+    jackknife_ordinal = function() .Call(ns$C_iecpls_jackknife, ordinal_problem$zt, ordinal_problem$case_weights,
+                                         ordinal_problem$spec, ordinal_problem$stat_spec, ordinal_problem$sign_code,
+                                         ordinal_problem$original_loadings, TRUE, ns$c_full_moments(ordinal_problem),
+                                         c(0L, 20L), c(5L, 10L), 2L),
+    bootstrap_spearman = function() .Call(ns$C_iecpls_bootstrap, spearman_problem$zt, NULL, spearman_problem$spec,
+                                          spearman_problem$stat_spec, seeds, sizes, spearman_problem$sign_code,
+                                          spearman_problem$original_loadings, TRUE, 2L),
+    permutation_em = function() .Call(ns$C_iecpls_permutation, em_pair$zt, em_pair$case_weights, em_pair$spec,
+                                      em_pair$stat_spec, em_pair$labels, NULL, seeds, sizes, 2L),
     fit_cor = function() .Call(ns$C_iecpls_fit_cor, S, spec),
     fit_data_mean = function() .Call(ns$C_iecpls_fit_data, columns, NULL, weights, 1L, spec),
     fit_data_matrix = function() .Call(ns$C_iecpls_fit_data, as.matrix(data), match(model$indicators, names(data)),
@@ -127,12 +154,16 @@ test_that("every .Call entry point survives gctorture", {
   )
   # every registered entry point is exercised
   registered <- names(getDLLRegisteredRoutines("iecpls")$.Call)
-  expect_setequal(paste0("iecpls_", sub("(_micom)?_(mean|matrix|casewise|error|micom|moderated|weighted|hoc)$", "",
+  expect_setequal(paste0("iecpls_", sub("(_micom)?_(mean|matrix|casewise|error|micom|moderated|weighted|hoc|em|ordinal|spearman)$", "",
                                         names(calls))), registered)
   expected <- lapply(calls, function(call) call())
   expect_identical(expected$fit_data_error$status, 5L)
   expect_identical(expected$standardize_error$status, 5L)
   expect_identical(expected$ordinal_cor$status, 0L)
+  expect_identical(expected$source_cor_em$status, 0L)
+  expect_identical(expected$source_cor_ordinal$status, 0L)
+  expect_equal(expected$source_cor_ordinal$cor, unname(ordinal_fit$indicator_cor), tolerance = 1e-12)
+  expect_true(all(expected$bootstrap_em$status == 0L))
   expect_identical(expected$ordinal_cor_error$status, iecpls:::status_code("polychoric_boundary"))
   expect_identical(expected$missing_codes[3:4, ], cbind(c(-99, NaN), c(999, NaN)))
   tortured <- lapply(calls, function(call) {
