@@ -162,11 +162,19 @@ group_problem <- function(fit, groups, compared, score_weights = NULL) {
   spec <- model_spec(fit$model, settings$scheme, settings$tol, settings$max_iter, isTRUE(settings$consistent))
   # a source's correlations are re-estimated in each group (src/source.c),
   # from the data as the fit prepared them
+  zt <- NULL
   if (has_source(fit)) {
     X <- source_matrix(as.list(groups$prepared[rows, , drop = FALSE]), fit$model$indicators)
     spec$source <- source_spec(settings$source, X, weights, settings$ordinal_levels)
+    # with EM, the compared rows' data are completed and standardized under
+    # their own EM estimates, as other data are standardized on the compared
+    # rows (for all rows: the fit's own scores)
+    if (settings$source == "em") {
+      em <- em_moments(X, case_weights = weights, tol = em_tol, max_iter = em_max_iter)
+      zt <- t(unname(source_standardized("em", X, weights, "em", em)$z))
+    }
   }
-  list(zt = standardize_rows(groups$zt[, rows, drop = FALSE], weights), case_weights = weights,
+  list(zt = zt %||% standardize_rows(groups$zt[, rows, drop = FALSE], weights), case_weights = weights,
        spec = spec,
        stat_spec = comparison_stat_spec(fit$model),
        labels = match(as.character(groups$labels[rows]), compared) - 1L,

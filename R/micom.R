@@ -83,7 +83,6 @@ pls_micom <- function(fit, group, data = NULL, R = 5000L, alpha = 0.05,
   check_number(alpha, "alpha", above = 0, below = 0.5, example = 0.05)
   cores <- check_cores(cores)
   check_no_interactions(fit, "pls_micom()")
-  check_no_source(fit, "{.fn pls_micom}")
   groups <- comparison_groups(fit, group, data, "pls_micom")
   fits <- fit_groups(fit, groups)
   configural <- data.frame(group = groups$names, n = groups$sizes,

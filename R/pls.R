@@ -259,10 +259,11 @@
 #' the normal variables behind the codes, whose values are not observed);
 #' their variance is therefore not exactly 1. The bootstrap, the jackknife
 #' and [pls_mga()]'s permutations re-estimate the thresholds and
-#' correlations in each sample, in C, and [pls_predict()] and [pls_cvpat()]
-#' in each training set; [pls_micom()] and [pls_blindfold()] refuse such
-#' fits for now (`iecpls_unsupported_error`), as they do fits with
-#' `cor = "spearman"` or `missing = "em"`.
+#' correlations in each sample, in C, [pls_micom()] in each group and
+#' permutation, and [pls_predict()] and [pls_cvpat()] in each training set;
+#' [pls_blindfold()] refuses such fits for now (`iecpls_unsupported_error`),
+#' as it does fits with `cor = "spearman"` or `missing = "em"`, and so do
+#' models with interaction terms or higher-order constructs.
 #'
 #' @section Missing data by EM:
 #' With `missing = "em"` the mean vector and covariance matrix of the
@@ -283,7 +284,9 @@
 #' and the scores are those values times the weights (their variance is
 #' slightly below 1 when answers are missing). With no missing value the fit
 #' equals that with `missing = "fail"`. The bootstrap, the jackknife and
-#' [pls_mga()]'s permutations run EM again in each sample, in C;
+#' the permutations of [pls_mga()] and [pls_micom()] run EM again in each
+#' sample, in C (MICOM's composites of the compared rows are their data
+#' completed and standardized under their own EM estimates);
 #' [pls_predict()] and [pls_cvpat()] run it in each training set and
 #' complete the missing answers of the held-out rows (and [predict()] those
 #' of `newdata`) by their conditional expectations under the training

@@ -45,8 +45,20 @@ static void read_permutation_problem(SEXP labels, SEXP score_weights, const resa
     if (pr->staged != NULL && !pr->staged->linear) error("internal error: MICOM of a nonlinear multi-stage model");
     if (!isReal(score_weights) || XLENGTH(score_weights) != m->p) error("internal error: bad score weights");
     double *S = (double *) R_alloc(p * p, sizeof(double)), *sd = (double *) R_alloc(p, sizeof(double));
-    if (cross_to_correlation(pp->full_cross, pp->full_sums, pp->full_total, p_data, sd, S) != 0)
+    if (pr->source != NULL) {
+      /* the pooled composites' correlations under the fit's own source */
+      size_t nd, ni;
+      source_work_size(pr->source, &nd, &ni);
+      source_work_t w;
+      source_work_init(pr->source, &w, (double *) R_alloc(nd > 0 ? nd : 1, sizeof(double)),
+                       (int *) R_alloc(ni > 0 ? ni : 1, sizeof(int)));
+      double *scratch = (double *) R_alloc(p * p + p, sizeof(double));
+      int index;
+      if (source_correlation(pr->source, freq, &w, scratch + p * p, scratch, sd, S, &index) != PLS_OK)
+        error("internal error: the pooled correlations of the source cannot be estimated");
+    } else if (cross_to_correlation(pp->full_cross, pp->full_sums, pp->full_total, p_data, sd, S) != 0) {
       error("internal error: constant column in the pooled data");
+    }
     pp->score_weights = REAL_RO(score_weights);
     pp->pooled_S = S;
     if (pr->staged != NULL) {
@@ -92,8 +104,6 @@ static void read_permutation_call(SEXP Zt, SEXP case_weights, SEXP spec, SEXP st
   read_problem(Zt, case_weights, spec, stat_spec, none, loadings, &call->model, &call->stats, &call->problem);
   call->problem.original_loadings = NULL;  /* only read by the construct sign change */
   UNPROTECT(2);
-  if (call->problem.source != NULL && !isNull(score_weights))
-    error("internal error: MICOM with a correlation source");
   if (call->stats.has_copula) error("internal error: copula regressions in a group comparison");
   read_permutation_problem(labels, score_weights, &call->problem, &call->groups);
 }

@@ -214,14 +214,19 @@ void group_statistics(const permutation_problem_t *pp, const int *labels, permut
   int q = statistic_count(pr->model, pr->stats);
   *status = PLS_OK;
   if (pr->source != NULL) {
-    /* each group's correlations from the source (multigroup analysis only:
-     * MICOM with a source is refused in R) */
+    /* each group's correlations from the source; MICOM's score moments from
+     * the standardized data (Zt) the source's scores are formed from, and
+     * its composite correlations from the pooled source correlations */
     for (int g = 0; g < pp->n_groups; g++) {
       int group_status;
       for (R_xlen_t i = 0; i < pr->n; i++)
         b->fit.freq[i] = labels[i] != g ? 0.0 : pr->case_weights != NULL ? pr->case_weights[i] : 1.0;
       source_fit_and_collect(pr, &b->fit, out + stride * (R_xlen_t) g * q, stride, &group_status);
       if (*status == PLS_OK) *status = group_status;
+    }
+    if (pp->score_weights != NULL) {
+      group_moments(pp, labels, b);
+      micom_statistics(pp, b, out, stride);
     }
     return;
   }

@@ -189,7 +189,6 @@ test_that("unsupported combinations are clear errors", {
   expect_error(pls(small_ecsi_syntax, data = mobi, ordinal = "nope"), "nope", class = "iecpls_unknown_column")
   expect_error(pls(small_ecsi_syntax, data = mobi, ordinal = 1), "ordinal")
   fit <- pls(small_ecsi_syntax, data = mobi_incomplete(), missing = "em")
-  expect_error(pls_micom(fit, rep(1:2, 125), R = 10), "missing = \"em\"", class = "iecpls_unsupported_error")
   expect_error(pls_blindfold(fit), class = "iecpls_unsupported_error")
   expect_error(pls_boot(fit, R = 10, impute = "within"), "missing = \"mean\"")
   moderated <- "
@@ -309,4 +308,36 @@ test_that("with answers missing at random, EM's paths are unbiased where mean re
   # mean replacement: attenuated by more than 0.03
   expect_lt(abs(bias[["em"]]), max(3 * se[["em"]], 0.01))
   expect_lt(bias[["mean"]], -0.03)
+})
+
+test_that("MICOM forms each group's composites from its own source", {
+  cases <- list(em = list(data = mobi_incomplete(), args = list(missing = "em")),
+                ordinal = list(data = mobi_ordinal(), args = list()),
+                spearman = list(data = mobi, args = list(cor = "spearman")))
+  group <- rep(c("a", "b"), length.out = nrow(mobi))
+  for (name in names(cases)) {
+    case <- cases[[name]]
+    fit <- suppressMessages(do.call(pls, c(list(small_ecsi_syntax, data = case$data), case$args)))
+    set.seed(4)
+    micom <- pls_micom(fit, group, R = 20)
+    a <- suppressMessages(do.call(pls, c(list(small_ecsi_syntax, data = case$data[group == "a", ]), case$args)))
+    b <- suppressMessages(do.call(pls, c(list(small_ecsi_syntax, data = case$data[group == "b", ]), case$args)))
+    S <- fit$indicator_cor
+    constructs <- fit$model$constructs
+    # step 2: the correlation of the groups' composites under the pooled
+    # source correlations; step 3: the pooled composites (the fit's scores)
+    c_ref <- vapply(constructs, function(k) {
+      u <- a$outer_weights[, k]
+      v <- b$outer_weights[, k]
+      sum(u * (S %*% v)) / sqrt(sum(u * (S %*% u)) * sum(v * (S %*% v)))
+    }, numeric(1))
+    scores <- fit$scores
+    mean_ref <- colMeans(scores[group == "a", ]) - colMeans(scores[group == "b", ])
+    ratio_ref <- log(apply(scores[group == "a", ], 2, stats::var) / apply(scores[group == "b", ], 2, stats::var))
+    results <- micom$results[match(constructs, micom$results$construct), ]
+    expect_equal(results$c, unname(c_ref), tolerance = 1e-10, label = name)
+    expect_equal(results$mean_diff, unname(mean_ref), tolerance = 1e-10, label = name)
+    expect_equal(results$log_var_ratio, unname(ratio_ref), tolerance = 1e-10, label = name)
+    expect_true(all(is.finite(results$c_quantile)))
+  }
 })
