@@ -56,8 +56,15 @@ test_that("every .Call entry point survives gctorture", {
   ordinal_columns <- list(pmin(data$CUEX1 %/% 2L, 4L), as.double(data$IMAG2), pmax(data$CUSA1 %/% 3L, 2L))
   ordinal_categories <- c(4L, 0L, 4L)
   ordered_pair <- list(rep(1:2, c(20, 20)), rep(1:2, c(15, 25)))
+  # the test of exact model fit: transformed data, fit measures per resample
+  exact_fit <- ns$exact_fit_problem(FALSE, fit, "auto")
   calls <- list(
     fit_cor = function() .Call(ns$C_iecpls_fit_cor, S, spec),
+    exact_fit_transform = function() .Call(ns$C_iecpls_exact_fit_transform, problem$zt, ns$fit_block_cor(fit),
+                                           exact_fit$zt[, 1:8] %*% t(exact_fit$zt[, 1:8]) / 7 + diag(6)),
+    bootstrap_model_fit = function() .Call(ns$C_iecpls_bootstrap, exact_fit$zt, exact_fit$case_weights,
+                                           exact_fit$spec, exact_fit$stat_spec, seeds, sizes,
+                                           exact_fit$sign_code, exact_fit$original_loadings, TRUE, 2L),
     fit_data_mean = function() .Call(ns$C_iecpls_fit_data, columns, NULL, weights, 1L, spec),
     fit_data_matrix = function() .Call(ns$C_iecpls_fit_data, as.matrix(data), match(model$indicators, names(data)),
                                        weights, 1L, spec),
@@ -127,7 +134,7 @@ test_that("every .Call entry point survives gctorture", {
   )
   # every registered entry point is exercised
   registered <- names(getDLLRegisteredRoutines("iecpls")$.Call)
-  expect_setequal(paste0("iecpls_", sub("(_micom)?_(mean|matrix|casewise|error|micom|moderated|weighted|hoc)$", "",
+  expect_setequal(paste0("iecpls_", sub("(_micom)?_(mean|matrix|casewise|error|micom|moderated|weighted|hoc|model_fit)$", "",
                                         names(calls))), registered)
   expected <- lapply(calls, function(call) call())
   expect_identical(expected$fit_data_error$status, 5L)
