@@ -37,6 +37,23 @@ test_that("the resamples' fit measures are those of plain-R refits of the same r
   }
 })
 
+test_that("with case weights the weighted correlations are transformed and a resampled row keeps its weight", {
+  weights <- rep(c(1, 2, 0.5), length.out = nrow(mobi))
+  fit <- pls(small_ecsi_syntax, data = mobi, case_weights = weights, tol = 1e-12, max_iter = 1000)
+  data <- iecpls:::exact_fit_data(fit)
+  expect_equal(stats::cov.wt(t(data$zt), wt = data$case_weights, cor = TRUE)$cor, data$Sigma,
+               tolerance = 1e-10, ignore_attr = TRUE)
+  test <- pls_model_fit(fit, R = 3, seed = 4)
+  seeds <- iecpls:::with_seed(4, iecpls:::chunk_seeds(1))
+  Z <- as.data.frame(t(data$zt))
+  names(Z) <- fit$model$indicators
+  rows <- reference_resample_rows(seeds[, 1], nrow(Z), 3)
+  for (b in 1:3) {
+    refit <- pls(fit$model, data = Z[rows[[b]], ], case_weights = weights[rows[[b]]], tol = 1e-12, max_iter = 1000)
+    expect_equal(unname(test$draws$estimated[b, ]), reference_fit_measures(refit), tolerance = 1e-10)
+  }
+})
+
 test_that("the test reports the sample values, the quantiles and the verdicts", {
   fit <- fit_tight("mobi")
   test <- pls_model_fit(fit, R = 200, seed = 3)
