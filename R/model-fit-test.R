@@ -151,3 +151,13 @@ tidy.pls_model_fit_test <- function(x, ...) x$tests
 #'   [as.data.frame()]).
 #' @export
 as.data.frame.pls_model_fit_test <- function(x, row.names = NULL, optional = FALSE, ...) x$tests
+
+#' @rdname pls_model_fit
+#' @export
+glance.pls_model_fit_test <- function(x, ...) {
+  tests <- x$tests
+  srmr <- tests$statistic == "SRMR" & tests$model == "estimated"
+  data.frame(R = x$R, model = x$model, n_failed = x$n_failed, srmr = tests$value[srmr],
+             srmr_hi95 = tests$hi95[srmr], tests = nrow(tests), supported_95 = sum(tests$supported_95, na.rm = TRUE),
+             supported_99 = sum(tests$supported_99, na.rm = TRUE), stringsAsFactors = FALSE)
+}
