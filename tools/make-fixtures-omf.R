@@ -27,7 +27,7 @@ omf_fixture <- function(syntax, data, name) {
     test <- testOMF(res, .R = R, .alpha = c(0.01, 0.05), .saturated = saturated, .seed = 2026,
                     .handle_inadmissibles = "ignore")
     draws <- do.call(rbind, Filter(function(d) !anyNA(d), test$Information$Bootstrap_values))
-    list(value = test$Test_statistic, critical = test$Critical_value, draws = draws,
+    list(value = test$Test_statistic, critical = test$Critical_value, n_draws = nrow(draws),
          seconds = proc.time()[["elapsed"]] - started)
   })
   out <- list(tests = tests, R = R, statistics = c(dG = "d_G", SRMR = "SRMR", dL = "d_ULS", dML = "d_ML"),
