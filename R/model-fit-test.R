@@ -110,7 +110,7 @@ exact_fit_data <- function(fit, model = "auto", saturated = FALSE) {
   S <- fit_block_cor(fit)
   Sigma <- pls_implied_cor(fit, model = model, saturated = saturated)[indicators, indicators]
   storage.mode(Sigma) <- "double"
-  zt <- .Call(C_iecpls_exact_fit_transform, data$zt, S, Sigma)
+  zt <- c_exact_fit_transform(data$zt, S, Sigma)
   if (!is.matrix(zt)) {
     what <- if (zt == 1L) "The indicator correlation matrix" else "The model-implied correlation matrix"
     abort_estimation(c(

@@ -172,7 +172,7 @@ test_that("the choices R offers are the codes C knows", {
   expect_identical(names(codes$mode), c("A", "B"))
   expect_identical(unname(codes$scheme), seq_along(codes$scheme) - 1L)
   expect_identical(names(codes$statistic),
-                   c("weight", "loading", "path", "r2", "total", "htmt", "indirect", "specific"))
+                   c("weight", "loading", "path", "r2", "total", "htmt", "indirect", "specific", "fit"))
 })
 
 # Calls in the package's functions that compare a status with a number, or
