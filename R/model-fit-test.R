@@ -47,7 +47,7 @@ check_fit_testable <- function(fit) {
     abort_input("The test of exact fit needs the data: {.arg fit} was fitted from a correlation matrix.",
                 class = "iecpls_needs_data")
   }
-  if (!is.null(fit$model$stages)) {
+  if (!is.null(fit$model$stages) || has_hoc(fit$model)) {
     abort_model(c(
       "The bootstrap test of exact fit does not support models with interaction terms or higher-order constructs yet.",
       "i" = "{.code pls_model_fit(fit)} with {.code R = 0} gives the fit measures."

@@ -107,6 +107,11 @@ test_that("bad input and unsupported models give classed errors", {
   moderated <- pls(paste(small_ecsi_syntax, "Loyalty ~ Image:Satisfaction"), data = mobi)
   expect_error(pls_model_fit(moderated, R = 10), class = "iecpls_unsupported_error")
   expect_s3_class(pls_model_fit(moderated), "data.frame")
+  second_order <- "A =~ IMAG1 + IMAG2\nB =~ IMAG3 + IMAG4\nH =~ A + B\nC =~ CUSL1 + CUSL2\nC ~ H"
+  for (hoc in c("embedded", "disjoint", "repeated")) {
+    expect_error(pls_model_fit(pls(second_order, data = mobi, hoc = hoc), R = 10),
+                 class = "iecpls_unsupported_error")
+  }
 })
 
 test_that("critical values agree with cSEM's testOMF() within Monte Carlo error", {
