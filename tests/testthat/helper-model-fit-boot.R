@@ -11,10 +11,10 @@ reference_exact_fit_data <- function(Z, S, Sigma) {
 
 # SRMR, d_ULS, d_G (natural logarithms) and d_ML of a fit against the
 # correlations its estimated or saturated model implies.
-reference_fit_measures <- function(fit, saturated = FALSE) {
+reference_fit_measures <- function(fit, saturated = FALSE, model = "auto") {
   indicators <- fit$model$indicators
   S <- fit$indicator_cor[indicators, indicators]
-  Sigma <- pls_implied_cor(fit, saturated = saturated)[indicators, indicators]
+  Sigma <- pls_implied_cor(fit, model = model, saturated = saturated)[indicators, indicators]
   residual <- S - Sigma
   phi <- Re(eigen(solve(S) %*% Sigma, only.values = TRUE)$values)
   ratio <- S %*% solve(Sigma)

@@ -37,6 +37,24 @@ test_that("the resamples' fit measures are those of plain-R refits of the same r
   }
 })
 
+test_that("PLSc fits and the composite and common-factor models are tested like plain-R refits", {
+  fit <- pls(small_ecsi_syntax, data = mobi, consistent = TRUE, tol = 1e-12, max_iter = 1000)
+  seeds <- iecpls:::with_seed(6, iecpls:::chunk_seeds(1))
+  for (model in c("composite", "common_factor")) {
+    test <- pls_model_fit(fit, model = model, R = 2, seed = 6)
+    for (saturated in c(FALSE, TRUE)) {
+      Z <- as.data.frame(t(iecpls:::exact_fit_data(fit, model, saturated)$zt))
+      names(Z) <- fit$model$indicators
+      rows <- reference_resample_rows(seeds[, 1], nrow(Z), 2)
+      for (b in 1:2) {
+        refit <- pls(fit$model, data = Z[rows[[b]], ], consistent = TRUE, tol = 1e-12, max_iter = 1000)
+        expect_equal(unname(test$draws[[if (saturated) "saturated" else "estimated"]][b, ]),
+                     reference_fit_measures(refit, saturated, model), tolerance = 1e-10)
+      }
+    }
+  }
+})
+
 test_that("with case weights the weighted correlations are transformed and a resampled row keeps its weight", {
   weights <- rep(c(1, 2, 0.5), length.out = nrow(mobi))
   fit <- pls(small_ecsi_syntax, data = mobi, case_weights = weights, tol = 1e-12, max_iter = 1000)
