@@ -87,9 +87,11 @@
 #' handled them (with `missing = "mean"` the replaced values are
 #' transformed). Resamples whose refit fails (no convergence, a singular
 #' block, ...) are left out and counted; an inadmissible PLSc resample is
-#' kept (as `pls_boot()`'s default `inadmissibles = "ignore"`); an
-#' inadmissible PLSc fit itself cannot be tested (class
-#' `iecpls_inadmissible`). Models with interaction terms or higher-order
+#' kept (as `pls_boot()`'s default `inadmissibles = "ignore"`, with a
+#' warning that counts them); an inadmissible PLSc fit itself cannot be
+#' tested (class `iecpls_inadmissible`). A measure a resample cannot give
+#' (d_G and d_ML when an implied matrix is not positive definite) is left
+#' out of that measure's quantiles. Models with interaction terms or higher-order
 #' constructs (estimated in stages) are not supported yet (class
 #' `iecpls_unsupported_error`), nor are fits from a correlation matrix
 #' (`iecpls_needs_data`).
@@ -122,8 +124,8 @@
 #'   `hi99`, `supported_95`, `supported_99`; also what `tidy()` and
 #'   `as.data.frame()` return), `draws` (a resamples x measures matrix per
 #'   model), `status` (per model, 0 for a valid resample, see
-#'   [pls_status_codes()]), `n_failed`, `R`, `model` and `measures` (the
-#'   table of `R = 0`). Assign it to `fit$model_fit_test` and [summary()]
+#'   [pls_status_codes()]), `n_failed`, `n_inadmissible`, `R`, `model` and
+#'   `measures` (the table of `R = 0`). Assign it to `fit$model_fit_test` and [summary()]
 #'   reports the test with the fit measures.
 #' @references
 #' Beran, R., and Srivastava, M. S. (1985). Bootstrap tests and confidence

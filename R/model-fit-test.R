@@ -23,12 +23,18 @@ model_fit_test <- function(fit, model, R, seed, cores) {
     result
   })
   names(runs) <- names(problems)
-  status <- runs$estimated$status
-  status[status_ok(status)] <- runs$saturated$status[status_ok(status)]
-  report_failures(status, hint = "They are left out of the reference distributions.")
+  # as pls_boot()'s default inadmissibles = "ignore": inadmissible PLSc
+  # resamples are kept, failed ones left out
+  used <- lapply(runs, function(run) resamples_used(run$status, "ignore"))
+  failed <- ifelse(!used$estimated, runs$estimated$status,
+                   ifelse(!used$saturated, runs$saturated$status, status_code("ok")))
+  report_failures(failed, hint = "They are left out of the reference distributions.")
+  n_inadmissible <- sum(runs$estimated$status == status_code("inadmissible") |
+                          runs$saturated$status == status_code("inadmissible"))
+  report_inadmissible(n_inadmissible, R, "ignore")
   values <- all_fit_measures(fit, model)
   tests <- do.call(rbind, lapply(names(runs), function(name) {
-    draws <- runs[[name]]$stats[status_ok(runs[[name]]$status), , drop = FALSE]
+    draws <- runs[[name]]$stats[used[[name]], , drop = FALSE]
     hi <- apply(draws, 2L, stats::quantile, probs = c(0.95, 0.99), na.rm = TRUE, names = FALSE)
     data.frame(statistic = fit_measure_names, model = name, value = unname(values[, name]),
                hi95 = hi[1L, ], hi99 = hi[2L, ], stringsAsFactors = FALSE)
@@ -38,7 +44,8 @@ model_fit_test <- function(fit, model, R, seed, cores) {
   rownames(tests) <- NULL
   structure(list(tests = tests, draws = lapply(runs, `[[`, "stats"),
                  status = lapply(runs, `[[`, "status"), R = as.integer(R), model = model,
-                 n_failed = sum(!status_ok(status)), measures = pls_model_fit(fit, model)),
+                 n_failed = sum(!status_ok(failed)), n_inadmissible = n_inadmissible,
+                 measures = pls_model_fit(fit, model)),
             class = "pls_model_fit_test")
 }
 

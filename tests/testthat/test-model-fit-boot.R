@@ -55,6 +55,20 @@ test_that("PLSc fits and the composite and common-factor models are tested like 
   }
 })
 
+test_that("inadmissible PLSc resamples are kept and counted, as pls_boot() keeps them by default", {
+  fit <- pls(small_ecsi_syntax, data = mobi[1:60, ], consistent = TRUE)
+  expect_true(fit$admissible)
+  expect_warning(test <- pls_model_fit(fit, R = 100, seed = 1), class = "iecpls_inadmissible_warning")
+  inadmissible <- iecpls:::status_code("inadmissible")
+  expect_gt(test$n_inadmissible, 0)
+  expect_identical(test$n_inadmissible,
+                   sum(test$status$estimated == inadmissible | test$status$saturated == inadmissible))
+  expect_identical(test$n_failed, 0L)
+  draws <- test$draws$estimated
+  expect_false(anyNA(draws[test$status$estimated == inadmissible, "SRMR"]))
+  expect_equal(test$tests$hi95[1], quantile(draws[, "SRMR"], 0.95, names = FALSE))
+})
+
 test_that("with case weights the weighted correlations are transformed and a resampled row keeps its weight", {
   weights <- rep(c(1, 2, 0.5), length.out = nrow(mobi))
   fit <- pls(small_ecsi_syntax, data = mobi, case_weights = weights, tol = 1e-12, max_iter = 1000)
