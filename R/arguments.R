@@ -15,8 +15,9 @@
 #'     package: the bootstrap resamples of [pls_boot()] and [pls()] (0, the
 #'     default of `pls()`, runs no bootstrap), the permutations and
 #'     bootstrap resamples per group of [pls_mga()], those of the copula
-#'     regressions of [pls_copula()], the permutations of
-#'     [pls_micom()], the bootstrap resamples of the loss differences of
+#'     regressions of [pls_copula()], the resamples of the transformed data
+#'     in the test of exact fit of [pls_model_fit()] (0, its default, runs
+#'     no test), the permutations of [pls_micom()], the bootstrap resamples of the loss differences of
 #'     [pls_cvpat()], and the bootstrap resamples within each simulated
 #'     study of [pls_power()]. The R Markdown report template
 #'     (`rmarkdown::draft(template = "pls-report", package = "iecpls")`) has

@@ -259,6 +259,11 @@ c_fit_statistics <- function(S, spec, stat_spec, estimates) {
   .Call(C_iecpls_fit_statistics, S, spec, stat_spec, estimates)
 }
 
+# The transposed standardized data zt (p x n) transformed for the test of
+# exact fit, (Z S^-1/2 Sigma^1/2)' (src/model_fit.c); 1L when S, 2L when
+# Sigma is not positive definite.
+c_exact_fit_transform <- function(zt, S, Sigma) .Call(C_iecpls_exact_fit_transform, zt, S, Sigma)
+
 # T = B + B^2 + ... of a recursive model's path coefficients (or of
 # inner != 0, for which pairs are joined by a chain), with B's dimnames.
 c_total_effects <- function(path_coef) {

@@ -125,6 +125,9 @@ pls_copula <- function(fit, outcome, predictors = NULL, combinations = TRUE, R =
   outcome <- check_copula_outcome(fit$model, outcome)
   predictors <- check_copula_predictors(fit$model, outcome, predictors)
   check_copula_fit(fit, outcome)
+  # a resample's EM scores would need EM re-run on it (not done by the
+  # copula loop, which re-standardizes the fit's completed data)
+  if (identical(fit$settings$source, "em")) check_no_source(fit, "{.fn pls_copula}")
   check_flag(combinations, "combinations")
   check_count(R, "R", min = 2)
   check_level(level)

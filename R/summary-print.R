@@ -116,7 +116,12 @@ print_structural <- function(x, digits) {
 
 print_fit <- function(x, digits) {
   cat("\n== Model fit ==\n")
-  print_section("SRMR <= 0.08 (estimated model); d_ULS and d_G", x$fit, digits)
+  title <- "SRMR <= 0.08 (estimated model); d_ULS and d_G"
+  if (!is.null(x$fit$hi95_est)) {
+    title <- paste0(title, "; hi95, hi99: 95% and 99% bootstrap quantiles under the estimated (est) ",
+                    "and saturated (sat) model, test of exact fit (pls_model_fit())")
+  }
+  print_section(title, x$fit, digits)
 }
 
 print_verdict <- function(x) {

@@ -132,7 +132,12 @@
 #'     ([pls_conditional_effects()]; with bootstrap inference when the fit
 #'     carries a bootstrap, at its level).}
 #'   \item{`fit`}{SRMR, d_ULS and d_G of the estimated and the saturated
-#'     model ([pls_model_fit()]).}
+#'     model ([pls_model_fit()]). When the fit carries a bootstrap test of
+#'     exact fit (`fit$model_fit_test <- pls_model_fit(fit, R = 5000)`, with
+#'     the same `implied` model), also its critical values: `hi95_est`,
+#'     `hi99_est`, `hi95_sat` and `hi99_sat`, the 95% and 99% quantiles of
+#'     the measure under the estimated and the saturated model (exact fit is
+#'     supported when the value does not exceed them).}
 #' }
 #' When the fit carries a bootstrap (`pls(..., R = R)`, or
 #' `fit$boot <- pls_boot(fit)`), `paths`, `effects` (prefixes `total_` and
@@ -434,8 +439,26 @@ measured_only <- function(table, fit, columns = "construct") {
 
 fit_report <- function(fit, implied) {
   table <- pls_model_fit(fit, model = implied)
+  table <- cbind(table, fit_test_columns(fit$model_fit_test, implied, table$statistic))
   table$flag <- flag_if(table$statistic == "SRMR" & table$estimated > pls_thresholds$srmr, "SRMR > 0.08")
   table
+}
+
+# The critical values of a test of exact fit the fit carries
+# (fit$model_fit_test <- pls_model_fit(fit, R = R)) for the rows of the fit
+# table: none when there is no test or it used another measurement model.
+fit_test_columns <- function(test, implied, statistics) {
+  if (!inherits(test, "pls_model_fit_test") || !identical(test$model, implied)) {
+    return(data.frame(row.names = seq_along(statistics)))
+  }
+  tests <- test$tests
+  columns <- lapply(c("estimated", "saturated"), function(model) {
+    rows <- tests[tests$model == model, ][match(statistics, tests$statistic[tests$model == model]), ]
+    out <- data.frame(rows$hi95, rows$hi99)
+    names(out) <- paste0(c("hi95_", "hi99_"), substr(model, 1, 3))
+    out
+  })
+  do.call(cbind, columns)
 }
 
 remove_row_names <- function(table) {

@@ -147,6 +147,22 @@ if (have("cSEM")) {
   if (quick) rows[[length(rows)]]$median <- rows[[length(rows)]]$median * 10
 }
 
+# --- bootstrap test of exact model fit ---------------------------------------------
+# pls_model_fit(R = 5000) tests the estimated and the saturated model (two
+# loops of 5,000 refits); cSEM's testOMF() tests one per call, so it is timed
+# for both (.saturated = FALSE and TRUE), on 500 resamples, scaled to 5,000.
+label <- "test of exact fit 5,000: corporate reputation"
+record(label, "iecpls, 1 thread", timed(pls_model_fit(fit, R = R, cores = 1), 3))
+record(label, sprintf("iecpls, %d threads", cores), timed(pls_model_fit(fit, R = R, cores = cores), 3))
+if (have("cSEM")) {
+  model <- cSEM::csem(corp_data, peer_syntax(corp), .disattenuate = FALSE)
+  omf_R <- if (quick) 100L else 500L
+  record(label, "cSEM, 1 core", timed(for (saturated in c(FALSE, TRUE)) {
+    cSEM::testOMF(model, .R = omf_R, .saturated = saturated, .handle_inadmissibles = "ignore")
+  }, 1), sprintf("testOMF() for the estimated and the saturated model; %d resamples, time x%d", omf_R, R / omf_R))
+  rows[[length(rows)]]$median <- rows[[length(rows)]]$median * R / omf_R
+}
+
 # --- bootstrap of a moderated model (two-stage approach) -------------------------
 # The primer's moderation of CUSA -> CUSL by switching costs on the corporate
 # reputation model; every stage is re-estimated in each resample.

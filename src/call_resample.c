@@ -51,6 +51,16 @@ void read_stat_spec(SEXP st_spec, stat_spec_t *st)
     if (!isReal(sign)) error("internal error: bad sign reference");
     st->sign_reference = REAL_RO(sign);
   }
+  /* the test of exact model fit (optional elements) */
+  SEXP model_fit = list_element_or_null(st_spec, "model_fit");
+  st->model_fit = !isNull(model_fit) && asLogical(model_fit) == TRUE;
+  st->fit_saturated = st->model_fit && asLogical(list_element(st_spec, "fit_saturated")) == TRUE;
+  st->fit_composite = NULL;
+  st->n_fit_composite = 0;
+  if (st->model_fit) {
+    st->fit_composite = int_element(st_spec, "fit_composite", &st->n_fit_composite);
+    if (st->sign_reference != NULL) error("internal error: sign reference with the model fit");
+  }
   read_copula_spec(list_element_or_null(st_spec, "copula"), st);
 }
 

@@ -1,7 +1,8 @@
 /* .Call entry points of the statistics vector outside the resampling loops:
  * its layout (what each column is, for R to label), the full-sample row
  * (the same collect_statistics() as every resample, so HTMT and the effects
- * exist once), the total effects and the HTMT of a fit, and the table of
+ * exist once), the total effects and the HTMT of a fit, the transformed
+ * data of the test of exact model fit (model_fit.c), and the table of
  * shared codes (call_codes.c). */
 #include "iecpls.h"
 
@@ -59,9 +60,10 @@ static void fit_copula_statistics(const copula_spec_t *cs, int K, SEXP scores, d
 }
 
 /* The statistics vector of a fit, from its estimates (list(weights,
- * loadings, path_coef, r2): p, p, K x K, K) and its p x p indicator
- * correlation matrix S (block order); with copula regressions, estimates$scores
- * too (the fit's n x K construct scores). */
+ * loadings, path_coef, r2): p, p, K x K, K; and construct_cor, K x K, for
+ * the model fit) and its p x p indicator correlation matrix S (block
+ * order); with copula regressions, estimates$scores too (the fit's n x K
+ * construct scores). */
 SEXP iecpls_fit_statistics(SEXP S, SEXP spec, SEXP stat_spec, SEXP estimates)
 {
   pls_model_t m;
@@ -79,10 +81,11 @@ SEXP iecpls_fit_statistics(SEXP S, SEXP spec, SEXP stat_spec, SEXP estimates)
   res.loadings = (double *) real_element(estimates, "loadings", m.p);
   res.path_coef = (double *) real_element(estimates, "path_coef", (R_xlen_t) (K * K));
   res.r2 = (double *) real_element(estimates, "r2", m.K);
+  if (st.model_fit) res.construct_cor = (double *) real_element(estimates, "construct_cor", (R_xlen_t) (K * K));
   if (!isNull(list_element(stat_spec, "sign_reference"))) error("internal error: sign reference in a full-sample row");
   int q = statistic_count(&m, &st);
   SEXP ans = PROTECT(allocVector(REALSXP, q));
-  double *scratch = (double *) R_alloc(3 * K * K, sizeof(double));
+  double *scratch = (double *) R_alloc(statistic_scratch_size(&m), sizeof(double));
   collect_statistics(&m, &st, &res, REAL_RO(S), scratch, REAL(ans), 1);
   if (st.has_copula) fit_copula_statistics(&st.copula, m.K, list_element(estimates, "scores"),
                                            REAL(ans) + standard_statistic_count(&m, &st));
@@ -126,5 +129,26 @@ SEXP iecpls_htmt(SEXP S, SEXP block_start, SEXP a, SEXP b, SEXP absolute, SEXP g
   for (R_xlen_t i = 0; i < n; i++)
     REAL(ans)[i] = htmt_ratio(p, bs, REAL_RO(S), INTEGER_RO(a)[i], INTEGER_RO(b)[i], abs_flag, geo_flag);
   UNPROTECT(1);
+  return ans;
+}
+
+/* The data transformed for the bootstrap test of exact fit
+ * (exact_fit_transform()): Zt (p x n, transposed standardized data), S its
+ * p x p correlation matrix, Sigma the implied one. */
+SEXP iecpls_exact_fit_transform(SEXP Zt, SEXP S, SEXP Sigma)
+{
+  if (!isReal(Zt) || !isMatrix(Zt)) error("internal error: 'Zt' must be a double matrix");
+  int p = nrows(Zt);
+  R_xlen_t n = ncols(Zt);
+  if (!isReal(S) || !isMatrix(S) || nrows(S) != p || ncols(S) != p || !isReal(Sigma) || !isMatrix(Sigma) ||
+      nrows(Sigma) != p || ncols(Sigma) != p)
+    error("internal error: 'S' and 'Sigma' must be p x p double matrices");
+  size_t pp = (size_t) p * (size_t) p;
+  double *scratch = (double *) R_alloc(5 * pp + 4 * (size_t) p + 1, sizeof(double));
+  SEXP ans = PROTECT(allocMatrix(REALSXP, p, (int) n));
+  int status = exact_fit_transform(REAL_RO(Zt), n, p, REAL_RO(S), REAL_RO(Sigma), scratch, REAL(ans));
+  UNPROTECT(1);
+  /* R explains a status (exact_fit_transform(): 1 S, 2 Sigma not positive definite) */
+  if (status != 0) return ScalarInteger(status);
   return ans;
 }

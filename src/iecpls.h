@@ -9,7 +9,8 @@
  *     with R_alloc on the main thread and build the results. Only they
  *     touch SEXPs or call the R API.
  *   - SEXP-free code in every other file: the kernels (moments.c, outer.c,
- *     inner.c, paths.c, consistent.c, linalg.c, kernel.c, workspace.c, em.c), the
+ *     inner.c, paths.c, consistent.c, linalg.c, kernel.c, workspace.c, em.c,
+ *     model_fit.c), the
  *     loops that run them (resample.c, permutation.c, statistics.c, rng.c),
  *     the bootstrap summary (boot_summary.c), data screening (screen.c),
  *     the correlations of ordinal indicators (ordinal.c), the correlation
@@ -420,12 +421,22 @@ typedef struct {
                                         estimates for the individual sign change */
   int has_copula;                    /* copula regressions follow the other columns */
   copula_spec_t copula;
+  /* The test of exact model fit (model_fit.c): with model_fit != 0 the
+   * vector is the FIT_MEASURE_COUNT fit measures of the sample against the
+   * correlations implied by the fit (its saturated model when fit_saturated),
+   * a construct's block unrestricted when fit_composite[j] != 0, instead of
+   * all of the above. */
+  int model_fit;
+  int fit_saturated;
+  const int *fit_composite;          /* K when model_fit */
+  int n_fit_composite;
 } stat_spec_t;
 /* The kinds of column of the statistics vector, in their order (call_codes.c
  * names them for R). */
 enum statistic_type { STAT_WEIGHT = 0, STAT_LOADING, STAT_PATH, STAT_R2, STAT_TOTAL, STAT_HTMT,
-                      STAT_INDIRECT, STAT_SPECIFIC, STAT_COPULA_PATH, STAT_COPULA, STAT_TYPE_COUNT };
+                      STAT_INDIRECT, STAT_SPECIFIC, STAT_COPULA_PATH, STAT_COPULA, STAT_FIT, STAT_TYPE_COUNT };
 int statistic_count(const pls_model_t *m, const stat_spec_t *st);
+size_t statistic_scratch_size(const pls_model_t *m);
 void statistic_layout(const pls_model_t *m, const stat_spec_t *st, int *type, int *item, int *from,
                       int *to);
 void total_effects(const double *B, int K, double *power, double *next, double *total);
@@ -445,6 +456,19 @@ void copula_regressions(const copula_spec_t *cs, R_xlen_t n, const double *freq,
 void copula_sample_scores(const pls_model_t *m, const copula_spec_t *cs, const double *Zt, R_xlen_t n,
                           const double *freq, const double *sums, const double *rsd, const double *weights,
                           copula_buffers_t *b);
+
+/* model_fit.c: implied correlations, fit measures, the data transformed so
+ * that the model holds exactly (the measures in their column order) */
+enum fit_measure { FIT_SRMR = 0, FIT_ULS = 1, FIT_G = 2, FIT_ML = 3, FIT_MEASURE_COUNT = 4 };
+size_t model_fit_scratch_size(int p, int K);
+int implied_indicator_cor(const pls_model_t *m, const int *composite, int saturated,
+                          const pls_result_t *res, const double *S, double *scratch, double *Sigma);
+void fit_measures(const double *S, const double *Sigma, int p, double *scratch, double *out,
+                  R_xlen_t stride);
+void model_fit_statistics(const pls_model_t *m, const stat_spec_t *st, const pls_result_t *res,
+                          const double *S, double *scratch, double *out, R_xlen_t stride);
+int exact_fit_transform(const double *Zt, R_xlen_t n, int p, const double *S, const double *Sigma,
+                        double *scratch, double *out);
 
 /* staged.c: multi-stage estimation (interaction terms, higher-order
  * constructs). A staged model
@@ -652,6 +676,7 @@ SEXP iecpls_stat_layout(SEXP spec, SEXP stat_spec);
 SEXP iecpls_fit_statistics(SEXP S, SEXP spec, SEXP stat_spec, SEXP estimates);
 SEXP iecpls_total_effects(SEXP path_coef);
 SEXP iecpls_htmt(SEXP S, SEXP block_start, SEXP a, SEXP b, SEXP absolute, SEXP geometric);
+SEXP iecpls_exact_fit_transform(SEXP Zt, SEXP S, SEXP Sigma);
 void read_stat_spec(SEXP st_spec, stat_spec_t *st);
 void check_stat_indices(const pls_model_t *m, const stat_spec_t *st);
 

@@ -21,6 +21,7 @@ static const R_CallMethodDef call_methods[] = {
   CALLDEF(iecpls_fit_statistics, 4),
   CALLDEF(iecpls_total_effects, 1),
   CALLDEF(iecpls_htmt, 6),
+  CALLDEF(iecpls_exact_fit_transform, 3),
   CALLDEF(iecpls_thread_policy, 1),
   CALLDEF(iecpls_fit_staged, 3),
   CALLDEF(iecpls_derived_values, 3),

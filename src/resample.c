@@ -10,12 +10,12 @@
 void resample_buffer_size(const pls_model_t *m, R_xlen_t n, size_t *n_double, size_t *n_size,
                           size_t *n_int)
 {
-  size_t p = (size_t) m->p, K = (size_t) m->K;
+  size_t p = (size_t) m->p;
   pls_work_size(m, n_double, n_size, n_int);
   *n_double += pls_result_size(m)
              + 2 * p * p + 2 * p             /* S, cross, sums, sd */
              + (size_t) n                    /* case frequencies */
-             + 3 * K * K;                    /* total effects */
+             + statistic_scratch_size(m);    /* total effects or model fit */
 }
 
 void resample_buffer_init(const pls_model_t *m, R_xlen_t n, resample_buffers_t *b, double *dbuf,

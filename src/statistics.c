@@ -4,7 +4,8 @@
  * (one per ordered pair of constructs joined by a directed path), the HTMT
  * of chosen pairs of constructs, total indirect effects (total minus
  * direct) and specific indirect effects (products of the paths along a
- * chain). Under the individual sign change (Tenenhaus et al. 2005) weights,
+ * chain), or, for the test of exact model fit, the fit measures alone
+ * (model_fit.c). Under the individual sign change (Tenenhaus et al. 2005) weights,
  * loadings, paths and totals take the signs of the full-sample estimates
  * before the indirect effects are formed from them. */
 #include "iecpls.h"
@@ -14,6 +15,7 @@
  * there are any, follow them (statistic_count() counts both). */
 int standard_statistic_count(const pls_model_t *m, const stat_spec_t *st)
 {
+  if (st->model_fit) return FIT_MEASURE_COUNT;
   return 2 * m->p + st->n_edges + st->n_endogenous + st->n_total + st->n_htmt + st->n_indirect +
          st->n_chains;
 }
@@ -21,6 +23,14 @@ int standard_statistic_count(const pls_model_t *m, const stat_spec_t *st)
 int statistic_count(const pls_model_t *m, const stat_spec_t *st)
 {
   return standard_statistic_count(m, st) + (st->has_copula ? copula_column_count(&st->copula) : 0);
+}
+
+/* Scratch doubles collect_statistics() needs: 3 K^2 for the effects, or
+ * the model fit's (model_fit.c). */
+size_t statistic_scratch_size(const pls_model_t *m)
+{
+  size_t effects = 3 * (size_t) m->K * (size_t) m->K, fit = model_fit_scratch_size(m->p, m->K);
+  return effects > fit ? effects : fit;
 }
 
 static inline double signed_like(double value, const double *reference, R_xlen_t c)
@@ -113,6 +123,10 @@ void statistic_layout(const pls_model_t *m, const stat_spec_t *st, int *type, in
 {
   R_xlen_t c = 0;
 #define COLUMN(t, i, f, o) (type[c] = (t), item[c] = (i), from[c] = (f), to[c] = (o), c++)
+  if (st->model_fit) {
+    for (int k = 0; k < FIT_MEASURE_COUNT; k++) COLUMN(STAT_FIT, k + 1, NA_INTEGER, NA_INTEGER);
+    return;
+  }
   for (int pass = STAT_WEIGHT; pass <= STAT_LOADING; pass++)
     for (int j = 0; j < m->K; j++)
       for (int x = m->block_start[j]; x < m->block_start[j + 1]; x++) COLUMN(pass, x + 1, j + 1, NA_INTEGER);
@@ -140,10 +154,14 @@ void statistic_layout(const pls_model_t *m, const stat_spec_t *st, int *type, in
 }
 
 /* Writes the statistics of one fit to out[0], out[stride], ... ; scratch
- * holds 3 K^2 doubles. */
+ * holds statistic_scratch_size() doubles. */
 void collect_statistics(const pls_model_t *m, const stat_spec_t *st, const pls_result_t *res,
                         const double *S, double *scratch, double *out, R_xlen_t stride)
 {
+  if (st->model_fit) {
+    model_fit_statistics(m, st, res, S, scratch, out, stride);
+    return;
+  }
   size_t p = (size_t) m->p, K = (size_t) m->K;
   const double *sign = st->sign_reference;
   R_xlen_t c = 0;

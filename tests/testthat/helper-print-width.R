@@ -25,6 +25,7 @@ print_width_objects <- local({
       micom = pls_micom(ecsi, group = group, R = 40),
       predict = pls_predict(corp, k = 5, reps = 1),
       cvpat = pls_cvpat(ecsi, k = 5, reps = 1, R = 100),
+      model_fit_test = pls_model_fit(ecsi, R = 50, seed = 1),
       blindfold = pls_blindfold(corp),
       copula = suppressWarnings(pls_copula(corp, "CUSL", R = 20, seed = 1),
                                 classes = "iecpls_copula_normal_warning"),

@@ -68,6 +68,8 @@ test_that("every .Call entry point survives gctorture", {
   spearman_problem <- iecpls:::boot_problem(spearman_fit, "none")
   em_groups <- ns$comparison_groups(em_fit, rep(c("a", "b"), 20), NULL, "pls_mga")
   em_pair <- ns$group_problem(em_fit, em_groups, c("a", "b"))
+  # the test of exact model fit: transformed data, fit measures per resample
+  exact_fit <- ns$exact_fit_problem(FALSE, fit, "auto")
   calls <- list(
     source_cor_em = function() .Call(ns$C_iecpls_source_cor, em_problem$spec$source, em_problem$case_weights),
     source_cor_ordinal = function() .Call(ns$C_iecpls_source_cor, ordinal_problem$spec$source, NULL),
@@ -85,6 +87,11 @@ test_that("every .Call entry point survives gctorture", {
     permutation_em = function() .Call(ns$C_iecpls_permutation, em_pair$zt, em_pair$case_weights, em_pair$spec,
                                       em_pair$stat_spec, em_pair$labels, NULL, seeds, sizes, 2L),
     fit_cor = function() .Call(ns$C_iecpls_fit_cor, S, spec),
+    exact_fit_transform = function() .Call(ns$C_iecpls_exact_fit_transform, problem$zt, ns$fit_block_cor(fit),
+                                           exact_fit$zt[, 1:8] %*% t(exact_fit$zt[, 1:8]) / 7 + diag(6)),
+    bootstrap_model_fit = function() .Call(ns$C_iecpls_bootstrap, exact_fit$zt, exact_fit$case_weights,
+                                           exact_fit$spec, exact_fit$stat_spec, seeds, sizes,
+                                           exact_fit$sign_code, exact_fit$original_loadings, TRUE, 2L),
     fit_data_mean = function() .Call(ns$C_iecpls_fit_data, columns, NULL, weights, 1L, spec),
     fit_data_matrix = function() .Call(ns$C_iecpls_fit_data, as.matrix(data), match(model$indicators, names(data)),
                                        weights, 1L, spec),
@@ -154,7 +161,7 @@ test_that("every .Call entry point survives gctorture", {
   )
   # every registered entry point is exercised
   registered <- names(getDLLRegisteredRoutines("iecpls")$.Call)
-  expect_setequal(paste0("iecpls_", sub("(_micom)?_(mean|matrix|casewise|error|micom|moderated|weighted|hoc|em|ordinal|spearman)$", "",
+  expect_setequal(paste0("iecpls_", sub("(_micom)?_(mean|matrix|casewise|error|micom|moderated|weighted|hoc|em|ordinal|spearman|model_fit)$", "",
                                         names(calls))), registered)
   expected <- lapply(calls, function(call) call())
   expect_identical(expected$fit_data_error$status, 5L)

@@ -190,6 +190,8 @@ test_that("unsupported combinations are clear errors", {
   expect_error(pls(small_ecsi_syntax, data = mobi, ordinal = 1), "ordinal")
   fit <- pls(small_ecsi_syntax, data = mobi_incomplete(), missing = "em")
   expect_error(pls_blindfold(fit), class = "iecpls_unsupported_error")
+  expect_error(pls_model_fit(fit, R = 10), class = "iecpls_unsupported_error")
+  expect_error(pls_copula(fit, "Loyalty", R = 10), class = "iecpls_unsupported_error")
   expect_error(pls_boot(fit, R = 10, impute = "within"), "missing = \"mean\"")
   moderated <- "
     Image        =~ IMAG1 + IMAG2 + IMAG3
