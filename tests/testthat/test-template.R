@@ -33,6 +33,10 @@ test_that("the PLS-SEM report template renders the simulated study and the user'
   expect_match(html, "Blindfolding: Q² and q² effect sizes", fixed = TRUE)
   expect_false(grepl("redundancy analysis", html, fixed = TRUE))
   expect_false(grepl("significance of the weights", html, fixed = TRUE))
+  # #20: the copula test of the target's equation (PIA ~ CTM)
+  expect_equal(table_after(html, "endogeneity-gaussian-copulas"),
+               c("predictor", "copula term", "p", "non-normality (CvM p)"))
+  expect_match(html, "signals an endogenous predictor\\s+of PIA")
   # the user's own data and model through the parameters
   csv <- file.path(dir, "mobi.csv")
   utils::write.csv(mobi, csv, row.names = FALSE)
