@@ -158,7 +158,12 @@ redundancy_fit <- function(construct, items, fit, data) {
   settings <- fit$settings
   pls(syntax, data = data, scheme = settings$scheme, missing = settings$missing,
       na_values = settings$na_values, case_weights = fit$case_weights, tol = settings$tol,
-      max_iter = settings$max_iter, consistent = isTRUE(settings$consistent))
+      max_iter = settings$max_iter, consistent = isTRUE(settings$consistent),
+      # the construct's ordinal indicators stay ordinal (the global items
+      # are ordinal when they are ordered factors); rank correlations stay
+      ordinal = if (length(settings$ordinal)) union(intersect(settings$ordinal, indicators),
+                                                    items[vapply(items, function(i) is.ordered(data_column(data, i)), TRUE)]),
+      cor = source_args(settings)$cor)
 }
 
 #' @rdname pls_redundancy
