@@ -110,7 +110,10 @@ pls_cta <- function(fit, construct = NULL, R = 5000L, level = 0.95, seed = NULL,
   cores <- check_cores(cores)
 
   tetrads <- cta_tetrad_table(fit$model, blocks)
-  problem <- boot_problem(fit, "none")
+  # the bootstrap's own statistics (and its warning about the HTMT of
+  # reverse-coded indicators) play no part here
+  problem <- withCallingHandlers(boot_problem(fit, "none"),
+                                 iecpls_htmt_reversed_warning = function(w) invokeRestart("muffleWarning"))
   problem$stat_spec <- cta_stat_spec(tetrads$index)
   problem$parameters <- fit_parameters(fit, problem$stat_spec, spec = problem$spec)
   is_tetrad <- problem$parameters$type == "tetrad"
