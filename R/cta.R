@@ -53,6 +53,31 @@
 #' block. A block is `reflective` (the reflective model is supported) when
 #' every adjusted interval contains zero, and not when any excludes it.
 #'
+#' @section Comparison with seminrExtras:
+#' `seminrExtras::assess_cta()` (version 1.0.4) differs by definition:
+#' \itemize{
+#'   \item it forms the tetrads from the indicators' covariances: each of its
+#'     tetrads is the correlation tetrad times the product of the four
+#'     standard deviations (the estimates agree to 1e-6 after this scaling,
+#'     `tests/testthat/test-cta.R`), and in the resamples the standard
+#'     deviations vary too, so its bootstrap standard errors of the scaled
+#'     tetrads are a few percent larger (on the corporate reputation blocks
+#'     0.98 to 1.16 times ours; percentile limits within 0.75 of its
+#'     standard error);
+#'   \item it tests two tetrads of every set of four indicators, 2
+#'     choose(m, 4) tetrads in all (its tetrad 1, `s(i,j)s(k,l) -
+#'     s(i,k)s(j,l)`, is our g,h,i,j with g < h < i < j; its tetrad 2 is
+#'     the sum of our g,h,i,j and g,i,j,h), redundant ones included, rather
+#'     than the m(m - 3) / 2 non-redundant ones;
+#'   \item its p values are twice the share of resample tetrads on the other
+#'     side of zero, adjusted by Benjamini-Hochberg (default) or Bonferroni
+#'     over its larger set, and its intervals are unadjusted.
+#' }
+#' On the corporate reputation data the verdicts are the same (QUAL not
+#' reflective; PERF and CSOR reflective). It also borrows indicators of a
+#' neighbouring construct for blocks of 2 or 3 indicators (Gudergan et al.
+#' 2008, Table 1), which iecpls does not.
+#'
 #' @param fit A `pls_fit` from [pls()], fitted from data (not from `S`).
 #'   Models with interaction terms or higher-order constructs are not
 #'   supported.

@@ -126,3 +126,45 @@ test_that("Monte Carlo: one-factor blocks are rarely rejected, two-factor blocks
   # the two-factor blocks are rejected in most replicates (at least 30 of 40)
   expect_lte(sum(composite), 10)
 })
+
+test_that("tetrads agree with seminrExtras::assess_cta() on corp_rep, which uses covariances", {
+  skip_on_cran()
+  peer <- readRDS(test_path("fixtures", "cta_corp_rep_seminrExtras.rds"))
+  fit <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean")
+  S <- fit$indicator_cor
+  items <- function(label) strsplit(label, ",", fixed = TRUE)[[1]]
+  product <- function(label) { x <- items(label); S[x[1], x[2]] * S[x[3], x[4]] }
+  sd_product <- function(label) prod(peer$sd[items(label)])
+  # each of its 160 covariance tetrads is a correlation tetrad times the
+  # four items' standard deviations
+  tetrads <- peer$tetrads
+  expect_identical(nrow(tetrads), 160L)
+  scaled <- (vapply(tetrads$first, product, 0) - vapply(tetrads$second, product, 0)) *
+    vapply(tetrads$first, sd_product, 0)
+  expect_equal(unname(scaled), tetrads$estimate, tolerance = 1e-6)
+  # the tetrads both test: ours labelled g,h,i,j with g < h < i < j are its
+  # first tetrad of the set
+  cta <- pls_cta(fit, R = 2000, seed = 4)
+  x <- strsplit(cta$tetrads$indicators, ",", fixed = TRUE)
+  first <- vapply(x, function(v) paste(v, collapse = ","), "")
+  second <- vapply(x, function(v) paste(v[c(1, 3, 2, 4)], collapse = ","), "")
+  row <- match(paste(first, second), paste(tetrads$first, tetrads$second))
+  shared <- !is.na(row)
+  expect_identical(sum(shared), 21L)
+  sds <- vapply(first[shared], sd_product, 0)
+  expect_equal(unname(cta$tetrads$estimate[shared] * sds), tetrads$estimate[row[shared]], tolerance = 1e-6)
+  # intervals and standard errors: close, not equal, as the resampled
+  # standard deviations vary too in its covariance tetrads (see ?pls_cta);
+  # unadjusted 95% percentile limits within 0.75 of its bootstrap SE (the
+  # largest gap, QUAL 1,2,3,5, is about half an SE)
+  draws <- cta$draws[, shared, drop = FALSE]
+  peer_se <- tetrads$se[row[shared]]
+  ratio <- unname(apply(draws, 2, stats::sd) * sds / peer_se)
+  expect_true(all(ratio > 0.8 & ratio < 1.1))
+  lower <- unname(apply(draws, 2, stats::quantile, 0.025) * sds)
+  upper <- unname(apply(draws, 2, stats::quantile, 0.975) * sds)
+  expect_lt(max(abs(lower - tetrads$lower[row[shared]]) / peer_se), 0.75)
+  expect_lt(max(abs(upper - tetrads$upper[row[shared]]) / peer_se), 0.75)
+  # the same verdicts
+  expect_identical(cta$blocks$reflective, peer$verdicts$Verdict == "Reflective supported")
+})
