@@ -91,6 +91,14 @@ test_that("a Mode B block and mean replacement are tested like any other block",
   expect_identical(glance(cta)$blocks, 3L)
 })
 
+test_that("with EM the tetrads are those of the EM correlations, re-estimated in each resample", {
+  fit <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "em")
+  cta <- pls_cta(fit, construct = "PERF", R = 20, seed = 6)
+  expect_equal(cta$tetrads$estimate, tetrad_oracle(fit$indicator_cor, cta$tetrads$indicators), tolerance = 1e-12)
+  expect_identical(cta$n_failed, 0L)
+  expect_true(all(is.finite(cta$draws)))
+})
+
 test_that("unknown constructs, small blocks, fits from S and interaction models are refused", {
   fit <- pls(small_ecsi_syntax, data = mobi)
   expect_error(pls_cta(fit, construct = "Imagex", R = 10), class = "iecpls_unknown_name")
