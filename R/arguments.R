@@ -15,9 +15,10 @@
 #'     package: the bootstrap resamples of [pls_boot()] and [pls()] (0, the
 #'     default of `pls()`, runs no bootstrap), the permutations and
 #'     bootstrap resamples per group of [pls_mga()], those of the copula
-#'     regressions of [pls_copula()], the resamples of the transformed data
-#'     in the test of exact fit of [pls_model_fit()] (0, its default, runs
-#'     no test), the permutations of [pls_micom()], the bootstrap resamples of the loss differences of
+#'     regressions of [pls_copula()] and of the tetrads of [pls_cta()], the
+#'     resamples of the transformed data in the test of exact fit of
+#'     [pls_model_fit()] (0, its default, runs no test), the permutations of
+#'     [pls_micom()], the bootstrap resamples of the loss differences of
 #'     [pls_cvpat()], and the bootstrap resamples within each simulated
 #'     study of [pls_power()]. The R Markdown report template
 #'     (`rmarkdown::draft(template = "pls-report", package = "iecpls")`) has
@@ -33,7 +34,8 @@
 #'   \item{`level`}{A confidence level, between 0 and 1 (0.95 is 95%):
 #'     [pls_boot()], [confint.pls_boot()], [confint.pls_fit()],
 #'     [plot.pls_boot()], [autoplot.pls_boot()], [pls_slopes()],
-#'     [pls_conditional_effects()] and [pls_copula()]. It means nothing else.}
+#'     [pls_conditional_effects()], [pls_copula()] and [pls_cta()] (there the
+#'     family-wise level of a block's intervals). It means nothing else.}
 #'   \item{`alpha`}{A significance level, the probability of a type I error
 #'     (0.05): [pls_micom()], [pls_power()] and [pls_sample_size()]. It
 #'     means nothing else.}

@@ -65,6 +65,9 @@
 #'     infinite values.}
 #'   \item{`iecpls_needs_data` (input)}{The function needs the data, but the
 #'     fit was estimated from a correlation matrix.}
+#'   \item{`iecpls_too_few_indicators` (input)}{[pls_cta()] was asked to
+#'     test a block with fewer than 4 indicators (the message names the
+#'     block and its count), or no block has 4.}
 #'   \item{`iecpls_exogenous_outcome` (input)}{[pls_copula()] was given an
 #'     exogenous construct as `outcome`: it has no structural equation.}
 #'   \item{`iecpls_power_input_error` (input)}{Arguments of [pls_power()] that

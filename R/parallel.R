@@ -25,6 +25,8 @@
 #'     chunks.}
 #'   \item{[pls_power()]}{the simulated studies: one future per study, which
 #'     simulates, fits and bootstraps it.}
+#'   \item{[pls_cta()]}{the bootstrap resamples of the tetrads, in chunks as
+#'     those of [pls_boot()].}
 #' }
 #' Chunks are grouped into one future per worker
 #' ([future::nbrOfWorkers()]), and each chunk runs on one thread there.

@@ -100,7 +100,7 @@ static const char *statistic_names[] = {[STAT_WEIGHT] = "weight", [STAT_LOADING]
                                         [STAT_PATH] = "path", [STAT_R2] = "r2", [STAT_TOTAL] = "total",
                                         [STAT_HTMT] = "htmt", [STAT_INDIRECT] = "indirect",
                                         [STAT_SPECIFIC] = "specific", [STAT_COPULA_PATH] = "copula_path",
-                                        [STAT_COPULA] = "copula", [STAT_FIT] = "fit"};
+                                        [STAT_COPULA] = "copula", [STAT_FIT] = "fit", [STAT_TETRAD] = "tetrad"};
 #define COUNT(x) ((int) (sizeof(x) / sizeof((x)[0])))
 
 static SEXP string_or_na(const char *s)

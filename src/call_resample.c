@@ -62,6 +62,18 @@ void read_stat_spec(SEXP st_spec, stat_spec_t *st)
     if (st->sign_reference != NULL) error("internal error: sign reference with the model fit");
   }
   read_copula_spec(list_element_or_null(st_spec, "copula"), st);
+  /* optional: list(..., tetrads = 4 x k integer, correlations_only = TRUE) */
+  SEXP tetrads = list_element_or_null(st_spec, "tetrads");
+  st->n_tetrads = 0;
+  st->tetrad = NULL;
+  if (!isNull(tetrads)) {
+    if (TYPEOF(tetrads) != INTSXP || XLENGTH(tetrads) % 4 != 0 || XLENGTH(tetrads) / 4 > INT_MAX)
+      error("internal error: bad tetrads");
+    st->n_tetrads = (int) (XLENGTH(tetrads) / 4);
+    st->tetrad = INTEGER_RO(tetrads);
+  }
+  SEXP only = list_element_or_null(st_spec, "correlations_only");
+  st->correlations_only = !isNull(only) && asLogical(only) == TRUE;
 }
 
 /* NULL, or list(outcome, predictor, model_start, model_term) (0-based):
@@ -99,6 +111,8 @@ void check_stat_indices(const pls_model_t *m, const stat_spec_t *st)
   for (int v = 0; v < 7; v++)
     for (int e = 0; e < counts[v]; e++)
       if (indices[v][e] < 0 || indices[v][e] >= m->K) error("internal error: bad construct index");
+  for (size_t e = 0; e < 4 * (size_t) st->n_tetrads; e++)
+    if (st->tetrad[e] < 0 || st->tetrad[e] >= m->p) error("internal error: bad tetrad indicator");
   if (!st->has_copula) return;
   const copula_spec_t *cs = &st->copula;
   if (cs->outcome < 0 || cs->outcome >= m->K) error("internal error: bad construct index");

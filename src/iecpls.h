@@ -430,11 +430,17 @@ typedef struct {
   int fit_saturated;
   const int *fit_composite;          /* K when model_fit */
   int n_fit_composite;
+  int n_tetrads;                     /* vanishing tetrads of confirmatory tetrad analysis */
+  const int *tetrad;                 /* 4 per tetrad (g, h, i, j; 0-based indicators):
+                                        S[g,h] S[i,j] - S[g,i] S[h,j] */
+  int correlations_only;             /* a resample reports only what S gives (the tetrads):
+                                        no refit, every other column NA */
 } stat_spec_t;
 /* The kinds of column of the statistics vector, in their order (call_codes.c
  * names them for R). */
 enum statistic_type { STAT_WEIGHT = 0, STAT_LOADING, STAT_PATH, STAT_R2, STAT_TOTAL, STAT_HTMT,
-                      STAT_INDIRECT, STAT_SPECIFIC, STAT_COPULA_PATH, STAT_COPULA, STAT_FIT, STAT_TYPE_COUNT };
+                      STAT_INDIRECT, STAT_SPECIFIC, STAT_COPULA_PATH, STAT_COPULA, STAT_FIT, STAT_TETRAD,
+                      STAT_TYPE_COUNT };
 int statistic_count(const pls_model_t *m, const stat_spec_t *st);
 size_t statistic_scratch_size(const pls_model_t *m);
 void statistic_layout(const pls_model_t *m, const stat_spec_t *st, int *type, int *item, int *from,
@@ -446,6 +452,8 @@ void collect_statistics(const pls_model_t *m, const stat_spec_t *st, const pls_r
                         const double *S, double *scratch, double *out, R_xlen_t stride);
 void fill_missing_statistics(int q, double *out, R_xlen_t stride);
 int standard_statistic_count(const pls_model_t *m, const stat_spec_t *st);
+double tetrad_value(int p, const double *S, const int *gh_ij);
+void collect_tetrads(const pls_model_t *m, const stat_spec_t *st, const double *S, double *out, R_xlen_t stride);
 int copula_column_count(const copula_spec_t *cs);
 void copula_buffer_size(const copula_spec_t *cs, R_xlen_t n, size_t *n_double, size_t *n_index, size_t *n_int);
 void copula_buffer_init(const copula_spec_t *cs, R_xlen_t n, copula_buffers_t *b, double *dbuf,

@@ -76,6 +76,14 @@ static void fit_cor_and_collect(const resample_problem_t *pr, resample_buffers_t
 {
   const pls_model_t *m = pr->model;
   int q = statistic_count(m, pr->stats);
+  if (pr->stats->correlations_only) {
+    /* the tetrads need S alone: no refit (pls_cta()) */
+    *status = PLS_OK;
+    fill_missing_statistics(q, out, stride);
+    collect_tetrads(m, pr->stats, b->S, out + stride * (standard_statistic_count(m, pr->stats) - pr->stats->n_tetrads),
+                    stride);
+    return;
+  }
   int fit_status = pr->staged != NULL ? staged_final_fit(pr->staged, m, b->S, &b->staged, &b->ws, &b->res)
     : pls_fit_cor(m, b->S, &b->ws, &b->res);
   if (fit_status == PLS_OK && !b->res.converged) fit_status = STATUS_NOT_CONVERGED;

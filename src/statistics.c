@@ -4,7 +4,8 @@
  * (one per ordered pair of constructs joined by a directed path), the HTMT
  * of chosen pairs of constructs, total indirect effects (total minus
  * direct) and specific indirect effects (products of the paths along a
- * chain), or, for the test of exact model fit, the fit measures alone
+ * chain), then the vanishing tetrads of confirmatory tetrad analysis (from
+ * S alone), or, for the test of exact model fit, the fit measures alone
  * (model_fit.c). Under the individual sign change (Tenenhaus et al. 2005) weights,
  * loadings, paths and totals take the signs of the full-sample estimates
  * before the indirect effects are formed from them. */
@@ -17,7 +18,7 @@ int standard_statistic_count(const pls_model_t *m, const stat_spec_t *st)
 {
   if (st->model_fit) return FIT_MEASURE_COUNT;
   return 2 * m->p + st->n_edges + st->n_endogenous + st->n_total + st->n_htmt + st->n_indirect +
-         st->n_chains;
+         st->n_chains + st->n_tetrads;
 }
 
 int statistic_count(const pls_model_t *m, const stat_spec_t *st)
@@ -142,6 +143,7 @@ void statistic_layout(const pls_model_t *m, const stat_spec_t *st, int *type, in
     int first = st->chain_edges[st->chain_start[k]], last = st->chain_edges[st->chain_start[k + 1] - 1];
     COLUMN(STAT_SPECIFIC, k + 1, st->edge_from[first] + 1, st->edge_to[last] + 1);
   }
+  for (int e = 0; e < st->n_tetrads; e++) COLUMN(STAT_TETRAD, e + 1, NA_INTEGER, NA_INTEGER);
   if (st->has_copula) {
     const copula_spec_t *cs = &st->copula;
     for (int g = 0; g < cs->n_models; g++) {
@@ -192,6 +194,22 @@ void collect_statistics(const pls_model_t *m, const stat_spec_t *st, const pls_r
       product *= out[stride * (first_path + st->chain_edges[i])];
     out[stride * c++] = product;
   }
+  collect_tetrads(m, st, S, out + stride * c, stride);
+}
+
+/* The tetrad tau_ghij = s_gh s_ij - s_gi s_hj of the p x p matrix S
+ * (Bollen and Ting 2000), gh_ij the four 0-based indicators g, h, i, j. */
+double tetrad_value(int p, const double *S, const int *gh_ij)
+{
+  size_t pp = (size_t) p, g = (size_t) gh_ij[0], h = (size_t) gh_ij[1], i = (size_t) gh_ij[2],
+         j = (size_t) gh_ij[3];
+  return S[g + pp * h] * S[i + pp * j] - S[g + pp * i] * S[h + pp * j];
+}
+
+/* The tetrads of the statistics to out[0], out[stride], ... */
+void collect_tetrads(const pls_model_t *m, const stat_spec_t *st, const double *S, double *out, R_xlen_t stride)
+{
+  for (int e = 0; e < st->n_tetrads; e++) out[stride * e] = tetrad_value(m->p, S, st->tetrad + 4 * (size_t) e);
 }
 
 void fill_missing_statistics(int q, double *out, R_xlen_t stride)

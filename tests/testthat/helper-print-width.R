@@ -29,6 +29,7 @@ print_width_objects <- local({
       blindfold = pls_blindfold(corp),
       copula = suppressWarnings(pls_copula(corp, "CUSL", R = 20, seed = 1),
                                 classes = "iecpls_copula_normal_warning"),
+      cta = pls_cta(corp, R = 20, seed = 1),
       redundancy = pls_redundancy(corp, data = corp_rep_data,
                                   global = c(QUAL = "qual_global", PERF = "perf_global")),
       ipma = pls_ipma(ecsi, target = "Loyalty", scale_min = 1, scale_max = 10),

@@ -70,10 +70,11 @@ test_that("no exported function or S3 method uses a retired name or another mean
 test_that("the functions ?iecpls_arguments lists take its names", {
   functions <- user_functions()
   takes <- list(
-    R = c("pls", "pls_boot", "pls_mga", "pls_micom", "pls_cvpat", "pls_power", "pls_copula", "pls_model_fit"),
+    R = c("pls", "pls_boot", "pls_mga", "pls_micom", "pls_cvpat", "pls_power", "pls_copula", "pls_model_fit",
+          "pls_cta"),
     reps = c("pls_predict", "pls_cvpat", "pls_power"),
     level = c("pls_boot", "confint.pls_boot", "confint.pls_fit", "plot.pls_boot", "autoplot.pls_boot",
-              "pls_slopes", "pls_conditional_effects", "pls_copula"),
+              "pls_slopes", "pls_conditional_effects", "pls_copula", "pls_cta"),
     alpha = c("pls_micom", "pls_power", "pls_sample_size"),
     what = c("coef.pls_fit", "tidy.pls_fit", "as.data.frame.pls_fit", "tidy.pls_mga", "as.data.frame.pls_mga",
              "tidy.pls_predict", "as.data.frame.pls_predict", "pls_vif", "plot.summary.pls_fit",

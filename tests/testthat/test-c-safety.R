@@ -30,6 +30,8 @@ test_that("every .Call entry point survives gctorture", {
   pair <- ns$group_problem(grouped, groups, c("a", "b"))
   pooled <- ns$c_group_fits(pair)$stats
   micom <- ns$group_problem(grouped, groups, c("a", "b"), score_weights = pooled[seq_along(model$indicators)])
+  # the tetrads of pls_cta(), from each resample's correlations alone
+  tetrad_spec <- ns$cta_stat_spec(c(0L, 1L, 2L, 3L, 0L, 2L, 3L, 1L))
   # multi-stage models (interaction terms): two-stage and orthogonalizing
   moderated <- "A =~ IMAG1 + IMAG2\nB =~ CUSA1 + CUSA2\nC =~ CUSL1 + CUSL2\nC ~ A + B + A:B"
   staged_fit <- pls(moderated, data = data, missing = "mean", case_weights = weights)
@@ -121,6 +123,11 @@ test_that("every .Call entry point survives gctorture", {
     missing_codes = function() .Call(ns$C_iecpls_missing_codes, list(c(rep(1:7, 2), -99L, -99L), c(rep(c(1.5, 2), 7), 999, 999)), NULL),
     missing_codes_matrix = function() .Call(ns$C_iecpls_missing_codes, cbind(a = c(rep(1:3, 4), 999, 999), b = 14:1), 2:1),
     codes = function() .Call(ns$C_iecpls_codes),
+    bootstrap_tetrads = function() .Call(ns$C_iecpls_bootstrap, problem$zt, problem$case_weights, problem$spec,
+                                         tetrad_spec, seeds, sizes, problem$sign_code,
+                                         problem$original_loadings, TRUE, 2L),
+    fit_statistics_tetrads = function() .Call(ns$C_iecpls_fit_statistics, ns$fit_block_cor(fit), problem$spec,
+                                              tetrad_spec, ns$statistic_inputs(fit)),
     stat_layout = function() .Call(ns$C_iecpls_stat_layout, problem$spec, problem$stat_spec),
     fit_statistics = function() .Call(ns$C_iecpls_fit_statistics, ns$fit_block_cor(fit), problem$spec,
                                       ns$stat_spec(model), ns$statistic_inputs(fit)),
@@ -161,7 +168,7 @@ test_that("every .Call entry point survives gctorture", {
   )
   # every registered entry point is exercised
   registered <- names(getDLLRegisteredRoutines("iecpls")$.Call)
-  expect_setequal(paste0("iecpls_", sub("(_micom)?_(mean|matrix|casewise|error|micom|moderated|weighted|hoc|em|ordinal|spearman|model_fit)$", "",
+  expect_setequal(paste0("iecpls_", sub("(_micom)?_(mean|matrix|casewise|error|micom|moderated|weighted|hoc|em|ordinal|spearman|model_fit|tetrads)$", "",
                                         names(calls))), registered)
   expected <- lapply(calls, function(call) call())
   expect_identical(expected$fit_data_error$status, 5L)
@@ -171,6 +178,7 @@ test_that("every .Call entry point survives gctorture", {
   expect_identical(expected$source_cor_ordinal$status, 0L)
   expect_equal(expected$source_cor_ordinal$cor, unname(ordinal_fit$indicator_cor), tolerance = 1e-12)
   expect_true(all(expected$bootstrap_em$status == 0L))
+  expect_true(all(is.finite(expected$bootstrap_tetrads$stats[, 2 * 6 + 1:2])))
   expect_identical(expected$ordinal_cor_error$status, iecpls:::status_code("polychoric_boundary"))
   expect_identical(expected$missing_codes[3:4, ], cbind(c(-99, NaN), c(999, NaN)))
   tortured <- lapply(calls, function(call) {

@@ -176,7 +176,7 @@ test_that("the choices R offers are the codes C knows", {
   expect_identical(unname(codes$scheme), seq_along(codes$scheme) - 1L)
   expect_identical(names(codes$statistic),
                    c("weight", "loading", "path", "r2", "total", "htmt", "indirect", "specific",
-                     "copula_path", "copula", "fit"))
+                     "copula_path", "copula", "fit", "tetrad"))
 })
 
 # Calls in the package's functions that compare a status with a number, or

@@ -58,3 +58,11 @@ test_that("callr workers simulate the studies of pls_power() as in process", {
   expect_identical(runs$plan, runs$sequential)
   expect_identical(sum(runs$plan$failed), 0L)
 })
+
+test_that("callr workers bootstrap the tetrads of pls_cta() as in process", {
+  skip_unless_callr()
+  fit <- pls(small_ecsi_syntax, data = mobi)
+  runs <- sequential_and_plan(pls_cta(fit, R = 250, seed = 8), future.callr::callr, workers = 2)
+  expect_identical(runs$plan$draws, runs$sequential$draws)
+  expect_identical(runs$plan$tetrads, runs$sequential$tetrads)
+})
