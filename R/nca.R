@@ -159,7 +159,14 @@ pls_nca <- function(fit, outcome, conditions = NULL, scale = c("ipma", "scores")
   bottleneck <- check_bottleneck(bottleneck)
   cores <- check_cores(cores)
   data <- nca_scores(fit, outcome, conditions, scale, scale_min, scale_max)
+  out <- nca_analysis(data, conditions, outcome, ceilings, R, bottleneck, seed, cores)
+  out$scale <- scale
+  out
+}
 
+# NCA of the columns `conditions` and `outcome` of the data frame `data`
+# (finite numbers): everything pls_nca() returns but the scale.
+nca_analysis <- function(data, conditions, outcome, ceilings, R, bottleneck, seed, cores) {
   problem <- nca_problem(data, conditions, outcome)
   observed <- c_nca_ceilings(problem)
   ceiling_table <- observed$ceilings
@@ -176,9 +183,10 @@ pls_nca <- function(fit, outcome, conditions = NULL, scale = c("ipma", "scores")
   }
   effects <- nca_effects(problem, ceiling_table, conditions, ceilings, permutations)
   table <- nca_bottleneck(problem, ceiling_table, peers, conditions, ceilings, bottleneck)
-  structure(list(effects = effects, bottleneck = table, data = data, peers = peers,
+  structure(list(effects = effects, bottleneck = table, data = data[c(conditions, outcome)], peers = peers,
                  permutations = permutations, outcome = outcome, conditions = conditions,
-                 ceilings = ceilings, scale = scale, R = as.integer(R), seeds = seeds, nobs = nrow(data)),
+                 ceilings = ceilings, scale = NA_character_, R = as.integer(R), seeds = seeds,
+                 nobs = nrow(data)),
             class = "pls_nca")
 }
 
@@ -342,8 +350,9 @@ nca_bottleneck <- function(problem, ceiling_table, peers, conditions, ceilings, 
 #' @param ... Not used.
 #' @export
 print.pls_nca <- function(x, digits = 3, ...) {
+  scale <- if (identical(x$scale, "ipma")) "0-100 IPMA scores" else if (identical(x$scale, "scores")) "standardized scores" else "data"
   cat_wrapped("Necessary condition analysis: ", paste(x$conditions, collapse = ", "), " -> ", x$outcome,
-              " (", x$nobs, " cases, ", if (x$scale == "ipma") "0-100 IPMA scores" else "standardized scores",
+              " (", x$nobs, " cases, ", scale,
               ", ", if (x$R > 0) paste(format_count(x$R), "permutations") else "no permutation test", ")")
   cat("\n")
   e <- x$effects
