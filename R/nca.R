@@ -47,12 +47,16 @@
 #' The test of Dul, van der Laan and Kuik (2020) compares the effect size
 #' with its distribution when the outcome is unrelated to the condition: the
 #' outcome's scores are shuffled across the cases `R` times (the conditions
-#' keep their values) and the effect sizes recomputed. The p value is
-#' \eqn{(1 + \#\{d^* \ge d\}) / (1 + R)}, a permuted effect size within
-#' \eqn{10^{-10}} of the observed one counting as at least as large: the
-#' observed data count as one permutation, so a p value is never below
-#' \eqn{1/(R + 1)}, the form the NCA package's `nca_difference()` uses.
-#' All conditions are tested with the same permutations.
+#' keep their values) and the effect sizes recomputed. The p value is the
+#' share of permutations whose effect size is equal to or greater than the
+#' observed one, \eqn{\#\{d^* \ge d\} / R} (a permuted effect size within
+#' \eqn{10^{-10}} of the observed one counts as equal), without a +1
+#' correction: the definition of the NCA package's `nca_analysis(test.rep =
+#' )` as its authors describe the test (ERIM's NCA FAQ, "NCA statistics").
+#' A p value of 0 means that no permutation reached \eqn{d}, p < 1/R; it
+#' prints so. (The NCA package's `nca_difference()` instead uses
+#' \eqn{(1 + \#) / (1 + R)}.) All conditions and ceilings are tested with
+#' the same permutations, as in the NCA package.
 #'
 #' The permutations run in C, in chunks of 100, each with its own random
 #' stream seeded from `seed` (or from one draw of the session's generator),
@@ -294,7 +298,7 @@ nca_effects <- function(problem, ceiling_table, conditions, ceilings, permutatio
     } else rep(1, length(conditions))
     p <- if (is.null(permutations)) rep(NA_real_, length(conditions)) else {
       draws <- permutations[, paste0(ceiling, ": ", conditions), drop = FALSE]
-      (1 + colSums(draws >= rep(d, each = nrow(draws)) - 1e-10)) / (1 + nrow(draws))
+      colSums(draws >= rep(d, each = nrow(draws)) - 1e-10) / nrow(draws)
     }
     data.frame(condition = conditions, ceiling = ceiling, zone = zone, scope = scope, d = d,
                size = nca_size(d), accuracy = accuracy,
@@ -358,13 +362,14 @@ print.pls_nca <- function(x, digits = 3, ...) {
   e <- x$effects
   table <- data.frame(condition = e$condition, ceiling = e$ceiling, d = e$d, size = e$size,
                       accuracy = formatC(100 * e$accuracy, digits = 1, format = "f"), peers = e$peers,
-                      intercept = e$intercept, slope = e$slope, p = format_nca_p(e$p.value, digits),
+                      intercept = blank_na(e$intercept, digits), slope = blank_na(e$slope, digits),
+                      p = format_nca_p(e$p.value, x$R, digits),
                       stringsAsFactors = FALSE)
   print_wide(table, digits)
   cat("\n")
   cat_wrapped("d = ceiling zone / scope (small < 0.1 <= medium < 0.3 <= large < 0.5 <= very large); ",
               "accuracy in percent of cases on or below the ceiling",
-              if (x$R > 0) "; p: permutation test of d", ".")
+              if (x$R > 0) "; p: share of the permutations of the outcome whose d is at least as large", ".")
   first <- x$ceilings[1L]
   b <- x$bottleneck[x$bottleneck$ceiling == first, ]
   wide <- data.frame(level = unique(b$level))
@@ -379,11 +384,16 @@ print.pls_nca <- function(x, digits = 3, ...) {
   invisible(x)
 }
 
-# p values as printed: "<0.001" below the smallest printed one.
-format_nca_p <- function(p, digits) {
+# Numbers as printed, NA left blank (the CE-FDH rows have no line).
+blank_na <- function(x, digits) ifelse(is.na(x), "", formatC(x, digits = digits, format = "f"))
+
+# p values as printed: "<1/R" for 0 (no permutation reached d), "<0.001"
+# below the smallest printed number.
+format_nca_p <- function(p, R, digits) {
   if (all(is.na(p))) return(p)
-  ifelse(p < 10^-digits, paste0("<", formatC(10^-digits, digits = digits, format = "f")),
-         formatC(p, digits = digits, format = "f"))
+  ifelse(p == 0, paste0("<", formatC(1 / R, format = "fg", digits = 2)),
+         ifelse(p < 10^-digits, paste0("<", formatC(10^-digits, digits = digits, format = "f")),
+                formatC(p, digits = digits, format = "f")))
 }
 
 #' @rdname pls_nca
