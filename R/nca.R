@@ -157,7 +157,7 @@ pls_nca <- function(fit, outcome, conditions = NULL, scale = c("ipma", "scores")
   check_pls_fit(fit)
   scale <- match_arg(scale)
   ceilings <- match_arg(ceilings, several.ok = TRUE)
-  outcome <- check_nca_outcome(fit$model, outcome)
+  outcome <- check_outcome_name(fit$model, outcome)
   conditions <- check_nca_conditions(fit$model, outcome, conditions)
   check_count(R, "R", min = 0)
   bottleneck <- check_bottleneck(bottleneck)
@@ -192,16 +192,6 @@ nca_analysis <- function(data, conditions, outcome, ceilings, R, bottleneck, see
                  ceilings = ceilings, scale = NA_character_, R = as.integer(R), seeds = seeds,
                  nobs = nrow(data)),
             class = "pls_nca")
-}
-
-check_nca_outcome <- function(model, outcome) {
-  if (!is.character(outcome) || length(outcome) != 1L || is.na(outcome)) {
-    abort_input("{.arg outcome} must be the name of one construct, not {.obj_type_friendly {outcome}}.")
-  }
-  if (!outcome %in% model$constructs) {
-    abort_missing_names(outcome, model$constructs, "Construct", "the model", source = "given as {.arg outcome}")
-  }
-  outcome
 }
 
 check_nca_conditions <- function(model, outcome, conditions) {
