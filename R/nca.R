@@ -49,14 +49,16 @@
 #' outcome's scores are shuffled across the cases `R` times (the conditions
 #' keep their values) and the effect sizes recomputed. The p value is the
 #' share of permutations whose effect size is equal to or greater than the
-#' observed one, \eqn{\#\{d^* \ge d\} / R} (a permuted effect size within
-#' \eqn{10^{-10}} of the observed one counts as equal), without a +1
-#' correction: the definition of the NCA package's `nca_analysis(test.rep =
-#' )` as its authors describe the test (ERIM's NCA FAQ, "NCA statistics").
-#' A p value of 0 means that no permutation reached \eqn{d}, p < 1/R; it
-#' prints so. (The NCA package's `nca_difference()` instead uses
-#' \eqn{(1 + \#) / (1 + R)}.) All conditions and ceilings are tested with
-#' the same permutations, as in the NCA package.
+#' observed one, without a +1 correction but at least \eqn{1/R}:
+#' \eqn{\max(\#\{d^* \ge d\} / R, 1/R)}, as the NCA package's
+#' `nca_analysis(test.rep = R)` computes it (`1 - mean(d* < d)`, then at
+#' least `1/test.rep`, in its `R/nca_tests.R`). Here a permuted effect size
+#' within \eqn{10^{-10}} of the observed one counts as equal. (The NCA
+#' package's `nca_difference()` uses \eqn{(1 + \#) / (1 + R)} instead.) All
+#' conditions and ceilings are tested with the same permutations, as in the
+#' NCA package; unlike it, the permutations are not made unique when `R` is
+#' small, and with a single CE-FDH peer the CR-FDH effect size is 0 where
+#' the NCA package reports none.
 #'
 #' The permutations run in C, in chunks of 100, each with its own random
 #' stream seeded from `seed` (or from one draw of the session's generator),
@@ -288,7 +290,7 @@ nca_effects <- function(problem, ceiling_table, conditions, ceilings, permutatio
     } else rep(1, length(conditions))
     p <- if (is.null(permutations)) rep(NA_real_, length(conditions)) else {
       draws <- permutations[, paste0(ceiling, ": ", conditions), drop = FALSE]
-      colSums(draws >= rep(d, each = nrow(draws)) - 1e-10) / nrow(draws)
+      pmax(colSums(draws >= rep(d, each = nrow(draws)) - 1e-10) / nrow(draws), 1 / nrow(draws))
     }
     data.frame(condition = conditions, ceiling = ceiling, zone = zone, scope = scope, d = d,
                size = nca_size(d), accuracy = accuracy,
@@ -353,7 +355,7 @@ print.pls_nca <- function(x, digits = 3, ...) {
   table <- data.frame(condition = e$condition, ceiling = e$ceiling, d = e$d, size = e$size,
                       accuracy = formatC(100 * e$accuracy, digits = 1, format = "f"), peers = e$peers,
                       intercept = blank_na(e$intercept, digits), slope = blank_na(e$slope, digits),
-                      p = format_nca_p(e$p.value, x$R, digits),
+                      p = format_nca_p(e$p.value, digits),
                       stringsAsFactors = FALSE)
   print_wide(table, digits)
   cat("\n")
@@ -377,13 +379,11 @@ print.pls_nca <- function(x, digits = 3, ...) {
 # Numbers as printed, NA left blank (the CE-FDH rows have no line).
 blank_na <- function(x, digits) ifelse(is.na(x), "", formatC(x, digits = digits, format = "f"))
 
-# p values as printed: "<1/R" for 0 (no permutation reached d), "<0.001"
-# below the smallest printed number.
-format_nca_p <- function(p, R, digits) {
+# p values as printed: "<0.001" below the smallest printed number.
+format_nca_p <- function(p, digits) {
   if (all(is.na(p))) return(p)
-  ifelse(p == 0, paste0("<", formatC(1 / R, format = "fg", digits = 2)),
-         ifelse(p < 10^-digits, paste0("<", formatC(10^-digits, digits = digits, format = "f")),
-                formatC(p, digits = digits, format = "f")))
+  ifelse(p < 10^-digits, paste0("<", formatC(10^-digits, digits = digits, format = "f")),
+         formatC(p, digits = digits, format = "f"))
 }
 
 #' @rdname pls_nca
