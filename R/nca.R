@@ -37,11 +37,14 @@
 #' percent of its observed range, `bottleneck`), the level of each condition
 #' the ceiling requires, in percent of the condition's observed range
 #' (NCA's `bottleneck.x = bottleneck.y = "percentage.range"`): the smallest
-#' \eqn{x} whose ceiling reaches the level (CE-FDH: the first peer at or above
-#' it, within \eqn{10^{-10}} of the outcome's range; CR-FDH: \eqn{(y - a)/b}).
-#' `"NN"` (not necessary) means that no level above the lowest observed one
-#' is required; for CR-FDH, `"NA"` means the line reaches the level only
-#' beyond the highest observed \eqn{x} (NCA's default `cutoff = 0`).
+#' \eqn{x} whose ceiling reaches the level (CE-FDH: the \eqn{x} of the first
+#' peer at or above it, within \eqn{10^{-10}} of the outcome's range, so 0
+#' when the case with the lowest \eqn{x} reaches it; CR-FDH: \eqn{(y -
+#' a)/b}). As in the NCA package with its default `cutoff = 0`, `"NN"` (not
+#' necessary) marks a CR-FDH requirement below the lowest observed \eqn{x}
+#' (and every level when there is a single peer, so no line) and `"NA"` one
+#' beyond the highest observed \eqn{x} (both within \eqn{10^{-10}} of the
+#' condition's range); a CE-FDH requirement is always within the range.
 #'
 #' @section Permutation test:
 #' The test of Dul, van der Laan and Kuik (2020) compares the effect size
@@ -320,15 +323,16 @@ nca_bottleneck <- function(problem, ceiling_table, peers, conditions, ceilings, 
         py <- y[peers[[j]]]
         first <- vapply(target, function(t) which(py >= t - 1e-10 * y_range)[1L], integer(1))
         needed <- px[first]
-        beyond <- rep(FALSE, length(levels))
+        beyond <- is.na(needed)
+        not_needed <- rep(FALSE, length(levels))
       } else {
         a <- ceiling_table[4L, j]
         b <- ceiling_table[5L, j]
-        needed <- if (b > 0) (target - a) / b else rep(x_lo, length(levels))
-        beyond <- needed > max(x)
+        needed <- if (b > 0) (target - a) / b else rep(-Inf, length(levels))
+        beyond <- needed > max(x) + 1e-10 * x_range
+        not_needed <- needed < x_lo - 1e-10 * x_range
       }
       percent <- if (x_range > 0) (needed - x_lo) / x_range * 100 else rep(0, length(levels))
-      not_needed <- !beyond & needed <= x_lo
       required <- ifelse(not_needed | beyond, NA_real_, percent)
       label <- ifelse(not_needed, "NN", ifelse(beyond, "NA", formatC(required, digits = 1, format = "f")))
       rows[[length(rows) + 1L]] <- data.frame(ceiling = ceiling, level = levels, condition = conditions[j],
@@ -369,8 +373,8 @@ print.pls_nca <- function(x, digits = 3, ...) {
   names(wide)[1L] <- x$outcome
   cat("\n")
   cat_wrapped("Bottleneck table (", toupper(sub("_", "-", first)), "): required level of each condition ",
-              "for each level of ", x$outcome, ", in percent of the observed ranges; NN = not necessary",
-              if (first == "cr_fdh") ", NA = beyond the highest observed level", ".")
+              "for each level of ", x$outcome, ", in percent of the observed ranges",
+              if (first == "cr_fdh") "; NN = below the lowest observed level (not necessary), NA = beyond the highest", ".")
   wide[[1L]] <- formatC(wide[[1L]], digits = 0, format = "f")
   print_wide(wide, digits, id = x$outcome)
   invisible(x)

@@ -73,16 +73,19 @@ reference_nca <- function(x, y, levels = seq(0, 100, 10)) {
   target <- yr[1] + levels / 100 * diff(yr)
   # CE-FDH: the smallest x of a case reaching the level
   ce_x <- vapply(target, function(t) min(x[y >= t - tol]), numeric(1))
-  ce_required <- ifelse(ce_x <= xr[1], NA, (ce_x - xr[1]) / diff(xr) * 100)
-  cr_x <- if (coef[2] > 0) (target - coef[1]) / coef[2] else rep(xr[1], length(levels))
-  cr_required <- ifelse(cr_x <= xr[1] | cr_x > xr[2], NA, (cr_x - xr[1]) / diff(xr) * 100)
+  ce_required <- (ce_x - xr[1]) / diff(xr) * 100
+  # CR-FDH: where the line reaches the level; NN below the observed range,
+  # NA beyond it (NCA's cutoff = 0)
+  cr_x <- if (coef[2] > 0) (target - coef[1]) / coef[2] else rep(-Inf, length(levels))
+  tol_x <- 1e-10 * diff(xr)
+  cr_required <- ifelse(cr_x < xr[1] - tol_x | cr_x > xr[2] + tol_x, NA, (cr_x - xr[1]) / diff(xr) * 100)
   list(scope = scope, ce_zone = ce_zone, cr_zone = cr_zone,
        ce_d = if (scope > 0) ce_zone / scope else 0, cr_d = if (scope > 0) cr_zone / scope else 0,
        peers = length(peers), intercept = coef[1], slope = coef[2],
        ce_accuracy = mean(y <= vapply(x, function(t) reference_ce_ceiling(x, y, t), numeric(1))),
        cr_accuracy = mean(y <= coef[1] + coef[2] * x + tol),
        ce_required = as.double(ce_required), cr_required = as.double(cr_required),
-       cr_beyond = cr_x > xr[2])
+       cr_beyond = cr_x > xr[2] + tol_x)
 }
 
 # The package's numbers of condition `condition` in a pls_nca result, in

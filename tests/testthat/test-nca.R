@@ -41,11 +41,12 @@ test_that("random data with ties match the definitions", {
                                  seq(0, 100, 5), NULL, 1L)
     for (condition in c("X1", "X2", "X3")) expect_matches_reference(nca, data, condition, "Y")
   }
-  # a single peer: no ceiling zone, and nothing is necessary
+  # a single peer: no ceiling zone; CE-FDH requires the lowest level, the
+  # CR-FDH line does not exist (NN, as in the NCA package)
   data <- data.frame(X = c(1, 2, 3, 1), Y = c(5, 1, 2, 3))
   nca <- iecpls:::nca_analysis(data, "X", "Y", c("ce_fdh", "cr_fdh"), 0, c(0, 50, 100), NULL, 1L)
   expect_equal(nca$effects$d, c(0, 0))
-  expect_identical(unique(nca$bottleneck$label), "NN")
+  expect_identical(nca$bottleneck$label, rep(c("0.0", "NN"), each = 3))
   expect_matches_reference(nca, data, "X", "Y")
 })
 
