@@ -30,8 +30,8 @@
 #' (2016) benchmarks: \eqn{0 \le d < 0.1} small, \eqn{0.1 \le d < 0.3}
 #' medium, \eqn{0.3 \le d < 0.5} large, \eqn{d \ge 0.5} very large.
 #' **Ceiling accuracy** is the share of cases on or below the ceiling: 1
-#' for CE-FDH by construction; for CR-FDH a case counts as on the line
-#' within \eqn{10^{-10}(\max y - \min y)}.
+#' for CE-FDH by construction; for CR-FDH a case counts as above the line
+#' when it exceeds it by more than \eqn{10^{-7}}, as in the NCA package.
 #'
 #' The **bottleneck table** lists, for each level of the outcome (in
 #' percent of its observed range, `bottleneck`), the level of each condition
@@ -60,8 +60,7 @@
 #' package's `nca_difference()` uses \eqn{(1 + \#) / (1 + R)} instead.) All
 #' conditions and ceilings are tested with the same permutations, as in the
 #' NCA package; unlike it, the permutations are not made unique when `R` is
-#' small, and with a single CE-FDH peer the CR-FDH effect size is 0 where
-#' the NCA package reports none.
+#' small (it draws until it has `R` distinct ones when `R` <= 720).
 #'
 #' The permutations run in C, in chunks of 100, each with its own random
 #' stream seeded from `seed` (or from one draw of the session's generator),
@@ -275,9 +274,10 @@ nca_size <- function(d) {
                    labels = c("small", "medium", "large", "very large")))
 }
 
-# Share of cases on or below the CR-FDH line (within 1e-10 of y's range).
+# Share of cases on or below the CR-FDH line: a case counts as above it
+# when it exceeds it by more than 1e-7, as in the NCA package.
 nca_accuracy_line <- function(x, y, a, b) {
-  mean(y <= a + b * x + 1e-10 * diff(range(y)))
+  mean(y - (a + b * x) <= 1e-7)
 }
 
 nca_effects <- function(problem, ceiling_table, conditions, ceilings, permutations) {

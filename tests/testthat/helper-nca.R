@@ -83,7 +83,7 @@ reference_nca <- function(x, y, levels = seq(0, 100, 10)) {
        ce_d = if (scope > 0) ce_zone / scope else 0, cr_d = if (scope > 0) cr_zone / scope else 0,
        peers = length(peers), intercept = coef[1], slope = coef[2],
        ce_accuracy = mean(y <= vapply(x, function(t) reference_ce_ceiling(x, y, t), numeric(1))),
-       cr_accuracy = mean(y <= coef[1] + coef[2] * x + tol),
+       cr_accuracy = 1 - sum(y - (coef[1] + coef[2] * x) > 1e-7) / length(y),
        ce_required = as.double(ce_required), cr_required = as.double(cr_required),
        cr_beyond = cr_x > xr[2] + tol_x)
 }
