@@ -18,7 +18,8 @@
 #'     regressions of [pls_copula()] and of the tetrads of [pls_cta()], the
 #'     resamples of the transformed data in the test of exact fit of
 #'     [pls_model_fit()] (0, its default, runs no test), the permutations of
-#'     [pls_micom()], the bootstrap resamples of the loss differences of
+#'     [pls_micom()] and of the necessary condition analysis [pls_nca()],
+#'     the bootstrap resamples of the loss differences of
 #'     [pls_cvpat()], and the bootstrap resamples within each simulated
 #'     study of [pls_power()]. The R Markdown report template
 #'     (`rmarkdown::draft(template = "pls-report", package = "iecpls")`) has
@@ -55,8 +56,10 @@
 #'     `autoplot()`, `tidy()` and `as.data.frame()` of an IPMA
 #'     ([plot.pls_ipma()]: `"constructs"` or `"indicators"`), `plot()` of
 #'     simple slopes ([plot.pls_slopes()]: `"slopes"` or `"floodlight"`),
-#'     and `tidy()` and `as.data.frame()` of conditional indirect effects
-#'     ([pls_conditional_effects()]: `"effects"` or `"index"`).}
+#'     `tidy()` and `as.data.frame()` of conditional indirect effects
+#'     ([pls_conditional_effects()]: `"effects"` or `"index"`), and `tidy()`
+#'     and `as.data.frame()` of a necessary condition analysis ([pls_nca()]:
+#'     `"effects"` or `"bottleneck"`).}
 #'   \item{`parm`}{Which individual parameters, named as in
 #'     [stats::confint()]: a type of parameter (`"path"`, `"loading"`, ...),
 #'     full names (`"path: Image -> Loyalty"`), terms or row numbers. The

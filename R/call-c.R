@@ -315,6 +315,19 @@ c_permutation <- function(problem, seeds, sizes, threads) {
         problem$labels, problem$score_weights, seeds, sizes, as.integer(threads))
 }
 
+# Necessary condition analysis (src/nca.c). `problem`: x (n x m double
+# matrix of conditions), y (the outcome), order (n x m, each condition's
+# cases in ascending order, 0-based). c_nca_ceilings() gives the ceilings
+# of the observed data; c_nca_permutation() runs permutation chunks (also
+# what a future evaluates on a worker).
+c_nca_ceilings <- function(problem) {
+  .Call(C_iecpls_nca_ceilings, problem$x, problem$y, problem$order)
+}
+
+c_nca_permutation <- function(problem, seeds, sizes, threads) {
+  .Call(C_iecpls_nca_permutation, problem$x, problem$y, problem$order, seeds, sizes, as.integer(threads))
+}
+
 # Likely missing-value codes of each column (src/screen.c): a matrix with a
 # column per data column, rows: the range of the other values, the codes
 # (NA-padded), their counts.

@@ -160,13 +160,19 @@ pls_copula <- function(fit, outcome, predictors = NULL, combinations = TRUE, R =
             class = "pls_copula")
 }
 
-check_copula_outcome <- function(model, outcome) {
+# `outcome` names one construct of the model (pls_copula(), pls_nca()).
+check_outcome_name <- function(model, outcome) {
   if (!is.character(outcome) || length(outcome) != 1L || is.na(outcome)) {
     abort_input("{.arg outcome} must be the name of one construct, not {.obj_type_friendly {outcome}}.")
   }
   if (!outcome %in% model$constructs) {
     abort_missing_names(outcome, model$constructs, "Construct", "the model", source = "given as {.arg outcome}")
   }
+  outcome
+}
+
+check_copula_outcome <- function(model, outcome) {
+  check_outcome_name(model, outcome)
   if (!length(equation_predictors(model, outcome))) {
     abort_input(c("{.field {outcome}} is exogenous: no construct predicts it, so it has no structural equation to test.",
                   "i" = "Give an endogenous construct as {.arg outcome}."),

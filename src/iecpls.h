@@ -4,7 +4,7 @@
  *   - the .Call entry points, in the call*.c files only (call.c,
  *     call_resample.c, call_permutation.c, call_statistics.c,
  *     call_codes.c, call_summary.c, call_screen.c, call_threads.c, call_staged.c, call_em.c,
- *     call_ordinal.c, call_source.c and call_devel.c for the tests and benchmarks), all registered in
+ *     call_ordinal.c, call_source.c, call_nca.c and call_devel.c for the tests and benchmarks), all registered in
  *     init.c: they check and unpack the arguments, allocate all memory
  *     with R_alloc on the main thread and build the results. Only they
  *     touch SEXPs or call the R API.
@@ -628,6 +628,27 @@ void group_statistics(const permutation_problem_t *pp, const int *labels, permut
 void permutation_chunk(const permutation_problem_t *pp, const int *seed, int first, int count,
                        permutation_buffers_t *b, double *out, R_xlen_t stride, int *status);
 
+/* nca.c: necessary condition analysis (ceilings of one condition, and the
+ * permutation test of the effect sizes). Read-only problem, shared between
+ * threads; one nca_buffers_t per thread. */
+#define NCA_COLUMNS 6   /* CE-FDH zone, CR-FDH zone, scope, CR-FDH intercept, slope, peers */
+typedef struct {
+  R_xlen_t n;
+  int n_cond;
+  const double *x;      /* n x n_cond conditions */
+  const int *order;     /* n x n_cond: each condition's cases in ascending order */
+  const double *y;      /* n: the outcome */
+} nca_problem_t;
+typedef struct {
+  double *y;            /* n: the shuffled outcome */
+  int *peer;            /* n: the peers of one ceiling */
+} nca_buffers_t;
+void nca_ceilings(const double *x, const double *y, R_xlen_t n, const int *order, int *peer, double *out);
+void nca_effect_sizes(const double *x, const double *y, R_xlen_t n, const int *order, int *peer,
+                      double *d_ce, double *d_cr);
+void nca_permutation_chunk(const nca_problem_t *np, const int *seed, int first, int count,
+                           nca_buffers_t *b, double *out, R_xlen_t stride);
+
 /* boot_summary.c: mean, SE, percentile and BCa limits of bootstrap draws */
 void boot_summary(const double *draws, R_xlen_t n_draws, int q, const int *valid, const double *estimate,
                   const double *jackknife, R_xlen_t n_cases, double level, double *buf, double *jk_buf,
@@ -673,6 +694,9 @@ SEXP iecpls_thread_policy(SEXP cores);
 /* call_ordinal.c: the correlation matrix of ordinal and continuous columns */
 SEXP iecpls_ordinal_cor(SEXP columns, SEXP index, SEXP categories, SEXP case_weights);
 SEXP iecpls_source_cor(SEXP source, SEXP freq);
+/* call_nca.c: necessary condition analysis (nca.c) */
+SEXP iecpls_nca_ceilings(SEXP x, SEXP y, SEXP order);
+SEXP iecpls_nca_permutation(SEXP x, SEXP y, SEXP order, SEXP seeds, SEXP chunk_sizes, SEXP threads);
 /* call_devel.c: for the tests and benchmarks only */
 SEXP iecpls_stream_unif(SEXP seed, SEXP n);
 SEXP iecpls_bvn(SEXP h, SEXP k, SEXP r);

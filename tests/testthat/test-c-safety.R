@@ -28,6 +28,9 @@ test_that("every .Call entry point survives gctorture", {
   grouped <- pls(syntax, data = mobi[1:40, ])
   groups <- ns$comparison_groups(grouped, rep(c("a", "b"), 20), NULL, "pls_mga")
   pair <- ns$group_problem(grouped, groups, c("a", "b"))
+  # necessary condition analysis: two conditions with ties
+  nca_data <- data.frame(X1 = rep(1:5, 8), X2 = rep(c(2, 4, 1, 3), 10), Y = round(sin(1:40) * 3 + 4))
+  nca_problem <- ns$nca_problem(nca_data, c("X1", "X2"), "Y")
   pooled <- ns$c_group_fits(pair)$stats
   micom <- ns$group_problem(grouped, groups, c("a", "b"), score_weights = pooled[seq_along(model$indicators)])
   # the tetrads of pls_cta(), from each resample's correlations alone
@@ -109,6 +112,9 @@ test_that("every .Call entry point survives gctorture", {
                                  ns$c_full_moments(problem), c(0L, 30L), c(5L, 10L), 1L),
     full_moments = function() .Call(ns$C_iecpls_full_moments, problem$zt, problem$case_weights),
     thread_policy = function() .Call(ns$C_iecpls_thread_policy, 2),
+    nca_ceilings = function() .Call(ns$C_iecpls_nca_ceilings, nca_problem$x, nca_problem$y, nca_problem$order),
+    nca_permutation = function() .Call(ns$C_iecpls_nca_permutation, nca_problem$x, nca_problem$y,
+                                       nca_problem$order, seeds, sizes, 2L),
     stream_unif = function() .Call(ns$C_iecpls_stream_unif, seeds[, 1], 5),
     bootstrap_floor = function() .Call(ns$C_iecpls_bootstrap_floor, problem$zt, seeds, sizes, 2L),
     boot_summary = function() .Call(ns$C_iecpls_boot_summary, draws, draws[, 1] > -1, draws[1, ], draws, 0.9),

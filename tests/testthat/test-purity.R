@@ -81,6 +81,7 @@ test_that("exported functions leave their inputs unchanged and repeat bit for bi
     pls_blindfold = list(pls_blindfold, list(fit = small)),
     pls_cvpat = list(with_seed(pls_cvpat), list(fit = small, k = 5, reps = 1, R = 200)),
     pls_ipma = list(pls_ipma, list(fit = small, target = "Loyalty", scale_min = 1, scale_max = 10)),
+    pls_nca = list(pls_nca, list(fit = small, outcome = "Loyalty", R = 200, seed = 2, cores = 2)),
     pls_power = list(with_seed(pls_power), list(n = 60, reps = 2, R = 20)),
     pls_cta = list(pls_cta, list(fit = fit, R = 40, seed = 5, cores = 2)),
     as_dot = list(as_dot, list(x = fit)),
