@@ -78,6 +78,12 @@
 #' change under such a function: only the axes of the plot and the CR-FDH
 #' intercept and slope depend on the scale.
 #'
+#' seminrExtras's `assess_nca()` (which runs the NCA package's algorithms
+#' on seminr's standardized scores) gives the same effect sizes (the package
+#' tests check them at 1e-6 on the corporate reputation model), the same
+#' bottleneck tables (it prints them to one decimal, with `NA` where iecpls
+#' says `"NN"`) and p values within Monte Carlo error.
+#'
 #' @param fit A `pls_fit` from [pls()], fitted from data (it needs
 #'   construct scores).
 #' @param outcome The outcome construct.

@@ -149,3 +149,44 @@ test_that("print, tidy, glance and plot", {
   expect_equal(ttm$cr_fdh$y, cr$intercept + cr$slope * ttm$cr_fdh$x)
   expect_error(plot(nca, conditions = "CTM"), class = "iecpls_input_error")
 })
+
+test_that("effect sizes, bottlenecks and p values agree with seminrExtras's assess_nca()", {
+  # fixture: tools/make-fixtures-nca.R (seminrExtras on seminr's scores of
+  # the corporate reputation model, 1,000 permutations)
+  fx <- readRDS(test_path("fixtures", "nca_corp_rep_seminrExtras.rds"))
+  fit <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean", tol = 1e-12, max_iter = 1000)
+  expect_lt(max(abs(fit$scores[, colnames(fx$scores)] - fx$scores)), 1e-6)
+  set.seed(12)
+  nca <- pls_nca(fit, outcome = "CUSL", conditions = c("COMP", "LIKE", "CUSA"), scale = "scores", R = 1000)
+  effects <- nca$effects
+  for (ceiling in c("ce_fdh", "cr_fdh")) {
+    mine <- effects[effects$ceiling == ceiling, ]
+    expect_equal(mine$d, unname(fx$effect_sizes[mine$condition, ceiling]), tolerance = 1e-6)
+    # p values of two runs of 1,000 permutations: within 4 standard errors
+    # of a difference of proportions (plus the 1/R floor of both)
+    theirs <- unname(fx$p[mine$condition, ceiling])
+    se <- sqrt(2 * pmax(mine$p, theirs, 1 / 1000) * (1 - pmax(mine$p, theirs)) / 1000)
+    expect_true(all(abs(mine$p - theirs) <= 4 * se + 2 / 1000), label = ceiling)
+  }
+  # bottleneck tables: seminrExtras prints one decimal (NCA's default) and
+  # NA where no level is required (iecpls: "NN"/"NA" labels); the top level
+  # sits on the outcome's maximum, where its rounding of the percentage can
+  # fall either side of 100, so levels 0-90 are compared
+  bottleneck <- tidy(nca, what = "bottleneck")
+  for (ceiling in c("ce_fdh", "cr_fdh")) {
+    theirs <- fx$bottleneck[[ceiling]]
+    for (condition in c("COMP", "LIKE", "CUSA")) {
+      mine <- bottleneck[bottleneck$ceiling == ceiling & bottleneck$condition == condition, ]
+      for (level in seq(0, 90, 10)) {
+        value <- theirs[[condition]][theirs$CUSL == level]
+        required <- mine$required[mine$level == level]
+        if (is.na(value)) {
+          expect_true(is.na(required) || mine$label[mine$level == level] %in% c("NN", "NA"),
+                      label = paste(ceiling, condition, level))
+        } else {
+          expect_equal(round(required, 1), value, tolerance = 1e-9, label = paste(ceiling, condition, level))
+        }
+      }
+    }
+  }
+})
