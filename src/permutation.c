@@ -52,6 +52,13 @@ void permutation_buffer_init(const permutation_problem_t *pp, permutation_buffer
   b->effective = pp->pooled_effective != NULL ? b->total + G : NULL;
 }
 
+/* Case frequencies of group g: its rows' case weights, 0 elsewhere. */
+static void group_frequencies(const resample_problem_t *pr, const int *labels, int g, double *freq)
+{
+  for (R_xlen_t i = 0; i < pr->n; i++)
+    freq[i] = labels[i] != g ? 0.0 : pr->case_weights != NULL ? pr->case_weights[i] : 1.0;
+}
+
 /* Every group's moments: accumulated over its rows, the remainder group's
  * by subtraction (the lower triangle, which is all accumulate_cross fills). */
 static void group_moments(const permutation_problem_t *pp, const int *labels, permutation_buffers_t *b)
@@ -65,8 +72,7 @@ static void group_moments(const permutation_problem_t *pp, const int *labels, pe
   for (int g = 0; g < pp->n_groups; g++) {
     if (g == pp->remainder) continue;
     double *cross = b->cross + (size_t) g * p * p, *sums = b->sums + (size_t) g * p;
-    for (R_xlen_t i = 0; i < pr->n; i++)
-      freq[i] = labels[i] != g ? 0.0 : pr->case_weights != NULL ? pr->case_weights[i] : 1.0;
+    group_frequencies(pr, labels, g, freq);
     accumulate_cross(pr->Zt, pr->n, (int) p, freq, sums, cross, b->total + g);
     for (size_t k = 0; k < p; k++) {
       rest_sums[k] -= sums[k];
@@ -219,8 +225,7 @@ void group_statistics(const permutation_problem_t *pp, const int *labels, permut
      * its composite correlations from the pooled source correlations */
     for (int g = 0; g < pp->n_groups; g++) {
       int group_status;
-      for (R_xlen_t i = 0; i < pr->n; i++)
-        b->fit.freq[i] = labels[i] != g ? 0.0 : pr->case_weights != NULL ? pr->case_weights[i] : 1.0;
+      group_frequencies(pr, labels, g, b->fit.freq);
       source_fit_and_collect(pr, &b->fit, out + stride * (R_xlen_t) g * q, stride, &group_status);
       if (*status == PLS_OK) *status = group_status;
     }
@@ -234,8 +239,7 @@ void group_statistics(const permutation_problem_t *pp, const int *labels, permut
     /* every stage refitted in each group, from its case frequencies */
     for (int g = 0; g < pp->n_groups; g++) {
       int group_status;
-      for (R_xlen_t i = 0; i < pr->n; i++)
-        b->fit.freq[i] = labels[i] != g ? 0.0 : pr->case_weights != NULL ? pr->case_weights[i] : 1.0;
+      group_frequencies(pr, labels, g, b->fit.freq);
       staged_fit_and_collect(pr, &b->fit, out + stride * (R_xlen_t) g * q, stride, &group_status);
       if (*status == PLS_OK) *status = group_status;
       if (pp->pooled_effective != NULL) staged_score_moments(pp, b, g, out + stride * (R_xlen_t) pp->n_groups * q, stride);

@@ -187,6 +187,23 @@ void bootstrap_chunk(const resample_problem_t *pr, const int *seed, int first, i
   }
 }
 
+typedef void (*sample_fit_t)(const resample_problem_t *, resample_buffers_t *, double *, R_xlen_t, int *);
+
+/* Leave-one-out fits that start from the data: case i's frequency set to 0
+ * and `fit` run on the frequencies, O(n) or more per case. */
+static void leave_one_out_refits(const resample_problem_t *pr, R_xlen_t first, R_xlen_t count,
+                                 resample_buffers_t *b, double *out, R_xlen_t stride, int *status,
+                                 sample_fit_t fit)
+{
+  for (R_xlen_t j = 0; j < pr->n; j++) b->freq[j] = pr->case_weights != NULL ? pr->case_weights[j] : 1.0;
+  for (R_xlen_t i = first; i < first + count; i++) {
+    double f = b->freq[i];
+    b->freq[i] = 0.0;
+    fit(pr, b, out + (i - first), stride, status + (i - first));
+    b->freq[i] = f;
+  }
+}
+
 /* Leave-one-out fits for cases first .. first + count - 1: the full-sample
  * moments minus one row, O(p^2) each. Row r of `out` is case first + r. */
 void jackknife_range(const resample_problem_t *pr, const double *full_cross, const double *full_sums,
@@ -195,14 +212,8 @@ void jackknife_range(const resample_problem_t *pr, const double *full_cross, con
 {
   size_t p = (size_t) pr->model->p;
   if (pr->source != NULL) {
-    /* the source is re-estimated without case i: O(n) or more per case */
-    for (R_xlen_t j = 0; j < pr->n; j++) b->freq[j] = pr->case_weights != NULL ? pr->case_weights[j] : 1.0;
-    for (R_xlen_t i = first; i < first + count; i++) {
-      double f = b->freq[i];
-      b->freq[i] = 0.0;
-      source_fit_and_collect(pr, b, out + (i - first), stride, status + (i - first));
-      b->freq[i] = f;
-    }
+    /* the source re-estimated without case i */
+    leave_one_out_refits(pr, first, count, b, out, stride, status, source_fit_and_collect);
     return;
   }
   if (pr->staged != NULL && pr->staged->linear) {
@@ -220,14 +231,8 @@ void jackknife_range(const resample_problem_t *pr, const double *full_cross, con
     return;
   }
   if (pr->staged != NULL) {
-    /* every stage refitted without case i: O(n) per case */
-    for (R_xlen_t j = 0; j < pr->n; j++) b->freq[j] = pr->case_weights != NULL ? pr->case_weights[j] : 1.0;
-    for (R_xlen_t i = first; i < first + count; i++) {
-      double f = b->freq[i];
-      b->freq[i] = 0.0;
-      staged_fit_and_collect(pr, b, out + (i - first), stride, status + (i - first));
-      b->freq[i] = f;
-    }
+    /* every stage refitted without case i */
+    leave_one_out_refits(pr, first, count, b, out, stride, status, staged_fit_and_collect);
     return;
   }
   for (R_xlen_t i = first; i < first + count; i++) {
