@@ -112,7 +112,20 @@
 #' Research*, 61(12), 1238--1249. \doi{10.1016/j.jbusres.2008.01.012}
 #' @seealso [pls_boot()]
 #' @examples
-#' fit <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean")
+#' reputation <- "
+#'   QUAL <~ qual_1 + qual_2 + qual_3 + qual_4 + qual_5 + qual_6 + qual_7 + qual_8
+#'   PERF <~ perf_1 + perf_2 + perf_3 + perf_4 + perf_5
+#'   CSOR <~ csor_1 + csor_2 + csor_3 + csor_4 + csor_5
+#'   ATTR <~ attr_1 + attr_2 + attr_3
+#'   COMP =~ comp_1 + comp_2 + comp_3
+#'   LIKE =~ like_1 + like_2 + like_3
+#'   CUSA =~ cusa
+#'   CUSL =~ cusl_1 + cusl_2 + cusl_3
+#'   COMP + LIKE ~ QUAL + PERF + CSOR + ATTR
+#'   CUSA ~ COMP + LIKE
+#'   CUSL ~ COMP + LIKE + CUSA
+#' "
+#' fit <- pls(reputation, data = corp_rep_data, na_values = -99, missing = "mean")
 #' cta <- pls_cta(fit, R = 200, seed = 1)
 #' cta
 #' tidy(cta)
