@@ -3,7 +3,7 @@
 # correlations than Pearson's (#19): OrdPLS / OrdPLSc (ordered factors:
 # polychoric and polyserial correlations) and Spearman correlations
 # (.approach_cor_robust = "spearman", with and without PLSc), written to
-# tests/testthat/fixtures/corsource_<name>_cSEM.rds.
+# tests/testthat/fixtures/corsource_<name>_cSEM.rds (no name contains _path_, _factorial_ or _centroid_: test-reference.R reads those as plain-PLS fixtures).
 # Run by hand from the package root (needs cSEM); not run in CI.
 #
 # cSEM's correlations of ordered factors are polycor::polychor() with its
@@ -32,7 +32,7 @@ iec_syntax <- "
 cases <- list(
   ordinal_mobi = list(syntax = small_ecsi_syntax, data = "mobi_ordinal()", consistent = FALSE),
   ordinal_mobi_plsc = list(syntax = small_ecsi_syntax, data = "mobi_ordinal()", consistent = TRUE),
-  ordinal_mobi_factorial = list(syntax = small_ecsi_syntax, data = "mobi_ordinal()", consistent = FALSE,
+  ordinal_mobi_factorialscheme = list(syntax = small_ecsi_syntax, data = "mobi_ordinal()", consistent = FALSE,
                                 scheme = "factorial"),
   mixed_mobi = list(syntax = small_ecsi_syntax, data = "mixed", consistent = FALSE),
   mixed_mobi_plsc = list(syntax = small_ecsi_syntax, data = "mixed", consistent = TRUE),
