@@ -144,7 +144,7 @@ segment_membership <- function(x, n_rows) {
     abort_input(c("{.arg x} must be a segmentation ({.cls pls_segments}) or a vector of segments, not {.obj_type_friendly {x}}."),
                 class = "iecpls_segments_error")
   }
-  check_segment_rows(length(x), n_rows, "{.arg x} has")
+  check_segment_rows(length(x), n_rows, "{.arg x} gives segments for")
   segment <- if (is.factor(x)) x else factor(x)
   check_segment_count(segment)
   list(segment = segment, indicators = character(), unassigned = sum(is.na(segment)), not_fitted = 0L)
