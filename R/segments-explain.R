@@ -21,7 +21,10 @@
 #' codes, such as an identifier or a 1-5 rating, is not taken by default
 #' because it is seldom a grouping; convert it with [factor()] to analyse it
 #' as categorical). Logical vectors are categorical. Unused levels of a
-#' factor are left out.
+#' factor are left out. The default leaves out (with a message) columns
+#' with a single category and columns with a category per case (such as
+#' identifiers stored as text); a column named in `variables` that cannot
+#' tell segments apart is an error.
 #'
 #' @section Tests and effect sizes:
 #' A **categorical** variable is cross-tabulated with the segments (segments
@@ -198,6 +201,16 @@ segment_variables <- function(data, variables, indicators) {
     candidates <- setdiff(names(data), indicators)
     categorical <- vapply(data[candidates], is_categorical, logical(1))
     variables <- candidates[categorical]
+    # constants and identifiers (a category per case) tell nothing apart
+    spread <- vapply(data[variables], function(column) {
+      values <- column[!is.na(column)]
+      distinct <- length(unique(values))
+      distinct >= 2L && distinct < length(values)
+    }, logical(1))
+    if (!all(spread)) {
+      cli::cli_inform("Left out {.field {variables[!spread]}}: one category only, or a category per case.")
+      variables <- variables[spread]
+    }
     if (!length(variables)) {
       abort_input(c("{.arg data} has no categorical column (factor, character or logical) besides the indicators.",
                     "i" = "Name the columns to explain the segments by in {.arg variables}."))

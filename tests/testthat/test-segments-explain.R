@@ -124,7 +124,12 @@ test_that("errors by class", {
                       class = "iecpls_unknown_column")
   expect_match(conditionMessage(err), "gender")
   one <- data.frame(kind = factor(rep("a", 500), levels = c("a", "b")))
-  expect_error(pls_explain_segments(graduates(), one), class = "iecpls_segment_variable_error")
+  expect_error(pls_explain_segments(graduates(), one, variables = "kind"),
+               class = "iecpls_segment_variable_error")
+  # by default such a column is left out, with a message
+  two <- data.frame(one, code = as.character(1:500), role = iec_survey$role)
+  expect_message(result <- pls_explain_segments(graduates(), two), "kind.*code")
+  expect_identical(result$tests$variable, "role")
   expect_error(pls_explain_segments(graduates(), data.frame(day = Sys.Date() + 1:500), variables = "day"),
                class = "iecpls_segment_variable_error")
   expect_error(pls_explain_segments(fit, iec_survey), class = "iecpls_segments_error")
