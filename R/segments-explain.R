@@ -33,10 +33,12 @@
 #' \eqn{(r - 1)(c - 1)} degrees of freedom. When an expected count is below
 #' 5, where the chi-square approximation is poor, the p value is a Monte
 #' Carlo p value instead ([stats::chisq.test()] with `simulate.p.value =
-#' TRUE`: `R` random tables with the observed margins, seeded by `seed`); the
-#' test is then `"chi-square (Monte Carlo)"`. (Fisher's exact test is not
-#' used: it is slow for tables larger than 2 x 2 and the Monte Carlo p value
-#' estimates the same conditional test.) The effect size is Cramér's
+#' TRUE`: `R` random tables with the observed margins, seeded by `seed`,
+#' the p value being one plus the number of them with a chi-square at
+#' least as large, over \eqn{R + 1}); the test is then `"chi-square (Monte
+#' Carlo)"`. Fisher's exact test is not used: it is slow for tables larger
+#' than 2 x 2, and the Monte Carlo test is, like it, conditional on the
+#' margins of the table. The effect size is Cramer's
 #' \eqn{V = \sqrt{\chi^2 / (n (\min(r, c) - 1))}}, between 0 and 1, read
 #' with Cohen's (1988) benchmarks for \eqn{w = V \sqrt{\min(r, c) - 1}}:
 #' small from 0.1, medium from 0.3, large from 0.5 (so for a table with 2
@@ -58,10 +60,10 @@
 #' `data` are matched to the fit's scores through the fit's `rows_used`:
 #' rows that [pls()] dropped (`missing = "casewise"`) have no segment.
 #'
-#' @param x The segments: an object of class `pls_segments` (from
-#'   [pls()]-based segmentation such as FIMIX-PLS or PLS-POS; its `segment`
-#'   holds one segment 1..K, or `NA`, per row of its fit's scores), or a
-#'   vector or factor with one segment per row of `data`.
+#' @param x The segments: an object of class `pls_segments` (the result of
+#'   a segmentation of a [pls()] fit, such as FIMIX-PLS or PLS-POS: its
+#'   `segment` holds one segment 1..K, or `NA`, per row of the scores of its
+#'   `fit`), or a vector or factor with one segment per row of `data`.
 #' @param data The data frame given to [pls()], with the variables to
 #'   explain the segments by (or, when `x` is a vector, any data frame with
 #'   one row per case).
@@ -78,7 +80,7 @@
 #'     `type` (`"categorical"` or `"numeric"`), `n` (cases analysed),
 #'     `missing` (cases with a segment but no value), `test`, `statistic`
 #'     (chi-square or F), `df`, `df2` (the F test's second degrees of
-#'     freedom), `p.value`, `effect` (Cramér's V or \eqn{\eta^2}),
+#'     freedom), `p.value`, `effect` (Cramer's V or \eqn{\eta^2}),
 #'     `measure` (`"Cramer's V"` or `"eta^2"`) and `size` (`"negligible"`,
 #'     `"small"`, `"medium"` or `"large"`).}
 #'   \item{`tables`}{a list with one element per variable: for a
