@@ -111,8 +111,8 @@
 #' \doi{10.1108/EBR-09-2015-0094}
 #' @seealso [pls_mga()] to compare the model's estimates between segments.
 #' @examples
-#' fit <- pls(iec_model(), data = iec_survey, missing = "mean")
-#' # segments given by hand: one per row of the data
+#' # segments given by hand, one per row of the data (the result of
+#' # a segmentation of a fit, such as FIMIX-PLS, is used the same way)
 #' segment <- ifelse(iec_survey$role == "graduate student", 1L, 2L)
 #' explained <- pls_explain_segments(segment, iec_survey, seed = 1)
 #' explained
