@@ -20,8 +20,10 @@
 #'     [pls_model_fit()] (0, its default, runs no test), the permutations of
 #'     [pls_micom()] and of the necessary condition analysis [pls_nca()],
 #'     the bootstrap resamples of the loss differences of
-#'     [pls_cvpat()], and the bootstrap resamples within each simulated
-#'     study of [pls_power()]. The R Markdown report template
+#'     [pls_cvpat()], the bootstrap resamples within each simulated
+#'     study of [pls_power()], and the random tables (permutations of the
+#'     categories with the margins fixed) of the Monte Carlo chi-square
+#'     tests of [pls_explain_segments()]. The R Markdown report template
 #'     (`rmarkdown::draft(template = "pls-report", package = "iecpls")`) has
 #'     a parameter `R` with the same meaning.}
 #'   \item{`reps`}{A number of repetitions that are not resamples: the
@@ -59,7 +61,8 @@
 #'     `tidy()` and `as.data.frame()` of conditional indirect effects
 #'     ([pls_conditional_effects()]: `"effects"` or `"index"`), and `tidy()`
 #'     and `as.data.frame()` of a necessary condition analysis ([pls_nca()]:
-#'     `"effects"` or `"bottleneck"`).}
+#'     `"effects"` or `"bottleneck"`) and of an explanation of segments
+#'     ([pls_explain_segments()]: `"tests"` or `"profiles"`).}
 #'   \item{`parm`}{Which individual parameters, named as in
 #'     [stats::confint()]: a type of parameter (`"path"`, `"loading"`, ...),
 #'     full names (`"path: Image -> Loyalty"`), terms or row numbers. The

@@ -81,6 +81,17 @@
 #'     [pls_compare()] were not fitted to the same data (the message names
 #'     the two models and how their data differ), or one was fitted from a
 #'     correlation matrix.}
+#'   \item{`iecpls_segments_error` (input)}{[pls_explain_segments()] was
+#'     given no segmentation: `x` is neither a `pls_segments` object (with
+#'     its fit and one segment per row of the fit's scores) nor a vector of
+#'     segments, or it has fewer than two segments with cases.}
+#'   \item{`iecpls_segment_rows_error` (data)}{The data given to
+#'     [pls_explain_segments()] do not have the rows of the segmentation;
+#'     the message names both counts.}
+#'   \item{`iecpls_segment_variable_error` (data)}{A variable given to
+#'     [pls_explain_segments()] cannot tell segments apart: it has one
+#'     category or value among the cases with a segment, values in one
+#'     segment only, or a type that is neither categorical nor numeric.}
 #'   \item{`iecpls_unsupported_error` (model)}{The function does not support
 #'     a kind of model yet (such as interaction terms or higher-order
 #'     constructs); the message says which.}
