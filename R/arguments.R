@@ -61,8 +61,10 @@
 #'     `tidy()` and `as.data.frame()` of conditional indirect effects
 #'     ([pls_conditional_effects()]: `"effects"` or `"index"`), and `tidy()`
 #'     and `as.data.frame()` of a necessary condition analysis ([pls_nca()]:
-#'     `"effects"` or `"bottleneck"`) and of an explanation of segments
-#'     ([pls_explain_segments()]: `"tests"` or `"profiles"`).}
+#'     `"effects"` or `"bottleneck"`), of an explanation of segments
+#'     ([pls_explain_segments()]: `"tests"` or `"profiles"`) and of
+#'     FIMIX-PLS ([pls_fimix()]: `"paths"`, `"criteria"`, `"segments"` or
+#'     `"r2"`).}
 #'   \item{`parm`}{Which individual parameters, named as in
 #'     [stats::confint()]: a type of parameter (`"path"`, `"loading"`, ...),
 #'     full names (`"path: Image -> Loyalty"`), terms or row numbers. The

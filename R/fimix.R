@@ -203,7 +203,7 @@ fimix_problem <- function(fit, intercepts) {
                 class = "iecpls_needs_data")
   }
   if (!is.null(fit$case_weights)) {
-    abort_input("FIMIX-PLS of a fit with case weights is not supported: each case is one observation of the mixture.",
+    abort_model("FIMIX-PLS of a fit with case weights is not supported: each case is one observation of the mixture.",
                 class = "iecpls_unsupported_error")
   }
   model <- fit$model

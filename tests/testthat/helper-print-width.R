@@ -34,6 +34,7 @@ print_width_objects <- local({
                                   global = c(QUAL = "qual_global", PERF = "perf_global")),
       ipma = pls_ipma(ecsi, target = "Loyalty", scale_min = 1, scale_max = 10),
       nca = pls_nca(ecsi, outcome = "Loyalty", scale_min = 1, scale_max = 10, R = 50, seed = 1),
+      fimix = pls_fimix(corp, segments = 1:3, starts = 3, seed = 1),
       segment_explain = pls_explain_segments(
         structure(list(segment = rep(1:3, length.out = nrow(corp_rep_data)), fit = corp),
                   class = c("pls_mock", "pls_segments")),

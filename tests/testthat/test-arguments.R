@@ -81,7 +81,8 @@ test_that("the functions ?iecpls_arguments lists take its names", {
              "autoplot.summary.pls_fit", "autoplot.pls_fit", "plot.pls_ipma",
              "autoplot.pls_ipma", "tidy.pls_ipma", "as.data.frame.pls_ipma", "plot.pls_slopes",
              "tidy.pls_conditional_effects", "as.data.frame.pls_conditional_effects", "tidy.pls_nca",
-             "as.data.frame.pls_nca", "tidy.pls_segment_explain", "as.data.frame.pls_segment_explain"),
+             "as.data.frame.pls_nca", "tidy.pls_segment_explain", "as.data.frame.pls_segment_explain",
+             "tidy.pls_fimix", "as.data.frame.pls_fimix"),
     parm = c("confint.pls_boot", "coef.pls_boot", "vcov.pls_boot", "tidy.pls_boot", "plot.pls_boot",
              "autoplot.pls_boot", "confint.pls_fit"),
     htmt_absolute = c("pls_htmt", "summary.pls_fit", "pls_boot")
