@@ -149,7 +149,8 @@
 #'     for a number of segments converged within `max_iter` iterations; its
 #'     solution is the best unconverged start.}
 #'   \item{`iecpls_fimix_failed_warning`}{Every start of [pls_fimix()] for a
-#'     number of segments failed (a segment collapsed onto too few cases);
+#'     number of segments failed (a segment collapsed onto too few cases or
+#'     fitted an equation almost perfectly);
 #'     that number's criteria are `NA`.}
 #'   \item{`iecpls_effects_warning`}{Too many indirect chains to list the
 #'     specific indirect effects.}

@@ -37,8 +37,12 @@
 #' until \eqn{\ln L} changes by less than `tol` (the start converged) or
 #' `max_iter` iterations have run. A start fails when a segment's expected
 #' size (the sum of its posteriors) falls below the number of coefficients
-#' of the largest equation plus one, or its weighted predictors are
-#' collinear. The solution for `K` segments is the converged start with the
+#' of the largest equation plus one, when its weighted predictors are
+#' collinear, or when it fits an equation almost perfectly (an error
+#' variance below \eqn{10^{-4}} of the outcome's variance over all cases):
+#' such a degenerate segment closes in on cases with the same score (such
+#' as answers at the end of the scale) and the likelihood grows without
+#' bound, so its criteria would favour it for no reason. The solution for `K` segments is the converged start with the
 #' largest \eqn{\ln L} (else, with a warning, the best start that did not
 #' fail). Segments are numbered by decreasing \eqn{\pi_k}; each case
 #' belongs to the segment of its largest posterior. `K = 1` is the single
@@ -101,7 +105,9 @@
 #'     (`segment`, `from`, `to`, `estimate`), `intercepts` and `variances`
 #'     (`segment`, `construct`, `estimate`), `r2` (`segment`, `construct`,
 #'     `r2`: 1 minus the error variance over the posterior-weighted
-#'     variance of the construct's scores in the segment), `loglik`,
+#'     variance of the construct's scores in the segment, about their
+#'     weighted mean with intercepts and about 0 without, as for a
+#'     regression through the origin), `loglik`,
 #'     `iterations`, `status` and `starts` (a data frame of every start:
 #'     `start`, `status`, `iterations`, `loglik`), and `estimates` (what
 #'     `predict()` uses).}
@@ -274,7 +280,7 @@ fimix_best_start <- function(starts, K) {
                     "i" = "Increase {.arg max_iter} or {.arg tol}."),
                   class = "iecpls_fimix_not_converged_warning")
     } else {
-      warn_iecpls(c("Every start of FIMIX-PLS with {K} segment{?s} failed: a segment collapsed onto too few cases.",
+      warn_iecpls(c("Every start of FIMIX-PLS with {K} segment{?s} failed: a segment collapsed onto too few cases or became degenerate.",
                     "i" = "The data do not support {K} segment{?s}; its criteria are {.code NA}."),
                   class = "iecpls_fimix_failed_warning")
       return(NA_integer_)
@@ -296,7 +302,8 @@ fimix_tables <- function(problem, coef, variance, posterior) {
       first <- problem$eq_start[j] + (j - 1L) * ic
       b <- coef[first + seq_len(length(predictors) + ic), k]
       y <- problem$y[, j]
-      ybar <- sum(w * y) / sum(w)
+      # through the origin, R^2 is that of a regression without intercept
+      ybar <- if (ic) sum(w * y) / sum(w) else 0
       total <- sum(w * (y - ybar)^2) / sum(w)
       paths[[length(paths) + 1L]] <- data.frame(segment = k, from = predictors, to = outcome,
                                                 estimate = b[ic + seq_along(predictors)],
@@ -367,7 +374,8 @@ print.pls_fimix <- function(x, digits = 3, ...) {
   cat_wrapped("Segments chosen: ", paste0(names(picks), " ", picks, collapse = ", "), ".")
   if (picks[["AIC3"]] != picks[["CAIC"]]) {
     cat_wrapped("AIC3 and CAIC disagree: the memberships are those of ", x$selected,
-                " segments (the smaller); look at the other solutions with tidy(x, segments = ).")
+                if (x$selected == 1L) " segment" else " segments",
+                " (the smaller); look at the other solutions with tidy(x, segments = ).")
   }
   sol <- x$solutions[[paste0("K", x$selected)]]
   if (x$selected > 1L) {

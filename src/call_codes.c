@@ -102,7 +102,8 @@ static const char *statistic_names[] = {[STAT_WEIGHT] = "weight", [STAT_LOADING]
                                         [STAT_SPECIFIC] = "specific", [STAT_COPULA_PATH] = "copula_path",
                                         [STAT_COPULA] = "copula", [STAT_FIT] = "fit", [STAT_TETRAD] = "tetrad"};
 static const char *fimix_names[] = {[FIMIX_CONVERGED] = "converged", [FIMIX_NOT_CONVERGED] = "not_converged",
-                                    [FIMIX_COLLAPSED] = "collapsed", [FIMIX_SINGULAR] = "singular"};
+                                    [FIMIX_COLLAPSED] = "collapsed", [FIMIX_SINGULAR] = "singular",
+                                    [FIMIX_DEGENERATE] = "degenerate"};
 #define COUNT(x) ((int) (sizeof(x) / sizeof((x)[0])))
 
 static SEXP string_or_na(const char *s)

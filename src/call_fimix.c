@@ -32,6 +32,16 @@ static void read_fimix_problem(SEXP y, SEXP x, SEXP eq_start, SEXP intercept, fi
     if (!R_FINITE(fp->y[i])) error("internal error: a non-finite FIMIX score");
   for (R_xlen_t i = 0; i < XLENGTH(x); i++)
     if (!R_FINITE(fp->x[i])) error("internal error: a non-finite FIMIX score");
+  double *min_variance = (double *) R_alloc((size_t) n_eq, sizeof(double));
+  for (int j = 0; j < n_eq; j++) {
+    const double *yj = fp->y + (size_t) n * j;
+    double mean = 0.0, ss = 0.0;
+    for (R_xlen_t i = 0; i < n; i++) mean += yj[i];
+    mean /= (double) n;
+    for (R_xlen_t i = 0; i < n; i++) ss += (yj[i] - mean) * (yj[i] - mean);
+    min_variance[j] = FIMIX_DEGENERATE_SHARE * ss / (double) n;
+  }
+  fp->min_variance = min_variance;
   fp->K = 1;
   fp->max_iter = 1;
   fp->tol = 0.0;

@@ -22,7 +22,11 @@
  * max_iter iterations. A start fails when a segment's expected size
  * sum_i tau_ik falls below the number of coefficients of the largest
  * equation plus one (the segment collapsed onto too few cases to estimate
- * it) or its weighted predictors are collinear. */
+ * it), its weighted predictors are collinear, or it fits an equation almost
+ * perfectly: an error variance below FIMIX_DEGENERATE_SHARE of the
+ * outcome's variance in all cases (degenerate: the likelihood grows without
+ * bound as such a segment closes in on cases with the same score, such as
+ * answers at the end of the scale). */
 #include "iecpls.h"
 #include <float.h>
 #include <math.h>
@@ -139,8 +143,10 @@ static int fimix_m_step(const fimix_problem_t *fp, const double *tau, double *wo
     if (!(total >= q + 1.0)) return FIMIX_COLLAPSED;
     for (int j = 0; j < fp->n_eq; j++) {
       double *coef = est->coef + (size_t) n_coef * k + coef_offset(fp, j);
-      int status = weighted_equation(fp, j, w, total, A, e, coef, est->variance + (size_t) fp->n_eq * k + j);
+      double *v = est->variance + (size_t) fp->n_eq * k + j;
+      int status = weighted_equation(fp, j, w, total, A, e, coef, v);
       if (status != 0) return status;
+      if (*v < fp->min_variance[j]) return FIMIX_DEGENERATE;
     }
   }
   return 0;
@@ -191,8 +197,8 @@ double fimix_e_step(const fimix_problem_t *fp, const double *logf, double *tau)
 
 /* EM from the posteriors in tau (n x K, rows summing to 1), which it
  * overwrites with the final ones; the estimates of the last M step go to
- * est. Returns FIMIX_CONVERGED, FIMIX_NOT_CONVERGED, FIMIX_COLLAPSED or
- * FIMIX_SINGULAR; *iterations and *loglik (the log-likelihood at the last
+ * est. Returns FIMIX_CONVERGED, FIMIX_NOT_CONVERGED or the failure
+ * (FIMIX_COLLAPSED, FIMIX_SINGULAR, FIMIX_DEGENERATE); *iterations and *loglik (the log-likelihood at the last
  * M step's estimates, -Inf when the start failed) are set. work holds
  * fimix_work_size() doubles: n K for the log densities, then the
  * scratch of the M step (n + q^2, q the largest equation's coefficients). */
@@ -204,10 +210,16 @@ int fimix_em(const fimix_problem_t *fp, double *tau, double *work, fimix_estimat
   for (int it = 1; it <= fp->max_iter; it++) {
     *iterations = it;
     int status = fimix_m_step(fp, tau, work, est);
-    if (status != 0) return status;
+    if (status != 0) {
+      *loglik = R_NegInf;
+      return status;
+    }
     fimix_log_density(fp, est, work, work + (size_t) fp->n * fp->K);
     double now = fimix_e_step(fp, work, tau);
-    if (!R_FINITE(now)) return FIMIX_SINGULAR;
+    if (!R_FINITE(now)) {
+      *loglik = R_NegInf;
+      return FIMIX_SINGULAR;
+    }
     *loglik = now;
     if (fabs(now - old) < fp->tol) return FIMIX_CONVERGED;
     old = now;

@@ -654,7 +654,11 @@ void nca_permutation_chunk(const nca_problem_t *np, const int *seed, int first, 
  * threads; each start has its own posteriors, estimates and
  * fimix_work_size() doubles of scratch. Start statuses (names in
  * call_codes.c): */
-enum fimix_status { FIMIX_CONVERGED = 0, FIMIX_NOT_CONVERGED = 1, FIMIX_COLLAPSED = 2, FIMIX_SINGULAR = 3 };
+enum fimix_status { FIMIX_CONVERGED = 0, FIMIX_NOT_CONVERGED = 1, FIMIX_COLLAPSED = 2, FIMIX_SINGULAR = 3,
+                    FIMIX_DEGENERATE = 4 };
+/* a segment whose error variance of an equation falls below this share of
+ * the outcome's variance in all cases is degenerate (fimix.c) */
+#define FIMIX_DEGENERATE_SHARE 1e-4
 typedef struct {
   R_xlen_t n;
   int n_eq;              /* endogenous constructs (equations) */
@@ -663,6 +667,7 @@ typedef struct {
   const double *y;       /* n x n_eq: the equations' outcome scores */
   const double *x;       /* n x eq_start[n_eq]: the predictors' scores, equation by equation */
   const int *eq_start;   /* n_eq + 1: equation j's predictors are columns eq_start[j] .. eq_start[j+1]-1 of x */
+  const double *min_variance; /* n_eq: FIMIX_DEGENERATE_SHARE times each outcome's variance */
   int max_iter;
   double tol;            /* convergence: change of the log-likelihood */
 } fimix_problem_t;

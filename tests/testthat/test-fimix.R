@@ -62,6 +62,22 @@ test_that("the EM iterations equal a plain-R reference from the same starts", {
   }
 })
 
+test_that("a segment closing in on cases with the same score is degenerate, not a solution", {
+  # 15 cases share the outcome's top score (as answers at the end of the
+  # scale do); a start that puts them in a segment of their own would let
+  # its error variance, and the likelihood, run away
+  x <- with_seed(1, stats::rnorm(200))
+  y <- 0.5 * x + with_seed(2, stats::rnorm(200, sd = 0.8))
+  y[1:15] <- 2.5
+  problem <- list(y = matrix(y), x = matrix(x), eq_start = c(0L, 1L), intercept = TRUE)
+  init <- array(0, c(200, 2, 1))
+  init[, 2, 1] <- ifelse(seq_len(200) <= 15, 0.99, 0.01)
+  init[, 1, 1] <- 1 - init[, 2, 1]
+  raw <- c_fimix(problem, init, list(max_iter = 500L, tol = 1e-10), 1L)
+  expect_identical(raw$status, c_codes()$fimix[["degenerate"]])
+  expect_identical(raw$loglik, -Inf)
+})
+
 test_that("one segment is each equation's least-squares regression", {
   fit <- pls(iec_model(), iec_survey, missing = "mean")
   x <- pls_fimix(fit, segments = 1, intercepts = TRUE, seed = 1)
