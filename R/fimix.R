@@ -548,19 +548,25 @@ plot.pls_fimix <- function(x, criteria = c("AIC3", "AIC4", "BIC", "CAIC"), ...) 
   K <- crit$segments
   values <- as.matrix(crit[criteria])
   entropy <- any(K > 1L)
-  old <- graphics::par(mfrow = c(1L, if (entropy) 2L else 1L), mar = c(4, 4.5, 2.5, 1), mgp = c(2.4, 0.7, 0),
+  old <- graphics::par(mfrow = c(1L, if (entropy) 2L else 1L), mar = c(4, 5.5, 2.5, 1), mgp = c(2.4, 0.7, 0),
                        las = 1)
   on.exit(graphics::par(old))
   colors <- grDevices::palette.colors(max(2L, length(criteria)), palette = "Okabe-Ito")[seq_along(criteria)]
   graphics::matplot(K, values, type = "b", lty = 1, pch = 1, col = colors, xaxt = "n",
-                    xlab = "Number of segments", ylab = "Criterion (smaller is better)",
-                    main = "FIMIX-PLS criteria")
+                    xlab = "Number of segments", ylab = "", main = "FIMIX-PLS criteria")
+  graphics::title(ylab = "Criterion (smaller is better)", line = 4)
   graphics::axis(1, at = K)
   for (c in seq_along(criteria)) {
     best <- which.min(values[, c])
     graphics::points(K[best], values[best, c], pch = 19, col = colors[c])
   }
-  graphics::legend("topright", legend = criteria, col = colors, lty = 1, pch = 19, bty = "n", cex = 0.85)
+  # the legend goes to the upper corner whose half of the panel has the
+  # lower values (criteria usually rise on one side)
+  left <- values[K <= stats::median(K), , drop = FALSE]
+  right <- values[K > stats::median(K), , drop = FALSE]
+  corner <- if (max(left, na.rm = TRUE) <= max(c(right, -Inf), na.rm = TRUE)) "topleft" else "topright"
+  graphics::legend(corner, legend = criteria, col = colors, lty = 1, pch = 19, bg = "white", box.col = NA,
+                   cex = 0.85)
   if (entropy) {
     graphics::plot(K, crit$EN, type = "b", pch = 19, ylim = c(0, 1), xaxt = "n", xlab = "Number of segments",
                    ylab = "Normed entropy EN", main = "Separation of the segments")
