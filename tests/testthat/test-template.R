@@ -37,6 +37,12 @@ test_that("the PLS-SEM report template renders the simulated study and the user'
   expect_equal(table_after(html, "endogeneity-gaussian-copulas"),
                c("predictor", "copula term", "p", "non-normality (CvM p)"))
   expect_match(html, "signals an endogenous predictor\\s+of PIA")
+  # #21: NCA of the target's predictors, FIMIX-PLS criteria
+  expect_equal(table_after(html, "necessary-conditions-nca"), c("condition", "d (CE-FDH)", "size", "p", "d (CR-FDH)"))
+  expect_match(html, "is\\s+necessary\\s+for\\s+PIA\\s+when\\s+its\\s+effect\\s+size\\s+d\\s+is\\s+at\\s+least\\s+0\\.1")
+  expect_equal(table_after(html, "unobserved-heterogeneity-fimix-pls"),
+               c("segments", "lnL", "AIC3", "AIC4", "BIC", "CAIC", "EN"))
+  expect_match(html, "AIC3\\s+chooses\\s+[0-9]\\s+and\\s+CAIC\\s+[0-9]\\s+segment")
   # the user's own data and model through the parameters
   csv <- file.path(dir, "mobi.csv")
   utils::write.csv(mobi, csv, row.names = FALSE)
@@ -90,6 +96,9 @@ test_that("the report on corp_rep_data honours na_values, adjusts MGA p values b
   expect_equal(env$selection, selection_criteria(env$fit))
   expect_equal(env$omission, 7L)
   expect_equal(env$q2, pls_q2_effect(env$fit))
+  # #21: NCA of CUSL's predictors and FIMIX-PLS, as the functions give them
+  expect_equal(env$necessity, tidy(pls_nca(env$fit, "CUSL", R = 100, scale_min = 1, scale_max = 7, seed = 2026)))
+  expect_equal(env$criteria, pls_fimix(env$fit, segments = 1:4, starts = 10, seed = 2026)$criteria)
   expect_match(html, 'alt="Heat map of the HTMT ratios."', fixed = TRUE)
   expect_match(html, "CVPAT")
   # the final outcome is the IPMA target, on the data's 1-7 scale
