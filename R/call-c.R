@@ -118,6 +118,13 @@ c_fit_cor <- function(model, S, spec) {
   out
 }
 
+# The same fit, returned with its status whatever it is (for searches that
+# reject a failed fit instead of stopping: pls_pos()).
+c_fit_cor_status <- function(S, spec) {
+  storage.mode(S) <- "double"
+  .Call(C_iecpls_fit_cor, S, spec)
+}
+
 # Raises the error of a C status (src/call_codes.c: class and message template),
 # naming the construct, indicator or pair of indicators (`status_index` of
 # length 2) its index refers to. With the data
