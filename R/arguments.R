@@ -27,7 +27,8 @@
 #'   \item{`reps`}{A number of repetitions that are not resamples: the
 #'     random splits into folds of [pls_predict()] and [pls_cvpat()] (each
 #'     repetition cross-validates every case once), and the simulated
-#'     studies per sample size of [pls_power()] (Monte Carlo samples).}
+#'     studies per sample size of [pls_power()] (Monte Carlo samples), and
+#'     the random starts of the segmentation [pls_pos()].}
 #' }
 #'
 #' @section Levels:
@@ -59,7 +60,8 @@
 #'     `tidy()` and `as.data.frame()` of conditional indirect effects
 #'     ([pls_conditional_effects()]: `"effects"` or `"index"`), and `tidy()`
 #'     and `as.data.frame()` of a necessary condition analysis ([pls_nca()]:
-#'     `"effects"` or `"bottleneck"`).}
+#'     `"effects"` or `"bottleneck"`), and `tidy()` and `as.data.frame()` of
+#'     a segmentation ([pls_pos()]: `"paths"`, `"r2"` or `"sizes"`).}
 #'   \item{`parm`}{Which individual parameters, named as in
 #'     [stats::confint()]: a type of parameter (`"path"`, `"loading"`, ...),
 #'     full names (`"path: Image -> Loyalty"`), terms or row numbers. The

@@ -169,14 +169,14 @@ check_pos_fit <- function(fit) {
   }
   check_no_source(fit, "{.fn pls_pos}")
   if (!is.null(fit$model$stages) || has_hoc(fit$model)) {
-    abort_input(c("{.fn pls_pos} does not support models with interaction terms or higher-order constructs yet.",
+    abort_model(c("{.fn pls_pos} does not support models with interaction terms or higher-order constructs yet.",
                   "i" = "Segment the model without them."), class = "iecpls_unsupported_error")
   }
   if (isTRUE(fit$settings$weighted) || !is.null(fit$case_weights)) {
     abort_input("{.fn pls_pos} does not support fits with case weights yet.", class = "iecpls_unsupported_error")
   }
   if (!any(fit$model$inner != 0)) {
-    abort_model("{.fn pls_pos} needs a structural model: {.arg fit} has no paths.", class = "iecpls_pos_error")
+    abort_model("{.fn pls_pos} needs a structural model: {.arg fit} has no paths.", class = "iecpls_unsupported_error")
   }
   invisible(fit)
 }
@@ -189,12 +189,11 @@ pos_min_size <- function(model, min_size, n, segments) {
   check_count(min_size, "min_size")
   if (min_size < floor) {
     abort_input(c("{.arg min_size} must be at least {floor} for this model, not {min_size}.",
-                  "i" = "A segment needs more cases than its largest regression has coefficients, plus one."),
-                class = c("iecpls_pos_error", "iecpls_too_few_cases"))
+                  "i" = "A segment needs more cases than its largest regression has coefficients, plus one."))
   }
   if (n < segments * min_size) {
     abort_data("{n} case{?s} cannot form {segments} segments of at least {min_size} cases each.",
-               class = c("iecpls_pos_error", "iecpls_too_few_cases"))
+               class = "iecpls_too_few_cases")
   }
   as.integer(min_size)
 }
