@@ -118,13 +118,6 @@ c_fit_cor <- function(model, S, spec) {
   out
 }
 
-# The same fit, returned with its status whatever it is (for searches that
-# reject a failed fit instead of stopping: pls_pos()).
-c_fit_cor_status <- function(S, spec) {
-  storage.mode(S) <- "double"
-  .Call(C_iecpls_fit_cor, S, spec)
-}
-
 # Raises the error of a C status (src/call_codes.c: class and message template),
 # naming the construct, indicator or pair of indicators (`status_index` of
 # length 2) its index refers to. With the data
@@ -329,6 +322,14 @@ c_permutation <- function(problem, seeds, sizes, threads) {
 # what a future evaluates on a worker).
 c_nca_ceilings <- function(problem) {
   .Call(C_iecpls_nca_ceilings, problem$x, problem$y, problem$order)
+}
+
+# PLS-POS (src/pos.c): every start (a column of seeds) run in C; see
+# pos_problem() for `problem`.
+c_pos <- function(problem, settings, seeds, threads) {
+  .Call(C_iecpls_pos, problem$zt, problem$spec, as.integer(problem$endogenous - 1L),
+        as.integer(unlist(settings[c("segments", "min_size", "max_iter", "search_depth")])), seeds,
+        as.integer(threads))
 }
 
 c_nca_permutation <- function(problem, seeds, sizes, threads) {

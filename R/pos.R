@@ -24,10 +24,11 @@
 #'
 #' @section Search and stopping rules:
 #' Each of the `reps` random starts:
-#' 1. draws a random partition: `min_size` cases for each segment, every
-#'    other case to a segment drawn uniformly, in a random order
-#'    (seminrExtras's `random_partition()`), and fits each segment; a start
-#'    whose segment cannot be fitted is dropped;
+#' 1. draws a random partition from its own random stream: `min_size`
+#'    cases for each segment and every other case to a segment drawn
+#'    uniformly, then the labels shuffled (as seminrExtras's
+#'    `random_partition()` does with R's generator), and fits each segment;
+#'    a start whose segment cannot be fitted is dropped;
 #' 2. moves every case to the segment at the smallest distance (as
 #'    seminrExtras does), and keeps this partition if every segment still
 #'    has `min_size` cases and can be fitted (otherwise the random partition
@@ -56,16 +57,17 @@
 #' segment's own scores (seminrExtras uses the scores of the model fitted to
 #' all cases with the segment's path coefficients); and the random streams
 #' are those of `seed` (one L'Ecuyer-CMRG stream per start, see below), not
-#' `set.seed(seed)`.
+#' `set.seed(seed)`, so the two packages' starts differ.
 #'
 #' @section Reproducibility and threads:
-#' Start \eqn{s} draws its random partition from the \eqn{s}-th MRG32k3a
-#' stream seeded from `seed` (or from one draw of the session's generator),
-#' and the search itself is deterministic, so the result depends on `seed`
-#' only, not on `cores`. The search runs in R, refitting the segments with
-#' the package's C kernel; with `cores` > 1 the starts run in forked
-#' processes ([parallel::mclapply()]; not on Windows, where they run one
-#' after another).
+#' The search runs in C: each tentative move updates the two affected
+#' segments' cross-products by one case and refits both with the package's
+#' kernel. Start \eqn{s} draws its random partition from the \eqn{s}-th
+#' MRG32k3a stream seeded from `seed` (or from one draw of the session's
+#' generator), and the search itself is deterministic, so the result depends
+#' on `seed` only, not on `cores`: the starts run in OpenMP threads, one per
+#' thread at a time, and R can be interrupted between these batches.
+#' The returned `start` is the random partition of the returned start.
 #'
 #' @section Supported fits:
 #' Fits from data with Pearson correlations of the indicators (missing
@@ -87,14 +89,15 @@
 #'   plus the largest number of predictors).
 #' @param seed `NULL` (draw the seed of the random streams from the
 #'   session's generator) or a number that fixes the starts.
-#' @param cores Number of processes for the starts. By default the option
-#'   `iecpls.cores`, else 1.
+#' @param cores Number of OpenMP threads (the starts run in parallel). By
+#'   default the option `iecpls.cores`, else 1.
 #' @return An object of class `c("pls_pos", "pls_segments")`, a list with
 #' \describe{
 #'   \item{`segment`}{the segment (1 to `segments`) of each row of
 #'     `fit$scores`.}
 #'   \item{`sizes`}{the number of cases of each segment.}
 #'   \item{`objective`}{the objective of the returned partition.}
+#'   \item{`start`}{the random partition the returned start began from.}
 #'   \item{`history`}{the objective of the returned start before the first
 #'     pass and after each pass.}
 #'   \item{`converged`, `passes`}{whether the returned start stopped because
@@ -146,16 +149,18 @@ pls_pos <- function(fit, segments = 2L, reps = 10L, max_iter = 100L, search_dept
   check_count(search_depth, "search_depth")
   min_size <- pos_min_size(fit$model, min_size, n, segments)
   seeds <- with_seed(seed, chunk_seeds(reps))
-  partitions <- lapply(seq_len(reps), function(s) pos_partition(seeds[, s], n, segments, min_size))
   settings <- list(segments = as.integer(segments), reps = as.integer(reps), max_iter = as.integer(max_iter),
-                   search_depth = as.integer(search_depth), min_size = as.integer(min_size))
-  runs <- pos_run_starts(partitions, problem, settings, cores)
-  objectives <- vapply(runs, function(r) if (is.null(r)) NA_real_ else r$objective, numeric(1))
+                   search_depth = as.integer(min(search_depth, n)), min_size = as.integer(min_size))
+  run <- c_pos(problem, settings, seeds, cores)
+  objectives <- ifelse(run$status == 0L, run$objective, NA_real_)
   if (all(is.na(objectives))) {
     abort_estimation(c("No start of PLS-POS gave {segments} segments that can be estimated.",
                        "i" = "Try fewer segments or a larger {.arg min_size}."), class = "iecpls_pos_error")
   }
-  best <- runs[[which.max(objectives)]]
+  s <- which.max(objectives)
+  best <- list(labels = run$labels[, s], start = run$start[, s], objective = run$objective[s],
+               history = run$history[seq_len(run$passes[s] + 1L), s], converged = run$converged[s],
+               passes = run$passes[s])
   pos_result(fit, problem, best, objectives, settings, seeds)
 }
 
@@ -208,153 +213,11 @@ pos_problem <- function(fit) {
   standardized <- c_standardize(fit)
   block <- rep(seq_along(model$blocks), lengths(model$blocks))
   endogenous <- which(colSums(model$inner != 0) > 0)
-  list(zt = unname(standardized$zt), rows = standardized$rows, model = model, block = block,
+  zt <- unname(standardized$zt)
+  storage.mode(zt) <- "double"
+  list(zt = zt, rows = standardized$rows, model = model, block = block,
        endogenous = endogenous,
        spec = model_spec(model, settings$scheme, settings$tol, settings$max_iter, isTRUE(settings$consistent)))
-}
-
-# A random partition from the 6-integer MRG32k3a stream `stream`:
-# min_size cases per segment, the others in uniformly drawn segments.
-pos_partition <- function(stream, n, segments, min_size) {
-  kind <- lecuyer_seed(1L)[1L]
-  with_seed(1L, {
-    assign(".Random.seed", c(kind, as.integer(stream)), envir = globalenv())
-    labels <- c(rep(seq_len(segments), each = min_size),
-                sample.int(segments, n - segments * min_size, replace = TRUE))
-    labels[sample.int(n)]
-  }, kind = "L'Ecuyer-CMRG")
-}
-
-pos_run_starts <- function(partitions, problem, settings, cores) {
-  run <- function(labels) pos_search(labels, problem, settings)
-  if (cores > 1L && .Platform$OS.type != "windows") {
-    runs <- parallel::mclapply(partitions, run, mc.cores = cores, mc.preschedule = FALSE)
-    failed <- vapply(runs, inherits, logical(1), "try-error")
-    if (any(failed)) abort_internal("A PLS-POS start failed: {conditionMessage(attr(runs[[which(failed)[1]]], 'condition'))}")
-    return(runs)
-  }
-  lapply(partitions, run)
-}
-
-# Cross-products of each segment's cases: sums (p), cross (p x p), n.
-pos_moments <- function(zt, labels, segments) {
-  lapply(seq_len(segments), function(k) {
-    z <- zt[, labels == k, drop = FALSE]
-    list(sums = rowSums(z), cross = tcrossprod(z), n = ncol(z))
-  })
-}
-
-pos_move_moments <- function(moments, z, sign) {
-  moments$sums <- moments$sums + sign * z
-  moments$cross <- moments$cross + sign * tcrossprod(z)
-  moments$n <- moments$n + sign
-  moments
-}
-
-# The kernel's fit of one segment from its moments, or NULL when it fails.
-pos_fit_segment <- function(moments, problem) {
-  N <- moments$n
-  means <- moments$sums / N
-  cov <- (moments$cross - N * tcrossprod(means)) / (N - 1)
-  sds <- sqrt(diag(cov))
-  if (any(!is.finite(sds) | sds <= 1e-12)) return(NULL)
-  S <- cov / tcrossprod(sds)
-  diag(S) <- 1
-  out <- c_fit_cor_status(S, problem$spec)
-  if (!status_ok(out$status)) return(NULL)
-  list(weights = out$weights, path_coef = out$path_coef, r2 = out$r2[problem$endogenous],
-       means = means, sds = sds)
-}
-
-pos_objective <- function(fits) sum(vapply(fits, function(f) sum(f$r2), numeric(1)))
-
-# n x segments distances (see the help page).
-pos_distances <- function(fits, problem) {
-  zt <- problem$zt
-  n <- ncol(zt)
-  K <- length(problem$model$constructs)
-  vapply(fits, function(f) {
-    W <- matrix(0, length(f$weights), K)
-    W[cbind(seq_along(f$weights), problem$block)] <- f$weights
-    scores <- crossprod((zt - f$means) / f$sds, W)
-    d <- numeric(n)
-    for (b in problem$endogenous) {
-      e2 <- drop(scores[, b] - scores %*% f$path_coef[, b])^2
-      total <- sum(e2)
-      if (total >= .Machine$double.eps) d <- d + sqrt(e2 / total)
-    }
-    d
-  }, numeric(n))
-}
-
-# Cases closer to another segment than to their own, by decreasing gain.
-pos_candidates <- function(distances, labels) {
-  n <- nrow(distances)
-  own <- distances[cbind(seq_len(n), labels)]
-  other <- distances
-  other[cbind(seq_len(n), labels)] <- Inf
-  to <- max.col(-other, ties.method = "first")
-  gain <- own - other[cbind(seq_len(n), to)]
-  keep <- which(gain > 0)
-  keep <- keep[order(-gain[keep], keep)]
-  data.frame(case = keep, to = to[keep])
-}
-
-# One start from the partition `labels`: NULL when it cannot be fitted.
-pos_search <- function(labels, problem, settings) {
-  K <- settings$segments
-  moments <- pos_moments(problem$zt, labels, K)
-  fits <- lapply(moments, pos_fit_segment, problem = problem)
-  if (any(vapply(fits, is.null, logical(1)))) return(NULL)
-  # every case to its closest segment, kept when usable
-  closest <- max.col(-pos_distances(fits, problem), ties.method = "first")
-  if (all(tabulate(closest, K) >= settings$min_size)) {
-    closest_moments <- pos_moments(problem$zt, closest, K)
-    closest_fits <- lapply(closest_moments, pos_fit_segment, problem = problem)
-    if (!any(vapply(closest_fits, is.null, logical(1)))) {
-      labels <- closest
-      moments <- closest_moments
-      fits <- closest_fits
-    }
-  }
-  objective <- pos_objective(fits)
-  history <- objective
-  converged <- FALSE
-  for (pass in seq_len(settings$max_iter)) {
-    candidates <- pos_candidates(pos_distances(fits, problem), labels)
-    improved <- FALSE
-    sizes <- tabulate(labels, K)
-    for (c in seq_len(min(nrow(candidates), settings$search_depth))) {
-      i <- candidates$case[c]
-      from <- labels[i]
-      to <- candidates$to[c]
-      if (sizes[from] - 1L < settings$min_size) next
-      z <- problem$zt[, i]
-      tried <- list(pos_move_moments(moments[[from]], z, -1), pos_move_moments(moments[[to]], z, 1))
-      from_fit <- pos_fit_segment(tried[[1]], problem)
-      if (is.null(from_fit)) next
-      to_fit <- pos_fit_segment(tried[[2]], problem)
-      if (is.null(to_fit)) next
-      new_fits <- fits
-      new_fits[c(from, to)] <- list(from_fit, to_fit)
-      new_objective <- pos_objective(new_fits)
-      if (new_objective > objective) {
-        labels[i] <- to
-        moments[c(from, to)] <- tried
-        fits <- new_fits
-        objective <- new_objective
-        sizes <- tabulate(labels, K)
-        improved <- TRUE
-      }
-    }
-    history <- c(history, objective)
-    if (!improved) {
-      converged <- TRUE
-      break
-    }
-  }
-  list(labels = labels, objective = objective, history = history, converged = converged,
-       passes = length(history) - 1L)
 }
 
 # --- The result -------------------------------------------------------------
@@ -378,7 +241,7 @@ pos_result <- function(fit, problem, best, objectives, settings, seeds) {
     data.frame(segment = k, construct = endogenous, r2 = unname(fits[[k]]$r2[endogenous]),
                stringsAsFactors = FALSE)
   }))
-  structure(list(segment = as.integer(best$labels), sizes = tabulate(best$labels, K), objective = best$objective,
+  structure(list(segment = as.integer(best$labels), start = as.integer(best$start), sizes = tabulate(best$labels, K), objective = best$objective,
                  history = best$history, converged = best$converged, passes = best$passes,
                  objectives = objectives, fits = fits, paths = remove_row_names(paths),
                  r2 = remove_row_names(r2), fit = fit, settings = settings, seeds = seeds, nobs = length(best$labels)),

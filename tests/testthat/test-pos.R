@@ -44,6 +44,25 @@ test_that("the result holds a partition and real PLS fits of each segment", {
   expect_identical(pos$fit, fit)
 })
 
+test_that("the C search moves the cases as the plain-R oracle does", {
+  sim <- pos_planted_data(b = c(0.7, -0.3), noise = 0.4)
+  fit <- pls(pos_planted_syntax, sim$data)
+  pos <- pls_pos(fit, reps = 1, max_iter = 6, seed = 4)
+  reference <- reference_pos_search(pos$start, pos_problem(fit), pos$settings)
+  expect_identical(pos$segment, reference$labels)
+  expect_equal(pos$history, reference$history, tolerance = 1e-10)
+  expect_identical(pos$passes, reference$passes)
+  expect_identical(pos$converged, reference$converged)
+  # the start: min_size cases in each segment at least
+  expect_true(all(tabulate(pos$start, 2) >= pos$settings$min_size))
+
+  study <- pls(iec_model(), iec_survey, missing = "mean")
+  pos <- pls_pos(study, segments = 3, reps = 1, max_iter = 2, search_depth = 100, seed = 9)
+  reference <- reference_pos_search(pos$start, pos_problem(study), pos$settings)
+  expect_identical(pos$segment, reference$labels)
+  expect_equal(pos$history, reference$history, tolerance = 1e-10)
+})
+
 test_that("two planted segments are recovered", {
   sim <- pos_planted_data(b = c(0.7, -0.3), noise = 0.2)
   fit <- pls(pos_planted_syntax, sim$data)
