@@ -41,7 +41,9 @@
 #'    including those skipped because their segment would fall below
 #'    `min_size` cases): the case is moved, both affected segments are
 #'    refitted, and the move is kept if the objective increases (strictly),
-#'    and reverted otherwise (or when a refit fails). The objective after the
+#'    and reverted otherwise (or when a refit fails). The list, the targets
+#'    and the distances stay those of the start of the pass, while the
+#'    segment models change with every kept move. The objective after the
 #'    pass is appended to `history`, which therefore never decreases;
 #' 4. stops when a pass keeps no move (or finds no candidate: `converged`
 #'    is `TRUE`) or after `max_iter` passes.
@@ -152,7 +154,7 @@ pls_pos <- function(fit, segments = 2L, reps = 10L, max_iter = 100L, search_dept
   settings <- list(segments = as.integer(segments), reps = as.integer(reps), max_iter = as.integer(max_iter),
                    search_depth = as.integer(min(search_depth, n)), min_size = as.integer(min_size))
   run <- c_pos(problem, settings, seeds, cores)
-  objectives <- ifelse(run$status == 0L, run$objective, NA_real_)
+  objectives <- ifelse(run$ok, run$objective, NA_real_)
   if (all(is.na(objectives))) {
     abort_estimation(c("No start of PLS-POS gave {segments} segments that can be estimated.",
                        "i" = "Try fewer segments or a larger {.arg min_size}."), class = "iecpls_pos_error")

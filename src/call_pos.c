@@ -4,14 +4,14 @@
  * batches; each thread with its own workspace, allocated here. */
 #include "iecpls.h"
 
-static const char *pos_names[] = {"labels", "start", "history", "objective", "passes", "converged", "status"};
+static const char *pos_names[] = {"labels", "start", "history", "objective", "passes", "converged", "ok"};
 
 /* Zt: p x n standardized data (block order); spec: the model; endogenous:
  * 0-based constructs; settings: integer (segments, min_size, max_iter,
  * search_depth); seeds: 6 x starts integer. Returns list(labels, start: n x
  * starts 1-based segments; history: (max_iter + 1) x starts; objective,
- * passes, converged, status: one per start, status 0 or -1 for a start
- * whose random partition cannot be fitted). */
+ * passes, converged, ok: one per start, ok FALSE for a start whose random
+ * partition cannot be fitted). */
 SEXP iecpls_pos(SEXP Zt, SEXP spec, SEXP endogenous, SEXP settings, SEXP seeds, SEXP threads)
 {
   if (!isReal(Zt) || !isMatrix(Zt)) error("internal error: 'Zt' must be a double matrix");
@@ -36,8 +36,9 @@ SEXP iecpls_pos(SEXP Zt, SEXP spec, SEXP endogenous, SEXP settings, SEXP seeds, 
     error("internal error: bad PLS-POS settings");
   for (int b = 0; b < problem.n_endogenous; b++)
     if (problem.endogenous[b] < 0 || problem.endogenous[b] >= m.K) error("internal error: bad endogenous construct");
-  int starts = ncols(seeds), nth = thread_count(asInteger(threads));
-  if (nth > starts) nth = starts;
+  int starts = ncols(seeds), requested = asInteger(threads);
+  if (requested > starts) requested = starts;   /* one start per thread at a time */
+  int nth = thread_count(requested);
   R_xlen_t n = problem.n;
   int H = problem.max_iter + 1;
   SEXP ans = PROTECT(allocVector(VECSXP, 7));
@@ -47,13 +48,13 @@ SEXP iecpls_pos(SEXP Zt, SEXP spec, SEXP endogenous, SEXP settings, SEXP seeds, 
   SET_VECTOR_ELT(ans, 3, allocVector(REALSXP, starts));
   SET_VECTOR_ELT(ans, 4, allocVector(INTSXP, starts));
   SET_VECTOR_ELT(ans, 5, allocVector(LGLSXP, starts));
-  SET_VECTOR_ELT(ans, 6, allocVector(INTSXP, starts));
+  SET_VECTOR_ELT(ans, 6, allocVector(LGLSXP, starts));
   SEXP names = PROTECT(allocVector(STRSXP, 7));
   for (int k = 0; k < 7; k++) SET_STRING_ELT(names, k, mkChar(pos_names[k]));
   setAttrib(ans, R_NamesSymbol, names);
   int *labels = INTEGER(VECTOR_ELT(ans, 0)), *start = INTEGER(VECTOR_ELT(ans, 1)),
       *passes = INTEGER(VECTOR_ELT(ans, 4)), *converged = LOGICAL(VECTOR_ELT(ans, 5)),
-      *status = INTEGER(VECTOR_ELT(ans, 6));
+      *ok = LOGICAL(VECTOR_ELT(ans, 6));
   double *history = REAL(VECTOR_ELT(ans, 2)), *objective = REAL(VECTOR_ELT(ans, 3));
   const int *seed = INTEGER_RO(seeds);
   size_t nd, ni;
@@ -70,13 +71,13 @@ SEXP iecpls_pos(SEXP Zt, SEXP spec, SEXP endogenous, SEXP settings, SEXP seeds, 
     int last = first + nth < starts ? first + nth : starts;
 #ifdef _OPENMP
 #pragma omp parallel for num_threads(nth) schedule(static, 1) if (nth > 1) default(none) \
-  shared(work, labels, start, history, objective, passes, converged, status) \
+  shared(work, labels, start, history, objective, passes, converged, ok) \
   firstprivate(pp, seed, first, last, n, H)
 #endif
     for (int s = first; s < last; s++)
       pos_start(pp, seed + 6 * (size_t) s, work + thread_id(), start + (size_t) s * (size_t) n,
                 labels + (size_t) s * (size_t) n, history + (size_t) s * (size_t) H, objective + s, passes + s,
-                converged + s, status + s);
+                converged + s, ok + s);
     R_CheckUserInterrupt();  /* between batches, after the parallel region */
   }
   for (R_xlen_t k = 0; k < n * (R_xlen_t) starts; k++) {

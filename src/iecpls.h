@@ -672,7 +672,7 @@ typedef struct {
 void pos_work_size(const pos_problem_t *pp, size_t *n_double, size_t *n_int);
 void pos_work_init(const pos_problem_t *pp, pos_work_t *w, pls_work_t ws, double *dbuf, int *ibuf);
 void pos_start(const pos_problem_t *pp, const int *seed, pos_work_t *w, int *start_labels, int *labels_out,
-               double *history, double *objective, int *passes, int *converged, int *out_status);
+               double *history, double *objective, int *passes, int *converged, int *ok);
 
 /* boot_summary.c: mean, SE, percentile and BCa limits of bootstrap draws */
 void boot_summary(const double *draws, R_xlen_t n_draws, int q, const int *valid, const double *estimate,

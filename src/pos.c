@@ -194,10 +194,9 @@ static void swap_results(pls_result_t *a, pls_result_t *b)
 /* One start from the stream `seed`. Writes the start's labels (0-based) to
  * start_labels and the final ones to labels_out (n each), the objective
  * before the first pass and after each to history (max_iter + 1, NA after
- * the last pass); *out_status 0, or -1 when the random partition cannot be
- * fitted. */
+ * the last pass); *ok 1, or 0 when the random partition cannot be fitted. */
 void pos_start(const pos_problem_t *pp, const int *seed, pos_work_t *w, int *start_labels, int *labels_out,
-               double *history, double *objective, int *passes, int *converged, int *out_status)
+               double *history, double *objective, int *passes, int *converged, int *ok)
 {
   const pls_model_t *m = pp->model;
   size_t p = (size_t) m->p, n = (size_t) pp->n, G = (size_t) pp->segments, ms = moment_size(m->p);
@@ -220,11 +219,11 @@ void pos_start(const pos_problem_t *pp, const int *seed, pos_work_t *w, int *sta
   }
   memcpy(start_labels, w->labels, n * sizeof(int));
   memcpy(labels_out, w->labels, n * sizeof(int));
-  *out_status = -1;
+  *ok = 0;
   all_moments(pp, w->labels, w->moments);
   for (size_t g = 0; g < G; g++)
     if (fit_segment(pp, w, seg_moments(pp, w->moments, (int) g), fit + g) != PLS_OK) return;
-  *out_status = 0;
+  *ok = 1;
   /* 2. every case to its closest segment */
   all_distances(pp, w, w->moments, fit);
   closest_segments(pp, w, w->alt_labels);

@@ -31,6 +31,10 @@ test_that("every .Call entry point survives gctorture", {
   # necessary condition analysis: two conditions with ties
   nca_data <- data.frame(X1 = rep(1:5, 8), X2 = rep(c(2, 4, 1, 3), 10), Y = round(sin(1:40) * 3 + 4))
   nca_problem <- ns$nca_problem(nca_data, c("X1", "X2"), "Y")
+  # PLS-POS: two segments of at least 5 of the 40 cases, three starts
+  pos_problem <- ns$pos_problem(grouped)
+  pos_settings <- list(segments = 2L, min_size = 5L, max_iter = 3L, search_depth = 40L)
+  pos_seeds <- iecpls:::chunk_seeds(3)
   pooled <- ns$c_group_fits(pair)$stats
   micom <- ns$group_problem(grouped, groups, c("a", "b"), score_weights = pooled[seq_along(model$indicators)])
   # the tetrads of pls_cta(), from each resample's correlations alone
@@ -115,6 +119,8 @@ test_that("every .Call entry point survives gctorture", {
     nca_ceilings = function() .Call(ns$C_iecpls_nca_ceilings, nca_problem$x, nca_problem$y, nca_problem$order),
     nca_permutation = function() .Call(ns$C_iecpls_nca_permutation, nca_problem$x, nca_problem$y,
                                        nca_problem$order, seeds, sizes, 2L),
+    pos = function() .Call(ns$C_iecpls_pos, pos_problem$zt, pos_problem$spec, as.integer(pos_problem$endogenous - 1L),
+                           unlist(pos_settings), pos_seeds, 2L),
     stream_unif = function() .Call(ns$C_iecpls_stream_unif, seeds[, 1], 5),
     bootstrap_floor = function() .Call(ns$C_iecpls_bootstrap_floor, problem$zt, seeds, sizes, 2L),
     boot_summary = function() .Call(ns$C_iecpls_boot_summary, draws, draws[, 1] > -1, draws[1, ], draws, 0.9),
@@ -179,6 +185,7 @@ test_that("every .Call entry point survives gctorture", {
   expected <- lapply(calls, function(call) call())
   expect_identical(expected$fit_data_error$status, 5L)
   expect_identical(expected$standardize_error$status, 5L)
+  expect_true(all(expected$pos$passes >= 1L))
   expect_identical(expected$ordinal_cor$status, 0L)
   expect_identical(expected$source_cor_em$status, 0L)
   expect_identical(expected$source_cor_ordinal$status, 0L)
