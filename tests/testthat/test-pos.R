@@ -107,6 +107,20 @@ test_that("search_depth and max_iter bound the search", {
   expect_identical(pos$settings$search_depth, 1L)
 })
 
+test_that("starts whose segments cannot be estimated are dropped", {
+  data <- pos_planted_data(n = 50, noise = 0.3)$data
+  # a1 varies in one case only: one segment of every start has it constant
+  data$a1 <- 0
+  data$a1[7] <- 1
+  expect_error(pls_pos(pls(pos_planted_syntax, data), reps = 2, seed = 1), class = "iecpls_pos_error")
+  # in two cases: a start fails when both fall in the same segment
+  data$a1[60] <- 1
+  pos <- pls_pos(pls(pos_planted_syntax, data), reps = 6, seed = 1)
+  expect_true(anyNA(pos$objectives))
+  expect_equal(pos$objective, max(pos$objectives, na.rm = TRUE))
+  expect_setequal(pos$segment[c(7, 60)], 1:2)
+})
+
 test_that("fits that cannot be segmented are refused by class", {
   ecsi <- pls(ecsi_syntax, data = mobi)
   expect_error(pls_pos(pls(ecsi_syntax, S = stats::cor(mobi))), class = "iecpls_needs_data")
