@@ -2,7 +2,7 @@
 #'
 #' Finds `segments` groups of respondents whose PLS path models explain
 #' their outcomes better than one model for all: the prediction-oriented
-#' segmentation of Becker, Rai, Ringle and Völckner (2013). Each segment has
+#' segmentation of Becker, Rai, Ringle and Voelckner (2013). Each segment has
 #' its own measurement and structural model (the model and settings of
 #' `fit`, fitted by the package's kernel on the segment's cases), and cases
 #' are moved between segments while the sum of the segments' \eqn{R^2}
@@ -122,7 +122,7 @@
 #' `converged`, `passes`, `smallest` (segment size). `plot()` draws the
 #' objective over the passes.
 #' @references
-#' Becker, J.-M., Rai, A., Ringle, C. M., and Völckner, F. (2013).
+#' Becker, J.-M., Rai, A., Ringle, C. M., and Voelckner, F. (2013).
 #' Discovering unobserved heterogeneity in structural equation models to
 #' avert validity threats. *MIS Quarterly*, 37(3), 665--694.
 #' \doi{10.25300/MISQ/2013/37.3.01}

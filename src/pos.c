@@ -1,5 +1,5 @@
 /* Prediction-oriented segmentation (PLS-POS; Becker, Rai, Ringle and
- * Völckner 2013): one random start of the search, from its own MRG32k3a
+ * Voelckner 2013): one random start of the search, from its own MRG32k3a
  * stream (rng.c).
  *
  * The segments are labels 0 .. G - 1 of the n columns of the standardized
