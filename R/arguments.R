@@ -20,15 +20,19 @@
 #'     [pls_model_fit()] (0, its default, runs no test), the permutations of
 #'     [pls_micom()] and of the necessary condition analysis [pls_nca()],
 #'     the bootstrap resamples of the loss differences of
-#'     [pls_cvpat()], and the bootstrap resamples within each simulated
-#'     study of [pls_power()]. The R Markdown report template
+#'     [pls_cvpat()], the bootstrap resamples within each simulated
+#'     study of [pls_power()], and the random tables (permutations of the
+#'     categories with the margins fixed) of the Monte Carlo chi-square
+#'     tests of [pls_explain_segments()]. The R Markdown report template
 #'     (`rmarkdown::draft(template = "pls-report", package = "iecpls")`) has
 #'     a parameter `R` with the same meaning.}
 #'   \item{`reps`}{A number of repetitions that are not resamples: the
 #'     random splits into folds of [pls_predict()] and [pls_cvpat()] (each
 #'     repetition cross-validates every case once), and the simulated
-#'     studies per sample size of [pls_power()] (Monte Carlo samples), and
-#'     the random starts of the segmentation [pls_pos()].}
+#'     studies per sample size of [pls_power()] (Monte Carlo samples).}
+#'   \item{`starts`}{A number of random starts of a segmentation, searches
+#'     from random initial segments of which the best is kept: [pls_fimix()]
+#'     (for each number of segments) and [pls_pos()].}
 #' }
 #'
 #' @section Levels:
@@ -60,8 +64,11 @@
 #'     `tidy()` and `as.data.frame()` of conditional indirect effects
 #'     ([pls_conditional_effects()]: `"effects"` or `"index"`), and `tidy()`
 #'     and `as.data.frame()` of a necessary condition analysis ([pls_nca()]:
-#'     `"effects"` or `"bottleneck"`), and `tidy()` and `as.data.frame()` of
-#'     a segmentation ([pls_pos()]: `"paths"`, `"r2"` or `"sizes"`).}
+#'     `"effects"` or `"bottleneck"`), of an explanation of segments
+#'     ([pls_explain_segments()]: `"tests"` or `"profiles"`), of
+#'     FIMIX-PLS ([pls_fimix()]: `"paths"`, `"criteria"`, `"segments"` or
+#'     `"r2"`) and of PLS-POS ([pls_pos()]: `"paths"`, `"r2"` or
+#'     `"sizes"`).}
 #'   \item{`parm`}{Which individual parameters, named as in
 #'     [stats::confint()]: a type of parameter (`"path"`, `"loading"`, ...),
 #'     full names (`"path: Image -> Loyalty"`), terms or row numbers. The

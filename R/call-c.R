@@ -336,6 +336,18 @@ c_nca_permutation <- function(problem, seeds, sizes, threads) {
   .Call(C_iecpls_nca_permutation, problem$x, problem$y, problem$order, seeds, sizes, as.integer(threads))
 }
 
+# FIMIX-PLS (src/fimix.c): EM from each start of `init` (n x K x starts
+# initial posteriors) for the equations of `problem` (fimix_problem()), and
+# the posteriors of cases under given estimates.
+c_fimix <- function(problem, init, control, threads) {
+  .Call(C_iecpls_fimix, problem$y, problem$x, problem$eq_start, problem$intercept, init, control,
+        as.integer(threads))
+}
+
+c_fimix_posterior <- function(y, x, problem, estimates) {
+  .Call(C_iecpls_fimix_posterior, y, x, problem$eq_start, problem$intercept, estimates)
+}
+
 # Likely missing-value codes of each column (src/screen.c): a matrix with a
 # column per data column, rows: the range of the other values, the codes
 # (NA-padded), their counts.

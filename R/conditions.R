@@ -81,6 +81,19 @@
 #'     [pls_compare()] were not fitted to the same data (the message names
 #'     the two models and how their data differ), or one was fitted from a
 #'     correlation matrix.}
+#'   \item{`iecpls_fimix_failed` (estimation)}{Every start of [pls_fimix()]
+#'     failed for every number of segments asked for.}
+#'   \item{`iecpls_segments_error` (input)}{[pls_explain_segments()] was
+#'     given no segmentation: `x` is neither a `pls_segments` object (with
+#'     its fit and one segment per row of the fit's scores) nor a vector of
+#'     segments, or it has fewer than two segments with cases.}
+#'   \item{`iecpls_segment_rows_error` (data)}{The data given to
+#'     [pls_explain_segments()] do not have the rows of the segmentation;
+#'     the message names both counts.}
+#'   \item{`iecpls_segment_variable_error` (data)}{A variable given to
+#'     [pls_explain_segments()] cannot tell segments apart: it has one
+#'     category or value among the cases with a segment, values in one
+#'     segment only, or a type that is neither categorical nor numeric.}
 #'   \item{`iecpls_unsupported_error` (model)}{The function does not support
 #'     a kind of model yet (such as interaction terms or higher-order
 #'     constructs); the message says which.}
@@ -134,6 +147,13 @@
 #'   \item{`iecpls_copula_normal_warning`}{A predictor given to
 #'     [pls_copula()] is close to normally distributed (Cramer-von Mises
 #'     p > 0.05), so its copula term is not identified well.}
+#'   \item{`iecpls_fimix_not_converged_warning`}{No start of [pls_fimix()]
+#'     for a number of segments converged within `max_iter` iterations; its
+#'     solution is the best unconverged start.}
+#'   \item{`iecpls_fimix_failed_warning`}{Every start of [pls_fimix()] for a
+#'     number of segments failed (a segment collapsed onto too few cases or
+#'     fitted an equation almost perfectly);
+#'     that number's criteria are `NA`.}
 #'   \item{`iecpls_effects_warning`}{Too many indirect chains to list the
 #'     specific indirect effects.}
 #'   \item{`iecpls_polyserial_clamped_warning`}{A two-step polyserial

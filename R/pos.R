@@ -23,7 +23,7 @@
 #' `compute_pos_distances()`.
 #'
 #' @section Search and stopping rules:
-#' Each of the `reps` random starts:
+#' Each of the `starts` random starts:
 #' 1. draws a random partition from its own random stream: `min_size`
 #'    cases for each segment and every other case to a segment drawn
 #'    uniformly, then the labels shuffled (as seminrExtras's
@@ -81,7 +81,7 @@
 #'
 #' @param fit A `pls_fit` from [pls()], fitted from data.
 #' @param segments Number of segments, at least 2.
-#' @param reps Number of random starts of the search.
+#' @param starts Number of random starts of the search.
 #' @param max_iter Largest number of passes of a start.
 #' @param search_depth Largest number of candidate cases a pass tries;
 #'   `NULL` (the default): the number of cases.
@@ -111,9 +111,9 @@
 #'   \item{`paths`}{a data frame: `segment`, `from`, `to`, `estimate`.}
 #'   \item{`r2`}{a data frame: `segment`, `construct`, `r2`.}
 #'   \item{`fit`}{the original fit.}
-#'   \item{`settings`}{`segments`, `reps`, `max_iter`, `search_depth`,
+#'   \item{`settings`}{`segments`, `starts`, `max_iter`, `search_depth`,
 #'     `min_size`.}
-#'   \item{`seeds`}{the streams of the starts (6 x `reps`).}
+#'   \item{`seeds`}{the streams of the starts (6 x `starts`).}
 #' }
 #' `tidy()` and `as.data.frame()` give the path table with the full-sample
 #' estimate added (`what = "paths"`), the \eqn{R^2} table (`what = "r2"`)
@@ -133,16 +133,16 @@
 #'   Satisfaction =~ CUSA1 + CUSA2 + CUSA3
 #'   Satisfaction ~ Image
 #' ", data = mobi)
-#' pos <- pls_pos(fit, segments = 2, reps = 2, max_iter = 5, seed = 1)
+#' pos <- pls_pos(fit, segments = 2, starts = 2, max_iter = 5, seed = 1)
 #' pos
 #' tidy(pos)
 #' glance(pos)
 #' @export
-pls_pos <- function(fit, segments = 2L, reps = 10L, max_iter = 100L, search_depth = NULL, min_size = NULL,
+pls_pos <- function(fit, segments = 2L, starts = 10L, max_iter = 100L, search_depth = NULL, min_size = NULL,
                     seed = NULL, cores = getOption("iecpls.cores", 1L)) {
   check_pos_fit(fit)
   check_count(segments, "segments", min = 2)
-  check_count(reps, "reps")
+  check_count(starts, "starts")
   check_count(max_iter, "max_iter")
   cores <- check_cores(cores)
   problem <- pos_problem(fit)
@@ -150,8 +150,8 @@ pls_pos <- function(fit, segments = 2L, reps = 10L, max_iter = 100L, search_dept
   if (is.null(search_depth)) search_depth <- n
   check_count(search_depth, "search_depth")
   min_size <- pos_min_size(fit$model, min_size, n, segments)
-  seeds <- with_seed(seed, chunk_seeds(reps))
-  settings <- list(segments = as.integer(segments), reps = as.integer(reps), max_iter = as.integer(max_iter),
+  seeds <- with_seed(seed, chunk_seeds(starts))
+  settings <- list(segments = as.integer(segments), starts = as.integer(starts), max_iter = as.integer(max_iter),
                    search_depth = as.integer(min(search_depth, n)), min_size = as.integer(min_size))
   run <- c_pos(problem, settings, seeds, cores)
   objectives <- ifelse(run$ok, run$objective, NA_real_)
@@ -253,8 +253,8 @@ pos_result <- function(fit, problem, best, objectives, settings, seeds) {
 #' @export
 print.pls_pos <- function(x, digits = 3, ...) {
   s <- x$settings
-  cat_wrapped("PLS-POS: ", s$segments, " segments of ", x$nobs, " cases (best of ", s$reps, " start",
-              if (s$reps > 1) "s", ", ", x$passes, " pass", if (x$passes != 1) "es",
+  cat_wrapped("PLS-POS: ", s$segments, " segments of ", x$nobs, " cases (best of ", s$starts, " start",
+              if (s$starts > 1) "s", ", ", x$passes, " pass", if (x$passes != 1) "es",
               if (x$converged) ", converged" else ", stopped at max_iter", ")")
   cat_wrapped("Objective (sum of R-squared): ", format(round(x$objective, digits), nsmall = digits),
               " (one model for all cases: ", format(round(sum(x$fit$r2), digits), nsmall = digits), ")")

@@ -53,6 +53,13 @@
 #' equation modeling. In G. A. Marcoulides (ed.), *Modern Methods for
 #' Business Research*, 295--336. Erlbaum.
 #'
+#' Hair, J. F., Hult, G. T. M., Ringle, C. M., Sarstedt, M., Danks, N. P.,
+#' and Ray, S. (2021). *Partial Least Squares Structural Equation Modeling
+#' (PLS-SEM) Using R: A Workbook*. Springer. \doi{10.1007/978-3-030-80519-7}
+#' (chapter 5: the redundancy analyses of the corporate reputation model,
+#' paths ATTR 0.874, CSOR 0.857, PERF 0.811, QUAL 0.805, which
+#' `pls_redundancy()` reproduces; see the example).
+#'
 #' Hair, J. F., Hult, G. T. M., Ringle, C. M., and Sarstedt, M. (2022).
 #' *A Primer on Partial Least Squares Structural Equation Modeling
 #' (PLS-SEM)* (3rd ed.). Sage.

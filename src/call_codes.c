@@ -101,6 +101,9 @@ static const char *statistic_names[] = {[STAT_WEIGHT] = "weight", [STAT_LOADING]
                                         [STAT_HTMT] = "htmt", [STAT_INDIRECT] = "indirect",
                                         [STAT_SPECIFIC] = "specific", [STAT_COPULA_PATH] = "copula_path",
                                         [STAT_COPULA] = "copula", [STAT_FIT] = "fit", [STAT_TETRAD] = "tetrad"};
+static const char *fimix_names[] = {[FIMIX_CONVERGED] = "converged", [FIMIX_NOT_CONVERGED] = "not_converged",
+                                    [FIMIX_COLLAPSED] = "collapsed", [FIMIX_SINGULAR] = "singular",
+                                    [FIMIX_DEGENERATE] = "degenerate"};
 #define COUNT(x) ((int) (sizeof(x) / sizeof((x)[0])))
 
 static SEXP string_or_na(const char *s)
@@ -143,7 +146,7 @@ static SEXP status_columns(void)
 
 SEXP iecpls_codes(void)
 {
-  const char *names[] = {"status", "scheme", "mode", "missing", "sign_change", "statistic", "source", ""};
+  const char *names[] = {"status", "scheme", "mode", "missing", "sign_change", "statistic", "source", "fimix", ""};
   SEXP ans = PROTECT(mkNamed(VECSXP, names));
   SET_VECTOR_ELT(ans, 0, status_columns());
   SET_VECTOR_ELT(ans, 1, named_codes(scheme_names, COUNT(scheme_names)));
@@ -152,6 +155,7 @@ SEXP iecpls_codes(void)
   SET_VECTOR_ELT(ans, 4, named_codes(sign_names, COUNT(sign_names)));
   SET_VECTOR_ELT(ans, 5, named_codes(statistic_names, STAT_TYPE_COUNT));
   SET_VECTOR_ELT(ans, 6, named_codes(source_names, COUNT(source_names)));
+  SET_VECTOR_ELT(ans, 7, named_codes(fimix_names, COUNT(fimix_names)));
   UNPROTECT(1);
   return ans;
 }

@@ -4,13 +4,13 @@
  *   - the .Call entry points, in the call*.c files only (call.c,
  *     call_resample.c, call_permutation.c, call_statistics.c,
  *     call_codes.c, call_summary.c, call_screen.c, call_threads.c, call_staged.c, call_em.c,
- *     call_ordinal.c, call_source.c, call_nca.c, call_pos.c and call_devel.c for the tests and benchmarks), all registered in
+ *     call_ordinal.c, call_source.c, call_nca.c, call_fimix.c, call_pos.c and call_devel.c for the tests and benchmarks), all registered in
  *     init.c: they check and unpack the arguments, allocate all memory
  *     with R_alloc on the main thread and build the results. Only they
  *     touch SEXPs or call the R API.
  *   - SEXP-free code in every other file: the kernels (moments.c, outer.c,
- *     inner.c, paths.c, consistent.c, linalg.c, kernel.c, workspace.c, em.c, pos.c,
- *     model_fit.c), the
+ *     inner.c, paths.c, consistent.c, linalg.c, kernel.c, workspace.c, em.c,
+ *     model_fit.c, nca.c, fimix.c, pos.c), the
  *     loops that run them (resample.c, permutation.c, statistics.c, rng.c),
  *     the bootstrap summary (boot_summary.c), data screening (screen.c),
  *     the correlations of ordinal indicators (ordinal.c), the correlation
@@ -649,6 +649,39 @@ void nca_effect_sizes(const double *x, const double *y, R_xlen_t n, const int *o
 void nca_permutation_chunk(const nca_problem_t *np, const int *seed, int first, int count,
                            nca_buffers_t *b, double *out, R_xlen_t stride);
 
+/* fimix.c: FIMIX-PLS, EM of a finite mixture of the structural regressions
+ * on construct scores from one start. Read-only problem, shared between
+ * threads; each start has its own posteriors, estimates and
+ * fimix_work_size() doubles of scratch. Start statuses (names in
+ * call_codes.c): */
+enum fimix_status { FIMIX_CONVERGED = 0, FIMIX_NOT_CONVERGED = 1, FIMIX_COLLAPSED = 2, FIMIX_SINGULAR = 3,
+                    FIMIX_DEGENERATE = 4 };
+/* a segment whose error variance of an equation falls below this share of
+ * the outcome's variance in all cases is degenerate (fimix.c) */
+#define FIMIX_DEGENERATE_SHARE 1e-4
+typedef struct {
+  R_xlen_t n;
+  int n_eq;              /* endogenous constructs (equations) */
+  int K;                 /* segments */
+  int intercept;         /* nonzero: each equation has a segment-specific intercept */
+  const double *y;       /* n x n_eq: the equations' outcome scores */
+  const double *x;       /* n x eq_start[n_eq]: the predictors' scores, equation by equation */
+  const int *eq_start;   /* n_eq + 1: equation j's predictors are columns eq_start[j] .. eq_start[j+1]-1 of x */
+  const double *min_variance; /* n_eq: FIMIX_DEGENERATE_SHARE times each outcome's variance */
+  int max_iter;
+  double tol;            /* convergence: change of the log-likelihood */
+} fimix_problem_t;
+typedef struct {
+  double *pi;            /* K */
+  double *coef;          /* fimix_coef_count() x K: per equation (intercept,) predictors */
+  double *variance;      /* n_eq x K */
+} fimix_estimates_t;
+int fimix_coef_count(const fimix_problem_t *fp);
+size_t fimix_work_size(const fimix_problem_t *fp);
+void fimix_log_density(const fimix_problem_t *fp, const fimix_estimates_t *est, double *logf, double *e);
+double fimix_e_step(const fimix_problem_t *fp, const double *logf, double *tau);
+int fimix_em(const fimix_problem_t *fp, double *tau, double *work, fimix_estimates_t *est,
+             int *iterations, double *loglik);
 /* pos.c: prediction-oriented segmentation (PLS-POS), one random start per
  * call of pos_start(). Read-only problem, shared between threads; one
  * pos_work_t per thread (pos_work_size() doubles and ints, carved by
@@ -722,6 +755,9 @@ SEXP iecpls_source_cor(SEXP source, SEXP freq);
 /* call_nca.c: necessary condition analysis (nca.c) */
 SEXP iecpls_nca_ceilings(SEXP x, SEXP y, SEXP order);
 SEXP iecpls_nca_permutation(SEXP x, SEXP y, SEXP order, SEXP seeds, SEXP chunk_sizes, SEXP threads);
+/* call_fimix.c: FIMIX-PLS (fimix.c) */
+SEXP iecpls_fimix(SEXP y, SEXP x, SEXP eq_start, SEXP intercept, SEXP init, SEXP control, SEXP threads);
+SEXP iecpls_fimix_posterior(SEXP y, SEXP x, SEXP eq_start, SEXP intercept, SEXP estimates);
 /* call_pos.c: prediction-oriented segmentation (pos.c) */
 SEXP iecpls_pos(SEXP Zt, SEXP spec, SEXP endogenous, SEXP settings, SEXP seeds, SEXP threads);
 /* call_devel.c: for the tests and benchmarks only */

@@ -31,6 +31,8 @@ static const R_CallMethodDef call_methods[] = {
   CALLDEF(iecpls_source_cor, 2),
   CALLDEF(iecpls_nca_ceilings, 3),
   CALLDEF(iecpls_nca_permutation, 6),
+  CALLDEF(iecpls_fimix, 7),
+  CALLDEF(iecpls_fimix_posterior, 5),
   CALLDEF(iecpls_pos, 6),
   /* tests and benchmarks only (call_devel.c) */
   CALLDEF(iecpls_stream_unif, 2),

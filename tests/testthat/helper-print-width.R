@@ -34,7 +34,14 @@ print_width_objects <- local({
                                   global = c(QUAL = "qual_global", PERF = "perf_global")),
       ipma = pls_ipma(ecsi, target = "Loyalty", scale_min = 1, scale_max = 10),
       nca = pls_nca(ecsi, outcome = "Loyalty", scale_min = 1, scale_max = 10, R = 50, seed = 1),
-      pos = pls_pos(ecsi, reps = 1, max_iter = 2, seed = 1),
+      fimix = pls_fimix(corp, segments = 1:3, starts = 3, seed = 1),
+      segment_explain = pls_explain_segments(
+        structure(list(segment = rep(1:3, length.out = nrow(corp_rep_data)), fit = corp),
+                  class = c("pls_mock", "pls_segments")),
+        data = data.frame(servicetype = factor(corp_rep_data$servicetype),
+                          age = replace(corp_rep_data$age, corp_rep_data$age == -99, NA)),
+        variables = c("servicetype", "age"), R = 100, seed = 1),
+      pos = pls_pos(ecsi, starts = 1, max_iter = 2, seed = 1),
       power = pls_power(n = 60, reps = 2, R = 20, model = "
         TTM =~ ttm1 + ttm2 + ttm3 + ttm4 + ttm5
         CTM =~ ctm1 + ctm2 + ctm3 + ctm4

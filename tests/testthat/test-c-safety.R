@@ -31,6 +31,11 @@ test_that("every .Call entry point survives gctorture", {
   # necessary condition analysis: two conditions with ties
   nca_data <- data.frame(X1 = rep(1:5, 8), X2 = rep(c(2, 4, 1, 3), 10), Y = round(sin(1:40) * 3 + 4))
   nca_problem <- ns$nca_problem(nca_data, c("X1", "X2"), "Y")
+  # FIMIX-PLS: two segments, two starts, a few iterations
+  fimix_problem <- ns$fimix_problem(pls(syntax, data = data, missing = "mean"), TRUE)
+  fimix_init <- ns$fimix_starts(fimix_problem$n, 2L, 2L, seed = 1)
+  fimix_raw <- ns$c_fimix(fimix_problem, fimix_init, list(max_iter = 5L, tol = 1e-10), 1L)
+  fimix_estimates <- list(pi = fimix_raw$pi[, 1], coef = fimix_raw$coef[, , 1], variance = fimix_raw$variance[, , 1])
   # PLS-POS: two segments of at least 5 of the 40 cases, three starts
   pos_problem <- ns$pos_problem(grouped)
   pos_settings <- list(segments = 2L, min_size = 5L, max_iter = 3L, search_depth = 40L)
@@ -119,6 +124,10 @@ test_that("every .Call entry point survives gctorture", {
     nca_ceilings = function() .Call(ns$C_iecpls_nca_ceilings, nca_problem$x, nca_problem$y, nca_problem$order),
     nca_permutation = function() .Call(ns$C_iecpls_nca_permutation, nca_problem$x, nca_problem$y,
                                        nca_problem$order, seeds, sizes, 2L),
+    fimix = function() .Call(ns$C_iecpls_fimix, fimix_problem$y, fimix_problem$x, fimix_problem$eq_start, TRUE,
+                             fimix_init, list(max_iter = 5L, tol = 1e-10), 2L),
+    fimix_posterior = function() .Call(ns$C_iecpls_fimix_posterior, fimix_problem$y, fimix_problem$x,
+                                       fimix_problem$eq_start, TRUE, fimix_estimates),
     pos = function() .Call(ns$C_iecpls_pos, pos_problem$zt, pos_problem$spec, as.integer(pos_problem$endogenous - 1L),
                            unlist(pos_settings), pos_seeds, 2L),
     stream_unif = function() .Call(ns$C_iecpls_stream_unif, seeds[, 1], 5),

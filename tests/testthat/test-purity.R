@@ -84,7 +84,12 @@ test_that("exported functions leave their inputs unchanged and repeat bit for bi
     pls_nca = list(pls_nca, list(fit = small, outcome = "Loyalty", R = 200, seed = 2, cores = 2)),
     pls_power = list(with_seed(pls_power), list(n = 60, reps = 2, R = 20)),
     pls_cta = list(pls_cta, list(fit = fit, R = 40, seed = 5, cores = 2)),
-    pls_pos = list(pls_pos, list(fit = small, reps = 2, max_iter = 3, seed = 6, cores = 2)),
+    pls_explain_segments = list(pls_explain_segments, list(
+      x = structure(list(segment = rep(c(1L, 2L, NA), length.out = nrow(data)), fit = fit),
+                    class = c("pls_mock", "pls_segments")),
+      data = data.frame(type = factor(data$servicetype), age = data$age), variables = c("type", "age"),
+      R = 50, seed = 3)),
+    pls_pos = list(pls_pos, list(fit = small, starts = 2, max_iter = 3, seed = 6, cores = 2)),
     as_dot = list(as_dot, list(x = fit)),
     layout_pls = list(layout_pls, list(x = fit)),
     diagram_labels = list(diagram_labels, list(x = boot))

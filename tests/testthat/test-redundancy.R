@@ -7,11 +7,13 @@ test_that("a Mode B construct's path to one global item is the multiple correlat
   # Mode B weights against a single item are the item's standardized OLS
   # coefficients on the indicators (any scheme), so the path is R of that
   # regression; lm() on the same mean-replaced data is the independent check.
-  # The printed paths (QUAL 0.805, PERF 0.811, CSOR 0.857, ATTR 0.874) are
-  # said to be those of the corporate reputation example of Hair et al.
-  # (2022, ch. 5; 2021, ch. 5), but no copy of either book's table could be
-  # found to confirm them, so they are not cited as published values and the
-  # test relies on the regression identity.
+  # The published values: the R code and outputs companion of the SEMinR
+  # workbook (Hair, Hult, Ringle, Sarstedt, Danks and Ray 2021, "PLS-SEM
+  # Using R", ch. 5, section 5.3.1; https://sem-in-r.github.io/workbook/,
+  # the code of seminr's demo/seminr-primer-chap5.R: each formative
+  # construct against its global item, mean replacement, -99 missing)
+  # prints the paths ATTR 0.874, CSOR 0.857, PERF 0.811, QUAL 0.805 and R^2
+  # ATTR 0.764, CSOR 0.735, PERF 0.657, QUAL 0.648.
   fit <- fit_tight("corp_rep")
   result <- pls_redundancy(fit, global = corp_rep_globals, data = corp_rep_data)
   data <- corp_rep_mean_replaced()
@@ -28,6 +30,7 @@ test_that("a Mode B construct's path to one global item is the multiple correlat
   expect_equal(table$nobs, rep(344, 4))
   expect_identical(table$convergent, rep(TRUE, 4))
   expect_identical(sprintf("%.3f", table$path), c("0.805", "0.811", "0.857", "0.874"))
+  expect_identical(sprintf("%.3f", table$r2), c("0.648", "0.657", "0.735", "0.764"))
   for (scheme in c("factorial", "centroid")) {
     other <- pls(corp_rep_syntax, data = corp_rep_data, na_values = -99, missing = "mean", scheme = scheme,
                  tol = 1e-12, max_iter = 1000)
