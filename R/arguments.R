@@ -30,6 +30,9 @@
 #'     random splits into folds of [pls_predict()] and [pls_cvpat()] (each
 #'     repetition cross-validates every case once), and the simulated
 #'     studies per sample size of [pls_power()] (Monte Carlo samples).}
+#'   \item{`starts`}{A number of random starts of a segmentation, searches
+#'     from random initial segments of which the best is kept: [pls_fimix()]
+#'     (for each number of segments) and [pls_pos()].}
 #' }
 #'
 #' @section Levels:
@@ -62,9 +65,10 @@
 #'     ([pls_conditional_effects()]: `"effects"` or `"index"`), and `tidy()`
 #'     and `as.data.frame()` of a necessary condition analysis ([pls_nca()]:
 #'     `"effects"` or `"bottleneck"`), of an explanation of segments
-#'     ([pls_explain_segments()]: `"tests"` or `"profiles"`) and of
+#'     ([pls_explain_segments()]: `"tests"` or `"profiles"`), of
 #'     FIMIX-PLS ([pls_fimix()]: `"paths"`, `"criteria"`, `"segments"` or
-#'     `"r2"`).}
+#'     `"r2"`) and of PLS-POS ([pls_pos()]: `"paths"`, `"r2"` or
+#'     `"sizes"`).}
 #'   \item{`parm`}{Which individual parameters, named as in
 #'     [stats::confint()]: a type of parameter (`"path"`, `"loading"`, ...),
 #'     full names (`"path: Image -> Loyalty"`), terms or row numbers. The

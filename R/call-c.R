@@ -324,6 +324,14 @@ c_nca_ceilings <- function(problem) {
   .Call(C_iecpls_nca_ceilings, problem$x, problem$y, problem$order)
 }
 
+# PLS-POS (src/pos.c): every start (a column of seeds) run in C; see
+# pos_problem() for `problem`.
+c_pos <- function(problem, settings, seeds, threads) {
+  .Call(C_iecpls_pos, problem$zt, problem$spec, as.integer(problem$endogenous - 1L),
+        as.integer(unlist(settings[c("segments", "min_size", "max_iter", "search_depth")])), seeds,
+        as.integer(threads))
+}
+
 c_nca_permutation <- function(problem, seeds, sizes, threads) {
   .Call(C_iecpls_nca_permutation, problem$x, problem$y, problem$order, seeds, sizes, as.integer(threads))
 }

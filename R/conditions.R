@@ -103,6 +103,8 @@
 #'     `iecpls_singular_paths`, `iecpls_nonfinite` (estimation)}{The C core
 #'     stopped: a singular Mode B block, a construct score with zero variance,
 #'     collinear predictors of a construct, or non-finite values.}
+#'   \item{`iecpls_pos_error` (estimation)}{No random start of [pls_pos()]
+#'     gave segments that can all be estimated.}
 #'   \item{`iecpls_em_singular` (estimation)}{The covariance matrix of the
 #'     indicators estimated by EM (for model-based missing data) stopped being
 #'     positive definite; the message names the indicator found collinear

@@ -81,8 +81,9 @@ SEXP iecpls_fimix(SEXP y, SEXP x, SEXP eq_start, SEXP intercept, SEXP init, SEXP
   memset(pi, 0, (size_t) K * starts * sizeof(double));
   memset(coef, 0, (size_t) n_coef * K * starts * sizeof(double));
   memset(variance, 0, (size_t) n_eq * K * starts * sizeof(double));
-  int nth = thread_count(asInteger(threads));
-  if (nth > starts) nth = starts;
+  int requested = asInteger(threads);
+  if (requested > starts) requested = starts;   /* no more threads than starts */
+  int nth = thread_count(requested);
   size_t work_size = fimix_work_size(&fp);
   double *work = (double *) R_alloc((size_t) nth * work_size, sizeof(double));
   const fimix_problem_t *pp = &fp;

@@ -4,13 +4,13 @@
  *   - the .Call entry points, in the call*.c files only (call.c,
  *     call_resample.c, call_permutation.c, call_statistics.c,
  *     call_codes.c, call_summary.c, call_screen.c, call_threads.c, call_staged.c, call_em.c,
- *     call_ordinal.c, call_source.c, call_nca.c, call_fimix.c and call_devel.c for the tests and benchmarks), all registered in
+ *     call_ordinal.c, call_source.c, call_nca.c, call_fimix.c, call_pos.c and call_devel.c for the tests and benchmarks), all registered in
  *     init.c: they check and unpack the arguments, allocate all memory
  *     with R_alloc on the main thread and build the results. Only they
  *     touch SEXPs or call the R API.
  *   - SEXP-free code in every other file: the kernels (moments.c, outer.c,
  *     inner.c, paths.c, consistent.c, linalg.c, kernel.c, workspace.c, em.c,
- *     model_fit.c, nca.c, fimix.c), the
+ *     model_fit.c, nca.c, fimix.c, pos.c), the
  *     loops that run them (resample.c, permutation.c, statistics.c, rng.c),
  *     the bootstrap summary (boot_summary.c), data screening (screen.c),
  *     the correlations of ordinal indicators (ordinal.c), the correlation
@@ -682,6 +682,30 @@ void fimix_log_density(const fimix_problem_t *fp, const fimix_estimates_t *est, 
 double fimix_e_step(const fimix_problem_t *fp, const double *logf, double *tau);
 int fimix_em(const fimix_problem_t *fp, double *tau, double *work, fimix_estimates_t *est,
              int *iterations, double *loglik);
+/* pos.c: prediction-oriented segmentation (PLS-POS), one random start per
+ * call of pos_start(). Read-only problem, shared between threads; one
+ * pos_work_t per thread (pos_work_size() doubles and ints, carved by
+ * pos_work_init(), and 2 * segments + 2 results). */
+typedef struct {
+  const pls_model_t *model;
+  const double *Zt;         /* p x n: the standardized data */
+  R_xlen_t n;
+  int segments, min_size, max_iter;
+  R_xlen_t search_depth;
+  int n_endogenous;
+  const int *endogenous;    /* n_endogenous constructs, 0-based */
+} pos_problem_t;
+typedef struct {
+  pls_work_t ws;
+  pls_result_t *results;    /* 2 * segments + 2: the fits, the alternative ones, 2 trials */
+  double *moments, *alt_moments, *trial_moments;
+  double *S, *sd, *distance, *e2, *scores, *gain;
+  int *labels, *alt_labels, *sizes, *candidate, *target;
+} pos_work_t;
+void pos_work_size(const pos_problem_t *pp, size_t *n_double, size_t *n_int);
+void pos_work_init(const pos_problem_t *pp, pos_work_t *w, pls_work_t ws, double *dbuf, int *ibuf);
+void pos_start(const pos_problem_t *pp, const int *seed, pos_work_t *w, int *start_labels, int *labels_out,
+               double *history, double *objective, int *passes, int *converged, int *ok);
 
 /* boot_summary.c: mean, SE, percentile and BCa limits of bootstrap draws */
 void boot_summary(const double *draws, R_xlen_t n_draws, int q, const int *valid, const double *estimate,
@@ -734,6 +758,8 @@ SEXP iecpls_nca_permutation(SEXP x, SEXP y, SEXP order, SEXP seeds, SEXP chunk_s
 /* call_fimix.c: FIMIX-PLS (fimix.c) */
 SEXP iecpls_fimix(SEXP y, SEXP x, SEXP eq_start, SEXP intercept, SEXP init, SEXP control, SEXP threads);
 SEXP iecpls_fimix_posterior(SEXP y, SEXP x, SEXP eq_start, SEXP intercept, SEXP estimates);
+/* call_pos.c: prediction-oriented segmentation (pos.c) */
+SEXP iecpls_pos(SEXP Zt, SEXP spec, SEXP endogenous, SEXP settings, SEXP seeds, SEXP threads);
 /* call_devel.c: for the tests and benchmarks only */
 SEXP iecpls_stream_unif(SEXP seed, SEXP n);
 SEXP iecpls_bvn(SEXP h, SEXP k, SEXP r);

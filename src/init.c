@@ -33,6 +33,7 @@ static const R_CallMethodDef call_methods[] = {
   CALLDEF(iecpls_nca_permutation, 6),
   CALLDEF(iecpls_fimix, 7),
   CALLDEF(iecpls_fimix_posterior, 5),
+  CALLDEF(iecpls_pos, 6),
   /* tests and benchmarks only (call_devel.c) */
   CALLDEF(iecpls_stream_unif, 2),
   CALLDEF(iecpls_bootstrap_floor, 4),

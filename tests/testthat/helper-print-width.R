@@ -41,6 +41,7 @@ print_width_objects <- local({
         data = data.frame(servicetype = factor(corp_rep_data$servicetype),
                           age = replace(corp_rep_data$age, corp_rep_data$age == -99, NA)),
         variables = c("servicetype", "age"), R = 100, seed = 1),
+      pos = pls_pos(ecsi, starts = 1, max_iter = 2, seed = 1),
       power = pls_power(n = 60, reps = 2, R = 20, model = "
         TTM =~ ttm1 + ttm2 + ttm3 + ttm4 + ttm5
         CTM =~ ctm1 + ctm2 + ctm3 + ctm4

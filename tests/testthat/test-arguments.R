@@ -73,6 +73,7 @@ test_that("the functions ?iecpls_arguments lists take its names", {
     R = c("pls", "pls_boot", "pls_mga", "pls_micom", "pls_cvpat", "pls_power", "pls_copula", "pls_model_fit",
           "pls_cta", "pls_nca", "pls_explain_segments"),
     reps = c("pls_predict", "pls_cvpat", "pls_power"),
+    starts = c("pls_fimix", "pls_pos"),
     level = c("pls_boot", "confint.pls_boot", "confint.pls_fit", "plot.pls_boot", "autoplot.pls_boot",
               "pls_slopes", "pls_conditional_effects", "pls_copula", "pls_cta"),
     alpha = c("pls_micom", "pls_power", "pls_sample_size"),
@@ -82,7 +83,7 @@ test_that("the functions ?iecpls_arguments lists take its names", {
              "autoplot.pls_ipma", "tidy.pls_ipma", "as.data.frame.pls_ipma", "plot.pls_slopes",
              "tidy.pls_conditional_effects", "as.data.frame.pls_conditional_effects", "tidy.pls_nca",
              "as.data.frame.pls_nca", "tidy.pls_segment_explain", "as.data.frame.pls_segment_explain",
-             "tidy.pls_fimix", "as.data.frame.pls_fimix"),
+             "tidy.pls_fimix", "as.data.frame.pls_fimix", "tidy.pls_pos", "as.data.frame.pls_pos"),
     parm = c("confint.pls_boot", "coef.pls_boot", "vcov.pls_boot", "tidy.pls_boot", "plot.pls_boot",
              "autoplot.pls_boot", "confint.pls_fit"),
     htmt_absolute = c("pls_htmt", "summary.pls_fit", "pls_boot")

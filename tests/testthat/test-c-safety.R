@@ -36,6 +36,10 @@ test_that("every .Call entry point survives gctorture", {
   fimix_init <- ns$fimix_starts(fimix_problem$n, 2L, 2L, seed = 1)
   fimix_raw <- ns$c_fimix(fimix_problem, fimix_init, list(max_iter = 5L, tol = 1e-10), 1L)
   fimix_estimates <- list(pi = fimix_raw$pi[, 1], coef = fimix_raw$coef[, , 1], variance = fimix_raw$variance[, , 1])
+  # PLS-POS: two segments of at least 5 of the 40 cases, three starts
+  pos_problem <- ns$pos_problem(grouped)
+  pos_settings <- list(segments = 2L, min_size = 5L, max_iter = 3L, search_depth = 40L)
+  pos_seeds <- iecpls:::chunk_seeds(3)
   pooled <- ns$c_group_fits(pair)$stats
   micom <- ns$group_problem(grouped, groups, c("a", "b"), score_weights = pooled[seq_along(model$indicators)])
   # the tetrads of pls_cta(), from each resample's correlations alone
@@ -124,6 +128,8 @@ test_that("every .Call entry point survives gctorture", {
                              fimix_init, list(max_iter = 5L, tol = 1e-10), 2L),
     fimix_posterior = function() .Call(ns$C_iecpls_fimix_posterior, fimix_problem$y, fimix_problem$x,
                                        fimix_problem$eq_start, TRUE, fimix_estimates),
+    pos = function() .Call(ns$C_iecpls_pos, pos_problem$zt, pos_problem$spec, as.integer(pos_problem$endogenous - 1L),
+                           unlist(pos_settings), pos_seeds, 2L),
     stream_unif = function() .Call(ns$C_iecpls_stream_unif, seeds[, 1], 5),
     bootstrap_floor = function() .Call(ns$C_iecpls_bootstrap_floor, problem$zt, seeds, sizes, 2L),
     boot_summary = function() .Call(ns$C_iecpls_boot_summary, draws, draws[, 1] > -1, draws[1, ], draws, 0.9),
@@ -188,6 +194,7 @@ test_that("every .Call entry point survives gctorture", {
   expected <- lapply(calls, function(call) call())
   expect_identical(expected$fit_data_error$status, 5L)
   expect_identical(expected$standardize_error$status, 5L)
+  expect_true(all(expected$pos$passes >= 1L))
   expect_identical(expected$ordinal_cor$status, 0L)
   expect_identical(expected$source_cor_em$status, 0L)
   expect_identical(expected$source_cor_ordinal$status, 0L)

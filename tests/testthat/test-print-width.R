@@ -7,7 +7,7 @@ test_that("every print method fits 80 columns", {
                "pls_micom", "pls_predict", "pls_cvpat", "pls_blindfold", "pls_redundancy", "pls_ipma", "pls_power",
                "pls_descriptives", "pls_layout", "pls_dot", "pls_slopes", "pls_conditional_effects",
                "pls_compare", "pls_copula", "pls_model_fit_test", "pls_cta", "pls_nca",
-               "pls_segment_explain", "pls_fimix")
+               "pls_segment_explain", "pls_fimix", "pls_pos")
   expect_setequal(unique(classes), printed)
   for (name in names(objects)) expect_fits_width(objects[[name]], 80, label = name)
 })

@@ -89,6 +89,7 @@ test_that("exported functions leave their inputs unchanged and repeat bit for bi
                     class = c("pls_mock", "pls_segments")),
       data = data.frame(type = factor(data$servicetype), age = data$age), variables = c("type", "age"),
       R = 50, seed = 3)),
+    pls_pos = list(pls_pos, list(fit = small, starts = 2, max_iter = 3, seed = 6, cores = 2)),
     as_dot = list(as_dot, list(x = fit)),
     layout_pls = list(layout_pls, list(x = fit)),
     diagram_labels = list(diagram_labels, list(x = boot))
