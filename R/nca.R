@@ -20,9 +20,16 @@
 #'     \eqn{y} there) whose \eqn{y} exceeds that of every case with a smaller
 #'     \eqn{x}.}
 #'   \item{CR-FDH}{(ceiling regression) the least-squares line
-#'     \eqn{a + b x} through the CE-FDH peers. With a single peer (the case
-#'     with the smallest \eqn{x} also has the largest \eqn{y}) it is the
-#'     horizontal line \eqn{y = \max y}.}
+#'     \eqn{a + b x} through the CE-FDH peers, each distinct peer once. With
+#'     a single peer (the case with the smallest \eqn{x} also has the
+#'     largest \eqn{y}) it is the horizontal line \eqn{y = \max y}. The
+#'     NCA package (since version 4.0.3) fits its line to the peers with
+#'     every case on them, so where several cases share a peer (tied
+#'     scores, as of a single-item construct) its CR-FDH line, zone, effect
+#'     size and bottleneck table differ: on the corporate reputation
+#'     model's CUSA -> CUSL, seven cases on the top peer give NCA 5.0.2
+#'     \eqn{d = 0.2299} where iecpls (and seminrExtras's `assess_nca()`
+#'     in the tests' fixture) gives 0.2222.}
 #' }
 #' The **ceiling zone** \eqn{C} is the area of the scope above the ceiling
 #' (the line is clipped to the scope), and the **effect size** is
@@ -45,6 +52,8 @@
 #' (and every level when there is a single peer, so no line) and `"NA"` one
 #' beyond the highest observed \eqn{x} (both within \eqn{10^{-10}} of the
 #' condition's range); a CE-FDH requirement is always within the range.
+#' A requirement at the lowest observed \eqn{x} is printed `"0.0"`; the NCA
+#' package (version 5.0.2) prints `"NN"` there too.
 #'
 #' @section Permutation test:
 #' The test of Dul, van der Laan and Kuik (2020) compares the effect size
@@ -54,13 +63,13 @@
 #' share of permutations whose effect size is equal to or greater than the
 #' observed one, without a +1 correction but at least \eqn{1/R}:
 #' \eqn{\max(\#\{d^* \ge d\} / R, 1/R)}, as the NCA package's
-#' `nca_analysis(test.rep = R)` computes it (`1 - mean(d* < d)`, then at
-#' least `1/test.rep`, in its `R/nca_tests.R`). Here a permuted effect size
-#' within \eqn{10^{-10}} of the observed one counts as equal. (The NCA
-#' package's `nca_difference()` uses \eqn{(1 + \#) / (1 + R)} instead.) All
-#' conditions and ceilings are tested with the same permutations, as in the
-#' NCA package; unlike it, the permutations are not made unique when `R` is
-#' small (it draws until it has `R` distinct ones when `R` <= 720).
+#' `nca_analysis(test.rep = R)` computed it before its version 4.0.4
+#' (`1 - mean(d* < d)`). Since then it reports \eqn{\max((1 + \#) / (1 +
+#' R), 1/R)}, which is larger by less than \eqn{1/R}. Here a permuted
+#' effect size within \eqn{10^{-10}} of the observed one counts as equal.
+#' All conditions and ceilings are tested with the same permutations, as in
+#' the NCA package; unlike it, the permutations are not made unique when `R`
+#' is small (it draws until it has `R` distinct ones when `R` <= 720).
 #'
 #' The permutations run in C, in chunks of 100, each with its own random
 #' stream seeded from `seed` (or from one draw of the session's generator),
@@ -78,11 +87,25 @@
 #' change under such a function: only the axes of the plot and the CR-FDH
 #' intercept and slope depend on the scale.
 #'
-#' seminrExtras's `assess_nca()` (which runs the NCA package's algorithms
-#' on seminr's standardized scores) gives the same effect sizes (the package
-#' tests check them at 1e-6 on the corporate reputation model), the same
-#' bottleneck tables (it prints them to one decimal, with `NA` where iecpls
-#' says `"NN"`) and p values within Monte Carlo error.
+#' @section Checked against:
+#' The package tests compare `pls_nca()`'s computations with the NCA package
+#' (version 5.0.2) on Dul's (2016) example (its `nca.example`: 28
+#' countries, Individualism and Risk taking as conditions of Innovation
+#' performance): the ceiling zones, scopes, effect sizes, accuracies and
+#' CR-FDH intercepts and slopes agree at 1e-6, the bottleneck tables as NCA
+#' prints them (where NCA says `"NN"` at the lowest observed level iecpls
+#' says `"0.0"`, above), and the p values of 1,000 permutations within
+#' Monte Carlo error. The effect sizes of
+#' Individualism round to the published 0.42 (CE-FDH) and 0.31 (CR-FDH),
+#' as the tests of the NecessaryConditionAnalysis project quote them from
+#' Dul (2016) (the article itself was not checked). On seminr's scores of
+#' the corporate reputation model (conditions COMP, LIKE and CUSA of CUSL)
+#' they agree in the same way with NCA 5.0.2, but for the CR-FDH line of
+#' CUSA (see Definitions), and with seminrExtras's `assess_nca()` (which
+#' runs the NCA package; its numbers in the tests' fixture, CUSA's CR-FDH
+#' line included, are iecpls's): the same effect sizes (at 1e-6), the same
+#' bottleneck tables (it prints `NA` where iecpls says `"NN"`) and p values
+#' within Monte Carlo error.
 #'
 #' @param fit A `pls_fit` from [pls()], fitted from data (it needs
 #'   construct scores).

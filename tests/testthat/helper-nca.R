@@ -109,3 +109,60 @@ random_nca_data <- function(n, seed, conditions = 3) {
   y <- round(pmin(x[, 1], stats::runif(n, 1, 7)) + stats::rnorm(n, 0, 0.5), 1)
   data.frame(x, Y = y)
 }
+
+# Compare iecpls's bottleneck table of one ceiling and condition with the NCA
+# package's (fixture list: `level`, `label` and `x`, its "mpx.actual", by
+# condition). A printed number must be printed the same and its x agree at
+# 1e-6; NCA's "NA" (beyond the highest observed x) must be iecpls's "NA";
+# NCA's "NN" (5.0.2: at or below the lowest observed x) is iecpls's "NN"
+# (below it) or 0 (at it: iecpls prints 0.0 there).
+expect_bottleneck_matches_nca <- function(nca, theirs, ceiling, condition) {
+  mine <- nca$bottleneck[nca$bottleneck$ceiling == ceiling & nca$bottleneck$condition == condition, ]
+  x <- nca$data[[condition]]
+  for (i in seq_along(theirs$level)) {
+    row <- mine[mine$level == theirs$level[i], ]
+    label <- theirs$label[[i, condition]]
+    what <- paste(ceiling, condition, theirs$level[i])
+    if (label == "NN") {
+      expect_true(row$label == "NN" || isTRUE(all.equal(row$required, 0)), label = what)
+    } else if (label == "NA") {
+      expect_identical(row$label, "NA", label = what)
+    } else {
+      expect_identical(row$label, label, label = what)
+      expect_equal(min(x) + row$required / 100 * diff(range(x)), theirs$x[[i, condition]], tolerance = 1e-6,
+                   label = what)
+    }
+  }
+}
+
+# p values of two runs of R permutations: within 4 standard errors of a
+# difference of two proportions (from the larger p, at least 1/R), plus 2/R
+# for the conventions (iecpls: max(#/R, 1/R); NCA >= 4.0.4: (# + 1)/(R + 1),
+# at least 1/R, larger by less than 1/R).
+expect_p_within_mc_error <- function(mine, theirs, R, label) {
+  p <- pmax(mine, theirs, 1 / R)
+  se <- sqrt(2 * p * (1 - pmin(p, 1 - 1 / R)) / R)
+  expect_true(all(abs(mine - theirs) <= 4 * se + 2 / R), label = label)
+}
+
+# Compare an nca_analysis() result with the NCA package's (a fixture of
+# tools/make-fixtures-nca-dul.R): zones, scope, d, accuracy and the CR-FDH
+# line at 1e-6, the bottleneck tables, the p values. For the conditions
+# `line_differs` only the scope and p values of CR-FDH are compared.
+expect_matches_nca_package <- function(nca, fx, line_differs = character()) {
+  e <- nca$effects
+  for (condition in fx$conditions) {
+    for (ceiling in c("ce_fdh", "cr_fdh")) {
+      mine <- e[e$condition == condition & e$ceiling == ceiling, ]
+      theirs <- fx$numbers[[condition]][ceiling, ]
+      what <- paste(ceiling, condition)
+      expect_equal(mine$scope, theirs[["scope"]], tolerance = 1e-6, label = what)
+      expect_p_within_mc_error(mine$p.value, fx$p[condition, ceiling], fx$test_rep, what)
+      if (ceiling == "cr_fdh" && condition %in% line_differs) next
+      for (name in c("zone", "d", "accuracy", "intercept", "slope")) {
+        expect_equal(mine[[name]], theirs[[name]], tolerance = 1e-6, label = paste(what, name))
+      }
+      expect_bottleneck_matches_nca(nca, fx$bottleneck[[ceiling]], ceiling, condition)
+    }
+  }
+}
