@@ -41,9 +41,11 @@ demo: install
 	bash tools/system-deps.sh --optional pandoc
 	$(RSCRIPT) tools/demo.R
 
+# BENCH="fimix nca cta" runs only those sections of bench/run.R and merges
+# their rows into bench/RESULTS.md (see the top of bench/run.R)
 bench: install
-	$(RSCRIPT) -e 'for (p in c("seminr", "cSEM", "matrixpls")) if (!requireNamespace(p, quietly = TRUE)) install.packages(p, repos = "https://cloud.r-project.org")'
-	$(RSCRIPT) bench/run.R
+	$(RSCRIPT) -e 'for (p in c("seminr", "cSEM", "matrixpls", "seminrExtras", "NCA")) if (!requireNamespace(p, quietly = TRUE)) install.packages(p, repos = "https://cloud.r-project.org")'
+	$(RSCRIPT) bench/run.R $(BENCH)
 
 # pkgdown is not a dependency of iecpls: installed here when missing, with
 # the C libraries its dependencies compile against and evaluate >= 1.0
