@@ -93,6 +93,8 @@
 #'   starts; it is kept in the result) or a number that fixes the starts.
 #' @param cores Number of OpenMP threads over the starts. By default the
 #'   option `iecpls.cores`, else 1. The result is the same for any number.
+#'   The starts run in batches of `cores`, and R can be interrupted between
+#'   batches (on one thread also within a start, every 16 iterations).
 #' @return An object of class `c("pls_fimix", "pls_segments")`, a list with
 #' \describe{
 #'   \item{`criteria`}{a data frame with one row per number of segments:
@@ -176,7 +178,7 @@ pls_fimix <- function(fit, segments = 1:5, starts = 10L, tol = 1e-10, max_iter =
   control <- list(max_iter = as.integer(max_iter), tol = as.double(tol))
   solutions <- lapply(segments, function(K) {
     init <- fimix_starts(problem$n, K, if (K == 1L) 1L else as.integer(starts), seed)
-    raw <- c_fimix(problem, init, control, cores)
+    raw <- fimix_run(problem, init, control, cores)
     fimix_solution(problem, raw, K)
   })
   names(solutions) <- paste0("K", segments)
@@ -225,6 +227,27 @@ fimix_problem <- function(fit, intercepts) {
   list(y = unname(y), x = unname(x), eq_start = as.integer(cumsum(c(0L, lengths(equations)))),
        intercept = isTRUE(intercepts), equations = equations, outcomes = outcomes, n = n,
        case_names = rownames(scores))
+}
+
+# EM from every start of `init`, in batches of `cores` starts (one C call
+# each), so R can be interrupted between batches; a run on one thread also
+# polls within a start (src/call_fimix.c). The batches' results are joined
+# along the starts, as one call would return them.
+fimix_run <- function(problem, init, control, cores) {
+  dims <- dim(init)
+  batches <- split(seq_len(dims[3]), ceiling(seq_len(dims[3]) / cores))
+  pieces <- lapply(batches, function(starts) {
+    c_fimix(problem, init[, , starts, drop = FALSE], control, cores)
+  })
+  if (length(pieces) == 1L) return(pieces[[1L]])
+  along <- function(name) {
+    parts <- lapply(pieces, `[[`, name)
+    first <- dim(parts[[1L]])
+    if (is.null(first)) return(unlist(parts, use.names = FALSE))
+    total <- sum(vapply(parts, function(x) utils::tail(dim(x), 1L), numeric(1)))
+    array(unlist(parts, use.names = FALSE), c(utils::head(first, -1L), total))
+  }
+  stats::setNames(lapply(names(pieces[[1L]]), along), names(pieces[[1L]]))
 }
 
 # Initial posteriors of `starts` starts for K segments: n x K x starts,

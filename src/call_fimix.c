@@ -42,6 +42,7 @@ static void read_fimix_problem(SEXP y, SEXP x, SEXP eq_start, SEXP intercept, fi
     min_variance[j] = FIMIX_DEGENERATE_SHARE * ss / (double) n;
   }
   fp->min_variance = min_variance;
+  fp->poll = NULL;
   fp->K = 1;
   fp->max_iter = 1;
   fp->tol = 0.0;
@@ -86,6 +87,9 @@ SEXP iecpls_fimix(SEXP y, SEXP x, SEXP eq_start, SEXP intercept, SEXP init, SEXP
   int nth = thread_count(requested);
   size_t work_size = fimix_work_size(&fp);
   double *work = (double *) R_alloc((size_t) nth * work_size, sizeof(double));
+  /* one thread: EM runs on R's main thread and polls for interrupts (the
+   * memory is R's, so a jump back to R leaks nothing) */
+  if (nth == 1) fp.poll = poll_interrupt;
   const fimix_problem_t *pp = &fp;
 #ifdef _OPENMP
 #pragma omp parallel for num_threads(nth) schedule(dynamic) if (nth > 1) default(none) \
@@ -98,6 +102,7 @@ SEXP iecpls_fimix(SEXP y, SEXP x, SEXP eq_start, SEXP intercept, SEXP init, SEXP
     status[s] = fimix_em(pp, tau + (size_t) pp->n * K * s, work + work_size * (size_t) thread_id(), &est,
                          iterations + s, loglik + s);
   }
+  R_CheckUserInterrupt();  /* once per batch of starts, after the parallel region */
   UNPROTECT(1);
   return ans;
 }

@@ -209,6 +209,7 @@ int fimix_em(const fimix_problem_t *fp, double *tau, double *work, fimix_estimat
   *loglik = R_NegInf;
   for (int it = 1; it <= fp->max_iter; it++) {
     *iterations = it;
+    if (fp->poll != NULL && it % FIMIX_POLL_ITERATIONS == 0) fp->poll();
     int status = fimix_m_step(fp, tau, work, est);
     if (status != 0) {
       *loglik = R_NegInf;

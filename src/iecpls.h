@@ -670,7 +670,12 @@ typedef struct {
   const double *min_variance; /* n_eq: FIMIX_DEGENERATE_SHARE times each outcome's variance */
   int max_iter;
   double tol;            /* convergence: change of the log-likelihood */
+  /* NULL, or called every FIMIX_POLL_ITERATIONS iterations: a run on R's
+   * main thread sets R's interrupt check here (call_fimix.c), as single
+   * fits do (pls_model_t's poll); NULL in OpenMP threads */
+  void (*poll)(void);
 } fimix_problem_t;
+#define FIMIX_POLL_ITERATIONS 16
 typedef struct {
   double *pi;            /* K */
   double *coef;          /* fimix_coef_count() x K: per equation (intercept,) predictors */

@@ -151,6 +151,33 @@ test_that("the starts follow the seed, not the threads", {
   expect_equal(init[, , 1], first / rowSums(first))
 })
 
+test_that("starts run in batches of the threads give one run's result, and a long EM stops at the time limit", {
+  fit <- pls(iec_model(), iec_survey, missing = "mean")
+  problem <- fimix_problem(fit, FALSE)
+  init <- fimix_starts(problem$n, 3L, 5L, seed = 4)
+  control <- list(max_iter = 30L, tol = 1e-10)
+  one <- c_fimix(problem, init, control, 1L)
+  expect_identical(fimix_run(problem, init, control, 2L), one)
+  expect_identical(fimix_run(problem, init, control, 1L), one)
+  skip_on_cran()
+  # 2^31 - 1 iterations with an unreachable tolerance (one segment, so no
+  # start can fail early) run for hours unless the poll of a one-thread run
+  # lets the time limit interrupt them
+  res <- run_with_timeout(c(
+    "library(iecpls)",
+    "set.seed(1)",
+    "problem <- list(y = matrix(rnorm(300)), x = matrix(rnorm(300)), eq_start = c(0L, 1L), intercept = TRUE)",
+    "init <- array(1, c(300L, 1L, 1L))",
+    "out <- local({  # transient limits last for one top-level expression",
+    "  setTimeLimit(elapsed = 1, transient = TRUE)",
+    "  tryCatch(iecpls:::c_fimix(problem, init, list(max_iter = .Machine$integer.max, tol = 0), 1L),",
+    "           error = function(e) conditionMessage(e))",
+    "})",
+    "cat('result:', if (is.character(out)) out else 'finished', '\\n')"), seconds = 60)
+  expect_identical(res$status, 0L, info = paste(res$output, collapse = "\n"))
+  expect_true(any(grepl("result: .*time limit", res$output)), info = paste(res$output, collapse = "\n"))
+})
+
 test_that("predict() gives the posteriors of the fit's cases and of new ones", {
   fit <- pls(iec_model(), iec_survey, missing = "mean")
   x <- pls_fimix(fit, segments = 2, starts = 3, seed = 2)
