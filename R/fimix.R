@@ -205,11 +205,7 @@ check_fimix_segments <- function(segments) {
 # (the predictors' scores, equation by equation) and the equations' first
 # columns in x (0-based).
 fimix_problem <- function(fit, intercepts) {
-  if (is.null(fit$scores) || is.null(fit$data)) {
-    abort_input(c("FIMIX-PLS needs construct scores, but {.arg fit} was fitted from a correlation matrix.",
-                  "i" = "Fit the model to the data with {.code pls(..., data = )}."),
-                class = "iecpls_needs_data")
-  }
+  check_fit_has_data(fit, "FIMIX-PLS")
   if (!is.null(fit$case_weights)) {
     abort_model("FIMIX-PLS of a fit with case weights is not supported: each case is one observation of the mixture.",
                 class = "iecpls_unsupported_error")

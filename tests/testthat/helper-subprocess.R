@@ -28,3 +28,19 @@ expect_finished <- function(res, line) {
   testthat::expect_identical(res$status, 0L, info = paste(res$output, collapse = "\n"))
   testthat::expect_true(line %in% res$output, info = paste(res$output, collapse = "\n"))
 }
+
+# Runs `setup` (lines of R code) and then `call` (one expression) in a
+# subprocess under a 1-second elapsed time limit, and expects the limit to
+# stop the call (a loop that polls R's interrupt check) rather than let it
+# finish or hang.
+expect_stops_at_time_limit <- function(setup, call) {
+  res <- run_with_timeout(c(
+    setup,
+    "out <- local({  # transient limits last for one top-level expression",
+    "  setTimeLimit(elapsed = 1, transient = TRUE)",
+    paste0("  tryCatch(", call, ", error = function(e) conditionMessage(e))"),
+    "})",
+    "cat('result:', if (is.character(out)) out else 'finished', '\\n')"), seconds = 60)
+  testthat::expect_identical(res$status, 0L, info = paste(res$output, collapse = "\n"))
+  testthat::expect_true(any(grepl("result: .*time limit", res$output)), info = paste(res$output, collapse = "\n"))
+}
